@@ -1,0 +1,13 @@
+# Writes a C++ file holding every migration as (dialect, name, sql), sorted by name.
+file(GLOB DIALECTS RELATIVE ${SRC} ${SRC}/*)
+set(body "")
+foreach(dialect ${DIALECTS})
+  file(GLOB files RELATIVE ${SRC}/${dialect} ${SRC}/${dialect}/*.sql)
+  list(SORT files)
+  foreach(f ${files})
+    file(READ ${SRC}/${dialect}/${f} sql)
+    string(APPEND body "  {\"${dialect}\", \"${f}\", R\"TRELLIS_SQL(${sql})TRELLIS_SQL\"},\n")
+  endforeach()
+endforeach()
+file(WRITE ${OUT}.tmp "#include \"store/migrations.hpp\"\nnamespace trellis::store {\nconst std::vector<EmbeddedMigration>& embedded_migrations() {\n  static const std::vector<EmbeddedMigration> all = {\n${body}  };\n  return all;\n}\n}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

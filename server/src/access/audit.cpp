@@ -1,0 +1,181 @@
+#include "access/audit.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/ids.hpp"
+
+namespace trellis::access {
+namespace {
+
+constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+std::string link_hash(const AuditEvent& e) {
+  // A JSON array is an unambiguous encoding of the fields: no separator can be forged.
+  nlohmann::json fields = {e.org_id,
+                           e.seq,
+                           e.id,
+                           e.at,
+                           e.actor_id.value_or(""),
+                           e.actor_role.value_or(""),
+                           e.action,
+                           e.entity_type,
+                           e.entity_id,
+                           e.person_id.value_or(""),
+                           e.outcome,
+                           e.request_id,
+                           e.client_address,
+                           e.detail,
+                           e.prev_hash};
+  return sha256_hex(fields.dump());
+}
+
+constexpr const char* kColumns =
+    "org_id, seq, id, at, actor_id, actor_role, action, entity_type, entity_id, person_id, outcome, "
+    "request_id, client_address, detail, prev_hash, hash";
+
+AuditEvent from_row(const store::Row& r) {
+  AuditEvent e;
+  e.org_id = r.text(0);
+  e.seq = r.integer(1);
+  e.id = r.text(2);
+  e.at = r.text(3);
+  e.actor_id = r.opt_text(4);
+  e.actor_role = r.opt_text(5);
+  e.action = r.text(6);
+  e.entity_type = r.text(7);
+  e.entity_id = r.text(8);
+  e.person_id = r.opt_text(9);
+  e.outcome = r.text(10);
+  e.request_id = r.text(11);
+  e.client_address = r.text(12);
+  e.detail = r.text(13);
+  e.prev_hash = r.text(14);
+  e.hash = r.text(15);
+  return e;
+}
+
+}  // namespace
+
+Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
+  // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
+  // (SQLite), so appenders in one organisation queue here and the chain never forks.
+  auto bumped = TRY(c.exec("UPDATE audit_heads SET seq = seq + 1 WHERE org_id = ?", {in.org_id}));
+  if (bumped == 0) {
+    TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, 1, ?)", {in.org_id, kGenesis}));
+  }
+  auto head = TRY(c.query_one("SELECT seq, hash FROM audit_heads WHERE org_id = ?", {in.org_id}));
+  AuditEvent e;
+  e.org_id = in.org_id;
+  e.seq = head->integer(0);
+  e.prev_hash = head->text(1);
+  e.id = new_id();
+  e.at = to_iso(now);
+  e.actor_id = in.actor_id;
+  e.actor_role = in.actor_role;
+  e.action = in.action;
+  e.entity_type = in.entity_type;
+  e.entity_id = in.entity_id;
+  e.person_id = in.person_id;
+  e.outcome = in.outcome;
+  e.request_id = in.request_id;
+  e.client_address = in.client_address;
+  e.detail = in.detail;
+  e.hash = link_hash(e);
+  TRY(c.exec("UPDATE audit_heads SET hash = ? WHERE org_id = ?", {e.hash, e.org_id}));
+  TRY(c.exec(std::string("INSERT INTO audit_events (") + kColumns +
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {e.org_id, e.seq, e.id, e.at, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id,
+              e.person_id, e.outcome, e.request_id, e.client_address, e.detail, e.prev_hash, e.hash}));
+  return {};
+}
+
+Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const AuditFilter& f,
+                             const PageRequest& page) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_events WHERE org_id = ?";
+  store::Params p{org_id};
+  auto add = [&](const char* clause, const std::optional<std::string>& v) {
+    if (v) {
+      sql += clause;
+      p.emplace_back(*v);
+    }
+  };
+  add(" AND actor_id = ?", f.actor_id);
+  if (f.action_prefix) {
+    sql += " AND (action = ? OR action LIKE ?)";
+    p.emplace_back(*f.action_prefix);
+    p.emplace_back(*f.action_prefix + ".%");
+  }
+  add(" AND entity_type = ?", f.entity_type);
+  add(" AND entity_id = ?", f.entity_id);
+  add(" AND person_id = ?", f.person_id);
+  add(" AND outcome = ?", f.outcome);
+  add(" AND at >= ?", f.from);
+  add(" AND at < ?", f.to);
+  if (page.after) {
+    if (page.after->size() != 1)
+      return fail(Error::field(ErrorKind::bad_request, "cursor", "is not a cursor for this list"));
+    sql += " AND seq < ?";
+    try {
+      p.emplace_back(static_cast<std::int64_t>(std::stoll(page.after->front())));
+    } catch (const std::exception&) {
+      return fail(Error::field(ErrorKind::bad_request, "cursor", "is not a cursor for this list"));
+    }
+  }
+  sql += " ORDER BY seq DESC LIMIT ?";
+  p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
+  auto rows = TRY(c.query(sql, p));
+  AuditPage out;
+  for (std::size_t i = 0; i < rows.size() && i < page.limit; ++i) out.items.push_back(from_row(rows[i]));
+  if (rows.size() > page.limit) out.next_cursor = encode_cursor({std::to_string(out.items.back().seq)});
+  return out;
+}
+
+Result<std::vector<ChainCheck>> verify_audit_chain(store::Db& db) {
+  auto orgs = TRY(db.read([](store::Conn& c) { return c.query("SELECT org_id FROM audit_heads ORDER BY org_id"); }));
+  std::vector<ChainCheck> out;
+  for (const auto& o : orgs) {
+    ChainCheck check;
+    check.org_id = o.text(0);
+    std::string prev = kGenesis;
+    std::int64_t expected_seq = 1;
+    // Read in batches so a long log never sits in memory at once.
+    for (bool more = true; more && check.ok;) {
+      auto rows = TRY(db.read([&](store::Conn& c) {
+        return c.query(std::string("SELECT ") + kColumns +
+                           " FROM audit_events WHERE org_id = ? AND seq >= ? ORDER BY seq LIMIT 5000",
+                       {check.org_id, expected_seq});
+      }));
+      more = rows.size() == 5000;
+      for (const auto& r : rows) {
+        auto e = from_row(r);
+        auto broken = [&](std::string why) {
+          check.ok = false;
+          check.first_broken_seq = expected_seq;
+          check.reason = std::move(why);
+        };
+        if (e.seq != expected_seq) broken("event " + std::to_string(expected_seq) + " is missing");
+        else if (e.prev_hash != prev) broken("event " + std::to_string(e.seq) + " does not link to the one before it");
+        else if (link_hash(e) != e.hash) broken("event " + std::to_string(e.seq) + " was changed after it was written");
+        if (!check.ok) break;
+        prev = e.hash;
+        ++expected_seq;
+        ++check.events_checked;
+      }
+    }
+    if (check.ok) {
+      auto head = TRY(db.read([&](store::Conn& c) {
+        return c.query_one("SELECT seq, hash FROM audit_heads WHERE org_id = ?", {check.org_id});
+      }));
+      if (head && (head->integer(0) != expected_seq - 1 || head->text(1) != prev)) {
+        check.ok = false;
+        check.first_broken_seq = expected_seq;
+        check.reason = "the newest events were removed (the log ends at " + std::to_string(expected_seq - 1) +
+                       ", its head says " + std::to_string(head->integer(0)) + ")";
+      }
+    }
+    out.push_back(std::move(check));
+  }
+  return out;
+}
+
+}  // namespace trellis::access

@@ -1,0 +1,338 @@
+#include "access/routes.hpp"
+
+#include "access/passwords.hpp"
+#include "access/service.hpp"
+#include "core/json_input.hpp"
+#include "http/context.hpp"
+#include "http/cookies.hpp"
+#include "http/router.hpp"
+
+namespace trellis::access {
+namespace {
+
+using http::Ctx;
+using http::Response;
+using nlohmann::json;
+
+json to_json(const User& u) {
+  return {{"id", u.id},         {"email", u.email},         {"displayName", u.display_name},
+          {"role", role_name(u.role)}, {"active", u.active}, {"teamIds", u.team_ids},
+          {"createdAt", u.created_at}, {"updatedAt", u.updated_at}, {"version", u.version}};
+}
+json to_json(const Team& t) {
+  return {{"id", t.id},
+          {"name", t.name},
+          {"description", t.description},
+          {"siteId", t.site_id ? json(*t.site_id) : json(nullptr)},
+          {"active", t.active},
+          {"memberCount", t.member_count},
+          {"createdAt", t.created_at},
+          {"updatedAt", t.updated_at},
+          {"version", t.version}};
+}
+json to_json(const Site& s) { return {{"id", s.id}, {"name", s.name}, {"address", s.address}, {"version", s.version}}; }
+json to_json(const Session& s, const std::string& current_id) {
+  return {{"id", s.id},           {"createdAt", s.created_at},         {"lastSeenAt", s.last_seen_at},
+          {"expiresAt", s.expires_at}, {"userAgent", s.user_agent}, {"clientAddress", s.client_address},
+          {"current", s.id == current_id}};
+}
+json to_json(const AuditEvent& e) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"seq", e.seq},         {"id", e.id},         {"at", e.at},
+          {"actorId", opt(e.actor_id)}, {"actorRole", opt(e.actor_role)}, {"action", e.action},
+          {"entityType", e.entity_type}, {"entityId", e.entity_id}, {"personId", opt(e.person_id)},
+          {"outcome", e.outcome}, {"requestId", e.request_id}, {"clientAddress", e.client_address},
+          {"detail", e.detail},   {"hash", e.hash}};
+}
+json me_json(const Principal& p) {
+  return {{"user", to_json(p.user)}, {"csrfToken", p.session.csrf_token}, {"sessionExpiresAt", p.session.expires_at}};
+}
+
+std::vector<std::string_view> role_names() { return {std::begin(kRoleNames), std::end(kRoleNames)}; }
+
+Response signed_in_response(const Ctx& ctx, const SignedIn& s) {
+  auto r = Response::json(200, {{"user", to_json(s.user)}, {"csrfToken", s.session.csrf_token},
+                                {"sessionExpiresAt", s.session.expires_at}});
+  r.header("Set-Cookie", http::session_cookie(ctx.app.config, s.token));
+  return r;
+}
+
+// ---- sign-in and the signed-in user's own account
+
+Response login(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto email = in->text("email", Need::required, {.max = 254});
+  auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto s = ctx.app.access.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
+                                ctx.request_id);
+  if (!s) return ctx.problem(s.error());
+  return signed_in_response(ctx, *s);
+}
+
+Response logout(Ctx& ctx) {
+  auto r = ctx.app.access.logout(ctx.principal(), ctx.actor());
+  if (!r) return ctx.problem(r.error());
+  auto resp = Response::empty(204);
+  resp.header("Set-Cookie", http::clear_session_cookie(ctx.app.config));
+  return resp;
+}
+
+Response me(Ctx& ctx) { return Response::json(200, me_json(ctx.principal())); }
+
+Response reauthenticate(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_empty(ctx, ctx.app.access.reauthenticate(ctx.principal(), *password, ctx.actor()));
+}
+
+Response change_password(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto current = in->text("currentPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  auto next = in->text("newPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto s = ctx.app.access.change_password(ctx.principal(), *current, *next, ctx.actor());
+  if (!s) return ctx.problem(s.error());
+  return signed_in_response(ctx, *s);
+}
+
+Response list_sessions(Ctx& ctx) {
+  auto s = ctx.app.access.sessions_of(ctx.principal());
+  if (!s) return ctx.problem(s.error());
+  json items = json::array();
+  for (const auto& x : *s) items.push_back(to_json(x, ctx.principal().session.id));
+  return Response::json(200, {{"items", items}});
+}
+
+Response end_session(Ctx& ctx) {
+  return http::respond_empty(ctx, ctx.app.access.end_session(ctx.principal(), ctx.param("id"), ctx.actor()));
+}
+
+Response end_other_sessions(Ctx& ctx) {
+  auto n = ctx.app.access.end_other_sessions(ctx.principal(), ctx.actor());
+  if (!n) return ctx.problem(n.error());
+  return Response::json(200, {{"ended", *n}});
+}
+
+// ---- sites and teams
+
+Response list_sites(Ctx& ctx) {
+  auto s = ctx.app.access.sites(ctx.principal().user.org_id);
+  if (!s) return ctx.problem(s.error());
+  json items = json::array();
+  for (const auto& x : *s) items.push_back(to_json(x));
+  return Response::json(200, {{"items", items}});
+}
+
+Response create_site(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto name = in->text("name", Need::required, {.min = 2, .max = 120});
+  auto address = in->text("address", Need::optional, {.max = 300});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto s = ctx.app.access.create_site(ctx.actor(), *name, address.value_or(""));
+  if (!s) return ctx.problem(s.error());
+  return Response::json(201, to_json(*s));
+}
+
+Response list_teams(Ctx& ctx) {
+  auto t = ctx.app.access.teams(ctx.principal().user.org_id);
+  if (!t) return ctx.problem(t.error());
+  json items = json::array();
+  for (const auto& x : *t) items.push_back(to_json(x));
+  return Response::json(200, {{"items", items}});
+}
+
+Result<TeamInput> read_team(const http::Request& req, Need name_need) {
+  auto in = TRY(JsonReader::parse(req.body));
+  TeamInput t;
+  t.name = in.text("name", name_need, {.min = 2, .max = 120});
+  t.description = in.text("description", Need::optional, {.max = 1000, .multiline = true});
+  t.site_id = in.id("siteId", Need::optional);
+  t.active = in.boolean("active", Need::optional);
+  TRY_VOID(in.finish());
+  return t;
+}
+
+Response create_team(Ctx& ctx) {
+  auto in = read_team(ctx.req, Need::required);
+  if (!in) return ctx.problem(in.error());
+  auto t = ctx.app.access.create_team(ctx.actor(), *in);
+  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); }, 201);
+}
+
+Response get_team(Ctx& ctx) {
+  auto t = ctx.app.access.team(ctx.principal().user.org_id, ctx.param("id"));
+  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+}
+
+Response update_team(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_team(ctx.req, Need::optional);
+  if (!in) return ctx.problem(in.error());
+  auto t = ctx.app.access.update_team(ctx.actor(), ctx.param("id"), *version, *in);
+  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+}
+
+// ---- users
+
+Response list_users(Ctx& ctx) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  UserQuery q;
+  q.text = ctx.req.query("q");
+  if (q.text && q.text->empty()) q.text.reset();
+  q.role = ctx.req.query("role");
+  if (q.role && !parse_role(*q.role)) return ctx.problem(Error::field(ErrorKind::bad_request, "role", "is not a role"));
+  q.team_id = ctx.req.query("teamId");
+  if (auto a = ctx.req.query("active")) {
+    if (*a != "true" && *a != "false")
+      return ctx.problem(Error::field(ErrorKind::bad_request, "active", "must be true or false"));
+    q.active = *a == "true";
+  }
+  auto users = ctx.app.access.users(ctx.principal().user.org_id, q, *page);
+  if (!users) return ctx.problem(users.error());
+  json items = json::array();
+  for (const auto& u : users->items) items.push_back(to_json(u));
+  return Response::json(200, {{"items", items}, {"nextCursor", users->next_cursor ? json(*users->next_cursor) : json(nullptr)}});
+}
+
+Response get_user(Ctx& ctx) {
+  auto u = ctx.app.access.user(ctx.principal().user.org_id, ctx.param("id"));
+  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+}
+
+Response create_user(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  NewUser u;
+  auto email = in->email("email", Need::required);
+  auto name = in->text("displayName", Need::required, {.min = 1, .max = 120});
+  auto roles = role_names();
+  auto role = in->one_of("role", Need::required, roles);
+  auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  auto teams = in->id_list("teamIds", Need::optional);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  u.email = *email;
+  u.display_name = *name;
+  u.role = *parse_role(*role);
+  u.password = *password;
+  u.team_ids = teams.value_or(std::vector<std::string>{});
+  auto created = ctx.app.access.create_user(ctx.actor(), u);
+  return http::respond_as(ctx, created, [](const User& x) { return to_json(x); }, 201);
+}
+
+Response update_user(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  UserChanges ch;
+  ch.display_name = in->text("displayName", Need::optional, {.min = 1, .max = 120});
+  ch.active = in->boolean("active", Need::optional);
+  ch.team_ids = in->id_list("teamIds", Need::optional);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto u = ctx.app.access.update_user(ctx.actor(), ctx.param("id"), *version, ch);
+  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+}
+
+Response change_role(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto roles = role_names();
+  auto role = in->one_of("role", Need::required, roles);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  UserChanges ch;
+  ch.role = parse_role(*role);
+  auto u = ctx.app.access.update_user(ctx.actor(), ctx.param("id"), *version, ch);
+  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+}
+
+Response reset_password(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_empty(ctx, ctx.app.access.reset_password(ctx.actor(), ctx.param("id"), *password));
+}
+
+// ---- audit log
+
+Response browse_audit(Ctx& ctx) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  AuditFilter f;
+  auto q = [&](const char* name) {
+    auto v = ctx.req.query(name);
+    return v && !v->empty() ? v : std::nullopt;
+  };
+  f.actor_id = q("actorId");
+  f.action_prefix = q("action");
+  f.entity_type = q("entityType");
+  f.entity_id = q("entityId");
+  f.person_id = q("personId");
+  f.outcome = q("outcome");
+  f.from = q("from");
+  f.to = q("to");
+  for (auto* field : {&f.from, &f.to}) {
+    TimePoint t;
+    if (*field && !parse_iso(**field, t) && !parse_iso(**field + "T00:00:00.000Z", t))
+      return ctx.problem(Error::field(ErrorKind::bad_request, field == &f.from ? "from" : "to",
+                                      "must be a date like 2026-11-23 or a time like 2026-11-23T09:00:00.000Z"));
+    if (*field) *field = to_iso(t);
+  }
+  auto events = ctx.app.access.audit_events(ctx.actor(), f, *page);
+  if (!events) return ctx.problem(events.error());
+  json items = json::array();
+  for (const auto& e : events->items) items.push_back(to_json(e));
+  return Response::json(200, {{"items", items},
+                              {"nextCursor", events->next_cursor ? json(*events->next_cursor) : json(nullptr)}});
+}
+
+}  // namespace
+
+void add_routes(http::Router& r) {
+  using P = Permission;
+  const std::string v1 = "/api/v1";
+  r.add("POST", v1 + "/auth/login", Rule::anyone(), {"Sign in with email and password", "auth"}, login);
+  r.add("POST", v1 + "/auth/logout", Rule::signed_in(), {"Sign out of this session", "auth"}, logout);
+  r.add("GET", v1 + "/auth/me", Rule::signed_in(), {"The signed-in user and their CSRF token", "auth"}, me);
+  r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in(),
+        {"Confirm your password before a sensitive change", "auth"}, reauthenticate);
+  r.add("POST", v1 + "/auth/password", Rule::signed_in(),
+        {"Change your password; signs out every other session", "auth"}, change_password);
+  r.add("GET", v1 + "/auth/sessions", Rule::signed_in(), {"Your sessions that are still open", "auth"}, list_sessions);
+  r.add("POST", v1 + "/auth/sessions/end-others", Rule::signed_in(), {"End all your other sessions", "auth"},
+        end_other_sessions);
+  r.add("DELETE", v1 + "/auth/sessions/:id", Rule::signed_in(), {"End one of your sessions", "auth"}, end_session);
+
+  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {"List sites", "organisation"}, list_sites);
+  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {"Add a site", "organisation"}, create_site);
+  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {"List teams", "organisation"}, list_teams);
+  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {"Create a team", "organisation"}, create_team);
+  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {"One team", "organisation"}, get_team);
+  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {"Change a team (If-Match)", "organisation"},
+        update_team);
+
+  r.add("GET", v1 + "/users", Rule::need(P::view_users), {"List users (search, filter, cursor)", "users"}, list_users);
+  r.add("POST", v1 + "/users", Rule::need(P::manage_users), {"Create a user", "users"}, create_user);
+  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {"One user", "users"}, get_user);
+  r.add("PATCH", v1 + "/users/:id", Rule::need(P::manage_users),
+        {"Change a user's name, teams or active state (If-Match)", "users"}, update_user);
+  r.add("PUT", v1 + "/users/:id/role", Rule::need(P::manage_users).with_reauth(),
+        {"Change a user's role (If-Match; password confirmed)", "users"}, change_role);
+  r.add("POST", v1 + "/users/:id/password", Rule::need(P::manage_users).with_reauth(),
+        {"Set a new password for a user (password confirmed)", "users"}, reset_password);
+
+  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {"Browse the audit log (filters, cursor)", "audit"},
+        browse_audit);
+}
+
+}  // namespace trellis::access

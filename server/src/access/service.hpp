@@ -1,0 +1,106 @@
+// The access area's rules: signing in and out, sessions, re-authentication, passwords, and the
+// administration of sites, teams and users. Every change is audited in its own transaction.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/audit.hpp"
+#include "access/model.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/pagination.hpp"
+#include "store/db.hpp"
+
+namespace trellis::http { struct Actor; }
+
+namespace trellis::access {
+
+inline constexpr auto kIdleTimeout = std::chrono::minutes(30);
+inline constexpr auto kAbsoluteTimeout = std::chrono::hours(12);
+inline constexpr auto kThrottleWindow = std::chrono::minutes(15);
+inline constexpr std::size_t kMaxFailuresPerAccount = 10;
+inline constexpr std::size_t kMaxFailuresPerClient = 50;
+
+struct SignedIn {
+  User user;
+  Session session;
+  std::string token;  // goes to the cookie only; we keep its hash
+};
+
+struct NewUser {
+  std::string email, display_name;
+  Role role = Role::practitioner;
+  std::string password;
+  std::vector<std::string> team_ids;
+};
+
+struct UserChanges {
+  std::optional<std::string> display_name;
+  std::optional<Role> role;
+  std::optional<bool> active;
+  std::optional<std::vector<std::string>> team_ids;
+};
+
+struct TeamInput {
+  std::optional<std::string> name, description, site_id;
+  std::optional<bool> active;
+};
+
+struct UserPage {
+  std::vector<User> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct UserQuery {
+  std::optional<std::string> text, role, team_id;
+  std::optional<bool> active;
+};
+
+class AccessService {
+ public:
+  AccessService(store::Db& db, const Clock& clock, const Config& config) : db_(db), clock_(clock), config_(config) {}
+
+  // Sign-in and sessions
+  Result<SignedIn> login(const std::string& email, const std::string& password, const std::string& client,
+                         const std::string& user_agent, const std::string& request_id);
+  // The principal behind a session token, or 401; refreshes the idle timer.
+  Result<Principal> authenticate(const std::string& token);
+  Result<void> logout(const Principal& who, const http::Actor& actor);
+  Result<std::vector<Session>> sessions_of(const Principal& who);
+  Result<void> end_session(const Principal& who, const std::string& session_id, const http::Actor& actor);
+  Result<std::int64_t> end_other_sessions(const Principal& who, const http::Actor& actor);
+  Result<void> reauthenticate(const Principal& who, const std::string& password, const http::Actor& actor);
+  Result<SignedIn> change_password(const Principal& who, const std::string& current, const std::string& next,
+                                   const http::Actor& actor);
+
+  // Sites and teams
+  Result<std::vector<Site>> sites(const std::string& org_id);
+  Result<Site> create_site(const http::Actor& actor, const std::string& name, const std::string& address);
+  Result<std::vector<Team>> teams(const std::string& org_id);
+  Result<Team> team(const std::string& org_id, const std::string& id);
+  Result<Team> create_team(const http::Actor& actor, const TeamInput& in);
+  Result<Team> update_team(const http::Actor& actor, const std::string& id, std::int64_t version, const TeamInput& in);
+
+  // Users
+  Result<UserPage> users(const std::string& org_id, const UserQuery& q, const PageRequest& page);
+  Result<User> user(const std::string& org_id, const std::string& id);
+  Result<User> create_user(const http::Actor& actor, const NewUser& in);
+  Result<User> update_user(const http::Actor& actor, const std::string& id, std::int64_t version, const UserChanges& ch);
+  Result<void> reset_password(const http::Actor& actor, const std::string& id, const std::string& password);
+
+  // Audit
+  Result<AuditPage> audit_events(const http::Actor& actor, const AuditFilter& f, const PageRequest& page);
+
+ private:
+  Result<void> check_throttle(store::Conn& c, const std::string& email, const std::string& client, TimePoint now);
+  Result<SignedIn> open_session(store::Conn& c, const User& user, const std::string& client,
+                                const std::string& user_agent, TimePoint now);
+
+  store::Db& db_;
+  const Clock& clock_;
+  const Config& config_;
+};
+
+}  // namespace trellis::access

@@ -1,0 +1,30 @@
+// Server settings, from flags and TRELLIS_* environment variables (flags win).
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace trellis {
+
+struct Config {
+  std::string address = "127.0.0.1";
+  unsigned port = 8080;
+  std::string database = "sqlite:var/trellis.db";
+  std::string log_level = "info";
+  std::string web_root = "web/dist";
+  std::size_t threads = 0;  // 0: twice the cores, at least 4
+  // Production: no demo data, Secure __Host- cookies, and TLS must be terminated in front of us.
+  bool production = false;
+  bool tls_terminated_upstream = false;   // --behind-tls-proxy: a proxy in front does HTTPS
+  bool allow_insecure_production = false; // --insecure-i-know: for a closed test network only
+  std::size_t max_body_bytes = 1 << 20;   // 1 MiB
+  std::size_t max_header_bytes = 16 * 1024;
+  std::chrono::seconds idle_timeout{60};
+  std::vector<std::string> password_lists = {"/usr/share/dict/cracklib-small", "/usr/share/dict/american-english"};
+
+  bool secure_cookies() const { return production; }
+  std::string session_cookie_name() const { return production ? "__Host-trellis_session" : "trellis_session"; }
+};
+
+}  // namespace trellis

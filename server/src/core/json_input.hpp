@@ -1,0 +1,58 @@
+// The one way request bodies are read: parse a JSON object, take each field with its rule, and
+// finish() reports every missing, mistyped or unknown field at once, named, as one 4xx.
+#pragma once
+#include <nlohmann/json_fwd.hpp>
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace trellis {
+
+enum class Need { required, optional };
+
+struct TextRule {
+  std::size_t min = 0;
+  std::size_t max = 200;
+  bool multiline = false;
+  bool trim = true;
+};
+
+class JsonReader {
+ public:
+  // Fails with 400 when the body is not JSON or not an object.
+  static Result<JsonReader> parse(std::string_view body);
+  JsonReader(JsonReader&&) noexcept;
+  JsonReader& operator=(JsonReader&&) noexcept;
+  ~JsonReader();
+
+  std::optional<std::string> text(std::string_view name, Need need, TextRule rule = {});
+  std::optional<std::string> email(std::string_view name, Need need);
+  std::optional<std::string> id(std::string_view name, Need need);
+  std::optional<bool> boolean(std::string_view name, Need need);
+  std::optional<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
+  std::optional<std::string> one_of(std::string_view name, Need need,
+                                    std::span<const std::string_view> allowed);
+  std::optional<std::vector<std::string>> id_list(std::string_view name, Need need, std::size_t max = 100);
+
+  // Everything collected: unknown fields and each field's problem, or success.
+  Result<void> finish();
+  void add_error(std::string field, std::string message);
+
+ private:
+  JsonReader();
+  const nlohmann::json* take(std::string_view name, Need need);
+  std::unique_ptr<nlohmann::json> obj_;
+  std::set<std::string, std::less<>> seen_;
+  std::vector<FieldError> errors_;
+};
+
+bool valid_email(std::string_view s);
+
+}  // namespace trellis

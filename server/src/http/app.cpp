@@ -1,0 +1,181 @@
+#include "http/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "access/routes.hpp"
+#include "access/service.hpp"
+#include "core/ids.hpp"
+#include "http/gzip.hpp"
+#include "http/system_routes.hpp"
+#include "store/db.hpp"
+
+namespace trellis::http {
+namespace {
+
+bool is_unsafe(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string request_id_for(const Request& req) {
+  if (auto h = req.header("x-request-id"); h && h->size() >= 8 && h->size() <= 64) {
+    bool ok = true;
+    for (char c : *h) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (ok) return *h;
+  }
+  return new_id();
+}
+
+std::size_t header_bytes(const Request& req) {
+  std::size_t n = req.path.size() + req.query_string.size();
+  for (const auto& [k, v] : req.headers) n += k.size() + v.size() + 4;
+  return n;
+}
+
+// A cross-site form cannot set a custom header, and a page on another origin cannot read the
+// token, so a matching X-CSRF-Token proves the request came from our own client.
+bool same_origin(const Request& req) {
+  auto origin = req.header("origin");
+  if (!origin) return true;
+  auto host = req.header("host");
+  if (!host) return false;
+  auto pos = origin->find("://");
+  return pos != std::string::npos && origin->substr(pos + 3) == *host;
+}
+
+}  // namespace
+
+void add_all_routes(Router& router) {
+  add_system_routes(router);
+  access::add_routes(router);
+}
+
+App::App(Services& services, std::unique_ptr<StaticFiles> files) : services_(services), files_(std::move(files)) {
+  add_all_routes(router_);
+}
+
+Response App::handle(const Request& req) {
+  auto started = std::chrono::steady_clock::now();
+  auto request_id = request_id_for(req);
+  Response r;
+  try {
+    r = dispatch(req, request_id, services_.clock.now());
+  } catch (const std::exception& ex) {
+    // A fault of ours: logged in full, answered without detail.
+    spdlog::error("request_id={} unhandled error: {}", request_id, ex.what());
+    r = Response::problem(Error::make(ErrorKind::internal, "Something went wrong on our side",
+                                      "Nothing was changed. Please try again; if it keeps happening, tell your "
+                                      "administrator and quote the request id.",
+                                      "internal"),
+                          request_id);
+  }
+  finish(req, r, request_id);
+  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (r.status >= 500) spdlog::error(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method, req.path, r.status, ms);
+  else spdlog::info(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method, req.path, r.status, ms);
+  return r;
+}
+
+Response App::dispatch(const Request& req, const std::string& request_id, TimePoint now) {
+  const auto& config = services_.config;
+  if (header_bytes(req) > config.max_header_bytes)
+    return Response::problem(Error::make(ErrorKind::headers_too_large, "The request headers are too large",
+                                         "Send at most " + std::to_string(config.max_header_bytes / 1024) +
+                                             " KiB of headers; clearing this site's cookies may help.",
+                                         "headers_too_large"),
+                             request_id);
+  if (req.body.size() > config.max_body_bytes)
+    return Response::problem(Error::make(ErrorKind::payload_too_large, "The request body is too large",
+                                         "Send at most " + std::to_string(config.max_body_bytes / 1024) + " KiB.",
+                                         "payload_too_large"),
+                             request_id);
+
+  auto m = router_.match(req.method, req.path);
+  if (m.route) return route(req, m, request_id, now);
+  if (!m.allowed_methods.empty()) {
+    std::string allow;
+    for (const auto& a : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + a;
+    auto r = Response::problem(Error::make(ErrorKind::method_not_allowed, "That method is not allowed here",
+                                           "This address accepts: " + allow + ".", "method_not_allowed"),
+                               request_id);
+    r.header("Allow", allow);
+    return r;
+  }
+  if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && files_) {
+    if (auto r = files_->serve(req)) return *r;
+  }
+  return Response::problem(Error::make(ErrorKind::not_found, "There is nothing at this address",
+                                       "Check the address; the API's routes are listed at /api/v1/openapi.json.",
+                                       "not_found"),
+                           request_id);
+}
+
+Response App::route(const Request& req, const RouteMatch& m, const std::string& request_id, TimePoint now) {
+  const auto& rule = m.route->rule;
+  std::optional<access::Principal> who;
+  if (rule.kind != access::Rule::Kind::anyone) {
+    if (auto token = req.cookie(services_.config.session_cookie_name())) {
+      auto p = services_.access.authenticate(*token);
+      if (p) who = std::move(*p);
+      else if (p.error().kind != ErrorKind::unauthenticated) return Response::problem(p.error(), request_id);
+    }
+  }
+  Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr, services_};
+
+  if (is_unsafe(req.method)) {
+    if (rule.kind == access::Rule::Kind::anyone) {
+      if (!same_origin(req))
+        return ctx.problem(Error::make(ErrorKind::forbidden, "This request came from another site",
+                                       "Open Trellis at its own address and try again.", "cross_origin"));
+    } else if (who) {
+      auto sent = req.header("x-csrf-token");
+      if (!sent || !constant_time_equal(*sent, who->session.csrf_token))
+        return ctx.problem(Error::make(ErrorKind::forbidden, "This request is missing its security token",
+                                       "Reload the page and try again. Scripts must send the csrfToken from sign-in "
+                                       "as the X-CSRF-Token header.",
+                                       "csrf_token_invalid"));
+    }
+  }
+
+  switch (access::decide(rule, ctx.who, now)) {
+    case access::Decision::allow: break;
+    case access::Decision::unauthenticated:
+      return ctx.problem(Error::make(ErrorKind::unauthenticated, "Please sign in",
+                                     "Your session has ended or you are not signed in.", "not_signed_in"));
+    case access::Decision::reauth_required:
+      return ctx.problem(Error::make(ErrorKind::forbidden, "Please confirm your password",
+                                     "This change needs your password again. Confirm it, then try once more.",
+                                     "reauthentication_required"));
+    case access::Decision::forbidden: {
+      // Refusals are recorded: a pattern of them is worth a manager's look.
+      auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
+      entry.outcome = "denied";
+      (void)services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+      return ctx.problem(Error::make(ErrorKind::forbidden, "Your role does not include this",
+                                     "Ask your administrator if you need it for your work.", "forbidden"));
+    }
+  }
+  return m.route->handler(ctx);
+}
+
+void App::finish(const Request& req, Response& r, const std::string& request_id) const {
+  r.header("X-Request-Id", request_id);
+  r.header("X-Content-Type-Options", "nosniff");
+  r.header("Referrer-Policy", "no-referrer");
+  r.header("X-Frame-Options", "DENY");
+  if (services_.config.production) r.header("Strict-Transport-Security", "max-age=31536000");
+  if (r.content_type.starts_with("text/html"))
+    r.header("Content-Security-Policy",
+             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  if (!r.find_header("Cache-Control")) r.header("Cache-Control", "no-store");
+  if (!r.find_header("Content-Encoding") && r.body.size() > 1024 && accepts_gzip(req.header("accept-encoding"))) {
+    if (auto gz = gzip_compress(r.body, 5)) {
+      r.body = std::move(*gz);
+      r.header("Content-Encoding", "gzip");
+      r.header("Vary", "Accept-Encoding");
+    }
+  }
+  if (req.method == "HEAD") r.body.clear();
+}
+
+}  // namespace trellis::http

@@ -1,0 +1,63 @@
+#include "http/context.hpp"
+
+#include <charconv>
+
+namespace trellis::http {
+
+access::AuditEntry Actor::entry(std::string action, std::string entity_type, std::string entity_id) const {
+  access::AuditEntry e;
+  e.org_id = org_id;
+  e.actor_id = user_id;
+  e.actor_role = role;
+  e.action = std::move(action);
+  e.entity_type = std::move(entity_type);
+  e.entity_id = std::move(entity_id);
+  e.request_id = request_id;
+  e.client_address = client_address;
+  return e;
+}
+
+Actor Ctx::actor() const {
+  Actor a;
+  if (who) {
+    a.org_id = who->user.org_id;
+    a.user_id = who->user.id;
+    a.role = std::string(access::role_name(who->user.role));
+  }
+  a.request_id = request_id;
+  a.client_address = req.client_address;
+  return a;
+}
+
+Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status) {
+  if (!r) return ctx.problem(r.error());
+  auto resp = Response::json(status, *r);
+  if (r->is_object() && r->contains("version") && (*r)["version"].is_number_integer())
+    resp.header("ETag", etag((*r)["version"].get<std::int64_t>()));
+  return resp;
+}
+
+Response respond_empty(const Ctx& ctx, Result<void> r) {
+  if (!r) return ctx.problem(r.error());
+  return Response::empty(204);
+}
+
+std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+Result<std::int64_t> if_match_version(const Request& req) {
+  auto h = req.header("if-match");
+  if (!h)
+    return fail(ErrorKind::precondition_required, "This change needs the version you last saw",
+                "Send the ETag you received as an If-Match header, so nobody's changes are overwritten.",
+                "if_match_required");
+  std::string_view s = *h;
+  if (s.starts_with("W/")) s.remove_prefix(2);
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 1)
+    return fail(Error::field(ErrorKind::bad_request, "If-Match", "must be an ETag this API gave out, like \"3\""));
+  return v;
+}
+
+}  // namespace trellis::http

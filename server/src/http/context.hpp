@@ -1,0 +1,62 @@
+// What a route handler is given: the request, its path parameters, who is asking, the time
+// and the services. Handlers parse, call a service and render; the rules live in services.
+#pragma once
+#include <atomic>
+#include <map>
+#include <string>
+
+#include "access/audit.hpp"
+#include "access/model.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "http/request.hpp"
+
+namespace trellis::store { class Db; }
+namespace trellis::access { class AccessService; }
+
+namespace trellis::http {
+
+struct Services {
+  store::Db& db;
+  const Clock& clock;
+  const Config& config;
+  access::AccessService& access;
+  std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
+};
+
+// Who did it, from where, in which request: the part of every audit event a handler knows.
+struct Actor {
+  std::string org_id;
+  std::optional<std::string> user_id, role;
+  std::string request_id, client_address;
+  access::AuditEntry entry(std::string action, std::string entity_type, std::string entity_id) const;
+};
+
+struct Ctx {
+  const Request& req;
+  std::map<std::string, std::string> params;
+  std::string request_id;
+  TimePoint now;
+  const access::Principal* who = nullptr;
+  Services& app;
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only
+  Actor actor() const;
+  Response problem(const Error& e) const { return Response::problem(e, request_id); }
+};
+
+// Renders a service result: the JSON on success, problem+json on error.
+Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status = 200);
+Response respond_empty(const Ctx& ctx, Result<void> r);
+template <typename T, typename F>
+Response respond_as(const Ctx& ctx, const Result<T>& r, F&& render, int status = 200) {
+  if (!r) return respond(ctx, std::unexpected(r.error()), status);
+  return respond(ctx, Result<nlohmann::json>(render(*r)), status);
+}
+
+// Reads If-Match ("3" or W/"3"); 428 when absent, 400 when unreadable.
+Result<std::int64_t> if_match_version(const Request& req);
+std::string etag(std::int64_t version);
+
+}  // namespace trellis::http

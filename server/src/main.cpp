@@ -1,0 +1,195 @@
+// The trellis command: serve, migrate, demo-data, create-admin, audit verify, backup, restore.
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "access/audit.hpp"
+#include "access/passwords.hpp"
+#include "access/service.hpp"
+#include "access/store.hpp"
+#include "core/ids.hpp"
+#include "demo/demo_data.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "store/migrations.hpp"
+
+using namespace trellis;
+
+namespace {
+
+int report(const Error& e) {
+  std::cerr << "trellis: " << e.title << (e.detail.empty() ? "" : ": " + e.detail) << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<store::Db>> open_and_migrate(const Config& config) {
+  if (config.database.starts_with("sqlite:")) {
+    auto path = std::filesystem::path(config.database.substr(7));
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  }
+  std::size_t pool = config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+  auto db = TRY(store::open_database(config.database, pool));
+  TRY(store::migrate(*db));
+  return db;
+}
+
+Result<void> create_admin(store::Db& db, const Clock& clock, const std::string& org_name, const std::string& email,
+                          const std::string& name, const std::string& password) {
+  TRY_VOID(access::check_new_password("password", password, {email, name}));
+  auto hash = access::hash_password(password);
+  auto now = clock.now();
+  return db.write([&](store::Conn& c) -> Result<void> {
+    auto org_id = new_id();
+    TRY(c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+               {org_id, org_name, to_iso(now), to_iso(now)}));
+    access::User u;
+    u.org_id = org_id;
+    u.id = new_id();
+    u.email = email;
+    u.display_name = name;
+    u.role = access::Role::administrator;
+    u.created_at = u.updated_at = to_iso(now);
+    auto ins = access::db::insert_user(c, u, hash, "");
+    if (!ins && store::is_unique_violation(ins.error()))
+      return fail(ErrorKind::conflict, "That email already has an account", email);
+    TRY_VOID(ins);
+    access::AuditEntry e{.org_id = org_id, .action = "user.create", .entity_type = "user", .entity_id = u.id};
+    e.detail = "first administrator, from the command line";
+    return access::append_audit(c, e, now);
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::cerr << "trellis: libsodium could not start\n";
+    return 1;
+  }
+  Config config;
+  CLI::App cli{"Trellis: recovery-oriented mental health services"};
+  cli.require_subcommand(1);
+  cli.add_option("--db", config.database, "sqlite:PATH or postgresql://user:pass@host/db")->envname("TRELLIS_DB");
+  cli.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")->envname("TRELLIS_LOG_LEVEL");
+
+  auto* serve = cli.add_subcommand("serve", "Apply migrations and serve the API and web client");
+  serve->add_option("--port", config.port, "Port to listen on")->envname("TRELLIS_PORT");
+  serve->add_option("--address", config.address, "Address to listen on")->envname("TRELLIS_ADDRESS");
+  serve->add_option("--web-root", config.web_root, "The built web client")->envname("TRELLIS_WEB_ROOT");
+  serve->add_option("--threads", config.threads, "Worker threads (0: automatic)")->envname("TRELLIS_THREADS");
+  serve->add_option("--max-body-bytes", config.max_body_bytes, "Largest request body accepted");
+  serve->add_flag("--production", config.production, "Secure cookies, no demo data, TLS required")
+      ->envname("TRELLIS_PRODUCTION");
+  serve->add_flag("--behind-tls-proxy", config.tls_terminated_upstream,
+                  "A reverse proxy in front terminates HTTPS (required in production)")
+      ->envname("TRELLIS_BEHIND_TLS_PROXY");
+  serve->add_flag("--insecure-i-know", config.allow_insecure_production,
+                  "Allow production mode without TLS (closed test networks only)");
+
+  cli.add_subcommand("migrate", "Apply database migrations and exit");
+
+  auto* demo = cli.add_subcommand("demo-data", "Create the demo organisation (refused in production)");
+  std::string demo_password = demo::kDefaultPassword;
+  bool demo_set_password = false;
+  demo->add_option("--password", demo_password, "Password for every demo sign-in")->each([&](const std::string&) {
+    demo_set_password = true;
+  });
+  demo->add_flag("--production", config.production, "")->envname("TRELLIS_PRODUCTION")->group("");
+
+  auto* admin = cli.add_subcommand("create-admin", "Create an organisation and its first administrator");
+  std::string org_name, admin_email, admin_name;
+  admin->add_option("--org-name", org_name)->required();
+  admin->add_option("--email", admin_email)->required();
+  admin->add_option("--name", admin_name)->required();
+
+  auto* audit = cli.add_subcommand("audit", "Work with the audit log");
+  audit->require_subcommand(1);
+  audit->add_subcommand("verify", "Check the hash chain; report the first broken link");
+
+  auto* backup = cli.add_subcommand("backup", "Make a consistent copy while the server runs");
+  std::string backup_path;
+  backup->add_option("path", backup_path, "Where to write the backup")->required();
+  auto* restore = cli.add_subcommand("restore", "Bring back a backup (stop the server first)");
+  std::string restore_path;
+  restore->add_option("path", restore_path, "The backup to restore")->required()->check(CLI::ExistingFile);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  access::load_password_lists(config.password_lists);
+  SystemClock clock;
+
+  if (*serve && config.production && !config.tls_terminated_upstream && !config.allow_insecure_production)
+    return report(Error::make(ErrorKind::bad_request, "Production mode needs HTTPS",
+                              "Put Trellis behind a TLS-terminating proxy and pass --behind-tls-proxy."));
+
+  if (*restore) {
+    // Restore replaces the database's content; migrations then bring an older backup up to date.
+    auto db = store::open_database(config.database, 1);
+    if (!db) return report(db.error());
+    if (auto r = (*db)->restore(restore_path); !r) return report(r.error());
+    if (auto m = store::migrate(**db); !m) return report(m.error());
+    std::cout << "Restored " << restore_path << " into " << (*db)->describe() << "\n";
+    return 0;
+  }
+
+  auto opened = open_and_migrate(config);
+  if (!opened) return report(opened.error());
+  auto& db = **opened;
+
+  if (*demo) {
+    if (config.production)
+      return report(Error::make(ErrorKind::forbidden, "Demo data is not loaded in production mode",
+                                "Use create-admin to set up a real organisation."));
+    auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password);
+    if (!r) return report(r.error());
+    std::cout << (r->created ? "Created the demo organisation." : "The demo organisation is already there.")
+              << (r->password_set && !r->created ? " Demo passwords set." : "") << "\n";
+    return 0;
+  }
+  if (*admin) {
+    std::string password;
+    if (const char* env = std::getenv("TRELLIS_ADMIN_PASSWORD")) password = env;
+    else {
+      std::cerr << "Password for " << admin_email << ": ";
+      std::getline(std::cin, password);
+    }
+    if (auto r = create_admin(db, clock, org_name, admin_email, admin_name, password); !r) return report(r.error());
+    std::cout << "Created " << org_name << " with administrator " << admin_email << "\n";
+    return 0;
+  }
+  if (*audit) {
+    auto checks = access::verify_audit_chain(db);
+    if (!checks) return report(checks.error());
+    bool ok = true;
+    for (const auto& c : *checks) {
+      if (c.ok) {
+        std::cout << "organisation " << c.org_id << ": " << c.events_checked << " events, chain intact\n";
+      } else {
+        ok = false;
+        std::cout << "organisation " << c.org_id << ": BROKEN at event " << c.first_broken_seq << ": " << c.reason
+                  << "\n";
+      }
+    }
+    return ok ? 0 : 2;
+  }
+  if (*backup) {
+    if (auto r = db.backup(backup_path); !r) return report(r.error());
+    std::cout << "Backed up " << db.describe() << " to " << backup_path << "\n";
+    return 0;
+  }
+  if (*serve) {
+    access::AccessService access(db, clock, config);
+    http::Services services{db, clock, config, access};
+    http::App app(services, std::make_unique<http::StaticFiles>(config.web_root));
+    spdlog::info("database {}", db.describe());
+    if (auto r = http::serve(app); !r) return report(r.error());
+    return 0;
+  }
+  return 0;
+}

@@ -1,0 +1,112 @@
+// The one database interface: SQL with `?` placeholders, text-or-integer values, and
+// transactions that retry on lock or serialization failures. Two real backends share it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace trellis::store {
+
+enum class Dialect { sqlite, postgres };
+
+struct Value {
+  std::variant<std::monostate, std::int64_t, std::string> v;
+  Value() = default;
+  Value(std::nullopt_t) {}
+  Value(std::int64_t i) : v(i) {}
+  Value(int i) : v(std::int64_t{i}) {}
+  Value(bool b) : v(std::int64_t{b ? 1 : 0}) {}
+  Value(std::string s) : v(std::move(s)) {}
+  Value(std::string_view s) : v(std::string(s)) {}
+  Value(const char* s) : v(std::string(s)) {}
+  Value(const std::optional<std::string>& s) {
+    if (s) v = *s;
+  }
+};
+
+using Params = std::vector<Value>;
+
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {}
+  bool is_null(std::size_t i) const { return !cols_.at(i).has_value(); }
+  const std::string& text(std::size_t i) const;             // "" when NULL
+  std::optional<std::string> opt_text(std::size_t i) const { return cols_.at(i); }
+  std::int64_t integer(std::size_t i) const;                 // 0 when NULL
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  std::size_t size() const { return cols_.size(); }
+
+ private:
+  std::vector<std::optional<std::string>> cols_;
+};
+
+using Rows = std::vector<Row>;
+
+class Conn {
+ public:
+  virtual ~Conn() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one statement (prepared once per connection, then reused).
+  virtual Result<Rows> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs one statement and returns the number of rows it changed.
+  virtual Result<std::int64_t> exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs several statements with no parameters (migrations).
+  virtual Result<void> exec_script(std::string_view sql) = 0;
+
+  Result<std::optional<Row>> query_one(std::string_view sql, const Params& params = {});
+};
+
+enum class TxKind { read, write };
+
+class Db {
+ public:
+  virtual ~Db() = default;
+  virtual Dialect dialect() const = 0;
+  virtual std::string describe() const = 0;  // for logs: never includes a password
+
+  // Runs fn inside a transaction: committed when fn succeeds, rolled back when it returns an
+  // error, and retried (a few times) when the database reports a lock or serialization conflict.
+  template <typename F>
+  auto transact(TxKind kind, F&& fn) -> decltype(fn(std::declval<Conn&>())) {
+    using R = decltype(fn(std::declval<Conn&>()));
+    std::optional<R> out;
+    auto status = run_transaction(kind, [&](Conn& c) -> Result<void> {
+      out.emplace(fn(c));
+      if (!*out) return std::unexpected(out->error());
+      return {};
+    });
+    if (!status) return std::unexpected(status.error());
+    return std::move(*out);
+  }
+  template <typename F>
+  auto read(F&& fn) { return transact(TxKind::read, std::forward<F>(fn)); }
+  template <typename F>
+  auto write(F&& fn) { return transact(TxKind::write, std::forward<F>(fn)); }
+
+  virtual Result<void> ping() = 0;
+  // A consistent copy while the server runs, and bringing one back (server stopped).
+  virtual Result<void> backup(const std::string& path) = 0;
+  virtual Result<void> restore(const std::string& path) = 0;
+
+ protected:
+  virtual Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) = 0;
+};
+
+// "sqlite:PATH" or "postgresql://..." (also "postgres://").
+Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size);
+std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, Result<void>& status);
+std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, Result<void>& status);
+
+// Errors a backend reports, mapped once so services can act on them.
+Error db_error(std::string code, std::string message, bool retryable);
+bool is_unique_violation(const Error& e);
+
+}  // namespace trellis::store

@@ -1,0 +1,247 @@
+// PostgreSQL backend on libpq: a pool of connections, statements prepared once per connection,
+// and SQLSTATE mapped to the same errors the SQLite backend reports.
+#include <libpq-fe.h>
+#include <spawn.h>
+#include <spdlog/spdlog.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "store/db.hpp"
+
+extern char** environ;
+
+namespace trellis::store {
+namespace {
+
+// Our SQL uses `?` placeholders; PostgreSQL wants $1, $2, ... (quoted text is left alone).
+std::string to_dollar_params(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool in_quote = false;
+  for (char c : sql) {
+    if (c == '\'') in_quote = !in_quote;
+    if (c == '?' && !in_quote) out += "$" + std::to_string(++n);
+    else out += c;
+  }
+  return out;
+}
+
+Error pg_error(const PGresult* res, PGconn* conn) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+  std::string s = state ? state : "";
+  if (s == "23505") return db_error("unique_violation", msg, false);
+  if (s == "23503") return db_error("foreign_key_violation", msg, false);
+  if (s == "40001" || s == "40P01" || s == "55P03") return db_error("serialization_failure", msg, true);
+  if (s.starts_with("08") || PQstatus(conn) != CONNECTION_OK) return db_error("connection_lost", msg, true);
+  return db_error("postgres_" + s, msg, false);
+}
+
+class PgConn final : public Conn {
+ public:
+  explicit PgConn(PGconn* c) : c_(c) {}
+  ~PgConn() override { PQfinish(c_); }
+  Dialect dialect() const override { return Dialect::postgres; }
+  bool healthy() const { return PQstatus(c_) == CONNECTION_OK; }
+  void reset() {
+    PQreset(c_);
+    prepared_.clear();
+  }
+
+  Result<Rows> query(std::string_view sql, const Params& params) override {
+    PGresult* res = TRY(run(sql, params));
+    Rows rows;
+    int nrows = PQntuples(res), ncols = PQnfields(res);
+    rows.reserve(nrows);
+    for (int r = 0; r < nrows; ++r) {
+      std::vector<std::optional<std::string>> cols;
+      cols.reserve(ncols);
+      for (int i = 0; i < ncols; ++i) {
+        if (PQgetisnull(res, r, i)) cols.emplace_back();
+        else cols.emplace_back(std::string(PQgetvalue(res, r, i), PQgetlength(res, r, i)));
+      }
+      rows.emplace_back(std::move(cols));
+    }
+    PQclear(res);
+    return rows;
+  }
+
+  Result<std::int64_t> exec(std::string_view sql, const Params& params) override {
+    PGresult* res = TRY(run(sql, params));
+    const char* n = PQcmdTuples(res);
+    std::int64_t changed = (n && *n) ? std::stoll(n) : 0;
+    PQclear(res);
+    return changed;
+  }
+
+  Result<void> exec_script(std::string_view sql) override {
+    PGresult* res = PQexec(c_, std::string(sql).c_str());
+    auto st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      auto e = pg_error(res, c_);
+      PQclear(res);
+      return fail(std::move(e));
+    }
+    PQclear(res);
+    return {};
+  }
+
+ private:
+  Result<PGresult*> run(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    auto it = prepared_.find(key);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size());
+      PGresult* res = PQprepare(c_, name.c_str(), to_dollar_params(sql).c_str(), 0, nullptr);
+      if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        auto e = pg_error(res, c_);
+        PQclear(res);
+        return fail(std::move(e));
+      }
+      PQclear(res);
+      it = prepared_.emplace(key, name).first;
+    }
+    std::vector<std::string> text(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto& v = params[i].v;
+      if (auto* n = std::get_if<std::int64_t>(&v)) {
+        text[i] = std::to_string(*n);
+        values[i] = text[i].c_str();
+      } else if (auto* s = std::get_if<std::string>(&v)) {
+        values[i] = s->c_str();
+      }
+    }
+    PGresult* res = PQexecPrepared(c_, it->second.c_str(), static_cast<int>(params.size()),
+                                   values.data(), nullptr, nullptr, 0);
+    auto st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      auto e = pg_error(res, c_);
+      PQclear(res);
+      return fail(std::move(e));
+    }
+    return res;
+  }
+
+  PGconn* c_;
+  std::unordered_map<std::string, std::string> prepared_;
+};
+
+Result<void> run_program(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid;
+  if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+    return fail(ErrorKind::unavailable, args[0] + " could not be started",
+                "Install the PostgreSQL client tools (Debian package postgresql-client).");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return fail(ErrorKind::internal, args[0] + " failed", "See its messages above.");
+  return {};
+}
+
+class PgDb final : public Db {
+ public:
+  PgDb(std::string conninfo, std::size_t size) : conninfo_(std::move(conninfo)), size_(size) {}
+
+  Result<void> open() {
+    for (std::size_t i = 0; i < size_; ++i) {
+      PGconn* c = PQconnectdb(conninfo_.c_str());
+      if (PQstatus(c) != CONNECTION_OK) {
+        std::string msg = PQerrorMessage(c);
+        PQfinish(c);
+        spdlog::error("postgresql connection failed: {}", msg);
+        return fail(ErrorKind::unavailable, "The PostgreSQL server could not be reached",
+                    "Check the address, user and password in the database URL, and that the server is running.");
+      }
+      PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+      free_.push_back(std::make_unique<PgConn>(c));
+    }
+    return {};
+  }
+
+  Dialect dialect() const override { return Dialect::postgres; }
+  std::string describe() const override {
+    auto at = conninfo_.find('@');
+    return at == std::string::npos ? "postgresql" : "postgresql://…" + conninfo_.substr(at);
+  }
+  Result<void> ping() override {
+    return read([](Conn& c) -> Result<void> {
+      TRY(c.query("SELECT 1"));
+      return {};
+    });
+  }
+  Result<void> backup(const std::string& path) override {
+    return run_program({"pg_dump", "--format=custom", "--no-owner", "--file=" + path, "--dbname=" + conninfo_});
+  }
+  Result<void> restore(const std::string& path) override {
+    return run_program({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                        "--dbname=" + conninfo_, path});
+  }
+
+ protected:
+  Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
+    for (int attempt = 0;; ++attempt) {
+      auto conn = acquire();
+      if (!conn->healthy()) conn->reset();
+      auto r = attempt_once(*conn, kind, fn);
+      release(std::move(conn));
+      if (r || !r.error().retryable || attempt >= 8) return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+    }
+  }
+
+ private:
+  static Result<void> attempt_once(PgConn& c, TxKind kind, const std::function<Result<void>(Conn&)>& fn) {
+    TRY_VOID(c.exec(kind == TxKind::write ? "BEGIN" : "BEGIN READ ONLY", {}));
+    auto r = fn(c);
+    if (!r) {
+      (void)c.exec("ROLLBACK", {});
+      return r;
+    }
+    auto committed = c.exec("COMMIT", {});
+    if (!committed) {
+      (void)c.exec("ROLLBACK", {});
+      return fail(committed.error());
+    }
+    return {};
+  }
+  std::unique_ptr<PgConn> acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty(); });
+    auto c = std::move(free_.back());
+    free_.pop_back();
+    return c;
+  }
+  void release(std::unique_ptr<PgConn> c) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(std::move(c));
+    }
+    cv_.notify_one();
+  }
+
+  std::string conninfo_;
+  std::size_t size_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<PgConn>> free_;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, Result<void>& status) {
+  auto db = std::make_unique<PgDb>(conninfo, pool_size == 0 ? 1 : pool_size);
+  status = db->open();
+  return db;
+}
+
+}  // namespace trellis::store

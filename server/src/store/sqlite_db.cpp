@@ -1,0 +1,258 @@
+// SQLite backend: WAL, foreign keys on, a busy timeout, and a small pool of connections so
+// readers run beside a writer. Statements are prepared once per connection and reused.
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "store/db.hpp"
+
+namespace trellis::store {
+namespace {
+
+Error sqlite_error(sqlite3* h, int rc) {
+  std::string msg = h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+  int ext = h ? sqlite3_extended_errcode(h) : rc;
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return db_error("unique_violation", msg, false);
+  if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) return db_error("foreign_key_violation", msg, false);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return db_error("busy", msg, true);
+  return db_error("sqlite_" + std::to_string(ext), msg, false);
+}
+
+class SqliteConn final : public Conn {
+ public:
+  explicit SqliteConn(sqlite3* h) : h_(h) {}
+  ~SqliteConn() override {
+    for (auto& [_, st] : cache_) sqlite3_finalize(st);
+    sqlite3_close_v2(h_);
+  }
+  Dialect dialect() const override { return Dialect::sqlite; }
+  sqlite3* handle() { return h_; }
+
+  Result<Rows> query(std::string_view sql, const Params& params) override {
+    auto* st = TRY(prepare(sql, params));
+    Rows rows;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      int n = sqlite3_column_count(st);
+      std::vector<std::optional<std::string>> cols;
+      cols.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+          cols.emplace_back();
+        } else {
+          auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+          cols.emplace_back(std::string(t, sqlite3_column_bytes(st, i)));
+        }
+      }
+      rows.emplace_back(std::move(cols));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return fail(sqlite_error(h_, rc));
+    return rows;
+  }
+
+  Result<std::int64_t> exec(std::string_view sql, const Params& params) override {
+    auto* st = TRY(prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return fail(sqlite_error(h_, rc));
+    return static_cast<std::int64_t>(sqlite3_changes64(h_));
+  }
+
+  Result<void> exec_script(std::string_view sql) override {
+    char* err = nullptr;
+    std::string s(sql);
+    int rc = sqlite3_exec(h_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      auto e = sqlite_error(h_, rc);
+      sqlite3_free(err);
+      return fail(std::move(e));
+    }
+    return {};
+  }
+
+ private:
+  Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
+    auto it = cache_.find(std::string(sql));
+    sqlite3_stmt* st;
+    if (it != cache_.end()) {
+      st = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(h_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+      if (rc != SQLITE_OK) return fail(sqlite_error(h_, rc));
+      cache_.emplace(std::string(sql), st);
+    }
+    sqlite3_clear_bindings(st);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      const auto& v = params[i].v;
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(st, idx);
+      else if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st, idx, *n);
+      else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) return fail(sqlite_error(h_, rc));
+    }
+    return st;
+  }
+
+  sqlite3* h_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class SqliteDb final : public Db {
+ public:
+  SqliteDb(std::string path, std::size_t pool_size) : path_(std::move(path)), size_(pool_size) {}
+
+  Result<void> open() {
+    for (std::size_t i = 0; i < size_; ++i) {
+      auto c = TRY(connect());
+      free_.push_back(std::move(c));
+    }
+    return {};
+  }
+
+  Dialect dialect() const override { return Dialect::sqlite; }
+  std::string describe() const override { return "sqlite:" + path_; }
+
+  Result<void> ping() override {
+    return read([](Conn& c) -> Result<void> {
+      TRY(c.query("SELECT 1"));
+      return {};
+    });
+  }
+
+  Result<void> backup(const std::string& dest) override {
+    auto conn = acquire();
+    sqlite3* out = nullptr;
+    int rc = sqlite3_open_v2(dest.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_close(out);
+      release(std::move(conn));
+      return fail(ErrorKind::bad_request, "The backup file could not be created", dest);
+    }
+    // The online backup API copies a consistent snapshot page by page while others keep writing.
+    sqlite3_backup* b = sqlite3_backup_init(out, "main", conn->handle(), "main");
+    Result<void> result;
+    if (!b) {
+      result = fail(sqlite_error(out, sqlite3_errcode(out)));
+    } else {
+      while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        if (rc != SQLITE_OK) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      sqlite3_backup_finish(b);
+      if (rc != SQLITE_DONE) result = fail(sqlite_error(out, rc));
+    }
+    sqlite3_close(out);
+    release(std::move(conn));
+    return result;
+  }
+
+  Result<void> restore(const std::string& src) override {
+    sqlite3* in = nullptr;
+    if (sqlite3_open_v2(src.c_str(), &in, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      sqlite3_close(in);
+      return fail(ErrorKind::bad_request, "The backup file could not be opened", src);
+    }
+    auto conn = acquire();
+    sqlite3_backup* b = sqlite3_backup_init(conn->handle(), "main", in, "main");
+    Result<void> result;
+    if (!b) {
+      result = fail(sqlite_error(conn->handle(), sqlite3_errcode(conn->handle())));
+    } else {
+      int rc = sqlite3_backup_step(b, -1);
+      sqlite3_backup_finish(b);
+      if (rc != SQLITE_DONE) result = fail(sqlite_error(conn->handle(), rc));
+    }
+    sqlite3_close(in);
+    release(std::move(conn));
+    return result;
+  }
+
+ protected:
+  Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
+    for (int attempt = 0;; ++attempt) {
+      auto conn = acquire();
+      auto r = attempt_once(*conn, kind, fn);
+      release(std::move(conn));
+      if (r || !r.error().retryable || attempt >= 8) return r;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
+    }
+  }
+
+ private:
+  static Result<void> attempt_once(SqliteConn& c, TxKind kind,
+                                   const std::function<Result<void>(Conn&)>& fn) {
+    // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
+    TRY_VOID(c.exec(kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN", {}));
+    auto r = fn(c);
+    if (!r) {
+      (void)c.exec("ROLLBACK", {});
+      return r;
+    }
+    auto committed = c.exec("COMMIT", {});
+    if (!committed) {
+      (void)c.exec("ROLLBACK", {});
+      return fail(committed.error());
+    }
+    return {};
+  }
+
+  Result<std::unique_ptr<SqliteConn>> connect() {
+    sqlite3* h = nullptr;
+    int rc = sqlite3_open_v2(path_.c_str(), &h,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_close(h);
+      return fail(ErrorKind::unavailable, "The database file could not be opened",
+                  "Check that " + path_ + " is in a folder the server can write to.");
+    }
+    auto c = std::make_unique<SqliteConn>(h);
+    sqlite3_busy_timeout(h, 5000);
+    TRY_VOID(c->exec_script(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+        " PRAGMA temp_store=MEMORY;"));
+    return c;
+  }
+
+  std::unique_ptr<SqliteConn> acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !free_.empty(); });
+    auto c = std::move(free_.back());
+    free_.pop_back();
+    return c;
+  }
+  void release(std::unique_ptr<SqliteConn> c) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(std::move(c));
+    }
+    cv_.notify_one();
+  }
+
+  std::string path_;
+  std::size_t size_;
+  std::mutex mu_;  // guards the free list only, never held while a statement runs
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<SqliteConn>> free_;
+};
+
+}  // namespace
+
+std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, Result<void>& status) {
+  auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size);
+  status = db->open();
+  return db;
+}
+
+}  // namespace trellis::store

@@ -1,0 +1,120 @@
+#include "support.hpp"
+
+#include <sodium.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "access/passwords.hpp"
+#include "demo/demo_data.hpp"
+#include "store/migrations.hpp"
+
+namespace trellis::test {
+
+bool using_postgres() {
+  const char* v = std::getenv("TRELLIS_TEST_DB");
+  return v && std::string(v) == "postgres";
+}
+std::string backend_name() { return using_postgres() ? "postgres" : "sqlite"; }
+
+std::unique_ptr<store::Db> fresh_db() {
+  static std::atomic<int> counter{0};
+  if (using_postgres()) {
+    const char* url = std::getenv("TRELLIS_TEST_PG_URL");
+    if (!url) throw std::runtime_error("TRELLIS_TEST_PG_URL is not set; ./trellis test sets it");
+    auto db = store::open_database(url, 4);
+    if (!db) throw std::runtime_error("cannot open PostgreSQL: " + db.error().detail);
+    auto wiped = (*db)->write([](store::Conn& c) {
+      return c.exec_script("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    });
+    if (!wiped) throw std::runtime_error("cannot reset schema");
+    auto m = store::migrate(**db);
+    if (!m) throw std::runtime_error("migrations failed: " + m.error().title);
+    return std::move(*db);
+  }
+  auto dir = std::filesystem::temp_directory_path() / ("trellis-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = dir / ("db-" + std::to_string(counter++) + ".sqlite");
+  std::filesystem::remove(path);
+  auto db = store::open_database("sqlite:" + path.string(), 4);
+  if (!db) throw std::runtime_error("cannot open SQLite");
+  auto m = store::migrate(**db);
+  if (!m) throw std::runtime_error("migrations failed: " + m.error().title);
+  return std::move(*db);
+}
+
+void TrellisTest::SetUp() {
+  static bool once = [] {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium");
+    access::load_password_lists({"/usr/share/dict/cracklib-small", "/usr/share/dict/american-english"});
+    return true;
+  }();
+  (void)once;
+  db = fresh_db();
+  access = std::make_unique<access::AccessService>(*db, clock, config);
+  services.reset(new http::Services{*db, clock, config, *access});
+  app = std::make_unique<http::App>(*services);
+}
+
+void TrellisTest::TearDown() {
+  app.reset();
+  services.reset();
+  access.reset();
+  db.reset();
+}
+
+Reply TrellisTest::call_raw(http::Request req) {
+  if (req.client_address.empty()) req.client_address = "127.0.0.1";
+  Reply r;
+  r.raw = app->handle(req);
+  r.status = r.raw.status;
+  if (!r.raw.body.empty() && r.raw.content_type.find("json") != std::string::npos)
+    r.body = nlohmann::json::parse(r.raw.body, nullptr, false);
+  return r;
+}
+
+Reply TrellisTest::call(const std::string& method, const std::string& path, const Browser* who,
+                        const std::optional<nlohmann::json>& body,
+                        std::vector<std::pair<std::string, std::string>> headers) {
+  http::Request req;
+  req.method = method;
+  auto q = path.find('?');
+  req.path = path.substr(0, q);
+  if (q != std::string::npos) req.query_string = path.substr(q + 1);
+  req.headers = std::move(headers);
+  req.headers.emplace_back("host", "127.0.0.1:8080");
+  if (who) {
+    req.headers.emplace_back("cookie", who->cookie);
+    if (method != "GET") req.headers.emplace_back("x-csrf-token", who->csrf);
+  }
+  if (body) req.body = body->dump();
+  return call_raw(std::move(req));
+}
+
+Browser TrellisTest::sign_in(const std::string& email, const std::string& password) {
+  auto r = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", email}, {"password", password}});
+  EXPECT_EQ(r.status, 200) << r.raw.body;
+  Browser b;
+  auto cookie = r.header("Set-Cookie").value_or("");
+  b.cookie = cookie.substr(0, cookie.find(';'));
+  b.csrf = r.body.value("csrfToken", "");
+  return b;
+}
+
+void TrellisTest::load_demo() {
+  auto r = demo::load_demo_data(*db, clock, kPassword, true);
+  ASSERT_TRUE(r.has_value());
+}
+
+std::string TrellisTest::org_id() {
+  auto row = db->read([](store::Conn& c) { return c.query_one("SELECT org_id FROM orgs"); });
+  return (*row)->text(0);
+}
+
+std::string TrellisTest::user_id(const std::string& email) {
+  auto row = db->read([&](store::Conn& c) { return c.query_one("SELECT id FROM users WHERE email = ?", {email}); });
+  return (*row)->text(0);
+}
+
+}  // namespace trellis::test

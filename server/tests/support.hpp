@@ -1,0 +1,60 @@
+// Test harness: a fresh database (SQLite file, or a clean PostgreSQL schema when
+// TRELLIS_TEST_DB=postgres), a manual clock, and the real App driven without a socket.
+#pragma once
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "access/service.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "http/app.hpp"
+#include "store/db.hpp"
+
+namespace trellis::test {
+
+inline constexpr const char* kPassword = "hope-grows-here";
+
+bool using_postgres();
+std::string backend_name();
+// A fresh, migrated, empty database.
+std::unique_ptr<store::Db> fresh_db();
+
+struct Reply {
+  int status = 0;
+  nlohmann::json body;
+  http::Response raw;
+  std::optional<std::string> header(const std::string& name) const { return raw.find_header(name); }
+};
+
+struct Browser {
+  std::string cookie;  // "trellis_session=..."
+  std::string csrf;
+};
+
+class TrellisTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  Reply call(const std::string& method, const std::string& path, const Browser* who = nullptr,
+             const std::optional<nlohmann::json>& body = std::nullopt,
+             std::vector<std::pair<std::string, std::string>> headers = {});
+  Reply call_raw(http::Request req);
+  // Signs in with the demo password; fails the test if it does not work.
+  Browser sign_in(const std::string& email, const std::string& password = kPassword);
+  void load_demo();
+  std::string org_id();
+  std::string user_id(const std::string& email);
+
+  ManualClock clock{TimePoint(std::chrono::milliseconds(1'795'000'000'000))};
+  Config config;
+  std::unique_ptr<store::Db> db;
+  std::unique_ptr<access::AccessService> access;
+  std::unique_ptr<http::Services> services;
+  std::unique_ptr<http::App> app;
+};
+
+}  // namespace trellis::test
