@@ -1,0 +1,117 @@
+#include "access/audit.hpp"
+#include "support.hpp"
+
+namespace trellis::test {
+namespace {
+
+class AuditLog : public TrellisTest {
+ protected:
+  void SetUp() override {
+    TrellisTest::SetUp();
+    load_demo();
+    admin = sign_in("administrator@demo.example");
+    for (int i = 0; i < 5; ++i)
+      call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "Team " + std::to_string(i)}});
+  }
+  std::vector<access::ChainCheck> verify() { return *access::verify_audit_chain(*db); }
+  Browser admin;
+};
+
+TEST_F(AuditLog, changes_are_recorded_with_who_what_and_the_request_id) {
+  auto r = call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "Carers' group"}},
+                {{"x-request-id", "req-1234567890"}});
+  ASSERT_EQ(r.status, 201);
+  auto rows = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT actor_id, actor_role, action, entity_type, entity_id, outcome, request_id FROM audit_events"
+                       " WHERE entity_id = ?",
+                       {r.body["id"].get<std::string>()});
+  });
+  ASSERT_TRUE(rows->has_value());
+  auto& row = **rows;
+  EXPECT_EQ(row.text(0), user_id("administrator@demo.example"));
+  EXPECT_EQ(row.text(1), "administrator");
+  EXPECT_EQ(row.text(2), "team.create");
+  EXPECT_EQ(row.text(3), "team");
+  EXPECT_EQ(row.text(5), "success");
+  EXPECT_EQ(row.text(6), "req-1234567890");
+}
+
+TEST_F(AuditLog, an_intact_chain_verifies) {
+  auto checks = verify();
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_TRUE(checks[0].ok) << checks[0].reason;
+  EXPECT_GE(checks[0].events_checked, 7);
+}
+
+TEST_F(AuditLog, an_edited_event_is_the_first_broken_link) {
+  (void)db->write([](store::Conn& c) { return c.exec("UPDATE audit_events SET detail = 'nothing to see' WHERE seq = 3"); });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+  EXPECT_EQ(checks[0].first_broken_seq, 3);
+  EXPECT_NE(checks[0].reason.find("changed"), std::string::npos);
+}
+
+TEST_F(AuditLog, a_removed_event_is_found) {
+  (void)db->write([](store::Conn& c) { return c.exec("DELETE FROM audit_events WHERE seq = 4"); });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+  EXPECT_EQ(checks[0].first_broken_seq, 4);
+}
+
+TEST_F(AuditLog, removing_the_newest_events_is_found) {
+  (void)db->write([](store::Conn& c) { return c.exec("DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)"); });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+}
+
+TEST_F(AuditLog, a_rewritten_event_with_a_recomputed_hash_breaks_the_next_link) {
+  (void)db->write([](store::Conn& c) {
+    return c.exec("UPDATE audit_events SET hash = '" + std::string(64, 'a') + "' WHERE seq = 2");
+  });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+  EXPECT_EQ(checks[0].first_broken_seq, 2);
+}
+
+TEST_F(AuditLog, administrators_browse_newest_first_with_filters_and_cursor) {
+  auto page1 = call("GET", "/api/v1/audit-events?limit=3&action=team", &admin);
+  ASSERT_EQ(page1.status, 200) << page1.raw.body;
+  ASSERT_EQ(page1.body["items"].size(), 3u);
+  EXPECT_EQ(page1.body["items"][0]["action"], "team.create");
+  EXPECT_GT(page1.body["items"][0]["seq"].get<int>(), page1.body["items"][1]["seq"].get<int>());
+  auto cursor = page1.body["nextCursor"].get<std::string>();
+  auto page2 = call("GET", "/api/v1/audit-events?limit=3&action=team&cursor=" + cursor, &admin);
+  ASSERT_EQ(page2.body["items"].size(), 2u);
+  EXPECT_TRUE(page2.body["nextCursor"].is_null());
+  EXPECT_LT(page2.body["items"][0]["seq"].get<int>(), page1.body["items"][2]["seq"].get<int>());
+}
+
+TEST_F(AuditLog, reading_the_audit_log_is_itself_audited) {
+  call("GET", "/api/v1/audit-events", &admin);
+  auto r = call("GET", "/api/v1/audit-events?action=audit.read", &admin);
+  EXPECT_GE(r.body["items"].size(), 1u);
+}
+
+TEST_F(AuditLog, a_bad_filter_is_a_400_naming_it) {
+  auto r = call("GET", "/api/v1/audit-events?from=yesterday", &admin);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body["errors"][0]["field"], "from");
+  EXPECT_EQ(call("GET", "/api/v1/audit-events?cursor=%%%", &admin).status, 400);
+}
+
+TEST_F(AuditLog, concurrent_writers_never_fork_the_chain) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i)
+        call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "T" + std::to_string(t) + "-" + std::to_string(i)}});
+    });
+  for (auto& th : threads) th.join();
+  auto checks = verify();
+  EXPECT_TRUE(checks[0].ok) << checks[0].reason;
+  auto n = db->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM teams"); });
+  EXPECT_EQ((*n)->integer(0), 3 + 5 + 40);
+}
+
+}  // namespace
+}  // namespace trellis::test
