@@ -15,6 +15,9 @@ enum class Permission {
   view_audit,     // browse and export the audit log
 };
 
+inline constexpr Permission kAllPermissions[] = {Permission::view_teams, Permission::manage_teams, Permission::view_users,
+                                                 Permission::manage_users, Permission::view_audit};
+
 std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);
 

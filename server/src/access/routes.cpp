@@ -44,15 +44,25 @@ json to_json(const AuditEvent& e) {
           {"outcome", e.outcome}, {"requestId", e.request_id}, {"clientAddress", e.client_address},
           {"detail", e.detail},   {"hash", e.hash}};
 }
-json me_json(const Principal& p) {
-  return {{"user", to_json(p.user)}, {"csrfToken", p.session.csrf_token}, {"sessionExpiresAt", p.session.expires_at}};
+// What the signed-in user's role allows, so the client shows only what they can use. The
+// server still checks every request; this list only shapes navigation.
+json permissions_of(Role role) {
+  json out = json::array();
+  for (auto p : kAllPermissions)
+    if (role_has(role, p)) out.push_back(permission_name(p));
+  return out;
+}
+json session_json(const User& u, const Session& s) {
+  return {{"user", to_json(u)},
+          {"permissions", permissions_of(u.role)},
+          {"csrfToken", s.csrf_token},
+          {"sessionExpiresAt", s.expires_at}};
 }
 
 std::vector<std::string_view> role_names() { return {std::begin(kRoleNames), std::end(kRoleNames)}; }
 
 Response signed_in_response(const Ctx& ctx, const SignedIn& s) {
-  auto r = Response::json(200, {{"user", to_json(s.user)}, {"csrfToken", s.session.csrf_token},
-                                {"sessionExpiresAt", s.session.expires_at}});
+  auto r = Response::json(200, session_json(s.user, s.session));
   r.header("Set-Cookie", http::session_cookie(ctx.app.config, s.token));
   return r;
 }
@@ -79,7 +89,7 @@ Response logout(Ctx& ctx) {
   return resp;
 }
 
-Response me(Ctx& ctx) { return Response::json(200, me_json(ctx.principal())); }
+Response me(Ctx& ctx) { return Response::json(200, session_json(ctx.principal().user, ctx.principal().session)); }
 
 Response reauthenticate(Ctx& ctx) {
   auto in = JsonReader::parse(ctx.req.body);

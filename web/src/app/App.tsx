@@ -1,0 +1,54 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError } from './api';
+import { SessionProvider, useSession } from './session';
+import { Layout } from './Layout';
+import { SignInPage } from '../access/SignInPage';
+import { pages } from './areas';
+import { NotFoundPage } from './NotFoundPage';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal or a missing record will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Gate() {
+  const { session, loading, can } = useSession();
+  if (loading) {
+    return (
+      <main className="centre" aria-busy="true">
+        <p>Opening Trellis…</p>
+      </main>
+    );
+  }
+  if (!session) return <SignInPage />;
+  return (
+    <Layout>
+      <Routes>
+        {pages
+          .filter((p) => !p.needs || can(p.needs))
+          .map((p) => (
+            <Route key={p.path} path={p.path} element={p.element} />
+          ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

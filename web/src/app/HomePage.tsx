@@ -1,0 +1,24 @@
+import { Link } from 'react-router-dom';
+import { pages } from './areas';
+import { roleLabel, useSession, useSignedIn } from './session';
+import { PageTitle } from '../ui/PageTitle';
+
+export function HomePage() {
+  const { user } = useSignedIn();
+  const { can } = useSession();
+  const links = pages.filter((p) => p.nav && p.path !== '/' && (!p.needs || can(p.needs)));
+  return (
+    <>
+      <PageTitle title={`Welcome, ${user.displayName.split(' ')[0]}`} />
+      <p className="lead">Signed in as {roleLabel(user.role)}. Here is what you can do today.</p>
+      <ul className="cards">
+        {links.map((p) => (
+          <li key={p.path} className="card">
+            <Link to={p.path}>{p.nav!.label}</Link>
+            <span className="muted">{p.nav!.group}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

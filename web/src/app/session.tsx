@@ -1,0 +1,120 @@
+// Who is signed in. The server is the source of truth: /auth/me on start, and the sign-in
+// response after signing in. Permissions shape navigation only; the server checks each request.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, request, setCsrfToken } from './api';
+
+export type Role =
+  | 'administrator'
+  | 'manager'
+  | 'team_leader'
+  | 'practitioner'
+  | 'peer_worker'
+  | 'student'
+  | 'partner'
+  | 'person'
+  | 'supporter';
+
+export type Permission = 'view_teams' | 'manage_teams' | 'view_users' | 'manage_users' | 'view_audit';
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  teamIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SessionInfo {
+  user: User;
+  permissions: Permission[];
+  csrfToken: string;
+  sessionExpiresAt: string;
+}
+
+interface SessionState {
+  session: SessionInfo | null;
+  loading: boolean;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+  adopt: (s: SessionInfo) => void;
+  can: (p: Permission) => boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+
+  const adopt = useCallback((s: SessionInfo | null) => {
+    setCsrfToken(s?.csrfToken ?? '');
+    setSession(s);
+  }, []);
+
+  useEffect(() => {
+    request<SessionInfo>('/auth/me')
+      .then(adopt)
+      .catch((e) => {
+        if (!(e instanceof ApiError) || e.status !== 401) console.warn(e);
+        adopt(null);
+      })
+      .finally(() => setLoading(false));
+  }, [adopt]);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      adopt(await request<SessionInfo>('/auth/login', { method: 'POST', body: { email, password } }));
+    },
+    [adopt],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await request('/auth/logout', { method: 'POST' });
+    } finally {
+      queryClient.clear();
+      adopt(null);
+    }
+  }, [adopt, queryClient]);
+
+  const can = useCallback((p: Permission) => session?.permissions.includes(p) ?? false, [session]);
+
+  return (
+    <SessionContext.Provider value={{ session, loading, signIn, signOut, adopt, can }}>{children}</SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The signed-in session; only for pages behind the sign-in gate. */
+export function useSignedIn(): SessionInfo {
+  const { session } = useSession();
+  if (!session) throw new Error('useSignedIn on a page shown while signed out');
+  return session;
+}
+
+const roleLabels: Record<Role, string> = {
+  administrator: 'Administrator',
+  manager: 'Manager',
+  team_leader: 'Team leader',
+  practitioner: 'Practitioner',
+  peer_worker: 'Peer worker',
+  student: 'Student on placement',
+  partner: 'Partner agency',
+  person: 'Person using the service',
+  supporter: 'Supporter',
+};
+export const roles = Object.keys(roleLabels) as Role[];
+export function roleLabel(role: Role): string {
+  return roleLabels[role] ?? role;
+}
