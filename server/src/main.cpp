@@ -57,7 +57,7 @@ Result<void> create_admin(store::Db& db, const Clock& clock, const std::string& 
     if (!ins && store::is_unique_violation(ins.error()))
       return fail(ErrorKind::conflict, "That email already has an account", email);
     TRY_VOID(ins);
-    access::AuditEntry e{.org_id = org_id, .action = "user.create", .entity_type = "user", .entity_id = u.id};
+    auto e = access::system_event(org_id, "user.create", "user", u.id);
     e.detail = "first administrator, from the command line";
     return access::append_audit(c, e, now);
   });

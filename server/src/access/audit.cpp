@@ -33,6 +33,12 @@ constexpr const char* kColumns =
     "org_id, seq, id, at, actor_id, actor_role, action, entity_type, entity_id, person_id, outcome, "
     "request_id, client_address, detail, prev_hash, hash";
 
+// The same columns, qualified, plus the actor's name for people reading the log.
+constexpr const char* kSelectWithName =
+    "SELECT a.org_id, a.seq, a.id, a.at, a.actor_id, a.actor_role, a.action, a.entity_type, a.entity_id, a.person_id,"
+    " a.outcome, a.request_id, a.client_address, a.detail, a.prev_hash, a.hash, u.display_name"
+    " FROM audit_events a LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.actor_id";
+
 AuditEvent from_row(const store::Row& r) {
   AuditEvent e;
   e.org_id = r.text(0);
@@ -51,10 +57,20 @@ AuditEvent from_row(const store::Row& r) {
   e.detail = r.text(13);
   e.prev_hash = r.text(14);
   e.hash = r.text(15);
+  if (r.size() > 16) e.actor_name = r.opt_text(16);
   return e;
 }
 
 }  // namespace
+
+AuditEntry system_event(std::string org_id, std::string action, std::string entity_type, std::string entity_id) {
+  AuditEntry e;
+  e.org_id = std::move(org_id);
+  e.action = std::move(action);
+  e.entity_type = std::move(entity_type);
+  e.entity_id = std::move(entity_id);
+  return e;
+}
 
 Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
   // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
@@ -91,7 +107,7 @@ Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
 
 Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const AuditFilter& f,
                              const PageRequest& page) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_events WHERE org_id = ?";
+  std::string sql = std::string(kSelectWithName) + " WHERE a.org_id = ?";
   store::Params p{org_id};
   auto add = [&](const char* clause, const std::optional<std::string>& v) {
     if (v) {
@@ -99,29 +115,29 @@ Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const Au
       p.emplace_back(*v);
     }
   };
-  add(" AND actor_id = ?", f.actor_id);
+  add(" AND a.actor_id = ?", f.actor_id);
   if (f.action_prefix) {
-    sql += " AND (action = ? OR action LIKE ?)";
+    sql += " AND (a.action = ? OR a.action LIKE ?)";
     p.emplace_back(*f.action_prefix);
     p.emplace_back(*f.action_prefix + ".%");
   }
-  add(" AND entity_type = ?", f.entity_type);
-  add(" AND entity_id = ?", f.entity_id);
-  add(" AND person_id = ?", f.person_id);
-  add(" AND outcome = ?", f.outcome);
-  add(" AND at >= ?", f.from);
-  add(" AND at < ?", f.to);
+  add(" AND a.entity_type = ?", f.entity_type);
+  add(" AND a.entity_id = ?", f.entity_id);
+  add(" AND a.person_id = ?", f.person_id);
+  add(" AND a.outcome = ?", f.outcome);
+  add(" AND a.at >= ?", f.from);
+  add(" AND a.at < ?", f.to);
   if (page.after) {
     if (page.after->size() != 1)
       return fail(Error::field(ErrorKind::bad_request, "cursor", "is not a cursor for this list"));
-    sql += " AND seq < ?";
+    sql += " AND a.seq < ?";
     try {
       p.emplace_back(static_cast<std::int64_t>(std::stoll(page.after->front())));
     } catch (const std::exception&) {
       return fail(Error::field(ErrorKind::bad_request, "cursor", "is not a cursor for this list"));
     }
   }
-  sql += " ORDER BY seq DESC LIMIT ?";
+  sql += " ORDER BY a.seq DESC LIMIT ?";
   p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
   auto rows = TRY(c.query(sql, p));
   AuditPage out;

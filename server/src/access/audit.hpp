@@ -21,6 +21,9 @@ struct AuditEntry {
   std::string request_id, client_address, detail;
 };
 
+// An event with no signed-in actor: the command line, demo data, start-up.
+AuditEntry system_event(std::string org_id, std::string action, std::string entity_type, std::string entity_id);
+
 Result<void> append_audit(store::Conn& c, const AuditEntry& e, TimePoint now);
 
 struct AuditFilter {

@@ -42,6 +42,10 @@ struct User {
   std::vector<std::string> team_ids;
 };
 
+struct Org {
+  std::string id, name, time_zone;
+};
+
 struct Site {
   std::string org_id, id, name, address;
   std::int64_t version = 1;
@@ -81,6 +85,7 @@ struct AuditEvent {
   std::string outcome;       // "success", "denied", "failure"
   std::string request_id, client_address, detail;
   std::string prev_hash, hash;
+  std::optional<std::string> actor_name;  // joined for reading; not part of the chain
 };
 
 }  // namespace trellis::access

@@ -39,7 +39,7 @@ json to_json(const Session& s, const std::string& current_id) {
 json to_json(const AuditEvent& e) {
   auto opt = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
   return {{"seq", e.seq},         {"id", e.id},         {"at", e.at},
-          {"actorId", opt(e.actor_id)}, {"actorRole", opt(e.actor_role)}, {"action", e.action},
+          {"actorId", opt(e.actor_id)}, {"actorRole", opt(e.actor_role)}, {"actorName", opt(e.actor_name)}, {"action", e.action},
           {"entityType", e.entity_type}, {"entityId", e.entity_id}, {"personId", opt(e.person_id)},
           {"outcome", e.outcome}, {"requestId", e.request_id}, {"clientAddress", e.client_address},
           {"detail", e.detail},   {"hash", e.hash}};
@@ -52,8 +52,9 @@ json permissions_of(Role role) {
     if (role_has(role, p)) out.push_back(permission_name(p));
   return out;
 }
-json session_json(const User& u, const Session& s) {
+json session_json(const User& u, const Session& s, const Org& org) {
   return {{"user", to_json(u)},
+          {"org", {{"id", org.id}, {"name", org.name}, {"timeZone", org.time_zone}}},
           {"permissions", permissions_of(u.role)},
           {"csrfToken", s.csrf_token},
           {"sessionExpiresAt", s.expires_at}};
@@ -62,7 +63,9 @@ json session_json(const User& u, const Session& s) {
 std::vector<std::string_view> role_names() { return {std::begin(kRoleNames), std::end(kRoleNames)}; }
 
 Response signed_in_response(const Ctx& ctx, const SignedIn& s) {
-  auto r = Response::json(200, session_json(s.user, s.session));
+  auto org = ctx.app.access.org(s.user.org_id);
+  if (!org) return ctx.problem(org.error());
+  auto r = Response::json(200, session_json(s.user, s.session, *org));
   r.header("Set-Cookie", http::session_cookie(ctx.app.config, s.token));
   return r;
 }
@@ -89,7 +92,12 @@ Response logout(Ctx& ctx) {
   return resp;
 }
 
-Response me(Ctx& ctx) { return Response::json(200, session_json(ctx.principal().user, ctx.principal().session)); }
+Response me(Ctx& ctx) {
+  const auto& p = ctx.principal();
+  auto org = ctx.app.access.org(p.user.org_id);
+  if (!org) return ctx.problem(org.error());
+  return Response::json(200, session_json(p.user, p.session, *org));
+}
 
 Response reauthenticate(Ctx& ctx) {
   auto in = JsonReader::parse(ctx.req.body);

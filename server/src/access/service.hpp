@@ -75,6 +75,9 @@ class AccessService {
   Result<SignedIn> change_password(const Principal& who, const std::string& current, const std::string& next,
                                    const http::Actor& actor);
 
+  // The organisation itself
+  Result<Org> org(const std::string& org_id);
+
   // Sites and teams
   Result<std::vector<Site>> sites(const std::string& org_id);
   Result<Site> create_site(const http::Actor& actor, const std::string& name, const std::string& address);

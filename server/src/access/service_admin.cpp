@@ -33,6 +33,12 @@ Result<void> keep_an_administrator(store::Conn& c, const User& before, const Use
 
 }  // namespace
 
+Result<Org> AccessService::org(const std::string& org_id) {
+  auto o = TRY(db_.read([&](store::Conn& c) { return db::get_org(c, org_id); }));
+  if (!o) return fail(ErrorKind::not_found, "Your organisation was not found", "Ask your administrator.", "not_found");
+  return *o;
+}
+
 Result<std::vector<Site>> AccessService::sites(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::list_sites(c, org_id); });
 }

@@ -84,29 +84,24 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
   if (found && found->user.active) ok = verify_password(found->password_hash, password);
   else verify_dummy_password(password);
 
+  // Before a session exists, the actor is the account being signed in to.
+  auto as_user = [&](const User& u) {
+    return http::Actor{u.org_id, u.id, std::string(role_name(u.role)), request_id, client};
+  };
   // The failed attempt must commit (so it counts toward the pause) before it is reported.
   auto signed_in = TRY(db_.write([&](store::Conn& c) -> Result<std::optional<SignedIn>> {
     TRY_VOID(db::record_attempt(c, email, client, to_iso(now), ok));
     if (!ok) {
       if (found) {
-        AuditEntry e{.org_id = found->user.org_id, .actor_id = found->user.id,
-                     .actor_role = std::string(role_name(found->user.role)), .action = "auth.login",
-                     .entity_type = "user", .entity_id = found->user.id};
+        auto e = as_user(found->user).entry("auth.login", "user", found->user.id);
         e.outcome = "failure";
-        e.request_id = request_id;
-        e.client_address = client;
         e.detail = found->user.active ? "wrong password" : "account deactivated";
         TRY_VOID(append_audit(c, e, now));
       }
       return std::optional<SignedIn>{};
     }
     auto signed_in = TRY(open_session(c, found->user, client, user_agent, now));
-    AuditEntry e{.org_id = found->user.org_id, .actor_id = found->user.id,
-                 .actor_role = std::string(role_name(found->user.role)), .action = "auth.login",
-                 .entity_type = "session", .entity_id = signed_in.session.id};
-    e.request_id = request_id;
-    e.client_address = client;
-    TRY_VOID(append_audit(c, e, now));
+    TRY_VOID(append_audit(c, as_user(found->user).entry("auth.login", "session", signed_in.session.id), now));
     return std::optional<SignedIn>{std::move(signed_in)};
   }));
   if (!signed_in) return fail(wrong_credentials());

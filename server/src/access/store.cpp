@@ -187,6 +187,12 @@ Result<std::int64_t> count_active_admins(Conn& c, const std::string& org_id) {
   return row->integer(0);
 }
 
+Result<std::optional<Org>> get_org(Conn& c, const std::string& org_id) {
+  auto row = TRY(c.query_one("SELECT org_id, name, time_zone FROM orgs WHERE org_id = ?", {org_id}));
+  if (!row) return std::optional<Org>{};
+  return std::optional<Org>{Org{row->text(0), row->text(1), row->text(2)}};
+}
+
 Result<std::vector<Site>> list_sites(Conn& c, const std::string& org_id) {
   auto rows = TRY(c.query("SELECT org_id, id, name, address, version FROM sites WHERE org_id = ? ORDER BY name", {org_id}));
   std::vector<Site> out;

@@ -37,6 +37,8 @@ Result<void> set_user_teams(Conn& c, const std::string& org_id, const std::strin
 Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>& users);
 Result<std::int64_t> count_active_admins(Conn& c, const std::string& org_id);
 
+Result<std::optional<Org>> get_org(Conn& c, const std::string& org_id);
+
 // Sites and teams
 Result<std::vector<Site>> list_sites(Conn& c, const std::string& org_id);
 Result<void> insert_site(Conn& c, const Site& s, const std::string& by, const std::string& now);

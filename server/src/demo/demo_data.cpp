@@ -60,9 +60,8 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
         if (u) TRY_VOID(access::db::set_password(c, u->user.org_id, u->user.id, hash, "", iso));
       }
       result.password_set = true;
-      access::AuditEntry e{.org_id = existing->user.org_id, .action = "demo.password.set", .entity_type = "org",
-                           .entity_id = existing->user.org_id};
-      return access::append_audit(c, e, now);
+      return access::append_audit(
+          c, access::system_event(existing->user.org_id, "demo.password.set", "org", existing->user.org_id), now);
     }
     auto org_id = new_id();
     TRY(c.exec("INSERT INTO orgs (org_id, name, time_zone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
@@ -96,8 +95,7 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
       for (int t : du.teams) u.team_ids.push_back(team_ids[t]);
       TRY_VOID(access::db::insert_user(c, u, hash, ""));
     }
-    access::AuditEntry e{.org_id = org_id, .action = "demo.load", .entity_type = "org", .entity_id = org_id};
-    TRY_VOID(access::append_audit(c, e, now));
+    TRY_VOID(access::append_audit(c, access::system_event(org_id, "demo.load", "org", org_id), now));
     result.created = true;
     result.password_set = true;
     return {};

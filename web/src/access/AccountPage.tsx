@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../app/api';
-import { roleLabel, useSession, useSignedIn, type SessionInfo } from '../app/session';
-import { accountApi, formatTime } from './api';
+import { roleLabel, useFormatTime, useSession, useSignedIn, type SessionInfo } from '../app/session';
+import { accountApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -16,6 +16,7 @@ function describeDevice(ua: string): string {
 
 function Sessions() {
   const qc = useQueryClient();
+  const formatTime = useFormatTime();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: accountApi.sessions });
   const end = useMutation({ mutationFn: accountApi.endSession, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
   const endOthers = useMutation({ mutationFn: accountApi.endOthers, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { auditApi, formatTime, type AuditFilters } from './api';
+import { auditApi, type AuditFilters } from './api';
+import { useFormatTime } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
 
 export function AuditPage() {
+  const formatTime = useFormatTime();
   const [draft, setDraft] = useState<AuditFilters>({});
   const [filters, setFilters] = useState<AuditFilters>({});
   const events = useInfiniteQuery({
@@ -54,8 +56,8 @@ export function AuditPage() {
               <tr key={e.seq}>
                 <td>{formatTime(e.at)}</td>
                 <td>
-                  {e.actorRole ?? 'system'}
-                  <div className="muted small mono">{e.actorId?.slice(0, 8) ?? ''}</div>
+                  {e.actorName ?? (e.actorId ? 'Unknown user' : 'Trellis')}
+                  <div className="muted small">{e.actorRole ?? 'system'}</div>
                 </td>
                 <td>
                   {e.action}

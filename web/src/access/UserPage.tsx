@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleLabel, roles, useSession, type Role, type User } from '../app/session';
-import { formatTime, usersApi } from './api';
+import { roleLabel, roles, useFormatTime, useSession, type Role, type User } from '../app/session';
+import { usersApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -147,6 +147,7 @@ export function UserPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const { saved, setSaved } = useSaved();
+  const formatTime = useFormatTime();
   const user = useQuery({ queryKey: ['user', id], queryFn: () => usersApi.get(id).then((r) => r.data) });
   if (user.isPending) return <p>Loading…</p>;
   if (user.error || !user.data) {

@@ -31,6 +31,7 @@ export interface AuditEvent {
   at: string;
   actorId: string | null;
   actorRole: string | null;
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -91,7 +92,3 @@ export const auditApi = {
   list: (f: AuditFilters, cursor?: string) => request<Page<AuditEvent>>(`/audit-events${query({ ...f, cursor, limit: '50' })}`),
 };
 
-/** A time the way people in the organisation read it. */
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-AU', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Australia/Melbourne' });
-}

@@ -29,8 +29,15 @@ export interface User {
   version: number;
 }
 
+export interface Org {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
 export interface SessionInfo {
   user: User;
+  org: Org;
   permissions: Permission[];
   csrfToken: string;
   sessionExpiresAt: string;
@@ -117,4 +124,11 @@ const roleLabels: Record<Role, string> = {
 export const roles = Object.keys(roleLabels) as Role[];
 export function roleLabel(role: Role): string {
   return roleLabels[role] ?? role;
+}
+
+/** Formats a stored UTC time in the organisation's time zone, the way people there read it. */
+export function useFormatTime(): (iso: string) => string {
+  const { session } = useSession();
+  const timeZone = session?.org.timeZone ?? 'UTC';
+  return (iso: string) => new Date(iso).toLocaleString('en-AU', { dateStyle: 'medium', timeStyle: 'short', timeZone });
 }
