@@ -283,12 +283,10 @@ Response reset_password(Ctx& ctx) {
 
 // ---- audit log
 
-Response browse_audit(Ctx& ctx) {
-  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
-  if (!page) return ctx.problem(page.error());
+Result<AuditFilter> audit_filter(const http::Request& req) {
   AuditFilter f;
   auto q = [&](const char* name) {
-    auto v = ctx.req.query(name);
+    auto v = req.query(name);
     return v && !v->empty() ? v : std::nullopt;
   };
   f.actor_id = q("actorId");
@@ -302,16 +300,53 @@ Response browse_audit(Ctx& ctx) {
   for (auto* field : {&f.from, &f.to}) {
     TimePoint t;
     if (*field && !parse_iso(**field, t) && !parse_iso(**field + "T00:00:00.000Z", t))
-      return ctx.problem(Error::field(ErrorKind::bad_request, field == &f.from ? "from" : "to",
-                                      "must be a date like 2026-11-23 or a time like 2026-11-23T09:00:00.000Z"));
+      return fail(Error::field(ErrorKind::bad_request, field == &f.from ? "from" : "to",
+                               "must be a date like 2026-11-23 or a time like 2026-11-23T09:00:00.000Z"));
     if (*field) *field = to_iso(t);
   }
-  auto events = ctx.app.access.audit_events(ctx.actor(), f, *page);
+  return f;
+}
+
+Response browse_audit(Ctx& ctx) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  auto f = audit_filter(ctx.req);
+  if (!f) return ctx.problem(f.error());
+  auto events = ctx.app.access.audit_events(ctx.actor(), *f, *page);
   if (!events) return ctx.problem(events.error());
   json items = json::array();
   for (const auto& e : events->items) items.push_back(to_json(e));
   return Response::json(200, {{"items", items},
                               {"nextCursor", events->next_cursor ? json(*events->next_cursor) : json(nullptr)}});
+}
+
+std::string csv_field(const std::string& s) {
+  // Quote every field; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.
+  std::string v = s;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+Response export_audit(Ctx& ctx) {
+  auto f = audit_filter(ctx.req);
+  if (!f) return ctx.problem(f.error());
+  auto events = ctx.app.access.export_audit(ctx.actor(), *f);
+  if (!events) return ctx.problem(events.error());
+  std::string csv = "seq,at,actor_id,actor_name,actor_role,action,entity_type,entity_id,person_id,outcome,request_id,client_address,detail,hash\r\n";
+  for (const auto& e : *events) {
+    std::vector<std::string> cols = {std::to_string(e.seq), e.at, e.actor_id.value_or(""), e.actor_name.value_or(""),
+                                     e.actor_role.value_or(""), e.action, e.entity_type, e.entity_id,
+                                     e.person_id.value_or(""), e.outcome, e.request_id, e.client_address, e.detail, e.hash};
+    for (std::size_t i = 0; i < cols.size(); ++i) csv += (i ? "," : "") + csv_field(cols[i]);
+    csv += "\r\n";
+  }
+  Response r;
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = std::move(csv);
+  r.header("Content-Disposition", "attachment; filename=\"trellis-audit-log.csv\"");
+  return r;
 }
 
 }  // namespace
@@ -351,6 +386,8 @@ void add_routes(http::Router& r) {
 
   r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {"Browse the audit log (filters, cursor)", "audit"},
         browse_audit);
+  r.add("GET", v1 + "/audit-events/export", Rule::need(P::view_audit),
+        {"Download the audit log as CSV (same filters; audited)", "audit"}, export_audit);
 }
 
 }  // namespace trellis::access

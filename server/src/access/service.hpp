@@ -22,6 +22,7 @@ inline constexpr auto kAbsoluteTimeout = std::chrono::hours(12);
 inline constexpr auto kThrottleWindow = std::chrono::minutes(15);
 inline constexpr std::size_t kMaxFailuresPerAccount = 10;
 inline constexpr std::size_t kMaxFailuresPerClient = 50;
+inline constexpr std::size_t kMaxAuditExport = 100'000;
 
 struct SignedIn {
   User user;
@@ -95,6 +96,8 @@ class AccessService {
 
   // Audit
   Result<AuditPage> audit_events(const http::Actor& actor, const AuditFilter& f, const PageRequest& page);
+  // Every matching event, newest first, up to kMaxAuditExport; the export itself is audited.
+  Result<std::vector<AuditEvent>> export_audit(const http::Actor& actor, const AuditFilter& f);
 
  private:
   Result<void> check_throttle(store::Conn& c, const std::string& email, const std::string& client, TimePoint now);

@@ -217,4 +217,23 @@ Result<AuditPage> AccessService::audit_events(const http::Actor& actor, const Au
   });
 }
 
+Result<std::vector<AuditEvent>> AccessService::export_audit(const http::Actor& actor, const AuditFilter& f) {
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<std::vector<AuditEvent>> {
+    std::vector<AuditEvent> out;
+    PageRequest page{.limit = 1000, .after = std::nullopt};
+    while (out.size() < kMaxAuditExport) {
+      auto batch = TRY(list_audit(c, actor.org_id, f, page));
+      for (auto& e : batch.items) out.push_back(std::move(e));
+      if (!batch.next_cursor) break;
+      page.after = std::vector<std::string>{std::to_string(out.back().seq)};
+    }
+    if (out.size() > kMaxAuditExport) out.resize(kMaxAuditExport);
+    auto e = actor.entry("audit.export", "audit_log", "");
+    e.detail = std::to_string(out.size()) + " events";
+    TRY_VOID(append_audit(c, e, now));
+    return out;
+  });
+}
+
 }  // namespace trellis::access

@@ -115,3 +115,26 @@ TEST_F(AuditLog, concurrent_writers_never_fork_the_chain) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class AuditExport : public TrellisTest {};
+
+TEST_F(AuditExport, administrators_download_csv_and_the_download_is_audited) {
+  load_demo();
+  auto admin = sign_in("administrator@demo.example");
+  call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "=HYPERLINK(\"x\")"}});
+  auto r = call("GET", "/api/v1/audit-events/export?action=team", &admin);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.raw.content_type, "text/csv; charset=utf-8");
+  EXPECT_TRUE(r.raw.body.starts_with("seq,at,actor_id"));
+  EXPECT_NE(r.raw.body.find("\"team.create\""), std::string::npos);
+  EXPECT_NE(r.raw.body.find("\"Alex Morgan\""), std::string::npos);
+  auto logged = call("GET", "/api/v1/audit-events?action=audit.export", &admin);
+  ASSERT_EQ(logged.body["items"].size(), 1u);
+  EXPECT_EQ(logged.body["items"][0]["detail"], "1 events");
+}
+
+}  // namespace
+}  // namespace trellis::test

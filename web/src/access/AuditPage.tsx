@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { auditApi, type AuditFilters } from './api';
+import { query } from '../app/api';
 import { useFormatTime } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
@@ -39,6 +40,12 @@ export function AuditPage() {
         <button type="submit">Filter</button>
       </form>
       <ErrorNotice error={events.error} />
+      <p>
+        <a href={`/api/v1/audit-events/export${query({ ...filters })}`} download>
+          Download these entries as CSV
+        </a>{' '}
+        <span className="muted small">(the download is recorded in the log)</span>
+      </p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Audit events</caption>
