@@ -143,10 +143,7 @@ int main(int argc, char** argv) {
   auto& db = **opened;
 
   if (*demo) {
-    if (config.production)
-      return report(Error::make(ErrorKind::forbidden, "Demo data is not loaded in production mode",
-                                "Use create-admin to set up a real organisation."));
-    auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password);
+    auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password, config.production);
     if (!r) return report(r.error());
     std::cout << (r->created ? "Created the demo organisation." : "The demo organisation is already there.")
               << (r->password_set && !r->created ? " Demo passwords set." : "") << "\n";

@@ -46,7 +46,11 @@ const DemoUser kUsers[] = {
 
 }  // namespace
 
-Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password) {
+Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
+                                  bool production) {
+  if (production)
+    return fail(ErrorKind::forbidden, "Demo data is not loaded in production mode",
+                "Use create-admin to set up a real organisation.", "demo_in_production");
   DemoResult result;
   auto now = clock.now();
   auto iso = to_iso(now);

@@ -17,6 +17,8 @@ struct DemoResult {
 
 // Creates the demo organisation when absent; with set_password, (re)sets every demo sign-in's
 // password to `password`.
-Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password);
+// Refused in production mode: demo accounts with a published password must never exist there.
+Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
+                                  bool production);
 
 }  // namespace trellis::demo

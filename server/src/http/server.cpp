@@ -43,7 +43,7 @@ const char* reason(int status) {
   }
 }
 
-Request to_request(const restinio::request_handle_t& req) {
+Request to_request(const restinio::request_handle_t& req, bool behind_proxy) {
   Request r;
   r.method = req->header().method().c_str();
   std::string_view target = req->header().request_target();
@@ -58,6 +58,14 @@ Request to_request(const restinio::request_handle_t& req) {
   });
   r.body = req->body();
   r.client_address = req->remote_endpoint().address().to_string();
+  // Behind our own TLS proxy, the peer is the proxy; the last address it appended is the client.
+  if (behind_proxy) {
+    if (auto xff = r.header("x-forwarded-for")) {
+      auto last = xff->substr(xff->find_last_of(',') == std::string::npos ? 0 : xff->find_last_of(',') + 1);
+      auto b = last.find_first_not_of(' ');
+      if (b != std::string::npos) r.client_address = last.substr(b);
+    }
+  }
   return r;
 }
 
@@ -86,7 +94,7 @@ Result<void> serve(App& app) {
                       .max_parallel_connections(4096)
                       .request_handler([&](restinio::request_handle_t req) {
                         ++in_flight;
-                        auto resp = app.handle(to_request(req));
+                        auto resp = app.handle(to_request(req, config.tls_terminated_upstream));
                         auto out = req->create_response(
                             restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
                                                          reason(resp.status)});

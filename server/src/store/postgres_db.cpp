@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "store/db.hpp"
+#include "store/pool.hpp"
 
 extern char** environ;
 
@@ -163,7 +164,7 @@ class PgDb final : public Db {
                     "Check the address, user and password in the database URL, and that the server is running.");
       }
       PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
-      free_.push_back(std::make_unique<PgConn>(c));
+      pool_.add(std::make_unique<PgConn>(c));
     }
     return {};
   }
@@ -189,51 +190,20 @@ class PgDb final : public Db {
 
  protected:
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
-    for (int attempt = 0;; ++attempt) {
-      auto conn = acquire();
+    const char* begin = kind == TxKind::write ? "BEGIN" : "BEGIN READ ONLY";
+    return with_retries([&] {
+      auto conn = pool_.acquire();
       if (!conn->healthy()) conn->reset();
-      auto r = attempt_once(*conn, kind, fn);
-      release(std::move(conn));
-      if (r || !r.error().retryable || attempt >= 8) return r;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
-    }
+      auto r = attempt_transaction(*conn, begin, fn);
+      pool_.release(std::move(conn));
+      return r;
+    });
   }
 
  private:
-  static Result<void> attempt_once(PgConn& c, TxKind kind, const std::function<Result<void>(Conn&)>& fn) {
-    TRY_VOID(c.exec(kind == TxKind::write ? "BEGIN" : "BEGIN READ ONLY", {}));
-    auto r = fn(c);
-    if (!r) {
-      (void)c.exec("ROLLBACK", {});
-      return r;
-    }
-    auto committed = c.exec("COMMIT", {});
-    if (!committed) {
-      (void)c.exec("ROLLBACK", {});
-      return fail(committed.error());
-    }
-    return {};
-  }
-  std::unique_ptr<PgConn> acquire() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    auto c = std::move(free_.back());
-    free_.pop_back();
-    return c;
-  }
-  void release(std::unique_ptr<PgConn> c) {
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(std::move(c));
-    }
-    cv_.notify_one();
-  }
-
   std::string conninfo_;
   std::size_t size_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<PgConn>> free_;
+  Pool<PgConn> pool_;
 };
 
 }  // namespace

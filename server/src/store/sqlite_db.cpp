@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "store/db.hpp"
+#include "store/pool.hpp"
 
 namespace trellis::store {
 namespace {
@@ -118,7 +119,7 @@ class SqliteDb final : public Db {
   Result<void> open() {
     for (std::size_t i = 0; i < size_; ++i) {
       auto c = TRY(connect());
-      free_.push_back(std::move(c));
+      pool_.add(std::move(c));
     }
     return {};
   }
@@ -134,12 +135,12 @@ class SqliteDb final : public Db {
   }
 
   Result<void> backup(const std::string& dest) override {
-    auto conn = acquire();
+    auto conn = pool_.acquire();
     sqlite3* out = nullptr;
     int rc = sqlite3_open_v2(dest.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
       sqlite3_close(out);
-      release(std::move(conn));
+      pool_.release(std::move(conn));
       return fail(ErrorKind::bad_request, "The backup file could not be created", dest);
     }
     // The online backup API copies a consistent snapshot page by page while others keep writing.
@@ -154,7 +155,7 @@ class SqliteDb final : public Db {
       if (rc != SQLITE_DONE) result = fail(sqlite_error(out, rc));
     }
     sqlite3_close(out);
-    release(std::move(conn));
+    pool_.release(std::move(conn));
     return result;
   }
 
@@ -164,7 +165,7 @@ class SqliteDb final : public Db {
       sqlite3_close(in);
       return fail(ErrorKind::bad_request, "The backup file could not be opened", src);
     }
-    auto conn = acquire();
+    auto conn = pool_.acquire();
     sqlite3_backup* b = sqlite3_backup_init(conn->handle(), "main", in, "main");
     Result<void> result;
     if (!b) {
@@ -175,39 +176,23 @@ class SqliteDb final : public Db {
       if (rc != SQLITE_DONE) result = fail(sqlite_error(conn->handle(), rc));
     }
     sqlite3_close(in);
-    release(std::move(conn));
+    pool_.release(std::move(conn));
     return result;
   }
 
  protected:
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
-    for (int attempt = 0;; ++attempt) {
-      auto conn = acquire();
-      auto r = attempt_once(*conn, kind, fn);
-      release(std::move(conn));
-      if (r || !r.error().retryable || attempt >= 8) return r;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 << attempt));
-    }
+    // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
+    const char* begin = kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN";
+    return with_retries([&] {
+      auto conn = pool_.acquire();
+      auto r = attempt_transaction(*conn, begin, fn);
+      pool_.release(std::move(conn));
+      return r;
+    });
   }
 
  private:
-  static Result<void> attempt_once(SqliteConn& c, TxKind kind,
-                                   const std::function<Result<void>(Conn&)>& fn) {
-    // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
-    TRY_VOID(c.exec(kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN", {}));
-    auto r = fn(c);
-    if (!r) {
-      (void)c.exec("ROLLBACK", {});
-      return r;
-    }
-    auto committed = c.exec("COMMIT", {});
-    if (!committed) {
-      (void)c.exec("ROLLBACK", {});
-      return fail(committed.error());
-    }
-    return {};
-  }
-
   Result<std::unique_ptr<SqliteConn>> connect() {
     sqlite3* h = nullptr;
     int rc = sqlite3_open_v2(path_.c_str(), &h,
@@ -225,26 +210,10 @@ class SqliteDb final : public Db {
     return c;
   }
 
-  std::unique_ptr<SqliteConn> acquire() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !free_.empty(); });
-    auto c = std::move(free_.back());
-    free_.pop_back();
-    return c;
-  }
-  void release(std::unique_ptr<SqliteConn> c) {
-    {
-      std::lock_guard lock(mu_);
-      free_.push_back(std::move(c));
-    }
-    cv_.notify_one();
-  }
 
   std::string path_;
   std::size_t size_;
-  std::mutex mu_;  // guards the free list only, never held while a statement runs
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<SqliteConn>> free_;
+  Pool<SqliteConn> pool_;
 };
 
 }  // namespace
