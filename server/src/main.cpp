@@ -15,6 +15,7 @@
 #include "demo/demo_data.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
+#include "runtime.hpp"
 #include "store/migrations.hpp"
 
 using namespace trellis;
@@ -181,9 +182,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*serve) {
-    access::AccessService access(db, clock, config);
-    http::Services services{db, clock, config, access};
-    http::App app(services, std::make_unique<http::StaticFiles>(config.web_root));
+    Runtime runtime(db, clock, config);
+    http::App app(runtime.services, std::make_unique<http::StaticFiles>(config.web_root));
     spdlog::info("database {}", db.describe());
     if (auto r = http::serve(app); !r) return report(r.error());
     return 0;

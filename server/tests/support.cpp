@@ -52,15 +52,14 @@ void TrellisTest::SetUp() {
   }();
   (void)once;
   db = fresh_db();
-  access = std::make_unique<access::AccessService>(*db, clock, config);
-  services.reset(new http::Services{*db, clock, config, *access});
+  runtime = std::make_unique<Runtime>(*db, clock, config);
+  services = &runtime->services;
   app = std::make_unique<http::App>(*services);
 }
 
 void TrellisTest::TearDown() {
   app.reset();
-  services.reset();
-  access.reset();
+  runtime.reset();
   db.reset();
 }
 

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "http/app.hpp"
+#include "runtime.hpp"
 #include "store/db.hpp"
 
 namespace trellis::test {
@@ -52,8 +53,8 @@ class TrellisTest : public ::testing::Test {
   ManualClock clock{TimePoint(std::chrono::milliseconds(1'795'000'000'000))};
   Config config;
   std::unique_ptr<store::Db> db;
-  std::unique_ptr<access::AccessService> access;
-  std::unique_ptr<http::Services> services;
+  std::unique_ptr<Runtime> runtime;
+  http::Services* services = nullptr;
   std::unique_ptr<http::App> app;
 };
 

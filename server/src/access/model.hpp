@@ -40,6 +40,8 @@ struct User {
   std::string updated_at;
   std::int64_t version = 1;
   std::vector<std::string> team_ids;
+  std::optional<std::string> person_id;     // role person: whose record is theirs
+  std::optional<std::string> supporter_id;  // role supporter: which supporter they are
 };
 
 struct Org {

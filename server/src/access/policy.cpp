@@ -4,6 +4,27 @@
 
 namespace trellis::access {
 
+std::string_view part_name(Part p) {
+  switch (p) {
+    case Part::profile: return "profile";
+    case Part::care_team: return "care_team";
+    case Part::supporters: return "supporters";
+    case Part::consent: return "consent";
+    case Part::plan: return "plan";
+    case Part::goals: return "goals";
+    case Part::check_ins: return "check_ins";
+    case Part::wellness_plan: return "wellness_plan";
+    case Part::safety: return "safety";
+  }
+  return "unknown";
+}
+
+std::optional<Part> parse_part(std::string_view s) {
+  for (auto p : kAllParts)
+    if (part_name(p) == s) return p;
+  return std::nullopt;
+}
+
 std::string_view permission_name(Permission p) {
   switch (p) {
     case Permission::view_teams: return "view_teams";
@@ -11,6 +32,9 @@ std::string_view permission_name(Permission p) {
     case Permission::view_users: return "view_users";
     case Permission::manage_users: return "manage_users";
     case Permission::view_audit: return "view_audit";
+    case Permission::view_people: return "view_people";
+    case Permission::add_people: return "add_people";
+    case Permission::review_break_glass: return "review_break_glass";
   }
   return "unknown";
 }
@@ -25,6 +49,14 @@ bool role_has(Role role, Permission p) {
     case Permission::manage_users:
     case Permission::view_audit:
       return role == Role::administrator;
+    case Permission::view_people:
+      return role == Role::practitioner || role == Role::peer_worker || role == Role::student ||
+             role == Role::team_leader || role == Role::manager;
+    case Permission::add_people:
+      return role == Role::practitioner || role == Role::peer_worker || role == Role::team_leader ||
+             role == Role::manager;
+    case Permission::review_break_glass:
+      return role == Role::manager;
   }
   return false;
 }
@@ -35,6 +67,7 @@ constexpr auto kReauthWindow = std::chrono::minutes(10);
 Decision decide(const Rule& rule, const Principal* who, TimePoint now) {
   if (rule.kind == Rule::Kind::anyone) return Decision::allow;
   if (!who) return Decision::unauthenticated;
+  // Person rules pass here once signed in; the person policy then decides for the person and part.
   if (rule.kind == Rule::Kind::permission && !role_has(who->user.role, rule.permission))
     return Decision::forbidden;
   if (rule.reauth) {
@@ -51,6 +84,10 @@ std::string describe(const Rule& rule) {
     case Rule::Kind::anyone: s = "anyone"; break;
     case Rule::Kind::signed_in: s = "signed in"; break;
     case Rule::Kind::permission: s = "permission " + std::string(permission_name(rule.permission)); break;
+    case Rule::Kind::person:
+      s = std::string(rule.write ? "change" : "read") + " the person's " + std::string(part_name(rule.part)) +
+          " (care team, break-the-glass, the person themselves, or a supporter with consent)";
+      break;
   }
   if (rule.reauth) s += ", password confirmed in the last 10 minutes";
   return s;

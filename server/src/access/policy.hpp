@@ -13,22 +13,44 @@ enum class Permission {
   view_users,     // see workers and their roles
   manage_users,   // create users, change roles, deactivate, reset passwords
   view_audit,     // browse and export the audit log
+  view_people,    // a caseload, and finding a person by name
+  add_people,     // record someone new the service supports
+  review_break_glass,  // the managers' review of break-the-glass access
 };
 
-inline constexpr Permission kAllPermissions[] = {Permission::view_teams, Permission::manage_teams, Permission::view_users,
-                                                 Permission::manage_users, Permission::view_audit};
+inline constexpr Permission kAllPermissions[] = {
+    Permission::view_teams, Permission::manage_teams, Permission::view_users,  Permission::manage_users,
+    Permission::view_audit, Permission::view_people,  Permission::add_people, Permission::review_break_glass};
 
 std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);
 
+// The parts of a person's record, each of which access and consent can name on its own.
+enum class Part { profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety };
+inline constexpr Part kAllParts[] = {Part::profile, Part::care_team,  Part::supporters,   Part::consent, Part::plan,
+                                     Part::goals,   Part::check_ins,  Part::wellness_plan, Part::safety};
+// What a person may share with a supporter. Safety ("what may upset me") and consent itself never.
+inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
+std::string_view part_name(Part p);
+std::optional<Part> parse_part(std::string_view s);
+
 struct Rule {
-  enum class Kind { anyone, signed_in, permission } kind = Kind::signed_in;
+  // person: the route's :id is a person; the person policy decides per person and part.
+  enum class Kind { anyone, signed_in, permission, person } kind = Kind::signed_in;
   Permission permission = Permission::view_audit;
   bool reauth = false;  // the user must have confirmed their password in the last few minutes
+  Part part = Part::profile;
+  bool write = false;
 
   static Rule anyone() { return {Kind::anyone}; }
   static Rule signed_in() { return {Kind::signed_in}; }
   static Rule need(Permission p) { return {Kind::permission, p}; }
+  static Rule person(Part part, bool write) {
+    Rule r{Kind::person};
+    r.part = part;
+    r.write = write;
+    return r;
+  }
   Rule with_reauth() const {
     Rule r = *this;
     r.reauth = true;

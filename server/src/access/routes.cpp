@@ -17,7 +17,9 @@ using nlohmann::json;
 json to_json(const User& u) {
   return {{"id", u.id},         {"email", u.email},         {"displayName", u.display_name},
           {"role", role_name(u.role)}, {"active", u.active}, {"teamIds", u.team_ids},
-          {"createdAt", u.created_at}, {"updatedAt", u.updated_at}, {"version", u.version}};
+          {"createdAt", u.created_at}, {"updatedAt", u.updated_at}, {"version", u.version},
+          {"personId", u.person_id ? json(*u.person_id) : json(nullptr)},
+          {"supporterId", u.supporter_id ? json(*u.supporter_id) : json(nullptr)}};
 }
 json to_json(const Team& t) {
   return {{"id", t.id},

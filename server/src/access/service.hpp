@@ -35,6 +35,7 @@ struct NewUser {
   Role role = Role::practitioner;
   std::string password;
   std::vector<std::string> team_ids;
+  std::optional<std::string> person_id, supporter_id;  // portal accounts, set by the people area
 };
 
 struct UserChanges {

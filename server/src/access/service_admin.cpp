@@ -147,6 +147,8 @@ Result<User> AccessService::create_user(const http::Actor& actor, const NewUser&
   u.display_name = in.display_name;
   u.role = in.role;
   u.team_ids = in.team_ids;
+  u.person_id = in.person_id;
+  u.supporter_id = in.supporter_id;
   u.created_at = u.updated_at = now;
   return db_.write([&](store::Conn& c) -> Result<User> {
     TRY_VOID(check_teams_exist(c, u.org_id, u.team_ids));

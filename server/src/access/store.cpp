@@ -7,7 +7,8 @@ namespace trellis::access::db {
 namespace {
 
 constexpr const char* kUserColumns =
-    "org_id, id, email, display_name, role, active, created_at, updated_at, version, password_hash";
+    "org_id, id, email, display_name, role, active, created_at, updated_at, version, password_hash, person_id,"
+    " supporter_id";
 
 UserWithHash user_from_row(const store::Row& r) {
   UserWithHash out;
@@ -22,6 +23,8 @@ UserWithHash user_from_row(const store::Row& r) {
   u.updated_at = r.text(7);
   u.version = r.integer(8);
   out.password_hash = r.text(9);
+  u.person_id = r.opt_text(10);
+  u.supporter_id = r.opt_text(11);
   return out;
 }
 
@@ -150,9 +153,10 @@ Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>
 
 Result<void> insert_user(Conn& c, const User& u, const std::string& password_hash, const std::string& by) {
   TRY(c.exec("INSERT INTO users (org_id, id, email, display_name, role, password_hash, active, created_at,"
-             " updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+             " updated_at, updated_by, version, person_id, supporter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
              {u.org_id, u.id, u.email, u.display_name, std::string(role_name(u.role)), password_hash, u.active,
-              u.created_at, u.updated_at, by.empty() ? store::Value() : store::Value(by)}));
+              u.created_at, u.updated_at, by.empty() ? store::Value() : store::Value(by), u.person_id,
+              u.supporter_id}));
   return set_user_teams(c, u.org_id, u.id, u.team_ids);
 }
 

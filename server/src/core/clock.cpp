@@ -30,4 +30,10 @@ bool parse_iso(const std::string& s, TimePoint& out) {
   return true;
 }
 
+bool valid_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  TimePoint t;
+  return parse_iso(s + "T00:00:00.000Z", t);
+}
+
 }  // namespace trellis

@@ -38,5 +38,7 @@ class ManualClock final : public Clock {
 // and reads the same on both databases.
 std::string to_iso(TimePoint t);
 bool parse_iso(const std::string& s, TimePoint& out);
+// A calendar date, "2026-11-23".
+bool valid_date(const std::string& s);
 
 }  // namespace trellis

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/ids.hpp"
 
 namespace trellis {
@@ -183,6 +185,32 @@ std::optional<std::vector<std::string>> JsonReader::id_list(std::string_view nam
       return std::nullopt;
     }
     out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> JsonReader::name_list(std::string_view name, Need need,
+                                                              std::span<const std::string_view> allowed) {
+  const auto* v = take(name, need);
+  if (!v) return std::nullopt;
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  if (!v->is_array()) {
+    add_error(std::string(name), "must be a list of: " + list);
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *v) {
+    bool ok = item.is_string();
+    if (ok) {
+      ok = false;
+      for (auto a : allowed) ok = ok || a == item.get_ref<const std::string&>();
+    }
+    if (!ok) {
+      add_error(std::string(name), "may only contain: " + list);
+      return std::nullopt;
+    }
+    if (std::find(out.begin(), out.end(), item.get<std::string>()) == out.end()) out.push_back(item.get<std::string>());
   }
   return out;
 }

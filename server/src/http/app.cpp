@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "access/routes.hpp"
+#include "access/person_policy.hpp"
 #include "access/service.hpp"
+#include "people/routes.hpp"
 #include "core/ids.hpp"
 #include "http/gzip.hpp"
 #include "http/system_routes.hpp"
@@ -47,6 +49,7 @@ bool same_origin(const Request& req) {
 void add_all_routes(Router& router) {
   add_system_routes(router);
   access::add_routes(router);
+  people::add_routes(router);
 }
 
 App::App(Services& services, std::unique_ptr<StaticFiles> files) : services_(services), files_(std::move(files)) {
@@ -154,7 +157,33 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
   }
-  return m.route->handler(ctx);
+  if (rule.kind != access::Rule::Kind::person) return m.route->handler(ctx);
+
+  // A person's record: the person policy decides for this person and part, and every read is
+  // audited here, once, with whose information it was (writes are audited by their services,
+  // inside the change's own transaction).
+  const auto& person_id = m.params.at("id");
+  auto allowed = services_.person_policy.authorize(*ctx.who, person_id, rule.part, rule.write, now);
+  if (!allowed) {
+    if (allowed.error().kind == ErrorKind::forbidden) {
+      auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
+      entry.outcome = "denied";
+      entry.person_id = person_id;
+      (void)services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+    }
+    return ctx.problem(allowed.error());
+  }
+  ctx.person = &*allowed;
+  auto response = m.route->handler(ctx);
+  if (!rule.write && response.status < 300) {
+    auto entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
+    entry.person_id = person_id;
+    entry.detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
+    auto logged = services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+    // What cannot be audited is not shown.
+    if (!logged) return ctx.problem(logged.error());
+  }
+  return response;
 }
 
 void App::finish(const Request& req, Response& r, const std::string& request_id) const {

@@ -12,7 +12,12 @@
 #include "http/request.hpp"
 
 namespace trellis::store { class Db; }
-namespace trellis::access { class AccessService; }
+namespace trellis::access {
+class AccessService;
+class PersonPolicy;
+struct PersonAccess;
+}  // namespace trellis::access
+namespace trellis::people { class PeopleService; }
 
 namespace trellis::http {
 
@@ -21,6 +26,8 @@ struct Services {
   const Clock& clock;
   const Config& config;
   access::AccessService& access;
+  people::PeopleService& people;
+  access::PersonPolicy& person_policy;
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 };
 
@@ -39,6 +46,7 @@ struct Ctx {
   TimePoint now;
   const access::Principal* who = nullptr;
   Services& app;
+  const access::PersonAccess* person = nullptr;  // set on person routes, after the policy allowed it
 
   const std::string& param(const std::string& name) const { return params.at(name); }
   const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only

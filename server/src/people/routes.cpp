@@ -1,0 +1,309 @@
+#include "people/routes.hpp"
+
+#include "access/person_policy.hpp"
+#include "access/passwords.hpp"
+#include "core/json_input.hpp"
+#include "http/context.hpp"
+#include "http/router.hpp"
+#include "people/json.hpp"
+#include "people/service.hpp"
+
+namespace trellis::people {
+namespace {
+
+using access::Part;
+using access::Rule;
+using http::Ctx;
+using http::Response;
+using nlohmann::json;
+
+const std::string& org(const Ctx& ctx) { return ctx.principal().user.org_id; }
+const std::string& person_id(const Ctx& ctx) { return ctx.param("id"); }
+PeopleService& svc(Ctx& ctx) { return ctx.app.people; }
+
+template <typename T>
+json items(const std::vector<T>& xs) {
+  json out = json::array();
+  for (const auto& x : xs) out.push_back(to_json(x));
+  return out;
+}
+
+TextRule line(std::size_t max = 200) { return {.max = max}; }
+TextRule para(std::size_t max = 4000) { return {.max = max, .multiline = true}; }
+
+Result<PersonInput> read_person(const http::Request& req, bool creating) {
+  auto in = TRY(JsonReader::parse(req.body));
+  Need need = creating ? Need::required : Need::optional;
+  PersonInput p;
+  p.given_name = in.text("givenName", need, line(100));
+  p.family_name = in.text("familyName", need, line(100));
+  p.date_of_birth = in.text("dateOfBirth", need, line(10));
+  p.preferred_name = in.text("preferredName", Need::optional, line(100));
+  p.pronouns = in.text("pronouns", Need::optional, line(50));
+  p.email = in.text("email", Need::optional, line(254));
+  p.phone = in.text("phone", Need::optional, line(50));
+  p.address = in.text("address", Need::optional, para(500));
+  p.languages = in.text("languages", Need::optional, line(200));
+  p.interpreter_needed = in.boolean("interpreterNeeded", Need::optional);
+  p.cultural_identity = in.text("culturalIdentity", Need::optional, para(1000));
+  p.spiritual_practice = in.text("spiritualPractice", Need::optional, para(1000));
+  p.communication_needs = in.text("communicationNeeds", Need::optional, para(1000));
+  p.other_providers = in.text("otherProviders", Need::optional, para(2000));
+  if (creating) {
+    p.support_started_on = in.text("supportStartedOn", Need::optional, line(10));
+    p.team_ids = in.id_list("teamIds", Need::optional);
+    p.not_a_duplicate = in.boolean("notADuplicate", Need::optional).value_or(false);
+  } else {
+    static constexpr std::string_view statuses[] = {"receiving_support", "ended"};
+    p.status = in.one_of("status", Need::optional, statuses);
+    p.support_ended_on = in.text("supportEndedOn", Need::optional, line(10));
+  }
+  TRY_VOID(in.finish());
+  return p;
+}
+
+json caseload_entry(const CaseloadEntry& e) {
+  auto j = to_json(e.person);
+  j["reviewOn"] = e.review_on ? json(*e.review_on) : json(nullptr);
+  j["lastCheckIn"] = e.last_check_in ? json(*e.last_check_in) : json(nullptr);
+  j["reviewOverdue"] = e.review_overdue;
+  return j;
+}
+
+Response list_caseload(Ctx& ctx) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  auto r = svc(ctx).caseload(ctx.principal(), ctx.req.query("q"), *page);
+  if (!r) return ctx.problem(r.error());
+  json list = json::array();
+  for (const auto& e : r->items) list.push_back(caseload_entry(e));
+  return Response::json(200, {{"items", list}, {"nextCursor", r->next_cursor ? json(*r->next_cursor) : json(nullptr)}});
+}
+
+Response search_people(Ctx& ctx) {
+  auto r = svc(ctx).find_anyone(ctx.actor(), ctx.principal(), ctx.req.query("q").value_or(""));
+  if (!r) return ctx.problem(r.error());
+  json list = json::array();
+  for (const auto& e : *r)
+    list.push_back({{"id", e.person.id}, {"displayName", e.person.display_name()}, {"dateOfBirth", e.person.date_of_birth}});
+  return Response::json(200, {{"items", list}});
+}
+
+Response create_person(Ctx& ctx) {
+  auto in = read_person(ctx.req, true);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
+}
+
+Response get_person(Ctx& ctx) {
+  auto p = svc(ctx).person(org(ctx), person_id(ctx));
+  if (!p) return ctx.problem(p.error());
+  auto j = to_json(*p);
+  j["access"] = access::basis_name(ctx.person->basis);
+  json parts = json::array();
+  for (auto part : ctx.person->parts) parts.push_back(access::part_name(part));
+  j["visibleParts"] = parts;
+  auto r = Response::json(200, j);
+  r.header("ETag", http::etag(p->version));
+  return r;
+}
+
+Response update_person(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_person(ctx.req, false);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).update(ctx.actor(), person_id(ctx), *version, *in), [](const Person& p) { return to_json(p); });
+}
+
+Response get_care_team(Ctx& ctx) {
+  auto r = svc(ctx).care_team(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response set_care_team(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto users = in->id_list("userIds", Need::required);
+  auto teams = in->id_list("teamIds", Need::required);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto r = svc(ctx).set_care_team(ctx.actor(), person_id(ctx), *users, *teams);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Result<SupporterInput> read_supporter(const http::Request& req, Need need) {
+  auto in = TRY(JsonReader::parse(req.body));
+  SupporterInput s;
+  s.name = in.text("name", need, line(120));
+  s.relationship = in.text("relationship", need, line(100));
+  s.phone = in.text("phone", Need::optional, line(50));
+  s.email = in.text("email", Need::optional, line(254));
+  s.involvement = in.text("involvement", Need::optional, para(2000));
+  s.active = in.boolean("active", Need::optional);
+  TRY_VOID(in.finish());
+  return s;
+}
+
+Response list_supporters(Ctx& ctx) {
+  auto r = svc(ctx).supporters(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response add_supporter(Ctx& ctx) {
+  auto in = read_supporter(ctx.req, Need::required);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).add_supporter(ctx.actor(), person_id(ctx), *in), [](const Supporter& s) { return to_json(s); }, 201);
+}
+
+Response update_supporter(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_supporter(ctx.req, Need::optional);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).update_supporter(ctx.actor(), person_id(ctx), ctx.param("supporterId"), *version, *in),
+                          [](const Supporter& s) { return to_json(s); });
+}
+
+Result<std::pair<std::string, std::string>> read_account(const http::Request& req) {
+  auto in = TRY(JsonReader::parse(req.body));
+  auto email = in.email("email", Need::required);
+  auto password = in.text("password", Need::required, {.max = access::kMaxPasswordLength, .trim = false});
+  TRY_VOID(in.finish());
+  return std::pair{*email, *password};
+}
+
+Response create_portal_account(Ctx& ctx) {
+  auto in = read_account(ctx.req);
+  if (!in) return ctx.problem(in.error());
+  auto r = svc(ctx).create_portal_account(ctx.actor(), person_id(ctx), in->first, in->second);
+  if (!r) return ctx.problem(r.error());
+  return Response::empty(201);
+}
+
+Response create_supporter_account(Ctx& ctx) {
+  auto in = read_account(ctx.req);
+  if (!in) return ctx.problem(in.error());
+  auto r = svc(ctx).create_supporter_account(ctx.actor(), person_id(ctx), ctx.param("supporterId"), in->first, in->second);
+  if (!r) return ctx.problem(r.error());
+  return Response::empty(201);
+}
+
+Response list_consents(Ctx& ctx) {
+  auto r = svc(ctx).consents(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  auto day = today(ctx.now);
+  json list = json::array();
+  for (const auto& k : *r) list.push_back(to_json(k, day));
+  return Response::json(200, {{"items", list}});
+}
+
+Response record_consent(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  ConsentInput k;
+  auto supporter = in->id("supporterId", Need::required);
+  std::vector<std::string_view> names;
+  for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
+  auto purpose = in->text("purpose", Need::required, para(1000));
+  auto starts = in->text("startsOn", Need::optional, line(10));
+  auto ends = in->text("endsOn", Need::optional, line(10));
+  auto parts = in->name_list("parts", Need::required, names);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  k.supporter_id = *supporter;
+  for (const auto& name : *parts) k.parts.push_back(*access::parse_part(name));
+  k.purpose = *purpose;
+  k.starts_on = starts.value_or(today(ctx.now));
+  k.ends_on = ends;
+  auto r = svc(ctx).record_consent(ctx.actor(), person_id(ctx), k);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(201, to_json(*r, today(ctx.now)));
+}
+
+Response withdraw_consent(Ctx& ctx) {
+  auto r = svc(ctx).withdraw_consent(ctx.actor(), person_id(ctx), ctx.param("consentId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, to_json(*r, today(ctx.now)));
+}
+
+Response break_glass(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  std::vector<std::string_view> codes(std::begin(kBreakGlassReasons), std::end(kBreakGlassReasons));
+  auto code = in->one_of("reasonCode", Need::required, codes);
+  auto reason = in->text("reason", Need::required, {.min = 10, .max = 1000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).break_glass(ctx.actor(), ctx.principal(), person_id(ctx), *code, *reason),
+                          [](const BreakGlass& b) { return to_json(b); }, 201);
+}
+
+Response break_glass_queue(Ctx& ctx) {
+  auto r = svc(ctx).break_glass_queue(org(ctx), ctx.req.query("all") == "true");
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response review_break_glass(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto note = in->text("note", Need::required, para(2000));
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_empty(ctx, svc(ctx).review_break_glass(ctx.actor(), ctx.param("breakGlassId"), *note));
+}
+
+Response shared_with_me(Ctx& ctx) {
+  auto r = svc(ctx).consents_for_me(ctx.principal());
+  if (!r) return ctx.problem(r.error());
+  auto day = today(ctx.now);
+  json list = json::array();
+  for (const auto& k : *r) {
+    auto p = svc(ctx).person(org(ctx), k.person_id);
+    if (!p) continue;  // a person removed since: nothing to show
+    auto j = to_json(k, day);
+    j["personName"] = p->display_name();
+    list.push_back(j);
+  }
+  return Response::json(200, {{"items", list}});
+}
+
+}  // namespace
+
+void add_routes(http::Router& r) {
+  using P = access::Permission;
+  const std::string people = "/api/v1/people";
+  const std::string one = people + "/:id";
+  r.add("GET", people, Rule::need(P::view_people), {"Your caseload: people your care team supports", "people"}, list_caseload);
+  r.add("GET", people + "/search", Rule::need(P::view_people),
+        {"Find anyone in the organisation by name (audited)", "people"}, search_people);
+  r.add("POST", people, Rule::need(P::add_people), {"Add a person the service supports", "people"}, create_person);
+  r.add("GET", one, Rule::person(Part::profile, false), {"A person's details", "people"}, get_person);
+  r.add("PATCH", one, Rule::person(Part::profile, true), {"Change a person's details (If-Match)", "people"}, update_person);
+  r.add("GET", one + "/care-team", Rule::person(Part::care_team, false), {"The person's care team", "people"}, get_care_team);
+  r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true), {"Set the person's care team", "people"}, set_care_team);
+  // Accounts are set up by the care team (a person cannot change the care team part).
+  r.add("POST", one + "/account", Rule::person(Part::care_team, true),
+        {"Create the person's own sign-in for the portal", "people"}, create_portal_account);
+  r.add("GET", one + "/supporters", Rule::person(Part::supporters, false), {"The person's supporters", "people"}, list_supporters);
+  r.add("POST", one + "/supporters", Rule::person(Part::supporters, true), {"Add a supporter", "people"}, add_supporter);
+  r.add("PATCH", one + "/supporters/:supporterId", Rule::person(Part::supporters, true),
+        {"Change a supporter (If-Match)", "people"}, update_supporter);
+  r.add("POST", one + "/supporters/:supporterId/account", Rule::person(Part::care_team, true),
+        {"Create a supporter's sign-in", "people"}, create_supporter_account);
+  r.add("GET", one + "/consents", Rule::person(Part::consent, false), {"The person's consent decisions", "people"}, list_consents);
+  r.add("POST", one + "/consents", Rule::person(Part::consent, true),
+        {"Record what the person shares with a supporter", "people"}, record_consent);
+  r.add("POST", one + "/consents/:consentId/withdraw", Rule::person(Part::consent, true),
+        {"Withdraw a consent; takes effect at once", "people"}, withdraw_consent);
+  r.add("POST", one + "/break-glass", Rule::need(P::view_people),
+        {"Open a person's record for 4 hours with a reason (audited, reviewed)", "people"}, break_glass);
+  r.add("GET", "/api/v1/break-glass", Rule::need(P::review_break_glass),
+        {"Break-the-glass access waiting for review", "people"}, break_glass_queue);
+  r.add("POST", "/api/v1/break-glass/:breakGlassId/review", Rule::need(P::review_break_glass),
+        {"Mark break-the-glass access as reviewed", "people"}, review_break_glass);
+  r.add("GET", "/api/v1/me/shared-with-me", Rule::signed_in(),
+        {"For a supporter: who shares which parts with you", "people"}, shared_with_me);
+}
+
+}  // namespace trellis::people
