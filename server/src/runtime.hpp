@@ -3,6 +3,7 @@
 #include "access/service.hpp"
 #include "http/context.hpp"
 #include "people/service.hpp"
+#include "recovery/service.hpp"
 
 namespace trellis {
 
@@ -10,9 +11,11 @@ struct Runtime {
   Runtime(store::Db& db, const Clock& clock, const Config& config)
       : access(db, clock, config),
         people(db, clock, access),
-        services{db, clock, config, access, people, people} {}
+        recovery(db, clock),
+        services{db, clock, config, access, people, people, recovery} {}
   access::AccessService access;
   people::PeopleService people;
+  recovery::RecoveryService recovery;
   http::Services services;
 };
 

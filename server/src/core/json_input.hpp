@@ -44,6 +44,9 @@ class JsonReader {
                                                     std::span<const std::string_view> allowed);
   std::optional<std::vector<std::string>> id_list(std::string_view name, Need need, std::size_t max = 100);
 
+  // A field read by the caller's own rules (lists of objects): marks it seen, reports it missing.
+  const nlohmann::json* raw(std::string_view name, Need need) { return take(name, need); }
+
   // Everything collected: unknown fields and each field's problem, or success.
   Result<void> finish();
   void add_error(std::string field, std::string message);

@@ -6,6 +6,7 @@
 #include "access/person_policy.hpp"
 #include "access/service.hpp"
 #include "people/routes.hpp"
+#include "recovery/routes.hpp"
 #include "core/ids.hpp"
 #include "http/gzip.hpp"
 #include "http/system_routes.hpp"
@@ -50,6 +51,7 @@ void add_all_routes(Router& router) {
   add_system_routes(router);
   access::add_routes(router);
   people::add_routes(router);
+  recovery::add_routes(router);
 }
 
 App::App(Services& services, std::unique_ptr<StaticFiles> files) : services_(services), files_(std::move(files)) {

@@ -18,6 +18,7 @@ class PersonPolicy;
 struct PersonAccess;
 }  // namespace trellis::access
 namespace trellis::people { class PeopleService; }
+namespace trellis::recovery { class RecoveryService; }
 
 namespace trellis::http {
 
@@ -28,6 +29,7 @@ struct Services {
   access::AccessService& access;
   people::PeopleService& people;
   access::PersonPolicy& person_policy;
+  recovery::RecoveryService& recovery;
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 };
 

@@ -1,0 +1,94 @@
+#include "recovery/json.hpp"
+
+namespace trellis::recovery {
+namespace {
+using nlohmann::json;
+json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
+
+json to_json(const LifeArea& a) {
+  return {{"id", a.id}, {"code", a.code}, {"name", a.name}, {"description", a.description}, {"position", a.position},
+          {"active", a.active}};
+}
+
+json to_json(const CheckIn& c) {
+  json ratings = json::array();
+  for (const auto& r : c.ratings)
+    ratings.push_back({{"lifeAreaId", r.life_area_id},
+                       {"personRating", opt(r.person_rating)},
+                       {"workerRating", opt(r.worker_rating)},
+                       {"whatMatters", r.what_matters},
+                       {"whatIsWorking", r.what_is_working},
+                       {"whatWouldHelp", r.what_would_help}});
+  return {{"id", c.id},
+          {"personId", c.person_id},
+          {"takenAt", c.taken_at},
+          {"enteredByRole", opt(c.entered_by_role)},
+          {"enteredByName", opt(c.entered_by_name)},
+          {"homeEnvironment", c.home_environment},
+          {"priorities", c.priorities},
+          {"relationships", c.relationships},
+          {"ratings", ratings}};
+}
+
+json to_json(const Plan& p) {
+  json sections = json::object();
+  for (const auto& [k, s] : p.sections)
+    sections[k] = {{"text", s.text}, {"writtenBy", s.written_by}, {"writtenByName", s.written_by_name}, {"updatedAt", s.updated_at}};
+  bool agreed = p.agreed_at && p.agreed_version && *p.agreed_version == p.version;
+  return {{"id", p.id.empty() ? json(nullptr) : json(p.id)},
+          {"personId", p.person_id},
+          {"sections", sections},
+          {"reviewOn", opt(p.review_on)},
+          {"agreedByPerson", agreed},
+          {"agreedAt", agreed ? opt(p.agreed_at) : json(nullptr)},
+          {"disagreement", p.disagreement},
+          {"createdAt", p.created_at},
+          {"updatedAt", p.updated_at},
+          {"version", p.version}};
+}
+
+json to_json(const Step& s) {
+  return {{"id", s.id},         {"goalId", s.goal_id},  {"description", s.description}, {"who", s.who},
+          {"whoName", s.who_name}, {"dueOn", opt(s.due_on)}, {"status", s.status},       {"doneAt", opt(s.done_at)},
+          {"updatedAt", s.updated_at}, {"version", s.version}};
+}
+
+json to_json(const Note& n) {
+  return {{"id", n.id}, {"note", n.note}, {"writtenAt", n.written_at}, {"writtenByRole", opt(n.written_by_role)},
+          {"writtenByName", opt(n.written_by_name)}};
+}
+
+json to_json(const Goal& g) {
+  json steps = json::array(), notes = json::array();
+  for (const auto& s : g.steps) steps.push_back(to_json(s));
+  for (const auto& n : g.notes) notes.push_back(to_json(n));
+  return {{"id", g.id},
+          {"personId", g.person_id},
+          {"title", g.title},
+          {"whyItMatters", g.why_it_matters},
+          {"lifeAreaIds", g.life_area_ids},
+          {"status", g.status},
+          {"writtenBy", g.written_by_role},
+          {"achievedAt", opt(g.achieved_at)},
+          {"createdAt", g.created_at},
+          {"updatedAt", g.updated_at},
+          {"version", g.version},
+          {"steps", steps},
+          {"notes", notes}};
+}
+
+json to_json(const Achievement& a) {
+  return {{"kind", a.kind}, {"id", a.id}, {"goalId", a.goal_id}, {"title", a.title}, {"achievedAt", a.achieved_at}};
+}
+
+json to_json(const store::RecordVersion& v) {
+  return {{"version", v.version},
+          {"data", v.data},
+          {"changedAt", v.changed_at},
+          {"changedByName", opt(v.changed_by_name)},
+          {"changedByRole", opt(v.changed_by_role)}};
+}
+
+}  // namespace trellis::recovery

@@ -1,0 +1,103 @@
+// Recovery in the person's own words: life areas and check-ins, the recovery plan, goals,
+// steps and the achievements they add up to.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.hpp"
+
+namespace trellis::recovery {
+
+struct LifeArea {
+  std::string id, code, name, description;
+  int position = 0;
+  bool active = true;
+};
+
+struct Rating {
+  std::string life_area_id;
+  std::optional<int> person_rating, worker_rating;  // 1..10; the worker's view sits beside, never instead
+  std::string what_matters, what_is_working, what_would_help;
+};
+
+struct CheckIn {
+  std::string id, person_id, taken_at;
+  std::optional<std::string> entered_by, entered_by_role, entered_by_name;
+  std::string home_environment, priorities, relationships;
+  std::vector<Rating> ratings;
+};
+
+// One section of the plan: the words, and whose words they are.
+struct Section {
+  std::string text;
+  std::string written_by;  // "person" or "worker"
+  std::string written_by_name;
+  std::string updated_at;
+};
+
+struct SectionSpec {
+  std::string_view key;
+  access::Part part;  // which part of the record it belongs to, for access and consent
+};
+inline constexpr SectionSpec kSections[] = {
+    {"hopes", access::Part::plan},
+    {"strengths", access::Part::plan},
+    {"whatHelps", access::Part::plan},
+    {"whatDoesNotHelp", access::Part::plan},
+    {"treatmentPreferences", access::Part::plan},
+    {"safetyUpsets", access::Part::safety},
+    {"safetyHelps", access::Part::safety},
+    {"wellnessEarlySigns", access::Part::wellness_plan},
+    {"wellnessWhatIDo", access::Part::wellness_plan},
+    {"wellnessWhatOthersDo", access::Part::wellness_plan},
+    {"wellnessContacts", access::Part::wellness_plan},
+};
+
+struct Plan {
+  std::string id, person_id;
+  std::map<std::string, Section> sections;
+  std::optional<std::string> review_on, agreed_at;
+  std::optional<std::int64_t> agreed_version;
+  std::string disagreement;
+  std::string created_at, updated_at;
+  std::optional<std::string> updated_by;
+  std::int64_t version = 0;  // 0: no plan yet
+};
+
+inline constexpr std::string_view kGoalStatuses[] = {"not_started", "under_way", "achieved", "set_aside"};
+inline constexpr std::string_view kStepStatuses[] = {"not_started", "under_way", "done", "set_aside"};
+inline constexpr std::string_view kStepOwners[] = {"person", "worker", "supporter", "partner"};
+
+struct Step {
+  std::string id, goal_id, description, who, who_name;
+  std::optional<std::string> due_on, done_at;
+  std::string status = "not_started";
+  std::string created_at, updated_at;
+  std::int64_t version = 1;
+};
+
+struct Note {
+  std::string id, goal_id, note, written_at;
+  std::optional<std::string> written_by, written_by_role, written_by_name;
+};
+
+struct Goal {
+  std::string id, person_id, title, why_it_matters;
+  std::vector<std::string> life_area_ids;
+  std::string status = "not_started";
+  std::string written_by_role;
+  std::optional<std::string> achieved_at;
+  std::string created_at, updated_at;
+  std::int64_t version = 1;
+  std::vector<Step> steps;
+  std::vector<Note> notes;
+};
+
+struct Achievement {
+  std::string kind;  // "goal" or "step"
+  std::string id, goal_id, title, achieved_at;
+};
+
+}  // namespace trellis::recovery

@@ -1,0 +1,275 @@
+#include "recovery/routes.hpp"
+
+#include "access/person_policy.hpp"
+#include "core/json_input.hpp"
+#include "http/context.hpp"
+#include "http/router.hpp"
+#include "recovery/json.hpp"
+#include "recovery/service.hpp"
+
+namespace trellis::recovery {
+namespace {
+
+using access::Part;
+using access::Rule;
+using http::Ctx;
+using http::Response;
+using nlohmann::json;
+
+const std::string& org(const Ctx& ctx) { return ctx.principal().user.org_id; }
+const std::string& person_id(const Ctx& ctx) { return ctx.param("id"); }
+RecoveryService& svc(Ctx& ctx) { return ctx.app.recovery; }
+
+Author author(const Ctx& ctx) {
+  const auto& u = ctx.principal().user;
+  return {u.id, std::string(access::role_name(u.role)), u.display_name, ctx.person && ctx.person->basis == access::Basis::self};
+}
+
+template <typename T>
+json items(const std::vector<T>& xs) {
+  json out = json::array();
+  for (const auto& x : xs) out.push_back(to_json(x));
+  return out;
+}
+
+TextRule words(std::size_t max = 2000) { return {.max = max, .multiline = true}; }
+
+Response list_life_areas(Ctx& ctx) {
+  auto r = svc(ctx).life_areas(org(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response list_check_ins(Ctx& ctx) {
+  auto page = parse_page(ctx.req.query("limit"), std::nullopt, 50, 400);
+  if (!page) return ctx.problem(page.error());
+  auto r = svc(ctx).check_ins(org(ctx), person_id(ctx), page->limit);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+std::optional<int> read_rating(JsonReader& in, const json& item, const char* key, const std::string& field) {
+  if (!item.contains(key) || item[key].is_null()) return std::nullopt;
+  const auto& v = item[key];
+  if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 10) {
+    in.add_error(field + "." + key, "must be a whole number from 1 to 10");
+    return std::nullopt;
+  }
+  return v.get<int>();
+}
+
+std::string read_text(JsonReader& in, const json& item, const char* key, const std::string& field) {
+  if (!item.contains(key) || item[key].is_null()) return "";
+  if (!item[key].is_string() || item[key].get_ref<const std::string&>().size() > 2000) {
+    in.add_error(field + "." + key, "must be text of at most 2000 characters");
+    return "";
+  }
+  return item[key].get<std::string>();
+}
+
+Response add_check_in(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  CheckInInput ci;
+  ci.home_environment = in->text("homeEnvironment", Need::optional, words()).value_or("");
+  ci.priorities = in->text("priorities", Need::optional, words()).value_or("");
+  ci.relationships = in->text("relationships", Need::optional, words()).value_or("");
+  if (const auto* ratings = in->raw("ratings", Need::required)) {
+    if (!ratings->is_array() || ratings->size() > 50) {
+      in->add_error("ratings", "must be a list of ratings");
+    } else {
+      for (std::size_t i = 0; i < ratings->size(); ++i) {
+        const auto& item = (*ratings)[i];
+        auto field = "ratings[" + std::to_string(i) + "]";
+        if (!item.is_object() || !item.contains("lifeAreaId") || !item["lifeAreaId"].is_string()) {
+          in->add_error(field + ".lifeAreaId", "is required");
+          continue;
+        }
+        for (const auto& [key, _] : item.items())
+          if (key != "lifeAreaId" && key != "personRating" && key != "workerRating" && key != "whatMatters" &&
+              key != "whatIsWorking" && key != "whatWouldHelp")
+            in->add_error(field + "." + key, "is not a field this request accepts");
+        Rating r;
+        r.life_area_id = item["lifeAreaId"].get<std::string>();
+        r.person_rating = read_rating(*in, item, "personRating", field);
+        r.worker_rating = read_rating(*in, item, "workerRating", field);
+        r.what_matters = read_text(*in, item, "whatMatters", field);
+        r.what_is_working = read_text(*in, item, "whatIsWorking", field);
+        r.what_would_help = read_text(*in, item, "whatWouldHelp", field);
+        if (!r.person_rating && !r.worker_rating) in->add_error(field + ".personRating", "choose a number from 1 to 10");
+        ci.ratings.push_back(std::move(r));
+      }
+    }
+  }
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).add_check_in(ctx.actor(), author(ctx), person_id(ctx), ci),
+                          [](const CheckIn& c) { return to_json(c); }, 201);
+}
+
+Response plan_response(const Ctx& ctx, const Result<Plan>& p, int status = 200) {
+  if (!p) return ctx.problem(p.error());
+  auto r = Response::json(status, to_json(*p));
+  if (p->version > 0) r.header("ETag", http::etag(p->version));
+  return r;
+}
+
+Response get_plan(Ctx& ctx) { return plan_response(ctx, svc(ctx).plan(org(ctx), person_id(ctx), *ctx.person)); }
+
+Response save_plan(Ctx& ctx) {
+  std::optional<std::int64_t> version;
+  if (ctx.req.header("if-match")) {
+    auto v = http::if_match_version(ctx.req);
+    if (!v) return ctx.problem(v.error());
+    version = *v;
+  }
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  PlanInput p;
+  p.review_on = in->text("reviewOn", Need::optional, {.max = 10});
+  if (const auto* sections = in->raw("sections", Need::required)) {
+    if (!sections->is_object()) in->add_error("sections", "must be an object of section texts");
+    else
+      for (const auto& [key, v] : sections->items()) {
+        if (!v.is_string() || v.get_ref<const std::string&>().size() > 8000)
+          in->add_error("sections." + key, "must be text of at most 8000 characters");
+        else
+          p.sections[key] = v.get<std::string>();
+      }
+  }
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return plan_response(ctx, svc(ctx).save_plan(ctx.actor(), author(ctx), person_id(ctx), version, p));
+}
+
+Response respond_to_plan(Ctx& ctx) {
+  if (ctx.person->basis != access::Basis::self)
+    return ctx.problem(Error::make(ErrorKind::forbidden, "Only the person can agree to their plan",
+                                   "Ask them to agree in their portal, or note their words in the plan.", "forbidden"));
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto agree = in->boolean("agree", Need::required);
+  auto disagreement = in->text("disagreement", Need::optional, words());
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return plan_response(ctx, svc(ctx).respond_to_plan(ctx.actor(), person_id(ctx), *version, *agree, disagreement.value_or("")));
+}
+
+Response plan_history(Ctx& ctx) {
+  auto r = svc(ctx).plan_history(org(ctx), person_id(ctx), *ctx.person);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response list_goals(Ctx& ctx) {
+  auto r = svc(ctx).goals(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Result<GoalInput> read_goal(const http::Request& req, Need need) {
+  auto in = TRY(JsonReader::parse(req.body));
+  GoalInput g;
+  g.title = in.text("title", need, {.min = 1, .max = 500, .multiline = true});
+  g.why_it_matters = in.text("whyItMatters", Need::optional, words());
+  g.life_area_ids = in.id_list("lifeAreaIds", Need::optional, 20);
+  g.status = in.one_of("status", Need::optional, kGoalStatuses);
+  TRY_VOID(in.finish());
+  return g;
+}
+
+Response add_goal(Ctx& ctx) {
+  auto in = read_goal(ctx.req, Need::required);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).add_goal(ctx.actor(), author(ctx), person_id(ctx), *in),
+                          [](const Goal& g) { return to_json(g); }, 201);
+}
+
+Response update_goal(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_goal(ctx.req, Need::optional);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).update_goal(ctx.actor(), person_id(ctx), ctx.param("goalId"), *version, *in),
+                          [](const Goal& g) { return to_json(g); });
+}
+
+Response goal_history(Ctx& ctx) {
+  auto r = svc(ctx).goal_history(org(ctx), person_id(ctx), ctx.param("goalId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Result<StepInput> read_step(const http::Request& req, Need need) {
+  auto in = TRY(JsonReader::parse(req.body));
+  StepInput s;
+  s.description = in.text("description", need, {.min = 1, .max = 1000, .multiline = true});
+  s.who = in.one_of("who", need, kStepOwners);
+  s.who_name = in.text("whoName", Need::optional, {.max = 120});
+  s.due_on = in.text("dueOn", Need::optional, {.max = 10});
+  s.status = in.one_of("status", Need::optional, kStepStatuses);
+  TRY_VOID(in.finish());
+  return s;
+}
+
+Response add_step(Ctx& ctx) {
+  auto in = read_step(ctx.req, Need::required);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(ctx, svc(ctx).add_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), *in),
+                          [](const Step& s) { return to_json(s); }, 201);
+}
+
+Response update_step(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_step(ctx.req, Need::optional);
+  if (!in) return ctx.problem(in.error());
+  return http::respond_as(
+      ctx, svc(ctx).update_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
+      [](const Step& s) { return to_json(s); });
+}
+
+Response add_note(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).add_note(ctx.actor(), author(ctx), person_id(ctx), ctx.param("goalId"), *note),
+                          [](const Note& n) { return to_json(n); }, 201);
+}
+
+Response list_achievements(Ctx& ctx) {
+  auto r = svc(ctx).achievements(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+}  // namespace
+
+void add_routes(http::Router& r) {
+  const std::string one = "/api/v1/people/:id";
+  const std::string goal = one + "/goals/:goalId";
+  r.add("GET", "/api/v1/life-areas", Rule::signed_in(), {"The organisation's life areas", "recovery"}, list_life_areas);
+  r.add("GET", one + "/check-ins", Rule::person(Part::check_ins, false), {"Life-area check-ins, newest first", "recovery"},
+        list_check_ins);
+  r.add("POST", one + "/check-ins", Rule::person(Part::check_ins, true),
+        {"A check-in: the person's ratings, the worker's view beside", "recovery"}, add_check_in);
+  r.add("GET", one + "/plan", Rule::person(Part::plan, false), {"The recovery plan", "recovery"}, get_plan);
+  r.add("PUT", one + "/plan", Rule::person(Part::plan, true),
+        {"Write parts of the recovery plan (If-Match once it exists)", "recovery"}, save_plan);
+  r.add("POST", one + "/plan/response", Rule::person(Part::plan, true),
+        {"The person agrees to their plan, or says what they disagree with", "recovery"}, respond_to_plan);
+  r.add("GET", one + "/plan/history", Rule::person(Part::plan, false), {"Earlier versions of the plan", "recovery"},
+        plan_history);
+  r.add("GET", one + "/goals", Rule::person(Part::goals, false), {"Goals with their steps and notes", "recovery"}, list_goals);
+  r.add("POST", one + "/goals", Rule::person(Part::goals, true), {"A goal in the person's own words", "recovery"}, add_goal);
+  r.add("PATCH", goal, Rule::person(Part::goals, true), {"Change a goal or its status (If-Match)", "recovery"}, update_goal);
+  r.add("GET", goal + "/history", Rule::person(Part::goals, false), {"Earlier versions of a goal", "recovery"}, goal_history);
+  r.add("POST", goal + "/steps", Rule::person(Part::goals, true), {"A step toward a goal", "recovery"}, add_step);
+  r.add("PATCH", goal + "/steps/:stepId", Rule::person(Part::goals, true), {"Change a step (If-Match)", "recovery"},
+        update_step);
+  r.add("POST", goal + "/notes", Rule::person(Part::goals, true), {"A progress note on a goal", "recovery"}, add_note);
+  r.add("GET", one + "/achievements", Rule::person(Part::goals, false), {"Goals and steps achieved", "recovery"},
+        list_achievements);
+}
+
+}  // namespace trellis::recovery

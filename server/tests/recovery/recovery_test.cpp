@@ -1,0 +1,166 @@
+#include <map>
+#include <set>
+
+#include "support.hpp"
+
+namespace trellis::test {
+namespace {
+
+using nlohmann::json;
+
+class Recovery : public TrellisTest {
+ protected:
+  void SetUp() override {
+    TrellisTest::SetUp();
+    load_demo();
+    practitioner = sign_in("practitioner@demo.example");
+    auto r = call("POST", "/api/v1/people", &practitioner,
+                  json{{"givenName", "Ari"}, {"familyName", "Tane"}, {"dateOfBirth", "1988-07-01"}});
+    person_id = r.body["id"];
+    call("POST", path("/account"), &practitioner, json{{"email", "ari@example.org"}, {"password", "kowhai flowers in spring"}});
+    ari = sign_in("ari@example.org", "kowhai flowers in spring");
+    auto areas = call("GET", "/api/v1/life-areas", &practitioner);
+    for (const auto& a : areas.body["items"]) area[a["code"].get<std::string>()] = a["id"];
+  }
+  std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + rest; }
+  Browser practitioner, ari;
+  std::string person_id;
+  std::map<std::string, std::string> area;
+};
+
+TEST_F(Recovery, an_organisation_starts_with_the_default_life_areas) {
+  EXPECT_EQ(area.size(), 13u);
+  EXPECT_TRUE(area.contains("housing"));
+  EXPECT_TRUE(area.contains("culture"));
+}
+
+TEST_F(Recovery, the_person_checks_in_and_the_worker_view_sits_beside_never_instead) {
+  auto mine = call("POST", path("/check-ins"), &ari,
+                   json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 4}, {"whatWouldHelp", "A quieter place"}},
+                                     {{"lifeAreaId", area["connection"]}, {"personRating", 7}}}},
+                        {"priorities", "Sleep better"}});
+  ASSERT_EQ(mine.status, 201) << mine.raw.body;
+  auto refused = call("POST", path("/check-ins"), &ari,
+                      json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 5}, {"workerRating", 3}}}}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["errors"][0]["field"], "ratings[0].workerRating");
+  clock.advance(std::chrono::hours(24 * 14));
+  practitioner = sign_in("practitioner@demo.example");
+  ari = sign_in("ari@example.org", "kowhai flowers in spring");
+  auto worker = call("POST", path("/check-ins"), &practitioner,
+                     json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 6}, {"workerRating", 5}}}}});
+  ASSERT_EQ(worker.status, 201) << worker.raw.body;
+  auto list = call("GET", path("/check-ins"), &ari);
+  ASSERT_EQ(list.body["items"].size(), 2u);
+  EXPECT_EQ(list.body["items"][0]["ratings"][0]["personRating"], 6);
+  EXPECT_EQ(list.body["items"][0]["ratings"][0]["workerRating"], 5);
+  EXPECT_EQ(list.body["items"][1]["ratings"].size(), 2u);
+}
+
+TEST_F(Recovery, ratings_outside_one_to_ten_or_unknown_areas_are_refused_whole) {
+  auto r = call("POST", path("/check-ins"), &ari,
+                json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 11}},
+                                  {{"lifeAreaId", "0123456789abcdef0123456789abcdef"}, {"personRating", 5}}}}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(call("GET", path("/check-ins"), &ari).body["items"].size(), 0u);
+}
+
+TEST_F(Recovery, the_plan_shows_who_wrote_each_part_and_asks_the_person_to_agree) {
+  auto first = call("PUT", path("/plan"), &ari,
+                    json{{"sections", {{"hopes", "To have my own place by the sea."}, {"whatHelps", "Walking the dog"}}}});
+  ASSERT_EQ(first.status, 200) << first.raw.body;
+  EXPECT_EQ(first.body["sections"]["hopes"]["writtenBy"], "person");
+  EXPECT_TRUE(first.body["agreedByPerson"].get<bool>());
+  auto etag = *first.header("ETag");
+  auto worker = call("PUT", path("/plan"), &practitioner,
+                     json{{"sections", {{"strengths", "Determined, funny, a great cook."}}}, {"reviewOn", "2027-02-01"}},
+                     {{"if-match", etag}});
+  ASSERT_EQ(worker.status, 200) << worker.raw.body;
+  EXPECT_EQ(worker.body["sections"]["strengths"]["writtenBy"], "worker");
+  EXPECT_EQ(worker.body["sections"]["hopes"]["writtenBy"], "person");
+  EXPECT_FALSE(worker.body["agreedByPerson"].get<bool>());
+  EXPECT_EQ(call("POST", path("/plan/response"), &practitioner, json{{"agree", true}}, {{"if-match", "\"2\""}}).status, 403);
+  auto no_words = call("POST", path("/plan/response"), &ari, json{{"agree", false}}, {{"if-match", "\"2\""}});
+  EXPECT_EQ(no_words.status, 422);
+  auto agreed = call("POST", path("/plan/response"), &ari, json{{"agree", true}}, {{"if-match", "\"2\""}});
+  ASSERT_EQ(agreed.status, 200) << agreed.raw.body;
+  EXPECT_TRUE(agreed.body["agreedByPerson"].get<bool>());
+  auto history = call("GET", path("/plan/history"), &practitioner);
+  ASSERT_EQ(history.body["items"].size(), 2u);
+  EXPECT_EQ(history.body["items"][1]["data"]["sections"]["hopes"]["text"], "To have my own place by the sea.");
+}
+
+TEST_F(Recovery, a_stale_plan_edit_gets_409_and_loses_nothing) {
+  auto first = call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "A garden"}}}});
+  auto etag = *first.header("ETag");
+  ASSERT_EQ(call("PUT", path("/plan"), &practitioner, json{{"sections", {{"strengths", "Patient"}}}}, {{"if-match", etag}}).status, 200);
+  auto stale = call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "Overwritten?"}}}}, {{"if-match", etag}});
+  EXPECT_EQ(stale.status, 409);
+  auto now = call("GET", path("/plan"), &ari);
+  EXPECT_EQ(now.body["sections"]["hopes"]["text"], "A garden");
+  EXPECT_EQ(now.body["sections"]["strengths"]["text"], "Patient");
+  EXPECT_EQ(call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "x"}}}}).status, 428);
+}
+
+TEST_F(Recovery, goals_and_steps_achieved_become_achievements_and_nothing_is_failed) {
+  auto goal = call("POST", path("/goals"), &ari,
+                   json{{"title", "Get back into surfing"}, {"whyItMatters", "It makes me feel free"},
+                        {"lifeAreaIds", {area["recreation"]}}});
+  ASSERT_EQ(goal.status, 201) << goal.raw.body;
+  EXPECT_EQ(goal.body["writtenBy"], "person");
+  std::string goal_id = goal.body["id"];
+  auto step = call("POST", path("/goals/" + goal_id + "/steps"), &practitioner,
+                   json{{"description", "Find a second-hand wetsuit"}, {"who", "person"}, {"dueOn", "2026-12-15"}});
+  ASSERT_EQ(step.status, 201) << step.raw.body;
+  std::string step_id = step.body["id"];
+  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "failed"}}, {{"if-match", "\"1\""}}).status, 422);
+  auto done = call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &ari, json{{"status", "done"}},
+                   {{"if-match", "\"1\""}});
+  ASSERT_EQ(done.status, 200) << done.raw.body;
+  EXPECT_FALSE(done.body["doneAt"].is_null());
+  auto achieved = call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "achieved"}}, {{"if-match", "\"1\""}});
+  ASSERT_EQ(achieved.status, 200);
+  auto list = call("GET", path("/achievements"), &ari);
+  ASSERT_EQ(list.body["items"].size(), 2u);
+  auto kinds = std::set<std::string>{list.body["items"][0]["kind"], list.body["items"][1]["kind"]};
+  EXPECT_EQ(kinds, (std::set<std::string>{"goal", "step"}));
+  call("POST", path("/goals/" + goal_id + "/notes"), &practitioner, json{{"note", "Ari has been twice this week."}});
+  auto goals = call("GET", path("/goals"), &ari);
+  EXPECT_EQ(goals.body["items"][0]["steps"].size(), 1u);
+  EXPECT_EQ(goals.body["items"][0]["notes"][0]["writtenByName"], "Jordan Lee");
+  auto history = call("GET", path("/goals/" + goal_id + "/history"), &practitioner);
+  EXPECT_EQ(history.body["items"].size(), 1u);
+  EXPECT_EQ(history.body["items"][0]["data"]["status"], "not_started");
+  auto events = db->read([&](store::Conn& c) {
+    return c.query("SELECT action FROM audit_events WHERE person_id = ? AND action IN ('goal.achieved', 'step.done')",
+                   {person_id});
+  });
+  EXPECT_EQ(events->size(), 2u);
+}
+
+TEST_F(Recovery, a_supporter_sees_the_plan_without_the_safety_section_and_only_what_is_shared) {
+  call("PUT", path("/plan"), &ari,
+       json{{"sections", {{"hopes", "My own place"}, {"safetyUpsets", "Raised voices"}, {"wellnessEarlySigns", "Not sleeping"}}}});
+  auto s = call("POST", path("/supporters"), &ari, json{{"name", "Mere Tane"}, {"relationship", "mother"}});
+  std::string supporter_id = s.body["id"];
+  call("POST", path("/supporters/" + supporter_id + "/account"), &practitioner,
+       json{{"email", "mere@example.org"}, {"password", "tui singing at dawn"}});
+  auto mere = sign_in("mere@example.org", "tui singing at dawn");
+  EXPECT_EQ(call("GET", path("/plan"), &mere).status, 404);
+  ASSERT_EQ(call("POST", path("/consents"), &ari,
+                 json{{"supporterId", supporter_id}, {"parts", {"plan"}}, {"purpose", "So Mum knows my hopes."}})
+                .status,
+            201);
+  auto seen = call("GET", path("/plan"), &mere);
+  ASSERT_EQ(seen.status, 200) << seen.raw.body;
+  EXPECT_TRUE(seen.body["sections"].contains("hopes"));
+  EXPECT_FALSE(seen.body["sections"].contains("safetyUpsets"));
+  EXPECT_FALSE(seen.body["sections"].contains("wellnessEarlySigns"));
+  EXPECT_EQ(call("GET", path("/goals"), &mere).status, 403);
+  EXPECT_EQ(call("GET", path("/check-ins"), &mere).status, 403);
+  auto care = call("GET", path("/plan"), &practitioner);
+  EXPECT_TRUE(care.body["sections"].contains("safetyUpsets"));
+}
+
+}  // namespace
+}  // namespace trellis::test
