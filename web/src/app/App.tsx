@@ -4,7 +4,7 @@ import { ApiError } from './api';
 import { SessionProvider, useSession } from './session';
 import { Layout } from './Layout';
 import { SignInPage } from '../access/SignInPage';
-import { pages } from './areas';
+import { pagesFor } from './areas';
 import { NotFoundPage } from './NotFoundPage';
 
 const queryClient = new QueryClient({
@@ -18,7 +18,7 @@ const queryClient = new QueryClient({
 });
 
 function Gate() {
-  const { session, loading, can } = useSession();
+  const { session, loading } = useSession();
   if (loading) {
     return (
       <main className="centre" aria-busy="true">
@@ -30,11 +30,9 @@ function Gate() {
   return (
     <Layout>
       <Routes>
-        {pages
-          .filter((p) => !p.needs || can(p.needs))
-          .map((p) => (
-            <Route key={p.path} path={p.path} element={p.element} />
-          ))}
+        {pagesFor(session).map((p) => (
+          <Route key={p.path} path={p.path} element={p.element} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1,12 +1,12 @@
 import { Link } from 'react-router-dom';
-import { pages } from './areas';
-import { roleLabel, useSession, useSignedIn } from './session';
+import { pagesFor } from './areas';
+import { roleLabel, useSignedIn } from './session';
 import { PageTitle } from '../ui/PageTitle';
 
 export function HomePage() {
-  const { user } = useSignedIn();
-  const { can } = useSession();
-  const links = pages.filter((p) => p.nav && p.path !== '/' && (!p.needs || can(p.needs)));
+  const session = useSignedIn();
+  const { user } = session;
+  const links = pagesFor(session).filter((p) => p.nav && p.path !== '/');
   return (
     <>
       <PageTitle title={`Welcome, ${user.displayName.split(' ')[0]}`} />

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
-import { pages } from './areas';
+import { pagesFor, type AreaPage } from './areas';
 import { roleLabel, useSession, useSignedIn } from './session';
 import { ReauthDialog } from '../access/ReauthDialog';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { user } = useSignedIn();
-  const { can, signOut } = useSession();
+  const session = useSignedIn();
+  const { user } = session;
+  const { signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -23,9 +24,9 @@ export function Layout({ children }: { children: ReactNode }) {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  const groups = new Map<string, typeof pages>();
-  for (const p of pages) {
-    if (!p.nav || (p.needs && !can(p.needs))) continue;
+  const groups = new Map<string, AreaPage[]>();
+  for (const p of pagesFor(session)) {
+    if (!p.nav) continue;
     groups.set(p.nav.group, [...(groups.get(p.nav.group) ?? []), p]);
   }
 

@@ -15,7 +15,15 @@ export type Role =
   | 'person'
   | 'supporter';
 
-export type Permission = 'view_teams' | 'manage_teams' | 'view_users' | 'manage_users' | 'view_audit';
+export type Permission =
+  | 'view_teams'
+  | 'manage_teams'
+  | 'view_users'
+  | 'manage_users'
+  | 'view_audit'
+  | 'view_people'
+  | 'add_people'
+  | 'review_break_glass';
 
 export interface User {
   id: string;
@@ -27,6 +35,8 @@ export interface User {
   createdAt: string;
   updatedAt: string;
   version: number;
+  personId: string | null;
+  supporterId: string | null;
 }
 
 export interface Org {

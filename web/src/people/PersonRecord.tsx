@@ -1,0 +1,121 @@
+// A person's record as the reader may see it: the care team sees every part, the person sees
+// their own, and a supporter sees only what the person shared. The server decides; this page
+// shows the parts it was given.
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../app/api';
+import { peopleApi, type Person } from './api';
+import { BreakGlassPrompt } from './BreakGlassPrompt';
+import { SupportersSection } from './SupportersSection';
+import { CareTeamSection } from './CareTeamSection';
+import { PlanSection } from '../recovery/PlanSection';
+import { GoalsSection } from '../recovery/GoalsSection';
+import { CheckInsSection } from '../recovery/CheckInsSection';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { PageTitle } from '../ui/PageTitle';
+import { formatDay } from './CaseloadPage';
+
+function Details({ person }: { person: Person }) {
+  const facts: [string, string][] = [
+    ['Pronouns', person.pronouns],
+    ['Date of birth', formatDay(person.dateOfBirth)],
+    ['Phone', person.phone],
+    ['Email', person.email],
+    ['Languages', person.languages + (person.interpreterNeeded ? ' (would like an interpreter)' : '')],
+    ['Cultural identity', person.culturalIdentity],
+    ['Communication and accessibility', person.communicationNeeds],
+    ['Other services involved', person.otherProviders],
+    ['Receiving support since', formatDay(person.supportStartedOn)],
+  ];
+  return (
+    <dl className="facts">
+      {facts
+        .filter(([, v]) => v && v !== '—')
+        .map(([k, v]) => (
+          <div key={k} className="fact">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+export function PersonRecord({ personId }: { personId: string }) {
+  const person = useQuery({ queryKey: ['person', personId], queryFn: () => peopleApi.get(personId).then((r) => r.data) });
+  if (person.isPending) return <p>Loading…</p>;
+  if (person.error) {
+    const e = person.error;
+    if (e instanceof ApiError && e.code === 'break_glass_available') {
+      return (
+        <>
+          <PageTitle title="This record needs a reason to open" />
+          <BreakGlassPrompt personId={personId} />
+        </>
+      );
+    }
+    return (
+      <>
+        <PageTitle title="We could not open this record" />
+        <ErrorNotice error={e} />
+      </>
+    );
+  }
+  const p = person.data;
+  const parts = p.visibleParts ?? [];
+  const isPerson = p.access === 'self';
+  const staff = p.access === 'care_team' || p.access === 'break_glass';
+  const canWrite = isPerson || staff;
+  const sections = [
+    ['plan', 'Plan', parts.includes('plan')],
+    ['goals', 'Goals', parts.includes('goals')],
+    ['checkins', 'Life areas', parts.includes('check_ins')],
+    ['supporters', 'Supporters', parts.includes('supporters')],
+    ['care-team', 'Care team', parts.includes('care_team')],
+  ] as const;
+  return (
+    <>
+      <PageTitle title={isPerson ? `Hello, ${p.preferredName || p.givenName}` : p.displayName}>
+        {p.pronouns && !isPerson && <span className="muted">{p.pronouns}</span>}
+      </PageTitle>
+      {p.access === 'break_glass' && <p className="tag warn">Opened with break-the-glass access: this is recorded and reviewed.</p>}
+      {p.access === 'consent' && <p className="lead">{p.displayName} has chosen to share these parts of their record with you.</p>}
+      <nav aria-label="Parts of the record" className="in-page">
+        <ul>
+          {sections
+            .filter(([, , shown]) => shown)
+            .map(([id, label]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{label}</a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {parts.includes('profile') && <Details person={p} />}
+      {parts.includes('plan') && (
+        <div id="plan">
+          <PlanSection personId={p.id} canWrite={canWrite} isPerson={isPerson} visibleParts={parts} />
+        </div>
+      )}
+      {parts.includes('goals') && (
+        <div id="goals">
+          <GoalsSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+        </div>
+      )}
+      {parts.includes('check_ins') && (
+        <div id="checkins">
+          <CheckInsSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+        </div>
+      )}
+      {parts.includes('supporters') && (
+        <div id="supporters">
+          <SupportersSection person={p} canWrite={canWrite} staff={staff} />
+        </div>
+      )}
+      {parts.includes('care_team') && (
+        <div id="care-team">
+          <CareTeamSection person={p} staff={staff} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+// The people area's calls and types, mirroring server/src/people/routes.cpp.
+import { query, request, requestVersioned } from '../app/api';
+
+export type Part = 'profile' | 'care_team' | 'supporters' | 'consent' | 'plan' | 'goals' | 'check_ins' | 'wellness_plan' | 'safety';
+export const shareableParts: { part: Part; label: string }[] = [
+  { part: 'profile', label: 'My details (name, pronouns, contact)' },
+  { part: 'plan', label: 'My recovery plan: hopes, strengths, what helps' },
+  { part: 'goals', label: 'My goals and steps' },
+  { part: 'check_ins', label: 'My check-ins' },
+  { part: 'wellness_plan', label: 'My wellness plan' },
+];
+
+export interface Person {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string;
+  displayName: string;
+  pronouns: string;
+  dateOfBirth: string;
+  email: string;
+  phone: string;
+  address: string;
+  languages: string;
+  interpreterNeeded: boolean;
+  culturalIdentity: string;
+  spiritualPractice: string;
+  communicationNeeds: string;
+  otherProviders: string;
+  status: 'receiving_support' | 'ended';
+  supportStartedOn: string;
+  supportEndedOn: string | null;
+  version: number;
+  access?: 'care_team' | 'break_glass' | 'self' | 'consent';
+  visibleParts?: Part[];
+}
+export interface CaseloadEntry extends Person {
+  reviewOn: string | null;
+  lastCheckIn: string | null;
+  reviewOverdue: boolean;
+}
+export interface Supporter {
+  id: string;
+  name: string;
+  relationship: string;
+  phone: string;
+  email: string;
+  involvement: string;
+  active: boolean;
+  hasAccount: boolean;
+  version: number;
+}
+export interface Consent {
+  id: string;
+  granteeId: string;
+  parts: Part[];
+  purpose: string;
+  startsOn: string;
+  endsOn: string | null;
+  recordedAt: string;
+  withdrawnAt: string | null;
+  inForce: boolean;
+  personName?: string;
+  personId: string;
+}
+export interface CareTeamMember {
+  memberType: 'user' | 'team';
+  memberId: string;
+  name: string;
+  role: string;
+}
+
+const base = (id: string) => `/people/${id}`;
+
+export const peopleApi = {
+  caseload: (q?: string, cursor?: string) =>
+    request<{ items: CaseloadEntry[]; nextCursor: string | null }>(`/people${query({ q, cursor, limit: '50' })}`),
+  search: (q: string) => request<{ items: { id: string; displayName: string; dateOfBirth: string }[] }>(`/people/search${query({ q })}`),
+  create: (p: Partial<Person> & { notADuplicate?: boolean }) => request<Person>('/people', { method: 'POST', body: p }),
+  get: (id: string) => requestVersioned<Person>(base(id)),
+  update: (p: Person, changes: Partial<Person>) => request<Person>(base(p.id), { method: 'PATCH', body: changes, ifMatch: `"${p.version}"` }),
+  careTeam: (id: string) => request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`).then((r) => r.items),
+  supporters: (id: string) => request<{ items: Supporter[] }>(`${base(id)}/supporters`).then((r) => r.items),
+  addSupporter: (id: string, s: { name: string; relationship: string; phone?: string; email?: string; involvement?: string }) =>
+    request<Supporter>(`${base(id)}/supporters`, { method: 'POST', body: s }),
+  supporterAccount: (id: string, supporterId: string, email: string, password: string) =>
+    request<void>(`${base(id)}/supporters/${supporterId}/account`, { method: 'POST', body: { email, password } }),
+  portalAccount: (id: string, email: string, password: string) =>
+    request<void>(`${base(id)}/account`, { method: 'POST', body: { email, password } }),
+  consents: (id: string) => request<{ items: Consent[] }>(`${base(id)}/consents`).then((r) => r.items),
+  recordConsent: (id: string, c: { supporterId: string; parts: Part[]; purpose: string; endsOn?: string }) =>
+    request<Consent>(`${base(id)}/consents`, { method: 'POST', body: c }),
+  withdrawConsent: (id: string, consentId: string) => request<Consent>(`${base(id)}/consents/${consentId}/withdraw`, { method: 'POST' }),
+  breakGlass: (id: string, reasonCode: string, reason: string) =>
+    request<unknown>(`${base(id)}/break-glass`, { method: 'POST', body: { reasonCode, reason } }),
+  sharedWithMe: () => request<{ items: Consent[] }>('/me/shared-with-me').then((r) => r.items),
+};

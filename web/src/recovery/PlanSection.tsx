@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { planSections, recoveryApi, type Plan } from './api';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { TextArea, TextField } from '../ui/Field';
+
+function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string; plan: Plan; visibleKeys: string[]; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])),
+  );
+  const [reviewOn, setReviewOn] = useState(plan.reviewOn ?? '');
+  const save = useMutation({
+    mutationFn: () => {
+      const changed = Object.fromEntries(Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v));
+      return recoveryApi.savePlan(personId, plan, changed, reviewOn !== (plan.reviewOn ?? '') ? reviewOn : undefined);
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['plan', personId] });
+      onDone();
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <ErrorNotice error={save.error} />
+      {planSections
+        .filter((s) => visibleKeys.includes(s.key))
+        .map((s) => (
+          <TextArea
+            key={s.key}
+            label={s.label}
+            name={`sections.${s.key}`}
+            hint={s.hint || undefined}
+            rows={3}
+            value={texts[s.key] ?? ''}
+            onChange={(e) => setTexts((t) => ({ ...t, [s.key]: e.target.value }))}
+            error={save.error}
+          />
+        ))}
+      <TextField label="Next review" name="reviewOn" type="date" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} error={save.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save plan
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Agreement({ personId, plan, isPerson }: { personId: string; plan: Plan; isPerson: boolean }) {
+  const qc = useQueryClient();
+  const [disagreement, setDisagreement] = useState('');
+  const respond = useMutation({
+    mutationFn: (agree: boolean) => recoveryApi.respondToPlan(personId, plan, agree, disagreement),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['plan', personId] }),
+  });
+  if (plan.version === 0) return null;
+  if (plan.agreedByPerson) return <p className="tag ok">Agreed by the person</p>;
+  if (!isPerson) {
+    return (
+      <p className="tag warn">
+        Waiting for the person’s agreement{plan.disagreement ? `. They said: “${plan.disagreement}”` : ''}
+      </p>
+    );
+  }
+  return (
+    <div className="panel">
+      <p>Is this your plan? You can agree, or say what does not feel right.</p>
+      <ErrorNotice error={respond.error} />
+      <button type="button" className="primary" onClick={() => respond.mutate(true)} disabled={respond.isPending}>
+        I agree with my plan
+      </button>
+      <TextArea label="What I do not agree with" name="disagreement" rows={2} value={disagreement} onChange={(e) => setDisagreement(e.target.value)} error={respond.error} />
+      <button type="button" onClick={() => respond.mutate(false)} disabled={respond.isPending}>
+        Tell my care team
+      </button>
+    </div>
+  );
+}
+
+export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { personId: string; canWrite: boolean; isPerson: boolean; visibleParts: string[] }) {
+  const [editing, setEditing] = useState(false);
+  const plan = useQuery({ queryKey: ['plan', personId], queryFn: () => recoveryApi.plan(personId).then((r) => r.data) });
+  const groupPart = { plan: 'plan', safety: 'safety', wellness: 'wellness_plan' } as const;
+  const visibleKeys = planSections.filter((s) => visibleParts.includes(groupPart[s.group])).map((s) => s.key);
+  const p = plan.data;
+  return (
+    <section aria-labelledby="plan-title">
+      <h2 id="plan-title">{isPerson ? 'My recovery plan' : 'Recovery plan'}</h2>
+      <ErrorNotice error={plan.error} />
+      {p && editing && <PlanEditor personId={personId} plan={p} visibleKeys={visibleKeys} onDone={() => setEditing(false)} />}
+      {p && !editing && (
+        <>
+          <Agreement personId={personId} plan={p} isPerson={isPerson} />
+          {p.version === 0 && <p>No plan yet. {isPerson ? 'Start with your hopes, in your own words.' : 'Start with the person’s hopes, in their words.'}</p>}
+          <dl className="plan">
+            {planSections
+              .filter((s) => p.sections[s.key]?.text)
+              .map((s) => (
+                <div key={s.key} className={`plan-part ${s.group}`}>
+                  <dt>{s.label}</dt>
+                  <dd>
+                    <p className="prewrap">{p.sections[s.key].text}</p>
+                    <p className="muted small">
+                      {p.sections[s.key].writtenBy === 'person' ? 'In their own words' : `Written by ${p.sections[s.key].writtenByName}`}
+                    </p>
+                  </dd>
+                </div>
+              ))}
+          </dl>
+          {p.reviewOn && <p>Next review: {p.reviewOn}</p>}
+          {canWrite && (
+            <button type="button" onClick={() => setEditing(true)}>
+              {p.version === 0 ? 'Start the plan' : 'Edit the plan'}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
