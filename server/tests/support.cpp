@@ -102,7 +102,7 @@ Browser TrellisTest::sign_in(const std::string& email, const std::string& passwo
 }
 
 void TrellisTest::load_demo() {
-  auto r = demo::load_demo_data(*db, clock, kPassword, true, false);
+  auto r = demo::load_demo_data(*db, clock, kPassword, true, false, false);
   ASSERT_TRUE(r.has_value());
 }
 

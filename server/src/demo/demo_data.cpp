@@ -4,6 +4,7 @@
 #include "access/passwords.hpp"
 #include "access/store.hpp"
 #include "core/ids.hpp"
+#include "demo/demo_people.hpp"
 
 namespace trellis::demo {
 namespace {
@@ -47,7 +48,7 @@ const DemoUser kUsers[] = {
 }  // namespace
 
 Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
-                                  bool production) {
+                                  bool production, bool with_people) {
   if (production)
     return fail(ErrorKind::forbidden, "Demo data is not loaded in production mode",
                 "Use create-admin to set up a real organisation.", "demo_in_production");
@@ -88,6 +89,8 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
       TRY_VOID(access::db::insert_team(c, team, ""));
       team_ids.push_back(team.id);
     }
+    DemoStaff staff;
+    staff.team_ids = team_ids;
     for (const auto& du : kUsers) {
       access::User u;
       u.org_id = org_id;
@@ -98,7 +101,12 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
       u.created_at = u.updated_at = iso;
       for (int t : du.teams) u.team_ids.push_back(team_ids[t]);
       TRY_VOID(access::db::insert_user(c, u, hash, ""));
+      if (du.role == access::Role::practitioner) staff.practitioner_id = u.id;
+      if (du.role == access::Role::peer_worker) staff.peer_worker_id = u.id;
+      if (du.role == access::Role::person) staff.person_user_id = u.id;
+      if (du.role == access::Role::supporter) staff.supporter_user_id = u.id;
     }
+    if (with_people) TRY_VOID(load_demo_people(c, org_id, staff, now));
     TRY_VOID(access::append_audit(c, access::system_event(org_id, "demo.load", "org", org_id), now));
     result.created = true;
     result.password_set = true;

@@ -18,7 +18,8 @@ struct DemoResult {
 // Creates the demo organisation when absent; with set_password, (re)sets every demo sign-in's
 // password to `password`.
 // Refused in production mode: demo accounts with a published password must never exist there.
+// Without people, only the organisation and its sign-ins (tests build their own people).
 Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
-                                  bool production);
+                                  bool production, bool with_people = true);
 
 }  // namespace trellis::demo

@@ -22,6 +22,29 @@ TEST_F(DemoData, creates_two_sites_three_teams_and_one_sign_in_per_role) {
     sign_in(email);
 }
 
+TEST_F(DemoData, forty_people_with_plans_a_year_of_check_ins_supporters_and_consent) {
+  ASSERT_TRUE(demo::load_demo_data(*db, clock, kPassword, false, false, true).has_value());
+  auto count = [&](const char* sql) {
+    auto n = db->read([&](store::Conn& c) { return c.query_one(sql); });
+    return (*n)->integer(0);
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people"), 40);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM plans"), 40);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM check_ins"), 40 * 13);
+  EXPECT_GT(count("SELECT COUNT(*) FROM goals WHERE status = 'achieved'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM consents"), 5);
+  // The demo person and supporter sign-ins see Taylor's record, each in their own way.
+  auto taylor = sign_in("person@demo.example");
+  auto me = call("GET", "/api/v1/auth/me", &taylor);
+  std::string id = me.body["user"]["personId"];
+  EXPECT_EQ(call("GET", "/api/v1/people/" + id, &taylor).body["access"], "self");
+  auto morgan = sign_in("supporter@demo.example");
+  EXPECT_EQ(call("GET", "/api/v1/people/" + id, &morgan).body["access"], "consent");
+  EXPECT_EQ(call("GET", "/api/v1/people/" + id + "/check-ins", &morgan).status, 403);
+  auto practitioner = sign_in("practitioner@demo.example");
+  EXPECT_EQ(call("GET", "/api/v1/people?limit=200", &practitioner).body["items"].size(), 26u);
+}
+
 TEST_F(DemoData, running_it_again_keeps_what_is_there_and_can_set_a_new_password) {
   ASSERT_TRUE(demo::load_demo_data(*db, clock, kPassword, false, false).has_value());
   auto again = demo::load_demo_data(*db, clock, "a different demo phrase", true, false);

@@ -159,7 +159,7 @@ export function GoalsSection({ personId, canWrite, isPerson }: { personId: strin
           <ul>
             {achievements.data!.map((a) => (
               <li key={`${a.kind}-${a.id}`}>
-                🎉 {a.title} <span className="muted small">({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})</span>
+                <span aria-hidden="true">★ </span>{a.title} <span className="muted small">({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})</span>
               </li>
             ))}
           </ul>

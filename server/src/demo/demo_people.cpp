@@ -1,0 +1,215 @@
+#include "demo/demo_people.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <random>
+
+#include "core/ids.hpp"
+#include "people/store.hpp"
+#include "recovery/service.hpp"
+#include "recovery/store.hpp"
+
+namespace trellis::demo {
+namespace {
+
+constexpr std::array<std::array<const char*, 3>, 40> kPeople = {{
+    {"Taylor", "Brooks", "they/them"},   {"Zoë", "Ashworth", "she/her"},     {"Ari", "Tane", "he/him"},
+    {"Mei", "Lin", "she/her"},           {"Jarrah", "Wilson", "he/him"},     {"Fatima", "Haddad", "she/her"},
+    {"Liam", "O'Connor", "he/him"},      {"Priya", "Nair", "she/her"},       {"Noah", "Kowalski", "he/him"},
+    {"Aaliyah", "Mohammed", "she/her"},  {"Tom", "Nguyen", "he/him"},        {"Grace", "Papadopoulos", "she/her"},
+    {"Kai", "Walker", "they/them"},      {"Isabella", "Rossi", "she/her"},   {"Daniel", "Kim", "he/him"},
+    {"Ruby", "Thompson", "she/her"},     {"Hamid", "Rahimi", "he/him"},      {"Chloe", "Martin", "she/her"},
+    {"Jack", "Murray", "he/him"},        {"Amira", "Saleh", "she/her"},      {"Oliver", "Brown", "he/him"},
+    {"Sienna", "Clarke", "she/her"},     {"Mateo", "García", "he/him"},      {"Ngaire", "Parata", "she/her"},
+    {"Ethan", "Campbell", "he/him"},     {"Leila", "Karimi", "she/her"},     {"Harrison", "Lee", "he/him"},
+    {"Olivia", "Dimitriou", "she/her"},  {"Sam", "Fitzgerald", "they/them"}, {"Hannah", "Schmidt", "she/her"},
+    {"Riley", "Jackson", "he/him"},      {"Yasmin", "Ali", "she/her"},       {"Connor", "Byrne", "he/him"},
+    {"Lucy", "Tran", "she/her"},         {"Dylan", "Roberts", "he/him"},     {"Mia", "Hughes", "she/her"},
+    {"Ahmed", "Hassan", "he/him"},       {"Emily", "Wright", "she/her"},     {"Jayden", "Anderson", "he/him"},
+    {"Sophie", "Bennett", "she/her"},
+}};
+
+const char* const kHopes[] = {
+    "To have my own place, close to the beach, with room for a cat.",
+    "To get back to work I enjoy, and feel proud of myself again.",
+    "To be a good dad and have my kids stay on weekends.",
+    "To finish my TAFE course in community services.",
+    "To feel calm more days than not, and sleep through the night.",
+    "To reconnect with my culture and my mob.",
+    "To make friends who get me, and not feel so alone.",
+    "To manage my money so I am not stressed at the end of the fortnight."};
+const char* const kStrengths[] = {"Kind, funny, good with animals.", "Determined. I do not give up easily.",
+                                  "Creative: I paint and write songs.", "A great cook; people love my curries.",
+                                  "Loyal to my friends and family.", "Good with my hands; I can fix most things."};
+const char* const kHelps[] = {"Walking by the water in the morning.", "Talking to my sister on the phone.",
+                              "Music, loud, with headphones on.", "Having a routine and writing things down.",
+                              "My peer worker, who has been there.", "Gardening at the community garden."};
+const char* const kNotHelp[] = {"Being rushed or talked over.", "Crowded waiting rooms.",
+                                "Too many appointments in one week.", "People deciding for me without asking."};
+const char* const kGoals[][3] = {
+    {"Find a place of my own to live", "housing", "Put in an application with the housing service"},
+    {"Get back into surfing", "recreation", "Find a second-hand wetsuit"},
+    {"Start a course in something I care about", "work", "Go to the TAFE open day"},
+    {"Sleep better", "physical_health", "Try the wind-down routine for two weeks"},
+    {"Join a group where I feel I belong", "connection", "Go to the Tuesday art group once"},
+    {"Cut back on drinking on weekends", "alcohol_drugs", "Plan something for Saturday nights"},
+    {"Learn to budget so rent is never late", "money", "Meet the financial counsellor"},
+    {"Spend more time with my kids", "relationships", "Ask about a regular weekend arrangement"},
+    {"Go back to church / temple / mosque", "culture", "Call the community leader"},
+    {"Paint again", "creativity", "Buy a small set of paints"},
+};
+const char* const kSupporters[][2] = {{"Morgan Brooks", "sibling"}, {"Helen", "mother"}, {"Chris", "partner"},
+                                      {"Jo", "friend"},            {"Uncle Ray", "uncle"}, {"Dee", "neighbour"}};
+
+}  // namespace
+
+Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const DemoStaff& staff, TimePoint now) {
+  std::mt19937 rng(20261123);  // fixed: the same demo every time
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  auto iso = to_iso(now);
+  auto day = [&](TimePoint t) { return to_iso(t).substr(0, 10); };
+
+  // Life areas first, so check-ins and goals can point at them.
+  std::map<std::string, std::string> area_ids;
+  for (auto a : recovery::default_life_areas()) {
+    a.id = new_id();
+    TRY_VOID(recovery::db::insert_life_area(c, org_id, a));
+    area_ids[a.code] = a.id;
+  }
+
+  for (std::size_t i = 0; i < kPeople.size(); ++i) {
+    const auto& [given, family, pronouns] = kPeople[i];
+    people::Person p;
+    p.org_id = org_id;
+    p.id = new_id();
+    p.given_name = given;
+    p.family_name = family;
+    p.pronouns = pronouns;
+    p.date_of_birth = std::to_string(1960 + pick(45)) + "-" + (pick(9) + 1 < 10 ? "0" : "") + std::to_string(pick(9) + 1) +
+                      "-" + std::to_string(10 + pick(18));
+    p.phone = "04" + std::to_string(10000000 + pick(89999999));
+    p.languages = i % 7 == 3 ? "Mandarin, English" : i % 11 == 5 ? "Arabic, English" : "English";
+    p.interpreter_needed = i % 14 == 3;
+    p.support_started_on = day(now - std::chrono::hours(24 * (30 + pick(700))));
+    p.created_at = p.updated_at = iso;
+    TRY_VOID(people::db::insert_person(c, p, ""));
+
+    // Most people are with the Community Recovery Team; some with youth or Hillside.
+    std::size_t team = i < 26 ? 0 : i < 33 ? 1 : 2;
+    std::vector<people::CareTeamMember> members = {{"team", staff.team_ids[team], "", ""}};
+    if (team == 0) members.push_back({"user", staff.practitioner_id, "", ""});
+    if (i % 3 == 0) members.push_back({"user", staff.peer_worker_id, "", ""});
+    TRY_VOID(people::db::set_care_team(c, org_id, p.id, members, "", iso));
+
+    // The plan, mostly in their own words.
+    recovery::Plan plan;
+    plan.id = new_id();
+    plan.person_id = p.id;
+    auto section = [&](const char* text, bool person) {
+      return recovery::Section{text, person ? "person" : "worker", person ? p.given_name : "Jordan Lee", iso};
+    };
+    plan.sections["hopes"] = section(kHopes[pick(std::size(kHopes))], true);
+    plan.sections["strengths"] = section(kStrengths[pick(std::size(kStrengths))], i % 2 == 0);
+    plan.sections["whatHelps"] = section(kHelps[pick(std::size(kHelps))], true);
+    plan.sections["whatDoesNotHelp"] = section(kNotHelp[pick(std::size(kNotHelp))], true);
+    plan.sections["safetyUpsets"] = section("Loud arguments; being touched without warning.", true);
+    plan.sections["safetyHelps"] = section("A quiet room, someone I know nearby, time to breathe.", true);
+    plan.sections["wellnessEarlySigns"] = section("Not sleeping, skipping meals, staying in my room.", true);
+    plan.sections["wellnessWhatIDo"] = section("Call my peer worker, go for a walk, keep to my routine.", true);
+    plan.review_on = day(now + std::chrono::hours(24 * (pick(120) - 30)));  // some are due already
+    plan.created_at = plan.updated_at = iso;
+    plan.version = 1;
+    if (i % 4 != 1) {
+      plan.agreed_at = iso;
+      plan.agreed_version = 1;
+    }
+    TRY_VOID(recovery::db::insert_plan(c, org_id, plan));
+
+    // Goals and steps, some achieved.
+    int goal_count = 1 + pick(3);
+    for (int g = 0; g < goal_count; ++g) {
+      const auto& spec = kGoals[(i + static_cast<std::size_t>(g) * 3) % std::size(kGoals)];
+      recovery::Goal goal;
+      goal.id = new_id();
+      goal.person_id = p.id;
+      goal.title = spec[0];
+      goal.life_area_ids = {area_ids[spec[1]]};
+      goal.written_by_role = g == 0 ? "person" : "worker";
+      int state = pick(10);
+      goal.status = state < 2 ? "achieved" : state < 7 ? "under_way" : "not_started";
+      goal.created_at = goal.updated_at = day(now - std::chrono::hours(24 * (60 + pick(200)))) + "T09:00:00.000Z";
+      if (goal.status == "achieved") goal.achieved_at = day(now - std::chrono::hours(24 * pick(50))) + "T10:00:00.000Z";
+      TRY_VOID(recovery::db::insert_goal(c, org_id, goal, ""));
+      recovery::Step step;
+      step.id = new_id();
+      step.goal_id = goal.id;
+      step.description = spec[2];
+      step.who = "person";
+      step.status = goal.status == "not_started" ? "not_started" : "done";
+      step.created_at = step.updated_at = goal.created_at;
+      if (step.status == "done") step.done_at = day(now - std::chrono::hours(24 * (10 + pick(40)))) + "T11:00:00.000Z";
+      else step.due_on = day(now + std::chrono::hours(24 * (7 + pick(30))));
+      TRY_VOID(recovery::db::insert_step(c, org_id, p.id, step, ""));
+    }
+
+    // A year of monthly check-ins, drifting gently upward with ups and downs.
+    std::map<std::string, int> level;
+    for (const auto& [code, _] : area_ids) level[code] = 3 + pick(4);
+    for (int month = 12; month >= 0; --month) {
+      recovery::CheckIn ci;
+      ci.id = new_id();
+      ci.person_id = p.id;
+      ci.taken_at = to_iso(now - std::chrono::hours(24 * (30 * month + pick(5))));
+      ci.entered_by = month % 3 == 0 ? staff.practitioner_id : std::string();
+      if (ci.entered_by->empty()) ci.entered_by.reset();
+      ci.entered_by_role = ci.entered_by ? "practitioner" : "person";
+      for (const auto& [code, id] : area_ids) {
+        if (code == "creativity" || code == "alcohol_drugs") continue;
+        auto& v = level[code];
+        v = std::clamp(v + pick(4) - 1, 1, 10);
+        recovery::Rating r;
+        r.life_area_id = id;
+        r.person_rating = v;
+        if (ci.entered_by) r.worker_rating = std::clamp(v + pick(3) - 1, 1, 10);
+        ci.ratings.push_back(r);
+      }
+      TRY_VOID(recovery::db::insert_check_in(c, org_id, ci));
+    }
+
+    // Supporters, and what the person shares with them.
+    int supporter_count = i == 0 ? 1 : pick(3);
+    for (int s = 0; s < supporter_count; ++s) {
+      const auto& spec = kSupporters[i == 0 ? 0 : 1 + pick(std::size(kSupporters) - 1)];
+      people::Supporter sup;
+      sup.org_id = org_id;
+      sup.id = new_id();
+      sup.person_id = p.id;
+      sup.name = spec[0];
+      sup.relationship = spec[1];
+      sup.involvement = "Please call them if I become unwell, and invite them to my reviews.";
+      sup.created_at = sup.updated_at = iso;
+      TRY_VOID(people::db::insert_supporter(c, sup, ""));
+      if (i == 0 || pick(2) == 0) {
+        people::Consent k;
+        k.org_id = org_id;
+        k.id = new_id();
+        k.person_id = p.id;
+        k.grantee_id = sup.id;
+        k.parts = {access::Part::profile, access::Part::plan, access::Part::goals};
+        k.purpose = "So they can support me with my goals.";
+        k.starts_on = day(now - std::chrono::hours(24 * 30));
+        k.recorded_at = iso;
+        TRY_VOID(people::db::insert_consent(c, k));
+      }
+      // The demo supporter sign-in is Taylor's sibling, Morgan.
+      if (i == 0 && s == 0)
+        TRY(c.exec("UPDATE users SET supporter_id = ? WHERE org_id = ? AND id = ?", {sup.id, org_id, staff.supporter_user_id}));
+    }
+    // The demo person sign-in is Taylor.
+    if (i == 0) TRY(c.exec("UPDATE users SET person_id = ? WHERE org_id = ? AND id = ?", {p.id, org_id, staff.person_user_id}));
+  }
+  return {};
+}
+
+}  // namespace trellis::demo
