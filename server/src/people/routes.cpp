@@ -99,6 +99,11 @@ Response get_person(Ctx& ctx) {
   auto p = svc(ctx).person(org(ctx), person_id(ctx));
   if (!p) return ctx.problem(p.error());
   auto j = to_json(*p);
+  if (!ctx.person->allows(Part::profile)) {
+    // Shared without details: the name only.
+    j = json{{"id", p->id}, {"givenName", p->given_name}, {"familyName", p->family_name},
+             {"preferredName", p->preferred_name}, {"displayName", p->display_name()}, {"version", p->version}};
+  }
   j["access"] = access::basis_name(ctx.person->basis);
   json parts = json::array();
   for (auto part : ctx.person->parts) parts.push_back(access::part_name(part));

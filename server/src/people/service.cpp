@@ -77,7 +77,10 @@ Result<access::PersonAccess> PeopleService::authorize(const access::Principal& w
         a.basis = access::Basis::consent;
         if (write) return fail(ErrorKind::forbidden, "Supporters can read what is shared with them",
                                "Changes are made by the person or their care team.", "forbidden");
-        if (!a.allows(part))
+        // The person's name heads whatever they share, so reading the record's summary is allowed
+        // with any consent; the details in it need the profile part (the route strips them).
+        bool summary = part == Part::profile;
+        if (!a.allows(part) && !summary)
           return fail(ErrorKind::forbidden, "This part has not been shared with you",
                       person->display_name() + " decides what their supporters see.", "not_shared");
         return a;

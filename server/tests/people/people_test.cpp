@@ -233,3 +233,29 @@ TEST_F(People, the_person_reads_their_own_record_manages_supporters_and_nobody_e
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class SharedWithoutDetails : public People {};
+
+TEST_F(SharedWithoutDetails, a_supporter_given_goals_only_sees_the_name_but_no_details) {
+  auto s = add_supporter();
+  std::string supporter_id = s.body["id"];
+  auto sam = supporter_account(supporter_id);
+  ASSERT_EQ(call("POST", path("/consents"), &practitioner,
+                 json{{"supporterId", supporter_id}, {"parts", {"goals"}}, {"purpose", "Goals only."}})
+                .status,
+            201);
+  auto r = call("GET", path(), &sam);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["displayName"], "Zo Ashworth");
+  EXPECT_FALSE(r.body.contains("dateOfBirth"));
+  EXPECT_FALSE(r.body.contains("phone"));
+  EXPECT_EQ(r.body["visibleParts"], json::array({"goals"}));
+  EXPECT_EQ(call("GET", path("/goals"), &sam).status, 200);
+  EXPECT_EQ(call("GET", path("/plan"), &sam).status, 403);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -83,3 +83,10 @@ describe('request', () => {
     expect(err.title).toBe('Trellis could not be reached');
   });
 });
+
+describe('responses without a body', () => {
+  it('resolve to undefined instead of failing to parse', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 201 }));
+    await expect(request('/people/1/account', { method: 'POST', body: {} })).resolves.toBeUndefined();
+  });
+});

@@ -119,8 +119,9 @@ export async function requestVersioned<T>(path: string, options: RequestOptions 
     throw problem;
   }
   const etag = res.headers.get('ETag');
-  if (res.status === 204) return { data: undefined as T, etag };
-  return { data: (await res.json()) as T, etag };
+  // 201 and 204 may carry no body at all.
+  const text = await res.text();
+  return { data: (text ? JSON.parse(text) : undefined) as T, etag };
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -115,7 +115,7 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
         <figcaption>Latest check-in{previous ? ' beside the one before' : ''}</figcaption>
         <div className="chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={300}>
-            <RadarChart data={radar} outerRadius="70%">
+            <RadarChart data={radar} outerRadius="70%" accessibilityLayer={false}>
               <PolarGrid />
               <PolarAngleAxis dataKey="area" tick={{ fontSize: 12 }} />
               <PolarRadiusAxis domain={[0, 10]} tickCount={6} />
@@ -163,7 +163,7 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
         </SelectField>
         <div className="chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={line}>
+            <LineChart data={line} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="date" tick={{ fontSize: 12 }} />
               <YAxis domain={[1, 10]} tickCount={10} />

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, nav, signIn, signOut } from './helpers';
+
+async function openPerson(page: Page, name: string) {
+  await nav(page, 'People we support');
+  await page.getByLabel('Search by name').fill(name);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test('a recovery record from first meeting to a celebrated achievement', async ({ page }) => {
+  // A practitioner adds a person and a supporter, and sets up their sign-ins.
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'People we support');
+  await page.getByRole('link', { name: 'Add a person' }).click();
+  await page.getByLabel('Given name').fill('Wren');
+  await page.getByLabel('Family name').fill('Kowalczyk');
+  await page.getByLabel('Pronouns').fill('she/her');
+  await page.getByLabel('Date of birth').fill('1990-04-02');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wren Kowalczyk' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByText('Add a supporter').click();
+  await page.getByLabel('Supporter’s name').fill('Ada Kowalczyk');
+  await page.getByLabel('Relationship').fill('sister');
+  await page.getByRole('button', { name: 'Add supporter' }).click();
+  await expect(page.getByText('Nothing shared with Ada Kowalczyk.')).toBeVisible();
+  await page.getByText('Share parts of the record with Ada Kowalczyk').click();
+  await page.getByLabel('My goals and steps').check();
+  await page.getByLabel('Why, in the person’s words').fill('So Ada can cheer me on.');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByText(/Sees: My goals and steps/)).toBeVisible();
+  await page.getByText('Set up a sign-in for Ada Kowalczyk').click();
+  await page.locator('#supporters').getByLabel('Their email for signing in').fill('ada@example.org');
+  await page.locator('#supporters').getByLabel('A first password').fill('paper boats on the creek');
+  await page.getByRole('button', { name: 'Create sign-in' }).click();
+  await expect(page.getByText('Can sign in')).toBeVisible();
+
+  await page.getByText('Set up Wren’s own sign-in').click();
+  await page.locator('#care-team').getByLabel('Their email for signing in').fill('wren@example.org');
+  await page.locator('#care-team').getByLabel('A first password').fill('morning light on water');
+  await page.getByRole('button', { name: 'Create their sign-in' }).click();
+  await expect(page.getByText('Their sign-in is ready')).toBeVisible();
+  await signOut(page);
+
+  // Wren writes a goal in her own words and checks in.
+  await signIn(page, 'wren@example.org', 'morning light on water');
+  await nav(page, 'My recovery plan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Wren' })).toBeVisible();
+  await page.getByText('Add a goal in your own words').click();
+  await page.getByLabel('My goal', { exact: true }).fill('Swim in the ocean pool every week');
+  await page.getByLabel('Why it matters', { exact: true }).fill('It clears my head');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Swim in the ocean pool every week' })).toBeVisible();
+  await page.getByText('Do a check-in').click();
+  await page.locator('select[name="rating-housing"]').selectOption('6');
+  await page.locator('select[name="rating-recreation"]').selectOption('8');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect(page.getByText('Check-in saved. Thank you.')).toBeVisible();
+  await expect(page.getByText('Latest check-in')).toBeVisible();
+  await expect(page.locator('.recharts-radar')).toHaveCount(1);
+  await expectAccessible(page);
+  await signOut(page);
+
+  // The practitioner adds a step toward Wren's goal.
+  await signIn(page, 'practitioner@demo.example');
+  await openPerson(page, 'Wren Kowalczyk');
+  await page.getByText('Add a step').first().click();
+  await page.getByLabel('The step').fill('Buy a pool pass at the council office');
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await expect(page.getByRole('list', { name: /Steps toward/ }).getByRole('listitem')).toContainText('Buy a pool pass at the council office');
+  await signOut(page);
+
+  // Wren marks it done, and it is celebrated.
+  await signIn(page, 'wren@example.org', 'morning light on water');
+  await nav(page, 'My recovery plan');
+  await page.getByRole('button', { name: /Mark done/ }).click();
+  await expect(page.getByRole('heading', { name: 'Achievements to celebrate' })).toBeVisible();
+  await expect(page.locator('.celebrate')).toContainText('Buy a pool pass at the council office');
+  await signOut(page);
+
+  // Ada sees only what Wren shared: her goals, not her check-ins or supporters.
+  await signIn(page, 'ada@example.org', 'paper boats on the creek');
+  await nav(page, 'Shared with me');
+  await page.getByRole('link', { name: 'Wren Kowalczyk' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Goals' })).toBeVisible();
+  await expect(page.getByText('Swim in the ocean pool every week')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Life areas' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Supporters/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Recovery plan/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Mark done/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a worker outside the care team gives a reason before a record opens', async ({ page }) => {
+  await signIn(page, 'student@demo.example');
+  await nav(page, 'People we support');
+  await page.getByLabel('Their name').fill('Taylor');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('link', { name: 'Taylor Brooks' }).click();
+  await expect(page.getByRole('heading', { name: 'You are not on this person’s care team' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('What you need it for').fill('Taylor rang the youth line asking for their worker.');
+  await page.getByRole('button', { name: 'Open the record for 4 hours' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Taylor Brooks' })).toBeVisible();
+  await expect(page.getByText('Opened with break-the-glass access')).toBeVisible();
+});
