@@ -15,6 +15,7 @@ std::string_view part_name(Part p) {
     case Part::check_ins: return "check_ins";
     case Part::wellness_plan: return "wellness_plan";
     case Part::safety: return "safety";
+    case Part::advance_statement: return "advance_statement";
   }
   return "unknown";
 }

@@ -26,9 +26,12 @@ std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);
 
 // The parts of a person's record, each of which access and consent can name on its own.
-enum class Part { profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety };
-inline constexpr Part kAllParts[] = {Part::profile, Part::care_team,  Part::supporters,   Part::consent, Part::plan,
-                                     Part::goals,   Part::check_ins,  Part::wellness_plan, Part::safety};
+enum class Part {
+  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement
+};
+inline constexpr Part kAllParts[] = {Part::profile,   Part::care_team,     Part::supporters, Part::consent,
+                                     Part::plan,      Part::goals,         Part::check_ins,  Part::wellness_plan,
+                                     Part::safety,    Part::advance_statement};
 // What a person may share with a supporter. Safety ("what may upset me") and consent itself never.
 inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
 std::string_view part_name(Part p);

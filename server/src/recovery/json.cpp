@@ -91,4 +91,30 @@ json to_json(const store::RecordVersion& v) {
           {"changedByRole", opt(v.changed_by_role)}};
 }
 
+json to_json(const AdvanceStatement& a) {
+  return {{"id", a.id},
+          {"personId", a.person_id},
+          {"treatmentPreferences", a.treatment_preferences},
+          {"whatIDoNotWant", a.what_i_do_not_want},
+          {"otherWishes", a.other_wishes},
+          {"nominatedSupportName", a.nominated_support_name},
+          {"nominatedSupportContact", a.nominated_support_contact},
+          {"signedOn", a.signed_on},
+          {"witnessName", a.witness_name},
+          {"witnessRole", a.witness_role},
+          {"witnessedOn", opt(a.witnessed_on)},
+          {"status", a.status},
+          {"revokedAt", opt(a.revoked_at)},
+          {"revokedReason", a.revoked_reason},
+          {"recordedAt", a.recorded_at},
+          {"recordedByName", opt(a.recorded_by_name)},
+          {"recordedByRole", opt(a.recorded_by_role)}};
+}
+
+json to_json(const AdvanceStatementRules& r) {
+  return {{"witnessRequired", r.witness_required},
+          {"witnessRoleRequired", r.witness_role_required},
+          {"nominatedSupportRequired", r.nominated_support_required}};
+}
+
 }  // namespace trellis::recovery

@@ -15,5 +15,7 @@ nlohmann::json to_json(const Step& s);
 nlohmann::json to_json(const Note& n);
 nlohmann::json to_json(const Achievement& a);
 nlohmann::json to_json(const store::RecordVersion& v);
+nlohmann::json to_json(const AdvanceStatement& a);
+nlohmann::json to_json(const AdvanceStatementRules& r);
 
 }  // namespace trellis::recovery

@@ -100,4 +100,26 @@ struct Achievement {
   std::string id, goal_id, title, achieved_at;
 };
 
+// What an organisation requires of an advance statement: jurisdictions differ (Victoria asks
+// for an authorised witness, for example).
+struct AdvanceStatementRules {
+  bool witness_required = true;
+  bool witness_role_required = true;   // the witness's role or authority must be recorded
+  bool nominated_support_required = false;
+};
+
+struct AdvanceStatement {
+  std::string id, person_id;
+  std::string treatment_preferences, what_i_do_not_want, other_wishes;
+  std::string nominated_support_name, nominated_support_contact;
+  std::string signed_on;
+  std::string witness_name, witness_role;
+  std::optional<std::string> witnessed_on;
+  std::string status = "current";  // current, replaced, revoked
+  std::optional<std::string> replaced_by, revoked_at;
+  std::string revoked_reason;
+  std::string recorded_at;
+  std::optional<std::string> recorded_by, recorded_by_role, recorded_by_name;
+};
+
 }  // namespace trellis::recovery

@@ -243,6 +243,62 @@ Response list_achievements(Ctx& ctx) {
   return Response::json(200, {{"items", items(*r)}});
 }
 
+Response list_advance_statements(Ctx& ctx) {
+  auto r = svc(ctx).advance_statements(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  auto rules = svc(ctx).advance_statement_rules(org(ctx));
+  if (!rules) return ctx.problem(rules.error());
+  return Response::json(200, {{"items", items(*r)}, {"rules", to_json(*rules)}});
+}
+
+Response make_advance_statement(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  AdvanceStatement a;
+  auto text = [&](const char* name, std::size_t max) { return in->text(name, Need::optional, words(max)).value_or(""); };
+  a.treatment_preferences = text("treatmentPreferences", 8000);
+  a.what_i_do_not_want = text("whatIDoNotWant", 8000);
+  a.other_wishes = text("otherWishes", 8000);
+  a.nominated_support_name = in->text("nominatedSupportName", Need::optional, {.max = 120}).value_or("");
+  a.nominated_support_contact = in->text("nominatedSupportContact", Need::optional, {.max = 200}).value_or("");
+  a.signed_on = in->text("signedOn", Need::required, {.max = 10}).value_or("");
+  a.witness_name = in->text("witnessName", Need::optional, {.max = 120}).value_or("");
+  a.witness_role = in->text("witnessRole", Need::optional, {.max = 200}).value_or("");
+  a.witnessed_on = in->text("witnessedOn", Need::optional, {.max = 10});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).make_advance_statement(ctx.actor(), author(ctx), person_id(ctx), a),
+                          [](const AdvanceStatement& x) { return to_json(x); }, 201);
+}
+
+Response revoke_advance_statement(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto reason = in->text("reason", Need::optional, words(2000));
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_empty(ctx, svc(ctx).revoke_advance_statement(ctx.actor(), person_id(ctx), reason.value_or("")));
+}
+
+Response get_statement_rules(Ctx& ctx) {
+  auto r = svc(ctx).advance_statement_rules(org(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, to_json(*r));
+}
+
+Response set_statement_rules(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  AdvanceStatementRules r;
+  auto witness = in->boolean("witnessRequired", Need::required);
+  auto role = in->boolean("witnessRoleRequired", Need::required);
+  auto support = in->boolean("nominatedSupportRequired", Need::required);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  r.witness_required = *witness;
+  r.witness_role_required = *role;
+  r.nominated_support_required = *support;
+  return http::respond_as(ctx, svc(ctx).set_advance_statement_rules(ctx.actor(), r),
+                          [](const AdvanceStatementRules& x) { return to_json(x); });
+}
+
 }  // namespace
 
 void add_routes(http::Router& r) {
@@ -268,6 +324,16 @@ void add_routes(http::Router& r) {
   r.add("PATCH", goal + "/steps/:stepId", Rule::person(Part::goals, true), {"Change a step (If-Match)", "recovery"},
         update_step);
   r.add("POST", goal + "/notes", Rule::person(Part::goals, true), {"A progress note on a goal", "recovery"}, add_note);
+  r.add("GET", one + "/advance-statements", Rule::person(Part::advance_statement, false),
+        {"Advance statements, the current one first, with the organisation's rules", "recovery"}, list_advance_statements);
+  r.add("POST", one + "/advance-statements", Rule::person(Part::advance_statement, true),
+        {"A new advance statement; the current one is kept as replaced", "recovery"}, make_advance_statement);
+  r.add("POST", one + "/advance-statements/revoke", Rule::person(Part::advance_statement, true),
+        {"Revoke the current advance statement", "recovery"}, revoke_advance_statement);
+  r.add("GET", "/api/v1/settings/advance-statements", Rule::signed_in(),
+        {"What this organisation asks of an advance statement", "recovery"}, get_statement_rules);
+  r.add("PUT", "/api/v1/settings/advance-statements", Rule::need(access::Permission::manage_teams),
+        {"Set what this organisation asks of an advance statement", "recovery"}, set_statement_rules);
   r.add("GET", one + "/achievements", Rule::person(Part::goals, false), {"Goals and steps achieved", "recovery"},
         list_achievements);
 }

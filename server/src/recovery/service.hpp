@@ -76,6 +76,14 @@ class RecoveryService {
                         const std::string& goal_id, const std::string& text);
   Result<std::vector<Achievement>> achievements(const std::string& org_id, const std::string& person_id);
 
+  Result<AdvanceStatementRules> advance_statement_rules(const std::string& org_id);
+  Result<AdvanceStatementRules> set_advance_statement_rules(const http::Actor& actor, const AdvanceStatementRules& r);
+  Result<std::vector<AdvanceStatement>> advance_statements(const std::string& org_id, const std::string& person_id);
+  // A new statement; the current one, if any, becomes "replaced" in the same transaction.
+  Result<AdvanceStatement> make_advance_statement(const http::Actor& actor, const Author& author,
+                                                  const std::string& person_id, AdvanceStatement in);
+  Result<void> revoke_advance_statement(const http::Actor& actor, const std::string& person_id, const std::string& reason);
+
  private:
   store::Db& db_;
   const Clock& clock_;

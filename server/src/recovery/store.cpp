@@ -286,4 +286,62 @@ Result<std::vector<Achievement>> achievements(Conn& c, const std::string& org_id
   return out;
 }
 
+Result<AdvanceStatementRules> advance_statement_rules(Conn& c, const std::string& org_id) {
+  auto row = TRY(c.query_one("SELECT advance_statement_rules FROM orgs WHERE org_id = ?", {org_id}));
+  AdvanceStatementRules r;
+  if (!row) return r;
+  auto j = nlohmann::json::parse(row->text(0), nullptr, false);
+  if (j.is_object()) {
+    r.witness_required = j.value("witnessRequired", true);
+    r.witness_role_required = j.value("witnessRoleRequired", true);
+    r.nominated_support_required = j.value("nominatedSupportRequired", false);
+  }
+  return r;
+}
+
+Result<void> set_advance_statement_rules(Conn& c, const std::string& org_id, const AdvanceStatementRules& r) {
+  nlohmann::json j = {{"witnessRequired", r.witness_required},
+                      {"witnessRoleRequired", r.witness_role_required},
+                      {"nominatedSupportRequired", r.nominated_support_required}};
+  TRY(c.exec("UPDATE orgs SET advance_statement_rules = ? WHERE org_id = ?", {j.dump(), org_id}));
+  return {};
+}
+
+Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id, const std::string& person_id) {
+  auto rows = TRY(c.query(
+      "SELECT a.id, a.person_id, a.treatment_preferences, a.what_i_do_not_want, a.other_wishes,"
+      " a.nominated_support_name, a.nominated_support_contact, a.signed_on, a.witness_name, a.witness_role,"
+      " a.witnessed_on, a.status, a.replaced_by, a.revoked_at, a.revoked_reason, a.recorded_at, a.recorded_by,"
+      " a.recorded_by_role, u.display_name FROM advance_statements a"
+      " LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.recorded_by"
+      " WHERE a.org_id = ? AND a.person_id = ? ORDER BY a.recorded_at DESC",
+      {org_id, person_id}));
+  std::vector<AdvanceStatement> out;
+  for (const auto& r : rows)
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8),
+                   r.text(9), r.opt_text(10), r.text(11), r.opt_text(12), r.opt_text(13), r.text(14), r.text(15),
+                   r.opt_text(16), r.opt_text(17), r.opt_text(18)});
+  return out;
+}
+
+Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const AdvanceStatement& a) {
+  TRY(c.exec("INSERT INTO advance_statements (org_id, id, person_id, treatment_preferences, what_i_do_not_want,"
+             " other_wishes, nominated_support_name, nominated_support_contact, signed_on, witness_name, witness_role,"
+             " witnessed_on, status, recorded_at, recorded_by, recorded_by_role)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?, ?)",
+             {org_id, a.id, a.person_id, a.treatment_preferences, a.what_i_do_not_want, a.other_wishes,
+              a.nominated_support_name, a.nominated_support_contact, a.signed_on, a.witness_name, a.witness_role,
+              a.witnessed_on, a.recorded_at, a.recorded_by, a.recorded_by_role}));
+  return {};
+}
+
+Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,
+                                             const std::string& status, const std::optional<std::string>& replaced_by,
+                                             const std::string& at, const std::string& reason) {
+  return c.exec("UPDATE advance_statements SET status = ?, replaced_by = ?, revoked_at = ?, revoked_reason = ?"
+                " WHERE org_id = ? AND person_id = ? AND status = 'current'",
+                {status, replaced_by, status == "revoked" ? store::Value(at) : store::Value(), reason, org_id,
+                 person_id});
+}
+
 }  // namespace trellis::recovery::db

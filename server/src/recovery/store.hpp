@@ -36,4 +36,14 @@ Result<void> update_step(Conn& c, const std::string& org_id, const Step& s, std:
 Result<void> insert_note(Conn& c, const std::string& org_id, const std::string& person_id, const Note& n);
 Result<std::vector<Achievement>> achievements(Conn& c, const std::string& org_id, const std::string& person_id);
 
+Result<AdvanceStatementRules> advance_statement_rules(Conn& c, const std::string& org_id);
+Result<void> set_advance_statement_rules(Conn& c, const std::string& org_id, const AdvanceStatementRules& r);
+// Newest first.
+Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id, const std::string& person_id);
+Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const AdvanceStatement& a);
+// Moves the current statement (if any) to replaced or revoked; returns how many changed.
+Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,
+                                             const std::string& status, const std::optional<std::string>& replaced_by,
+                                             const std::string& at, const std::string& reason);
+
 }  // namespace trellis::recovery::db

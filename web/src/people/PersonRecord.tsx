@@ -10,6 +10,7 @@ import { CareTeamSection } from './CareTeamSection';
 import { PlanSection } from '../recovery/PlanSection';
 import { GoalsSection } from '../recovery/GoalsSection';
 import { CheckInsSection } from '../recovery/CheckInsSection';
+import { AdvanceStatementSection } from '../recovery/AdvanceStatementSection';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
 import { formatDay } from './CaseloadPage';
@@ -66,6 +67,7 @@ export function PersonRecord({ personId }: { personId: string }) {
   const staff = p.access === 'care_team' || p.access === 'break_glass';
   const canWrite = isPerson || staff;
   const sections = [
+    ['advance', 'Advance statement', parts.includes('advance_statement')],
     ['plan', 'Plan', parts.includes('plan')],
     ['goals', 'Goals', parts.includes('goals')],
     ['checkins', 'Life areas', parts.includes('check_ins')],
@@ -90,6 +92,11 @@ export function PersonRecord({ personId }: { personId: string }) {
             ))}
         </ul>
       </nav>
+      {parts.includes('advance_statement') && (
+        <div id="advance">
+          <AdvanceStatementSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+        </div>
+      )}
       {parts.includes('profile') && <Details person={p} />}
       {parts.includes('plan') && (
         <div id="plan">

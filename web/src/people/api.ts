@@ -1,7 +1,17 @@
 // The people area's calls and types, mirroring server/src/people/routes.cpp.
 import { query, request, requestVersioned } from '../app/api';
 
-export type Part = 'profile' | 'care_team' | 'supporters' | 'consent' | 'plan' | 'goals' | 'check_ins' | 'wellness_plan' | 'safety';
+export type Part =
+  | 'profile'
+  | 'care_team'
+  | 'supporters'
+  | 'consent'
+  | 'plan'
+  | 'goals'
+  | 'check_ins'
+  | 'wellness_plan'
+  | 'safety'
+  | 'advance_statement';
 export const shareableParts: { part: Part; label: string }[] = [
   { part: 'profile', label: 'My details (name, pronouns, contact)' },
   { part: 'plan', label: 'My recovery plan: hopes, strengths, what helps' },

@@ -126,3 +126,30 @@ export const recoveryApi = {
     request<Step>(`${base(id)}/goals/${goalId}/steps/${s.id}`, { method: 'PATCH', body: changes, ifMatch: `"${s.version}"` }),
   achievements: (id: string) => request<{ items: Achievement[] }>(`${base(id)}/achievements`).then((r) => r.items),
 };
+
+export interface AdvanceStatement {
+  id: string;
+  treatmentPreferences: string;
+  whatIDoNotWant: string;
+  otherWishes: string;
+  nominatedSupportName: string;
+  nominatedSupportContact: string;
+  signedOn: string;
+  witnessName: string;
+  witnessRole: string;
+  witnessedOn: string | null;
+  status: 'current' | 'replaced' | 'revoked';
+  revokedAt: string | null;
+  recordedAt: string;
+  recordedByName: string | null;
+}
+export interface AdvanceStatementRules {
+  witnessRequired: boolean;
+  witnessRoleRequired: boolean;
+  nominatedSupportRequired: boolean;
+}
+export const advanceApi = {
+  list: (id: string) => request<{ items: AdvanceStatement[]; rules: AdvanceStatementRules }>(`/people/${id}/advance-statements`),
+  make: (id: string, body: Partial<AdvanceStatement>) => request<AdvanceStatement>(`/people/${id}/advance-statements`, { method: 'POST', body }),
+  revoke: (id: string, reason: string) => request<void>(`/people/${id}/advance-statements/revoke`, { method: 'POST', body: { reason } }),
+};
