@@ -61,6 +61,10 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await expect(page.getByText('Check-in saved. Thank you.')).toBeVisible();
   await expect(page.getByText('Latest check-in')).toBeVisible();
   await expect(page.locator('.recharts-radar')).toHaveCount(1);
+  await page.getByText('Write what I want my worker to know').click();
+  await page.getByLabel('What I want to talk about').fill('Finding a pool buddy, and my sleep.');
+  await page.getByRole('button', { name: 'Save for my appointment' }).click();
+  await expect(page.getByText('Your worker will see it')).toBeVisible();
   await expectAccessible(page);
   await signOut(page);
 
@@ -71,6 +75,10 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await page.getByLabel('The step').fill('Buy a pool pass at the council office');
   await page.getByRole('button', { name: 'Add step' }).click();
   await expect(page.getByRole('list', { name: /Steps toward/ }).getByRole('listitem')).toContainText('Buy a pool pass at the council office');
+  await page.getByRole('link', { name: 'One-page summary' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wren Kowalczyk: getting ready' })).toBeVisible();
+  await expect(page.getByText('Finding a pool buddy, and my sleep.')).toBeVisible();
+  await expectAccessible(page);
   await signOut(page);
 
   // Wren marks it done, and it is celebrated.
@@ -106,4 +114,13 @@ test('a worker outside the care team gives a reason before a record opens', asyn
   await page.getByRole('button', { name: 'Open the record for 4 hours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Taylor Brooks' })).toBeVisible();
   await expect(page.getByText('Opened with break-the-glass access')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'manager@demo.example');
+  await nav(page, 'Break-the-glass reviews');
+  await expect(page.getByText('Taylor rang the youth line asking for their worker.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Review note').fill('Appropriate: after-hours cover.');
+  await page.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(page.getByText('Nothing waiting for review.')).toBeVisible();
 });

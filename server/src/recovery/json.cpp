@@ -117,4 +117,15 @@ json to_json(const AdvanceStatementRules& r) {
           {"nominatedSupportRequired", r.nominated_support_required}};
 }
 
+json to_json(const AppointmentPrep& a) {
+  return {{"id", a.id},
+          {"forDate", opt(a.for_date)},
+          {"howThingsHaveBeen", a.how_things_have_been},
+          {"wantToTalkAbout", a.want_to_talk_about},
+          {"whatHelps", a.what_helps},
+          {"wantTreatmentToHelp", a.want_treatment_to_help},
+          {"writtenAt", a.written_at},
+          {"writtenByRole", opt(a.written_by_role)}};
+}
+
 }  // namespace trellis::recovery

@@ -17,5 +17,6 @@ nlohmann::json to_json(const Achievement& a);
 nlohmann::json to_json(const store::RecordVersion& v);
 nlohmann::json to_json(const AdvanceStatement& a);
 nlohmann::json to_json(const AdvanceStatementRules& r);
+nlohmann::json to_json(const AppointmentPrep& a);
 
 }  // namespace trellis::recovery

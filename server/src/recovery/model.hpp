@@ -122,4 +122,13 @@ struct AdvanceStatement {
   std::optional<std::string> recorded_by, recorded_by_role, recorded_by_name;
 };
 
+// What the person wants their worker to know before an appointment, in their words.
+struct AppointmentPrep {
+  std::string id, person_id;
+  std::optional<std::string> for_date;
+  std::string how_things_have_been, want_to_talk_about, what_helps, want_treatment_to_help;
+  std::string written_at;
+  std::optional<std::string> written_by, written_by_role;
+};
+
 }  // namespace trellis::recovery

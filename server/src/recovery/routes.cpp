@@ -278,6 +278,27 @@ Response revoke_advance_statement(Ctx& ctx) {
   return http::respond_empty(ctx, svc(ctx).revoke_advance_statement(ctx.actor(), person_id(ctx), reason.value_or("")));
 }
 
+Response list_preps(Ctx& ctx) {
+  auto r = svc(ctx).appointment_preps(org(ctx), person_id(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
+Response prepare(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  AppointmentPrep a;
+  auto text = [&](const char* name) { return in->text(name, Need::optional, words(4000)).value_or(""); };
+  a.for_date = in->text("forDate", Need::optional, {.max = 10});
+  a.how_things_have_been = text("howThingsHaveBeen");
+  a.want_to_talk_about = text("wantToTalkAbout");
+  a.what_helps = text("whatHelps");
+  a.want_treatment_to_help = text("wantTreatmentToHelp");
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).prepare_for_appointment(ctx.actor(), author(ctx), person_id(ctx), a),
+                          [](const AppointmentPrep& x) { return to_json(x); }, 201);
+}
+
 Response get_statement_rules(Ctx& ctx) {
   auto r = svc(ctx).advance_statement_rules(org(ctx));
   if (!r) return ctx.problem(r.error());
@@ -334,6 +355,10 @@ void add_routes(http::Router& r) {
         {"What this organisation asks of an advance statement", "recovery"}, get_statement_rules);
   r.add("PUT", "/api/v1/settings/advance-statements", Rule::need(access::Permission::manage_teams),
         {"Set what this organisation asks of an advance statement", "recovery"}, set_statement_rules);
+  r.add("GET", one + "/appointment-preps", Rule::person(Part::plan, false),
+        {"What the person wants their worker to know before appointments, newest first", "recovery"}, list_preps);
+  r.add("POST", one + "/appointment-preps", Rule::person(Part::plan, true),
+        {"Getting ready for an appointment, in the person's words", "recovery"}, prepare);
   r.add("GET", one + "/achievements", Rule::person(Part::goals, false), {"Goals and steps achieved", "recovery"},
         list_achievements);
 }

@@ -417,4 +417,29 @@ Result<void> RecoveryService::revoke_advance_statement(const http::Actor& actor,
   });
 }
 
+Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const http::Actor& actor, const Author& author,
+                                                                const std::string& person_id, AppointmentPrep a) {
+  if (a.how_things_have_been.empty() && a.want_to_talk_about.empty() && a.what_helps.empty() &&
+      a.want_treatment_to_help.empty())
+    return fail(Error::field(ErrorKind::unprocessable, "wantToTalkAbout", "write something in at least one box"));
+  if (a.for_date && !valid_date(*a.for_date))
+    return fail(Error::field(ErrorKind::unprocessable, "forDate", "must be a date like 2026-11-23"));
+  auto now = clock_.now();
+  a.id = new_id();
+  a.person_id = person_id;
+  a.written_at = to_iso(now);
+  a.written_by = author.user_id;
+  a.written_by_role = author.role;
+  return db_.write([&](store::Conn& c) -> Result<AppointmentPrep> {
+    TRY_VOID(db::insert_appointment_prep(c, actor.org_id, a));
+    TRY_VOID(access::append_audit(c, about(actor, "appointment_prep.create", "appointment_prep", a.id, person_id), now));
+    return a;
+  });
+}
+
+Result<std::vector<AppointmentPrep>> RecoveryService::appointment_preps(const std::string& org_id,
+                                                                        const std::string& person_id) {
+  return db_.read([&](store::Conn& c) { return db::appointment_preps(c, org_id, person_id, 10); });
+}
+
 }  // namespace trellis::recovery

@@ -82,6 +82,9 @@ class RecoveryService {
   // A new statement; the current one, if any, becomes "replaced" in the same transaction.
   Result<AdvanceStatement> make_advance_statement(const http::Actor& actor, const Author& author,
                                                   const std::string& person_id, AdvanceStatement in);
+  Result<AppointmentPrep> prepare_for_appointment(const http::Actor& actor, const Author& author,
+                                                 const std::string& person_id, AppointmentPrep in);
+  Result<std::vector<AppointmentPrep>> appointment_preps(const std::string& org_id, const std::string& person_id);
   Result<void> revoke_advance_statement(const http::Actor& actor, const std::string& person_id, const std::string& reason);
 
  private:

@@ -344,4 +344,27 @@ Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id,
                  person_id});
 }
 
+Result<void> insert_appointment_prep(Conn& c, const std::string& org_id, const AppointmentPrep& a) {
+  TRY(c.exec("INSERT INTO appointment_preps (org_id, id, person_id, for_date, how_things_have_been, want_to_talk_about,"
+             " what_helps, want_treatment_to_help, written_at, written_by, written_by_role)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {org_id, a.id, a.person_id, a.for_date, a.how_things_have_been, a.want_to_talk_about, a.what_helps,
+              a.want_treatment_to_help, a.written_at, a.written_by, a.written_by_role}));
+  return {};
+}
+
+Result<std::vector<AppointmentPrep>> appointment_preps(Conn& c, const std::string& org_id, const std::string& person_id,
+                                                       std::size_t limit) {
+  auto rows = TRY(c.query(
+      "SELECT id, person_id, for_date, how_things_have_been, want_to_talk_about, what_helps, want_treatment_to_help,"
+      " written_at, written_by, written_by_role FROM appointment_preps WHERE org_id = ? AND person_id = ?"
+      " ORDER BY written_at DESC LIMIT ?",
+      {org_id, person_id, static_cast<std::int64_t>(limit)}));
+  std::vector<AppointmentPrep> out;
+  for (const auto& r : rows)
+    out.push_back({r.text(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7),
+                   r.opt_text(8), r.opt_text(9)});
+  return out;
+}
+
 }  // namespace trellis::recovery::db

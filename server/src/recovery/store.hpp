@@ -46,4 +46,8 @@ Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id,
                                              const std::string& status, const std::optional<std::string>& replaced_by,
                                              const std::string& at, const std::string& reason);
 
+Result<void> insert_appointment_prep(Conn& c, const std::string& org_id, const AppointmentPrep& a);
+Result<std::vector<AppointmentPrep>> appointment_preps(Conn& c, const std::string& org_id, const std::string& person_id,
+                                                       std::size_t limit);
+
 }  // namespace trellis::recovery::db

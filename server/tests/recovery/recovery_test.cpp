@@ -234,3 +234,24 @@ TEST_F(AdvanceStatements, are_never_shared_with_supporters) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class AppointmentPrep : public Recovery {};
+
+TEST_F(AppointmentPrep, the_person_gets_ready_and_the_worker_reads_it) {
+  EXPECT_EQ(call("POST", path("/appointment-preps"), &ari, json::object()).status, 422);
+  auto r = call("POST", path("/appointment-preps"), &ari,
+                json{{"howThingsHaveBeen", "Up and down; better this week."},
+                     {"wantToTalkAbout", "My sleep, and the housing letter."},
+                     {"wantTreatmentToHelp", "To get back to work part-time."}});
+  ASSERT_EQ(r.status, 201) << r.raw.body;
+  auto seen = call("GET", path("/appointment-preps"), &practitioner);
+  ASSERT_EQ(seen.body["items"].size(), 1u);
+  EXPECT_EQ(seen.body["items"][0]["wantToTalkAbout"], "My sleep, and the housing letter.");
+  EXPECT_EQ(seen.body["items"][0]["writtenByRole"], "person");
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -13,6 +13,8 @@ import { NewPersonPage } from '../people/NewPersonPage';
 import { PersonPage } from '../people/PersonPage';
 import { MyRecordPage } from '../people/MyRecordPage';
 import { SharedWithMePage } from '../people/SharedWithMePage';
+import { SummaryPage } from '../people/SummaryPage';
+import { AccessReviewPage } from '../people/AccessReviewPage';
 
 export interface AreaPage {
   path: string;
@@ -30,7 +32,9 @@ export const pages: AreaPage[] = [
   { path: '/shared', element: <SharedWithMePage />, nav: { label: 'Shared with me', group: 'Trellis' }, when: (s) => s.user.role === 'supporter' },
   { path: '/people', element: <CaseloadPage />, nav: { label: 'People we support', group: 'Support' }, needs: 'view_people' },
   { path: '/people/new', element: <NewPersonPage />, needs: 'add_people' },
+  { path: '/access-reviews', element: <AccessReviewPage />, nav: { label: 'Break-the-glass reviews', group: 'Support' }, needs: 'review_break_glass' },
   { path: '/people/:id', element: <PersonPage /> },
+  { path: '/people/:id/summary', element: <SummaryPage />, needs: 'view_people' },
   { path: '/admin/teams', element: <TeamsPage />, nav: { label: 'Teams', group: 'Administration' }, needs: 'view_teams' },
   { path: '/admin/users', element: <UsersPage />, nav: { label: 'Users', group: 'Administration' }, needs: 'view_users' },
   { path: '/admin/users/:id', element: <UserPage />, needs: 'view_users' },

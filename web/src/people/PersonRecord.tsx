@@ -11,6 +11,8 @@ import { PlanSection } from '../recovery/PlanSection';
 import { GoalsSection } from '../recovery/GoalsSection';
 import { CheckInsSection } from '../recovery/CheckInsSection';
 import { AdvanceStatementSection } from '../recovery/AdvanceStatementSection';
+import { AppointmentPrepSection } from '../recovery/AppointmentPrepSection';
+import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
 import { formatDay } from './CaseloadPage';
@@ -78,6 +80,11 @@ export function PersonRecord({ personId }: { personId: string }) {
     <>
       <PageTitle title={isPerson ? `Hello, ${p.preferredName || p.givenName}` : p.displayName}>
         {p.pronouns && !isPerson && <span className="muted">{p.pronouns}</span>}
+        {staff && (
+          <Link className="button-link" to={`/people/${p.id}/summary`}>
+            One-page summary
+          </Link>
+        )}
       </PageTitle>
       {p.access === 'break_glass' && <p className="tag warn">Opened with break-the-glass access: this is recorded and reviewed.</p>}
       {p.access === 'consent' && <p className="lead">{p.displayName} has chosen to share these parts of their record with you.</p>}
@@ -98,6 +105,7 @@ export function PersonRecord({ personId }: { personId: string }) {
         </div>
       )}
       {parts.includes('profile') && <Details person={p} />}
+      {isPerson && <AppointmentPrepSection personId={p.id} />}
       {parts.includes('plan') && (
         <div id="plan">
           <PlanSection personId={p.id} canWrite={canWrite} isPerson={isPerson} visibleParts={parts} />

@@ -105,3 +105,20 @@ export const peopleApi = {
     request<unknown>(`${base(id)}/break-glass`, { method: 'POST', body: { reasonCode, reason } }),
   sharedWithMe: () => request<{ items: Consent[] }>('/me/shared-with-me').then((r) => r.items),
 };
+
+export interface BreakGlassAccess {
+  id: string;
+  userName: string;
+  personId: string;
+  personName: string;
+  reasonCode: string;
+  reason: string;
+  startedAt: string;
+  expiresAt: string;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+}
+export const reviewApi = {
+  queue: (all: boolean) => request<{ items: BreakGlassAccess[] }>(`/break-glass${all ? '?all=true' : ''}`).then((r) => r.items),
+  review: (id: string, note: string) => request<void>(`/break-glass/${id}/review`, { method: 'POST', body: { note } }),
+};

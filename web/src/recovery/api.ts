@@ -153,3 +153,18 @@ export const advanceApi = {
   make: (id: string, body: Partial<AdvanceStatement>) => request<AdvanceStatement>(`/people/${id}/advance-statements`, { method: 'POST', body }),
   revoke: (id: string, reason: string) => request<void>(`/people/${id}/advance-statements/revoke`, { method: 'POST', body: { reason } }),
 };
+
+export interface AppointmentPrep {
+  id: string;
+  forDate: string | null;
+  howThingsHaveBeen: string;
+  wantToTalkAbout: string;
+  whatHelps: string;
+  wantTreatmentToHelp: string;
+  writtenAt: string;
+  writtenByRole: string | null;
+}
+export const prepApi = {
+  list: (id: string) => request<{ items: AppointmentPrep[] }>(`/people/${id}/appointment-preps`).then((r) => r.items),
+  add: (id: string, body: Partial<AppointmentPrep>) => request<AppointmentPrep>(`/people/${id}/appointment-preps`, { method: 'POST', body }),
+};

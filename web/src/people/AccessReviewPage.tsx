@@ -1,0 +1,68 @@
+// For managers: every time someone opened a record with break-the-glass access, with their
+// reason, to review and note.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFormatTime } from '../app/session';
+import { reviewApi, type BreakGlassAccess } from './api';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { TextField } from '../ui/Field';
+import { PageTitle } from '../ui/PageTitle';
+
+function Row({ item }: { item: BreakGlassAccess }) {
+  const qc = useQueryClient();
+  const formatTime = useFormatTime();
+  const [note, setNote] = useState('');
+  const review = useMutation({
+    mutationFn: () => reviewApi.review(item.id, note),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['access-reviews'] }),
+  });
+  return (
+    <li className="list-row column">
+      <p>
+        <strong>{item.userName}</strong> opened <strong>{item.personName}</strong>’s record at {formatTime(item.startedAt)}
+      </p>
+      <p className="muted">
+        {item.reasonCode.replace(/_/g, ' ')}: {item.reason}
+      </p>
+      {item.reviewedAt ? (
+        <p className="tag ok">Reviewed: {item.reviewNote}</p>
+      ) : (
+        <form
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            review.mutate();
+          }}
+        >
+          <TextField label="Review note" name={`note-${item.id}`} value={note} onChange={(e) => setNote(e.target.value)} error={review.error} />
+          <button type="submit" disabled={review.isPending}>
+            Mark reviewed
+          </button>
+        </form>
+      )}
+      <ErrorNotice error={review.error} />
+    </li>
+  );
+}
+
+export function AccessReviewPage() {
+  const [all, setAll] = useState(false);
+  const items = useQuery({ queryKey: ['access-reviews', all], queryFn: () => reviewApi.queue(all) });
+  return (
+    <>
+      <PageTitle title="Break-the-glass reviews" />
+      <p className="lead">Records opened by workers outside the care team. Each had to give a reason.</p>
+      <div className="check">
+        <input id="show-all" type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+        <label htmlFor="show-all">Show reviewed ones too</label>
+      </div>
+      <ErrorNotice error={items.error} />
+      <ul className="list">
+        {(items.data ?? []).map((i) => (
+          <Row key={i.id} item={i} />
+        ))}
+      </ul>
+      {items.data?.length === 0 && <p>Nothing waiting for review.</p>}
+    </>
+  );
+}
