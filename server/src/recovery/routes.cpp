@@ -40,6 +40,30 @@ Response list_life_areas(Ctx& ctx) {
   return Response::json(200, {{"items", items(*r)}});
 }
 
+Response add_life_area(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto name = in->text("name", Need::required, {.min = 2, .max = 80});
+  auto description = in->text("description", Need::optional, {.max = 200});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).add_life_area(ctx.actor(), *name, description.value_or("")),
+                          [](const LifeArea& a) { return to_json(a); }, 201);
+}
+
+Response update_life_area(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto name = in->text("name", Need::optional, {.min = 2, .max = 80});
+  auto description = in->text("description", Need::optional, {.max = 200});
+  auto position = in->integer("position", Need::optional, 1, 100);
+  auto active = in->boolean("active", Need::optional);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  std::optional<int> pos;
+  if (position) pos = static_cast<int>(*position);
+  return http::respond_as(ctx, svc(ctx).update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
+                          [](const LifeArea& a) { return to_json(a); });
+}
+
 Response list_check_ins(Ctx& ctx) {
   auto page = parse_page(ctx.req.query("limit"), std::nullopt, 50, 400);
   if (!page) return ctx.problem(page.error());
@@ -326,6 +350,10 @@ void add_routes(http::Router& r) {
   const std::string one = "/api/v1/people/:id";
   const std::string goal = one + "/goals/:goalId";
   r.add("GET", "/api/v1/life-areas", Rule::signed_in(), {"The organisation's life areas", "recovery"}, list_life_areas);
+  r.add("POST", "/api/v1/life-areas", Rule::need(access::Permission::manage_teams),
+        {"Add a life area to the organisation's set", "recovery"}, add_life_area);
+  r.add("PATCH", "/api/v1/life-areas/:lifeAreaId", Rule::need(access::Permission::manage_teams),
+        {"Rename, reorder or retire a life area", "recovery"}, update_life_area);
   r.add("GET", one + "/check-ins", Rule::person(Part::check_ins, false), {"Life-area check-ins, newest first", "recovery"},
         list_check_ins);
   r.add("POST", one + "/check-ins", Rule::person(Part::check_ins, true),

@@ -73,6 +73,40 @@ Result<std::vector<LifeArea>> RecoveryService::life_areas(const std::string& org
   });
 }
 
+Result<LifeArea> RecoveryService::add_life_area(const http::Actor& actor, const std::string& name,
+                                                const std::string& description) {
+  auto areas = TRY(life_areas(actor.org_id));
+  LifeArea a{new_id(), "custom_" + new_id().substr(0, 8), name, description, static_cast<int>(areas.size()) + 1, true};
+  for (const auto& x : areas)
+    if (x.name == name) return fail(Error::field(ErrorKind::conflict, "name", "is already a life area"));
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<LifeArea> {
+    TRY_VOID(db::insert_life_area(c, actor.org_id, a));
+    TRY_VOID(access::append_audit(c, actor.entry("life_area.create", "life_area", a.id), now));
+    return a;
+  });
+}
+
+Result<LifeArea> RecoveryService::update_life_area(const http::Actor& actor, const std::string& id,
+                                                   const std::optional<std::string>& name,
+                                                   const std::optional<std::string>& description,
+                                                   const std::optional<int>& position, const std::optional<bool>& active) {
+  auto areas = TRY(life_areas(actor.org_id));
+  auto it = std::find_if(areas.begin(), areas.end(), [&](const LifeArea& a) { return a.id == id; });
+  if (it == areas.end()) return fail(ErrorKind::not_found, "We could not find that life area", "", "not_found");
+  LifeArea a = *it;
+  if (name) a.name = *name;
+  if (description) a.description = *description;
+  if (position) a.position = *position;
+  if (active) a.active = *active;
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<LifeArea> {
+    TRY(db::update_life_area(c, actor.org_id, a));
+    TRY_VOID(access::append_audit(c, actor.entry("life_area.update", "life_area", a.id), now));
+    return a;
+  });
+}
+
 Result<std::vector<CheckIn>> RecoveryService::check_ins(const std::string& org_id, const std::string& person_id,
                                                         std::size_t limit) {
   return db_.read([&](store::Conn& c) { return db::check_ins(c, org_id, person_id, limit); });

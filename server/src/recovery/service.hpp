@@ -48,6 +48,11 @@ class RecoveryService {
 
   // The organisation's life areas; the default set is written the first time they are needed.
   Result<std::vector<LifeArea>> life_areas(const std::string& org_id);
+  // An organisation shapes its own set: add areas, rename, reorder, or retire one (ratings stay).
+  Result<LifeArea> add_life_area(const http::Actor& actor, const std::string& name, const std::string& description);
+  Result<LifeArea> update_life_area(const http::Actor& actor, const std::string& id, const std::optional<std::string>& name,
+                                    const std::optional<std::string>& description, const std::optional<int>& position,
+                                    const std::optional<bool>& active);
 
   Result<std::vector<CheckIn>> check_ins(const std::string& org_id, const std::string& person_id, std::size_t limit);
   Result<CheckIn> add_check_in(const http::Actor& actor, const Author& author, const std::string& person_id,

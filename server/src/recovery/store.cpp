@@ -104,6 +104,12 @@ Result<void> insert_life_area(Conn& c, const std::string& org_id, const LifeArea
   return {};
 }
 
+Result<bool> update_life_area(Conn& c, const std::string& org_id, const LifeArea& a) {
+  auto n = TRY(c.exec("UPDATE life_areas SET name = ?, description = ?, position = ?, active = ? WHERE org_id = ? AND id = ?",
+                      {a.name, a.description, a.position, a.active, org_id, a.id}));
+  return n > 0;
+}
+
 Result<void> insert_check_in(Conn& c, const std::string& org_id, const CheckIn& ci) {
   TRY(c.exec("INSERT INTO check_ins (org_id, id, person_id, taken_at, entered_by, entered_by_role, home_environment,"
              " priorities, relationships) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

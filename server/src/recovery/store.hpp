@@ -13,6 +13,7 @@ using store::Conn;
 
 Result<std::vector<LifeArea>> life_areas(Conn& c, const std::string& org_id);
 Result<void> insert_life_area(Conn& c, const std::string& org_id, const LifeArea& a);
+Result<bool> update_life_area(Conn& c, const std::string& org_id, const LifeArea& a);
 
 Result<void> insert_check_in(Conn& c, const std::string& org_id, const CheckIn& ci);
 // Newest first, with their ratings (two queries, not one per check-in).

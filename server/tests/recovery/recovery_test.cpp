@@ -255,3 +255,28 @@ TEST_F(AppointmentPrep, the_person_gets_ready_and_the_worker_reads_it) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class LifeAreas : public Recovery {};
+
+TEST_F(LifeAreas, an_organisation_adds_renames_and_retires_its_own_areas) {
+  auto admin = sign_in("administrator@demo.example");
+  EXPECT_EQ(call("POST", "/api/v1/life-areas", &practitioner, json{{"name", "Country"}}).status, 403);
+  auto added = call("POST", "/api/v1/life-areas", &admin, json{{"name", "Connection to Country"}, {"description", "Land, sea and sky"}});
+  ASSERT_EQ(added.status, 201) << added.raw.body;
+  EXPECT_EQ(call("POST", "/api/v1/life-areas", &admin, json{{"name", "Connection to Country"}}).status, 409);
+  auto retired = call("PATCH", "/api/v1/life-areas/" + area["money"], &admin, json{{"active", false}});
+  ASSERT_EQ(retired.status, 200);
+  auto refused = call("POST", path("/check-ins"), &ari, json{{"ratings", {{{"lifeAreaId", area["money"]}, {"personRating", 5}}}}});
+  EXPECT_EQ(refused.status, 422);
+  auto ok = call("POST", path("/check-ins"), &ari,
+                 json{{"ratings", {{{"lifeAreaId", added.body["id"]}, {"personRating", 9}}}}});
+  EXPECT_EQ(ok.status, 201);
+  auto list = call("GET", "/api/v1/life-areas", &ari);
+  EXPECT_EQ(list.body["items"].size(), 14u);
+}
+
+}  // namespace
+}  // namespace trellis::test

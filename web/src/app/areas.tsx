@@ -15,6 +15,8 @@ import { MyRecordPage } from '../people/MyRecordPage';
 import { SharedWithMePage } from '../people/SharedWithMePage';
 import { SummaryPage } from '../people/SummaryPage';
 import { AccessReviewPage } from '../people/AccessReviewPage';
+import { LifeAreasPage } from '../recovery/LifeAreasPage';
+import { PlanPrintPage } from '../recovery/PlanPrintPage';
 
 export interface AreaPage {
   path: string;
@@ -34,10 +36,12 @@ export const pages: AreaPage[] = [
   { path: '/people/new', element: <NewPersonPage />, needs: 'add_people' },
   { path: '/access-reviews', element: <AccessReviewPage />, nav: { label: 'Break-the-glass reviews', group: 'Support' }, needs: 'review_break_glass' },
   { path: '/people/:id', element: <PersonPage /> },
+  { path: '/people/:id/plan/print', element: <PlanPrintPage /> },
   { path: '/people/:id/summary', element: <SummaryPage />, needs: 'view_people' },
   { path: '/admin/teams', element: <TeamsPage />, nav: { label: 'Teams', group: 'Administration' }, needs: 'view_teams' },
   { path: '/admin/users', element: <UsersPage />, nav: { label: 'Users', group: 'Administration' }, needs: 'view_users' },
   { path: '/admin/users/:id', element: <UserPage />, needs: 'view_users' },
+  { path: '/admin/life-areas', element: <LifeAreasPage />, nav: { label: 'Life areas', group: 'Administration' }, needs: 'manage_teams' },
   { path: '/admin/audit', element: <AuditPage />, nav: { label: 'Audit log', group: 'Administration' }, needs: 'view_audit' },
   { path: '/account', element: <AccountPage />, nav: { label: 'Your account', group: 'You' } },
 ];

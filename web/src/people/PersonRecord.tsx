@@ -1,7 +1,9 @@
 // A person's record as the reader may see it: the care team sees every part, the person sees
 // their own, and a supporter sees only what the person shared. The server decides; this page
 // shows the parts it was given.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { DetailsEditor } from './DetailsEditor';
 import { ApiError } from '../app/api';
 import { peopleApi, type Person } from './api';
 import { BreakGlassPrompt } from './BreakGlassPrompt';
@@ -44,6 +46,7 @@ function Details({ person }: { person: Person }) {
 }
 
 export function PersonRecord({ personId }: { personId: string }) {
+  const [editingDetails, setEditingDetails] = useState(false);
   const person = useQuery({ queryKey: ['person', personId], queryFn: () => peopleApi.get(personId).then((r) => r.data) });
   if (person.isPending) return <p>Loading…</p>;
   if (person.error) {
@@ -104,7 +107,13 @@ export function PersonRecord({ personId }: { personId: string }) {
           <AdvanceStatementSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
         </div>
       )}
-      {parts.includes('profile') && <Details person={p} />}
+      {parts.includes('profile') && !editingDetails && <Details person={p} />}
+      {staff && editingDetails && <DetailsEditor person={p} onDone={() => setEditingDetails(false)} />}
+      {staff && !editingDetails && (
+        <button type="button" onClick={() => setEditingDetails(true)}>
+          Edit details
+        </button>
+      )}
       {isPerson && <AppointmentPrepSection personId={p.id} />}
       {parts.includes('plan') && (
         <div id="plan">

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { planSections, recoveryApi, type Plan } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { Link } from 'react-router-dom';
+import { PlanHistory } from './PlanHistory';
 import { TextArea, TextField } from '../ui/Field';
 
 function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string; plan: Plan; visibleKeys: string[]; onDone: () => void }) {
@@ -118,11 +120,15 @@ export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { pe
               ))}
           </dl>
           {p.reviewOn && <p>Next review: {p.reviewOn}</p>}
-          {canWrite && (
-            <button type="button" onClick={() => setEditing(true)}>
-              {p.version === 0 ? 'Start the plan' : 'Edit the plan'}
-            </button>
-          )}
+          <div className="actions">
+            {canWrite && (
+              <button type="button" onClick={() => setEditing(true)}>
+                {p.version === 0 ? 'Start the plan' : 'Edit the plan'}
+              </button>
+            )}
+            {p.version > 0 && <Link to={`/people/${personId}/plan/print`}>Print view of the plan</Link>}
+          </div>
+          {p.version > 1 && <PlanHistory personId={personId} />}
         </>
       )}
     </section>

@@ -168,3 +168,19 @@ export const prepApi = {
   list: (id: string) => request<{ items: AppointmentPrep[] }>(`/people/${id}/appointment-preps`).then((r) => r.items),
   add: (id: string, body: Partial<AppointmentPrep>) => request<AppointmentPrep>(`/people/${id}/appointment-preps`, { method: 'POST', body }),
 };
+
+export const lifeAreasApi = {
+  add: (name: string, description: string) => request<LifeArea>('/life-areas', { method: 'POST', body: { name, description } }),
+  update: (id: string, changes: Partial<Pick<LifeArea, 'name' | 'description' | 'active'>>) =>
+    request<LifeArea>(`/life-areas/${id}`, { method: 'PATCH', body: changes }),
+};
+
+export interface PlanVersion {
+  version: number;
+  data: { sections?: Record<string, Section>; reviewOn?: string | null };
+  changedAt: string;
+  changedByName: string | null;
+}
+export const historyApi = {
+  plan: (id: string) => request<{ items: PlanVersion[] }>(`/people/${id}/plan/history`).then((r) => r.items),
+};
