@@ -138,6 +138,12 @@ Response set_care_team(Ctx& ctx) {
   return Response::json(200, {{"items", items(*r)}});
 }
 
+Response care_team_options(Ctx& ctx) {
+  auto r = svc(ctx).care_team_options(org(ctx));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, {{"items", items(*r)}});
+}
+
 Result<SupporterInput> read_supporter(const http::Request& req, Need need) {
   auto in = TRY(JsonReader::parse(req.body));
   SupporterInput s;
@@ -287,6 +293,8 @@ void add_routes(http::Router& r) {
   r.add("PATCH", one, Rule::person(Part::profile, true), {"Change a person's details (If-Match)", "people"}, update_person);
   r.add("GET", one + "/care-team", Rule::person(Part::care_team, false), {"The person's care team", "people"}, get_care_team);
   r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true), {"Set the person's care team", "people"}, set_care_team);
+  r.add("GET", one + "/care-team/options", Rule::person(Part::care_team, true),
+        {"Workers and teams who could join the care team", "people"}, care_team_options);
   // Accounts are set up by the care team (a person cannot change the care team part).
   r.add("POST", one + "/account", Rule::person(Part::care_team, true),
         {"Create the person's own sign-in for the portal", "people"}, create_portal_account);

@@ -265,6 +265,19 @@ Result<std::vector<CareTeamMember>> PeopleService::set_care_team(const http::Act
   });
 }
 
+Result<std::vector<CareTeamMember>> PeopleService::care_team_options(const std::string& org_id) {
+  return db_.read([&](store::Conn& c) -> Result<std::vector<CareTeamMember>> {
+    std::vector<CareTeamMember> out;
+    for (const auto& t : TRY(access::db::list_teams(c, org_id)))
+      if (t.active) out.push_back({"team", t.id, t.name, ""});
+    access::db::UserFilter f;
+    f.active = true;
+    for (const auto& u : TRY(access::db::list_users(c, org_id, f, PageRequest{.limit = 1000, .after = std::nullopt})))
+      if (access::is_staff(u.role)) out.push_back({"user", u.id, u.display_name, std::string(access::role_name(u.role))});
+    return out;
+  });
+}
+
 Result<std::vector<Supporter>> PeopleService::supporters(const std::string& org_id, const std::string& person_id) {
   return db_.read([&](store::Conn& c) { return db::supporters(c, org_id, person_id); });
 }

@@ -72,6 +72,9 @@ class PeopleService final : public access::PersonPolicy {
                                                     const std::vector<std::string>& user_ids,
                                                     const std::vector<std::string>& team_ids);
 
+  // Who could be on a care team: the organisation's active workers and teams.
+  Result<std::vector<CareTeamMember>> care_team_options(const std::string& org_id);
+
   Result<std::vector<Supporter>> supporters(const std::string& org_id, const std::string& person_id);
   Result<Supporter> add_supporter(const http::Actor& actor, const std::string& person_id, const SupporterInput& in);
   Result<Supporter> update_supporter(const http::Actor& actor, const std::string& person_id,

@@ -259,3 +259,36 @@ TEST_F(SharedWithoutDetails, a_supporter_given_goals_only_sees_the_name_but_no_d
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class CareTeam : public People {};
+
+TEST_F(CareTeam, the_care_team_changes_who_is_on_it_and_access_follows_at_once) {
+  auto options = call("GET", path("/care-team/options"), &practitioner);
+  ASSERT_EQ(options.status, 200);
+  std::string student_id, youth_team;
+  for (const auto& o : options.body["items"]) {
+    if (o["name"] == "Riley Chen") student_id = o["memberId"];
+    if (o["name"] == "Youth Early Support") youth_team = o["memberId"];
+    EXPECT_NE(o["role"], "person");
+  }
+  ASSERT_FALSE(student_id.empty());
+  auto student = sign_in("student@demo.example");
+  EXPECT_EQ(call("GET", path(), &student).status, 403);
+  auto set = call("PUT", path("/care-team"), &practitioner,
+                  json{{"userIds", {user_id("practitioner@demo.example"), student_id}}, {"teamIds", json::array()}});
+  ASSERT_EQ(set.status, 200) << set.raw.body;
+  EXPECT_EQ(call("GET", path(), &student).status, 200);
+  auto peer = sign_in("peer-worker@demo.example");  // was on through the team, which was removed
+  EXPECT_EQ(call("GET", path(), &peer).status, 403);
+  auto zoe_portal = call("PUT", path("/care-team"), &practitioner, json{{"userIds", json::array()}, {"teamIds", json::array()}});
+  EXPECT_EQ(zoe_portal.status, 422);
+  auto not_staff = call("PUT", path("/care-team"), &practitioner,
+                        json{{"userIds", {user_id("person@demo.example")}}, {"teamIds", json::array()}});
+  EXPECT_EQ(not_staff.status, 422);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabel, type Role } from '../app/session';
-import { peopleApi, type Person } from './api';
+import { peopleApi, type CareTeamMember, type Person } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 
@@ -31,6 +31,63 @@ function PortalAccount({ person }: { person: Person }) {
   );
 }
 
+function ChangeCareTeam({ person, members }: { person: Person; members: CareTeamMember[] }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const options = useQuery({ queryKey: ['care-team-options', person.id], queryFn: () => peopleApi.careTeamOptions(person.id), enabled: open });
+  const [chosen, setChosen] = useState<string[]>(() => members.map((m) => `${m.memberType}:${m.memberId}`));
+  const save = useMutation({
+    mutationFn: () =>
+      peopleApi.setCareTeam(
+        person.id,
+        chosen.filter((c) => c.startsWith('user:')).map((c) => c.slice(5)),
+        chosen.filter((c) => c.startsWith('team:')).map((c) => c.slice(5)),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['care-team', person.id] }),
+  });
+  const group = (type: 'team' | 'user', legend: string) => (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <div className="area-choices">
+        {(options.data ?? [])
+          .filter((o) => o.memberType === type)
+          .map((o) => {
+            const key = `${o.memberType}:${o.memberId}`;
+            return (
+              <div className="check" key={key}>
+                <input id={`ct-${key}`} type="checkbox" checked={chosen.includes(key)} onChange={(e) => setChosen(e.target.checked ? [...chosen, key] : chosen.filter((c) => c !== key))} />
+                <label htmlFor={`ct-${key}`}>
+                  {o.name}
+                  {o.role ? <span className="muted small"> ({roleLabel(o.role as Role)})</span> : null}
+                </label>
+              </div>
+            );
+          })}
+      </div>
+    </fieldset>
+  );
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Change the care team</summary>
+      {save.isSuccess && <SuccessNotice>The care team is updated. Access changed straight away.</SuccessNotice>}
+      <ErrorNotice error={save.error ?? options.error} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+        noValidate
+      >
+        {group('team', 'Teams')}
+        {group('user', 'Workers')}
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save care team
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function CareTeamSection({ person, staff }: { person: Person; staff: boolean }) {
   const team = useQuery({ queryKey: ['care-team', person.id], queryFn: () => peopleApi.careTeam(person.id) });
   return (
@@ -46,6 +103,7 @@ export function CareTeamSection({ person, staff }: { person: Person; staff: bool
           </li>
         ))}
       </ul>
+      {staff && team.data && <ChangeCareTeam key={team.data.length} person={person} members={team.data} />}
       {staff && <PortalAccount person={person} />}
     </section>
   );

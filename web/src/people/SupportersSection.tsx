@@ -48,11 +48,13 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
   const qc = useQueryClient();
   const [parts, setParts] = useState<Part[]>([]);
   const [purpose, setPurpose] = useState('');
+  const [endsOn, setEndsOn] = useState('');
   const share = useMutation({
-    mutationFn: () => peopleApi.recordConsent(person.id, { supporterId: supporter.id, parts, purpose }),
+    mutationFn: () => peopleApi.recordConsent(person.id, { supporterId: supporter.id, parts, purpose, endsOn: endsOn || undefined }),
     onSuccess: () => {
       setParts([]);
       setPurpose('');
+      setEndsOn('');
       void qc.invalidateQueries({ queryKey: ['consents', person.id] });
     },
   });
@@ -82,6 +84,7 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
           ))}
         </fieldset>
         <TextArea label="Why, in the person’s words" name="purpose" rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={share.error} />
+        <TextField label="Until (optional)" name="endsOn" type="date" hint="Leave empty to share until the person says stop" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={share.error} />
         <button type="submit" className="primary" disabled={share.isPending}>
           Share
         </button>

@@ -90,6 +90,9 @@ export const peopleApi = {
   get: (id: string) => requestVersioned<Person>(base(id)),
   update: (p: Person, changes: Partial<Person>) => request<Person>(base(p.id), { method: 'PATCH', body: changes, ifMatch: `"${p.version}"` }),
   careTeam: (id: string) => request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`).then((r) => r.items),
+  careTeamOptions: (id: string) => request<{ items: CareTeamMember[] }>(`${base(id)}/care-team/options`).then((r) => r.items),
+  setCareTeam: (id: string, userIds: string[], teamIds: string[]) =>
+    request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`, { method: 'PUT', body: { userIds, teamIds } }).then((r) => r.items),
   supporters: (id: string) => request<{ items: Supporter[] }>(`${base(id)}/supporters`).then((r) => r.items),
   addSupporter: (id: string, s: { name: string; relationship: string; phone?: string; email?: string; involvement?: string }) =>
     request<Supporter>(`${base(id)}/supporters`, { method: 'POST', body: s }),

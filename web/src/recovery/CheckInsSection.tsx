@@ -13,6 +13,8 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
   const [worker, setWorker] = useState<Record<string, string>>({});
   const [help, setHelp] = useState<Record<string, string>>({});
   const [priorities, setPriorities] = useState('');
+  const [homeEnvironment, setHomeEnvironment] = useState('');
+  const [relationships, setRelationships] = useState('');
   const save = useMutation({
     mutationFn: () =>
       recoveryApi.addCheckIn(personId, {
@@ -25,12 +27,16 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
             whatWouldHelp: help[a.id] ?? '',
           })),
         priorities,
+        homeEnvironment,
+        relationships,
       }),
     onSuccess: () => {
       setPerson({});
       setWorker({});
       setHelp({});
       setPriorities('');
+      setHomeEnvironment('');
+      setRelationships('');
       void qc.invalidateQueries({ queryKey: ['check-ins', personId] });
       onSaved();
     },
@@ -75,6 +81,8 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
           </fieldset>
         ))}
         <TextArea label={isPerson ? 'What matters most to me right now' : 'What matters most to them right now'} name="priorities" rows={2} value={priorities} onChange={(e) => setPriorities(e.target.value)} error={save.error} />
+        <TextArea label={isPerson ? 'How things are at home' : 'How things are at home, in their words'} name="homeEnvironment" rows={2} value={homeEnvironment} onChange={(e) => setHomeEnvironment(e.target.value)} error={save.error} />
+        <TextArea label={isPerson ? 'The people who matter to me' : 'The people who matter to them'} name="relationships" rows={2} value={relationships} onChange={(e) => setRelationships(e.target.value)} error={save.error} />
         <button type="submit" className="primary" disabled={save.isPending}>
           Save check-in
         </button>

@@ -14,13 +14,16 @@ function useRefresh(personId: string) {
 
 function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }) {
   const refresh = useRefresh(personId);
+  const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
   const [title, setTitle] = useState('');
   const [why, setWhy] = useState('');
+  const [areaIds, setAreaIds] = useState<string[]>([]);
   const add = useMutation({
-    mutationFn: () => recoveryApi.addGoal(personId, { title, whyItMatters: why }),
+    mutationFn: () => recoveryApi.addGoal(personId, { title, whyItMatters: why, lifeAreaIds: areaIds }),
     onSuccess: () => {
       setTitle('');
       setWhy('');
+      setAreaIds([]);
       refresh();
     },
   });
@@ -37,6 +40,24 @@ function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }
       >
         <TextArea label={isPerson ? 'My goal' : 'Their goal'} name="title" rows={2} value={title} onChange={(e) => setTitle(e.target.value)} error={add.error} />
         <TextArea label="Why it matters" name="whyItMatters" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} error={add.error} />
+        <fieldset className="field">
+          <legend>Which parts of life it is about</legend>
+          <div className="area-choices">
+            {(areas.data ?? [])
+              .filter((a) => a.active)
+              .map((a) => (
+                <div className="check" key={a.id}>
+                  <input
+                    id={`goal-area-${a.id}`}
+                    type="checkbox"
+                    checked={areaIds.includes(a.id)}
+                    onChange={(e) => setAreaIds(e.target.checked ? [...areaIds, a.id] : areaIds.filter((x) => x !== a.id))}
+                  />
+                  <label htmlFor={`goal-area-${a.id}`}>{a.name}</label>
+                </div>
+              ))}
+          </div>
+        </fieldset>
         <button type="submit" className="primary" disabled={add.isPending}>
           Add goal
         </button>
@@ -49,9 +70,10 @@ function NewStep({ personId, goal }: { personId: string; goal: Goal }) {
   const refresh = useRefresh(personId);
   const [description, setDescription] = useState('');
   const [who, setWho] = useState<Step['who']>('person');
+  const [whoName, setWhoName] = useState('');
   const [dueOn, setDueOn] = useState('');
   const add = useMutation({
-    mutationFn: () => recoveryApi.addStep(personId, goal.id, { description, who, dueOn: dueOn || undefined }),
+    mutationFn: () => recoveryApi.addStep(personId, goal.id, { description, who, whoName: whoName || undefined, dueOn: dueOn || undefined }),
     onSuccess: () => {
       setDescription('');
       setDueOn('');
@@ -78,6 +100,7 @@ function NewStep({ personId, goal }: { personId: string; goal: Goal }) {
           <option value="supporter">A supporter</option>
           <option value="partner">A partner service</option>
         </SelectField>
+        {who !== 'person' && <TextField label="Their name" name="whoName" value={whoName} onChange={(e) => setWhoName(e.target.value)} error={add.error} />}
         <TextField label="By when" name="dueOn" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={add.error} />
         <button type="submit" className="primary" disabled={add.isPending}>
           Add step
@@ -93,7 +116,7 @@ function StepRow({ personId, goal, step, canWrite }: { personId: string; goal: G
     mutationFn: (status: Step['status']) => recoveryApi.updateStep(personId, goal.id, step, { status }),
     onSuccess: refresh,
   });
-  const whoLabel = { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
+  const whoLabel = step.whoName || { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
   return (
     <li className="step">
       <span>
@@ -108,6 +131,47 @@ function StepRow({ personId, goal, step, canWrite }: { personId: string; goal: G
         </button>
       )}
     </li>
+  );
+}
+
+function Notes({ personId, goal, canWrite }: { personId: string; goal: Goal; canWrite: boolean }) {
+  const refresh = useRefresh(personId);
+  const [note, setNote] = useState('');
+  const add = useMutation({
+    mutationFn: () => recoveryApi.addNote(personId, goal.id, note),
+    onSuccess: () => {
+      setNote('');
+      refresh();
+    },
+  });
+  return (
+    <details>
+      <summary>
+        Progress notes ({goal.notes.length})<span className="visually-hidden"> for “{goal.title}”</span>
+      </summary>
+      <ul className="notes">
+        {goal.notes.map((n) => (
+          <li key={n.id}>
+            <span className="prewrap">{n.note}</span> <span className="muted small">— {n.writtenByName ?? 'someone'}, {n.writtenAt.slice(0, 10)}</span>
+          </li>
+        ))}
+      </ul>
+      {canWrite && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+          noValidate
+        >
+          <ErrorNotice error={add.error} />
+          <TextArea label="Add a note" name={`note-${goal.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={add.error} />
+          <button type="submit" disabled={add.isPending}>
+            Save note
+          </button>
+        </form>
+      )}
+    </details>
   );
 }
 
@@ -142,6 +206,7 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
         </ul>
       )}
       {canWrite && <NewStep personId={personId} goal={goal} />}
+      <Notes personId={personId} goal={goal} canWrite={canWrite} />
     </li>
   );
 }

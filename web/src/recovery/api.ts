@@ -104,7 +104,7 @@ const base = (id: string) => `/people/${id}`;
 export const recoveryApi = {
   lifeAreas: () => request<{ items: LifeArea[] }>('/life-areas').then((r) => r.items),
   checkIns: (id: string) => request<{ items: CheckIn[] }>(`${base(id)}/check-ins?limit=100`).then((r) => r.items),
-  addCheckIn: (id: string, body: { ratings: Partial<Rating>[]; priorities?: string }) =>
+  addCheckIn: (id: string, body: { ratings: Partial<Rating>[]; priorities?: string; homeEnvironment?: string; relationships?: string }) =>
     request<CheckIn>(`${base(id)}/check-ins`, { method: 'POST', body }),
   plan: (id: string) => requestVersioned<Plan>(`${base(id)}/plan`),
   savePlan: (id: string, plan: Plan, sections: Record<string, string>, reviewOn?: string) =>
@@ -118,6 +118,7 @@ export const recoveryApi = {
   goals: (id: string) => request<{ items: Goal[] }>(`${base(id)}/goals`).then((r) => r.items),
   addGoal: (id: string, g: { title: string; whyItMatters?: string; lifeAreaIds?: string[] }) =>
     request<Goal>(`${base(id)}/goals`, { method: 'POST', body: g }),
+  addNote: (id: string, goalId: string, note: string) => request<unknown>(`${base(id)}/goals/${goalId}/notes`, { method: 'POST', body: { note } }),
   updateGoal: (id: string, g: Goal, changes: Partial<Pick<Goal, 'title' | 'whyItMatters' | 'status'>>) =>
     request<Goal>(`${base(id)}/goals/${g.id}`, { method: 'PATCH', body: changes, ifMatch: `"${g.version}"` }),
   addStep: (id: string, goalId: string, s: { description: string; who: Step['who']; whoName?: string; dueOn?: string }) =>
