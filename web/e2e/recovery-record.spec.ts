@@ -24,7 +24,7 @@ test('a recovery record from first meeting to a celebrated achievement', async (
 
   await page.getByText('Add a supporter').click();
   await page.getByLabel('Supporter’s name').fill('Ada Kowalczyk');
-  await page.getByLabel('Relationship').fill('sister');
+  await page.getByLabel('Relationship', { exact: true }).fill('sister');
   await page.getByRole('button', { name: 'Add supporter' }).click();
   await expect(page.getByText('Nothing shared with Ada Kowalczyk.')).toBeVisible();
   await page.getByText('Share parts of the record with Ada Kowalczyk').click();
@@ -94,7 +94,7 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await nav(page, 'Shared with me');
   await page.getByRole('link', { name: 'Wren Kowalczyk' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Goals' })).toBeVisible();
-  await expect(page.getByText('Swim in the ocean pool every week')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Swim in the ocean pool every week' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Life areas' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Supporters/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /Recovery plan/ })).toHaveCount(0);
