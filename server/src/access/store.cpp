@@ -1,6 +1,7 @@
 #include "access/store.hpp"
 
 #include "core/ids.hpp"
+#include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::access::db {
@@ -9,6 +10,11 @@ namespace {
 constexpr const char* kUserColumns =
     "org_id, id, email, display_name, role, active, created_at, updated_at, version, password_hash, person_id,"
     " supporter_id";
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
 UserWithHash user_from_row(const store::Row& r) {
   UserWithHash out;
@@ -26,21 +32,6 @@ UserWithHash user_from_row(const store::Row& r) {
   u.person_id = r.opt_text(10);
   u.supporter_id = r.opt_text(11);
   return out;
-}
-
-std::string like_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out + "%";
-}
-
-std::string placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
 }
 
 Team team_from_row(const store::Row& r) {
@@ -108,8 +99,8 @@ Result<std::vector<User>> list_users(Conn& c, const std::string& org_id, const U
   store::Params p{org_id};
   if (f.text) {
     sql += " AND (lower(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
-    p.emplace_back(like_pattern(*f.text));
-    p.emplace_back(like_pattern(*f.text));
+    p.emplace_back(store::contains_pattern(lower(*f.text)));
+    p.emplace_back(store::contains_pattern(lower(*f.text)));
   }
   if (f.role) {
     sql += " AND role = ?";
@@ -143,7 +134,7 @@ Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>
   store::Params p{org_id};
   for (const auto& u : users) p.emplace_back(u.id);
   auto rows = TRY(c.query("SELECT user_id, team_id FROM user_teams WHERE org_id = ? AND user_id IN (" +
-                              placeholders(users.size()) + ") ORDER BY team_id",
+                              store::placeholders(users.size()) + ") ORDER BY team_id",
                           p));
   std::map<std::string, std::vector<std::string>> by_user;
   for (const auto& r : rows) by_user[r.text(0)].push_back(r.text(1));
@@ -244,7 +235,7 @@ Result<std::vector<std::string>> missing_teams(Conn& c, const std::string& org_i
   if (ids.empty()) return std::vector<std::string>{};
   store::Params p{org_id};
   for (const auto& id : ids) p.emplace_back(id);
-  auto rows = TRY(c.query("SELECT id FROM teams WHERE org_id = ? AND id IN (" + placeholders(ids.size()) + ")", p));
+  auto rows = TRY(c.query("SELECT id FROM teams WHERE org_id = ? AND id IN (" + store::placeholders(ids.size()) + ")", p));
   std::vector<std::string> missing;
   for (const auto& id : ids) {
     bool found = false;

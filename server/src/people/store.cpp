@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::people::db {
@@ -45,15 +46,6 @@ std::string search_name(const Person& p) {
   return fold_for_search(p.given_name + " " + p.preferred_name + " " + p.family_name);
 }
 
-std::string like_pattern(const std::string& folded) {
-  std::string out = "%";
-  for (char c : folded) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 // Every word typed must appear somewhere in the name: "zoe ash" finds "Zoë (Zo) Ashworth".
 void add_name_filter(std::string& sql, store::Params& p, const std::string& folded) {
   std::size_t i = 0;
@@ -62,33 +54,22 @@ void add_name_filter(std::string& sql, store::Params& p, const std::string& fold
     if (j == std::string::npos) j = folded.size();
     if (j > i) {
       sql += " AND p.search_name LIKE ? ESCAPE '\\'";
-      p.emplace_back(like_pattern(folded.substr(i, j - i)));
+      p.emplace_back(store::contains_pattern(folded.substr(i, j - i)));
     }
     i = j + 1;
   }
 }
 
-std::string placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
-}
-
 std::string join_parts(const std::vector<access::Part>& parts) {
-  std::string s;
-  for (auto p : parts) s += (s.empty() ? "" : ",") + std::string(access::part_name(p));
-  return s;
+  std::vector<std::string> names;
+  for (auto p : parts) names.emplace_back(access::part_name(p));
+  return store::join_list(names);
 }
 
 std::vector<access::Part> split_parts(const std::string& s) {
   std::vector<access::Part> out;
-  std::size_t i = 0;
-  while (i <= s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (auto p = access::parse_part(s.substr(i, j - i))) out.push_back(*p);
-    i = j + 1;
-  }
+  for (const auto& name : store::split_list(s))
+    if (auto p = access::parse_part(name)) out.push_back(*p);
   return out;
 }
 
@@ -194,7 +175,7 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   std::string members = "(m.member_type = 'user' AND m.member_id = ?)";
   store::Params p{org_id, org_id, user_id};
   if (!team_ids.empty()) {
-    members += " OR (m.member_type = 'team' AND m.member_id IN (" + placeholders(team_ids.size()) + "))";
+    members += " OR (m.member_type = 'team' AND m.member_id IN (" + store::placeholders(team_ids.size()) + "))";
     for (const auto& t : team_ids) p.emplace_back(t);
   }
   std::string sql = std::string("SELECT ") + kPersonColumns +
@@ -269,7 +250,7 @@ Result<bool> on_care_team(Conn& c, const std::string& org_id, const std::string&
       " AND ((member_type = 'user' AND member_id = ?)";
   store::Params p{org_id, person_id, user_id};
   if (!team_ids.empty()) {
-    sql += " OR (member_type = 'team' AND member_id IN (" + placeholders(team_ids.size()) + "))";
+    sql += " OR (member_type = 'team' AND member_id IN (" + store::placeholders(team_ids.size()) + "))";
     for (const auto& t : team_ids) p.emplace_back(t);
   }
   sql += ") LIMIT 1";

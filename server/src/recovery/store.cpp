@@ -3,32 +3,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::recovery::db {
 namespace {
 
-std::string join(const std::vector<std::string>& xs) {
-  std::string s;
-  for (const auto& x : xs) s += (s.empty() ? "" : ",") + x;
-  return s;
-}
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto j = s.find(',', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-std::string placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
-}
 std::optional<int> opt_int(const store::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return static_cast<int>(r.integer(i));
@@ -59,7 +39,7 @@ Goal goal_from_row(const store::Row& r) {
   g.person_id = r.text(1);
   g.title = r.text(2);
   g.why_it_matters = r.text(3);
-  g.life_area_ids = split(r.text(4));
+  g.life_area_ids = store::split_list(r.text(4));
   g.status = r.text(5);
   g.written_by_role = r.text(6);
   g.achieved_at = r.opt_text(7);
@@ -144,7 +124,7 @@ Result<std::vector<CheckIn>> check_ins(Conn& c, const std::string& org_id, const
   auto ratings = TRY(c.query(
       "SELECT r.check_in_id, r.life_area_id, r.person_rating, r.worker_rating, r.what_matters, r.what_is_working,"
       " r.what_would_help FROM check_in_ratings r JOIN life_areas a ON a.org_id = r.org_id AND a.id = r.life_area_id"
-      " WHERE r.org_id = ? AND r.check_in_id IN (" + placeholders(out.size()) + ") ORDER BY a.position",
+      " WHERE r.org_id = ? AND r.check_in_id IN (" + store::placeholders(out.size()) + ") ORDER BY a.position",
       ids));
   for (const auto& r : ratings)
     out[index[r.text(0)]].ratings.push_back({r.text(1), opt_int(r, 2), opt_int(r, 3), r.text(4), r.text(5), r.text(6)});
@@ -232,7 +212,7 @@ Result<std::optional<Goal>> get_goal(Conn& c, const std::string& org_id, const s
 Result<void> insert_goal(Conn& c, const std::string& org_id, const Goal& g, const std::string& by) {
   TRY(c.exec("INSERT INTO goals (org_id, id, person_id, title, why_it_matters, life_area_ids, status, written_by_role,"
              " achieved_at, created_at, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {org_id, g.id, g.person_id, g.title, g.why_it_matters, join(g.life_area_ids), g.status, g.written_by_role,
+             {org_id, g.id, g.person_id, g.title, g.why_it_matters, store::join_list(g.life_area_ids), g.status, g.written_by_role,
               g.achieved_at, g.created_at, g.updated_at, by}));
   return {};
 }
@@ -242,7 +222,7 @@ Result<void> update_goal(Conn& c, const std::string& org_id, const Goal& g, std:
   auto changed = TRY(c.exec(
       "UPDATE goals SET title = ?, why_it_matters = ?, life_area_ids = ?, status = ?, achieved_at = ?, updated_at = ?,"
       " updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {g.title, g.why_it_matters, join(g.life_area_ids), g.status, g.achieved_at, g.updated_at, by, org_id, g.id,
+      {g.title, g.why_it_matters, store::join_list(g.life_area_ids), g.status, g.achieved_at, g.updated_at, by, org_id, g.id,
        expected_version}));
   return store::check_versioned_update(c, changed, "goals", org_id, g.id, expected_version, "goal");
 }
