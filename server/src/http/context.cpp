@@ -17,6 +17,13 @@ access::AuditEntry Actor::entry(std::string action, std::string entity_type, std
   return e;
 }
 
+access::AuditEntry Actor::about_person(std::string action, std::string entity_type, std::string entity_id,
+                                       const std::string& person_id) const {
+  auto e = entry(std::move(action), std::move(entity_type), std::move(entity_id));
+  e.person_id = person_id;
+  return e;
+}
+
 Actor Ctx::actor() const {
   Actor a;
   if (who) {

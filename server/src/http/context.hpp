@@ -39,6 +39,9 @@ struct Actor {
   std::optional<std::string> user_id, role;
   std::string request_id, client_address;
   access::AuditEntry entry(std::string action, std::string entity_type, std::string entity_id) const;
+  // The same, for a change to a person's record: the audit log names whose record it was.
+  access::AuditEntry about_person(std::string action, std::string entity_type, std::string entity_id,
+                                  const std::string& person_id) const;
 };
 
 struct Ctx {
@@ -63,6 +66,19 @@ template <typename T, typename F>
 Response respond_as(const Ctx& ctx, const Result<T>& r, F&& render, int status = 200) {
   if (!r) return respond(ctx, std::unexpected(r.error()), status);
   return respond(ctx, Result<nlohmann::json>(render(*r)), status);
+}
+
+// {"items": [to_json(x) for x in xs]}: the shape of every list this API returns.
+// The renderer defaults to the to_json found beside each item's type.
+template <typename T, typename Render>
+nlohmann::json items_json(const std::vector<T>& xs, Render render) {
+  auto out = nlohmann::json::array();
+  for (const auto& x : xs) out.push_back(render(x));
+  return {{"items", out}};
+}
+template <typename T>
+nlohmann::json items_json(const std::vector<T>& xs) {
+  return items_json(xs, [](const T& x) { return to_json(x); });
 }
 
 // Reads If-Match ("3" or W/"3"); 428 when absent, 400 when unreadable.

@@ -21,13 +21,6 @@ const std::string& org(const Ctx& ctx) { return ctx.principal().user.org_id; }
 const std::string& person_id(const Ctx& ctx) { return ctx.param("id"); }
 PeopleService& svc(Ctx& ctx) { return ctx.app.people; }
 
-template <typename T>
-json items(const std::vector<T>& xs) {
-  json out = json::array();
-  for (const auto& x : xs) out.push_back(to_json(x));
-  return out;
-}
-
 TextRule line(std::size_t max = 200) { return {.max = max}; }
 TextRule para(std::size_t max = 4000) { return {.max = max, .multiline = true}; }
 
@@ -124,7 +117,7 @@ Response update_person(Ctx& ctx) {
 Response get_care_team(Ctx& ctx) {
   auto r = svc(ctx).care_team(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response set_care_team(Ctx& ctx) {
@@ -135,13 +128,13 @@ Response set_care_team(Ctx& ctx) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto r = svc(ctx).set_care_team(ctx.actor(), person_id(ctx), *users, *teams);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response care_team_options(Ctx& ctx) {
   auto r = svc(ctx).care_team_options(org(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Result<SupporterInput> read_supporter(const http::Request& req, Need need) {
@@ -160,7 +153,7 @@ Result<SupporterInput> read_supporter(const http::Request& req, Need need) {
 Response list_supporters(Ctx& ctx) {
   auto r = svc(ctx).supporters(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response add_supporter(Ctx& ctx) {
@@ -253,7 +246,7 @@ Response break_glass(Ctx& ctx) {
 Response break_glass_queue(Ctx& ctx) {
   auto r = svc(ctx).break_glass_queue(org(ctx), ctx.req.query("all") == "true");
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response review_break_glass(Ctx& ctx) {

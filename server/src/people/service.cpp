@@ -26,14 +26,6 @@ bool contains(std::span<const Part> parts, Part p) { return std::find(parts.begi
 
 std::vector<Part> all_parts() { return {std::begin(access::kAllParts), std::end(access::kAllParts)}; }
 
-// The audit entry for a change to a person's record.
-access::AuditEntry about(const http::Actor& actor, std::string action, std::string type, std::string id,
-                         const std::string& person_id) {
-  auto e = actor.entry(std::move(action), std::move(type), std::move(id));
-  e.person_id = person_id;
-  return e;
-}
-
 Result<void> check_date(const std::optional<std::string>& v, const char* field) {
   if (v && !v->empty() && !valid_date(*v))
     return fail(Error::field(ErrorKind::unprocessable, field, "must be a date like 2026-11-23"));
@@ -186,7 +178,7 @@ Result<Person> PeopleService::create(const http::Actor& actor, const access::Pri
     if (!missing.empty())
       return fail(Error::field(ErrorKind::unprocessable, "teamIds", "includes a team that does not exist"));
     TRY_VOID(db::set_care_team(c, p.org_id, p.id, members, actor.user_id.value_or(""), p.created_at));
-    TRY_VOID(access::append_audit(c, about(actor, "person.create", "person", p.id, p.id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("person.create", "person", p.id, p.id), now));
     return p;
   });
 }
@@ -233,7 +225,7 @@ Result<Person> PeopleService::update(const http::Actor& actor, const std::string
     TRY_VOID(store::keep_version(c, p.org_id, "person", p.id, found->version, p.id, to_json(*found), found->updated_at,
                                  std::nullopt, std::nullopt));
     TRY_VOID(db::update_person(c, p, version, actor.user_id.value_or("")));
-    TRY_VOID(access::append_audit(c, about(actor, "person.update", "person", p.id, p.id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("person.update", "person", p.id, p.id), now));
     p.version = version + 1;
     return p;
   });
@@ -260,7 +252,7 @@ Result<std::vector<CareTeamMember>> PeopleService::set_care_team(const http::Act
     }
     for (const auto& id : team_ids) members.push_back({"team", id, "", ""});
     TRY_VOID(db::set_care_team(c, actor.org_id, person_id, members, actor.user_id.value_or(""), to_iso(now)));
-    TRY_VOID(access::append_audit(c, about(actor, "person.care_team.update", "person", person_id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("person.care_team.update", "person", person_id, person_id), now));
     return db::care_team(c, actor.org_id, person_id);
   });
 }
@@ -298,7 +290,7 @@ Result<Supporter> PeopleService::add_supporter(const http::Actor& actor, const s
   s.created_at = s.updated_at = to_iso(now);
   return db_.write([&](store::Conn& c) -> Result<Supporter> {
     TRY_VOID(db::insert_supporter(c, s, actor.user_id.value_or("")));
-    TRY_VOID(access::append_audit(c, about(actor, "supporter.create", "supporter", s.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("supporter.create", "supporter", s.id, person_id), now));
     return s;
   });
 }
@@ -320,7 +312,7 @@ Result<Supporter> PeopleService::update_supporter(const http::Actor& actor, cons
     if (in.active) s.active = *in.active;
     s.updated_at = to_iso(now);
     TRY_VOID(db::update_supporter(c, s, version, actor.user_id.value_or("")));
-    TRY_VOID(access::append_audit(c, about(actor, "supporter.update", "supporter", s.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("supporter.update", "supporter", s.id, person_id), now));
     s.version = version + 1;
     return s;
   });
@@ -358,7 +350,7 @@ Result<Consent> PeopleService::record_consent(const http::Actor& actor, const st
     if (!s || s->person_id != person_id)
       return fail(Error::field(ErrorKind::unprocessable, "supporterId", "is not one of this person's supporters"));
     TRY_VOID(db::insert_consent(c, k));
-    auto e = about(actor, "consent.record", "consent", k.id, person_id);
+    auto e = actor.about_person("consent.record", "consent", k.id, person_id);
     e.detail = "supporter " + s->id;
     TRY_VOID(access::append_audit(c, e, now));
     return k;
@@ -374,7 +366,7 @@ Result<Consent> PeopleService::withdraw_consent(const http::Actor& actor, const 
       return fail(ErrorKind::not_found, "We could not find that consent", "", "not_found");
     if (k->withdrawn_at) return *k;  // withdrawing twice changes nothing
     TRY(db::withdraw_consent(c, actor.org_id, consent_id, to_iso(now), actor.user_id.value_or("")));
-    TRY_VOID(access::append_audit(c, about(actor, "consent.withdraw", "consent", consent_id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("consent.withdraw", "consent", consent_id, person_id), now));
     k->withdrawn_at = to_iso(now);
     k->withdrawn_by = actor.user_id;
     return *k;
@@ -408,11 +400,11 @@ Result<BreakGlass> PeopleService::break_glass(const http::Actor& actor, const ac
     auto p = TRY(db::get_person(c, actor.org_id, person_id));
     if (!p) return fail(person_not_found());
     TRY_VOID(db::insert_break_glass(c, b));
-    auto e = about(actor, "break_glass.start", "break_glass", b.id, person_id);
+    auto e = actor.about_person("break_glass.start", "break_glass", b.id, person_id);
     e.detail = reason_code + ": " + reason;
     TRY_VOID(access::append_audit(c, e, now));
     // The end is written now too, so the log shows the whole window even if nobody returns.
-    auto end = about(actor, "break_glass.end", "break_glass", b.id, person_id);
+    auto end = actor.about_person("break_glass.end", "break_glass", b.id, person_id);
     end.detail = "access ends at " + b.expires_at;
     TRY_VOID(access::append_audit(c, end, now));
     return b;

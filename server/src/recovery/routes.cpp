@@ -25,19 +25,12 @@ Author author(const Ctx& ctx) {
   return {u.id, std::string(access::role_name(u.role)), u.display_name, ctx.person && ctx.person->basis == access::Basis::self};
 }
 
-template <typename T>
-json items(const std::vector<T>& xs) {
-  json out = json::array();
-  for (const auto& x : xs) out.push_back(to_json(x));
-  return out;
-}
-
 TextRule words(std::size_t max = 2000) { return {.max = max, .multiline = true}; }
 
 Response list_life_areas(Ctx& ctx) {
   auto r = svc(ctx).life_areas(org(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response add_life_area(Ctx& ctx) {
@@ -69,7 +62,7 @@ Response list_check_ins(Ctx& ctx) {
   if (!page) return ctx.problem(page.error());
   auto r = svc(ctx).check_ins(org(ctx), person_id(ctx), page->limit);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 std::optional<int> read_rating(JsonReader& in, const json& item, const char* key, const std::string& field) {
@@ -181,13 +174,13 @@ Response respond_to_plan(Ctx& ctx) {
 Response plan_history(Ctx& ctx) {
   auto r = svc(ctx).plan_history(org(ctx), person_id(ctx), *ctx.person);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
 Response list_goals(Ctx& ctx) {
   auto r = svc(ctx).goals(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Result<GoalInput> read_goal(const http::Request& req, Need need) {
@@ -220,7 +213,7 @@ Response update_goal(Ctx& ctx) {
 Response goal_history(Ctx& ctx) {
   auto r = svc(ctx).goal_history(org(ctx), person_id(ctx), ctx.param("goalId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
 Result<StepInput> read_step(const http::Request& req, Need need) {
@@ -264,7 +257,7 @@ Response add_note(Ctx& ctx) {
 Response list_achievements(Ctx& ctx) {
   auto r = svc(ctx).achievements(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response list_advance_statements(Ctx& ctx) {
@@ -272,7 +265,9 @@ Response list_advance_statements(Ctx& ctx) {
   if (!r) return ctx.problem(r.error());
   auto rules = svc(ctx).advance_statement_rules(org(ctx));
   if (!rules) return ctx.problem(rules.error());
-  return Response::json(200, {{"items", items(*r)}, {"rules", to_json(*rules)}});
+  auto body = http::items_json(*r);
+  body["rules"] = to_json(*rules);
+  return Response::json(200, body);
 }
 
 Response make_advance_statement(Ctx& ctx) {
@@ -305,7 +300,7 @@ Response revoke_advance_statement(Ctx& ctx) {
 Response list_preps(Ctx& ctx) {
   auto r = svc(ctx).appointment_preps(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, {{"items", items(*r)}});
+  return Response::json(200, http::items_json(*r));
 }
 
 Response prepare(Ctx& ctx) {

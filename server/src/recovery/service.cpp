@@ -11,13 +11,6 @@
 namespace trellis::recovery {
 namespace {
 
-access::AuditEntry about(const http::Actor& actor, std::string action, std::string type, std::string id,
-                         const std::string& person_id) {
-  auto e = actor.entry(std::move(action), std::move(type), std::move(id));
-  e.person_id = person_id;
-  return e;
-}
-
 Error goal_not_found() {
   return Error::make(ErrorKind::not_found, "We could not find that goal", "It may have been removed.", "not_found");
 }
@@ -142,7 +135,7 @@ Result<CheckIn> RecoveryService::add_check_in(const http::Actor& actor, const Au
   ci.ratings = in.ratings;
   return db_.write([&](store::Conn& c) -> Result<CheckIn> {
     TRY_VOID(db::insert_check_in(c, actor.org_id, ci));
-    TRY_VOID(access::append_audit(c, about(actor, "check_in.create", "check_in", ci.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("check_in.create", "check_in", ci.id, person_id), now));
     return ci;
   });
 }
@@ -201,14 +194,14 @@ Result<Plan> RecoveryService::save_plan(const http::Actor& actor, const Author& 
       p.version = 1;
       if (author.is_person) p.agreed_version = 1;
       TRY_VOID(db::insert_plan(c, actor.org_id, p));
-      TRY_VOID(access::append_audit(c, about(actor, "plan.create", "plan", p.id, person_id), now));
+      TRY_VOID(access::append_audit(c, actor.about_person("plan.create", "plan", p.id, person_id), now));
       return p;
     }
     TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, to_json(*existing),
                                  existing->updated_at, existing->updated_by, std::nullopt));
     p.agreed_version = author.is_person ? std::optional<std::int64_t>(existing->version + 1) : std::nullopt;
     TRY_VOID(db::update_plan(c, actor.org_id, p, existing->version));
-    TRY_VOID(access::append_audit(c, about(actor, "plan.update", "plan", p.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("plan.update", "plan", p.id, person_id), now));
     p.version = existing->version + 1;
     return p;
   });
@@ -231,7 +224,7 @@ Result<Plan> RecoveryService::respond_to_plan(const http::Actor& actor, const st
     TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, to_json(*existing),
                                  existing->updated_at, existing->updated_by, std::nullopt));
     TRY_VOID(db::update_plan(c, actor.org_id, p, version));
-    auto e = about(actor, agree ? "plan.agree" : "plan.disagree", "plan", p.id, person_id);
+    auto e = actor.about_person(agree ? "plan.agree" : "plan.disagree", "plan", p.id, person_id);
     TRY_VOID(access::append_audit(c, e, now));
     p.version = version + 1;
     return p;
@@ -281,7 +274,7 @@ Result<Goal> RecoveryService::add_goal(const http::Actor& actor, const Author& a
   if (g.status == "achieved") g.achieved_at = g.created_at;
   return db_.write([&](store::Conn& c) -> Result<Goal> {
     TRY_VOID(db::insert_goal(c, actor.org_id, g, author.user_id));
-    TRY_VOID(access::append_audit(c, about(actor, "goal.create", "goal", g.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("goal.create", "goal", g.id, person_id), now));
     return g;
   });
 }
@@ -303,7 +296,7 @@ Result<Goal> RecoveryService::update_goal(const http::Actor& actor, const std::s
                                  before.updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_goal(c, actor.org_id, g, version, actor.user_id.value_or("")));
     auto action = g.status == "achieved" && before.status != "achieved" ? "goal.achieved" : "goal.update";
-    TRY_VOID(access::append_audit(c, about(actor, action, "goal", g.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person(action, "goal", g.id, person_id), now));
     g.version = version + 1;
     return g;
   });
@@ -336,7 +329,7 @@ Result<Step> RecoveryService::add_step(const http::Actor& actor, const std::stri
   return db_.write([&](store::Conn& c) -> Result<Step> {
     TRY(goal_of(c, actor.org_id, person_id, goal_id));
     TRY_VOID(db::insert_step(c, actor.org_id, person_id, s, actor.user_id.value_or("")));
-    TRY_VOID(access::append_audit(c, about(actor, "step.create", "step", s.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("step.create", "step", s.id, person_id), now));
     return s;
   });
 }
@@ -365,7 +358,7 @@ Result<Step> RecoveryService::update_step(const http::Actor& actor, const std::s
                                  found->updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_step(c, actor.org_id, s, version, actor.user_id.value_or("")));
     auto action = s.status == "done" && found->status != "done" ? "step.done" : "step.update";
-    TRY_VOID(access::append_audit(c, about(actor, action, "step", s.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person(action, "step", s.id, person_id), now));
     s.version = version + 1;
     return s;
   });
@@ -378,7 +371,7 @@ Result<Note> RecoveryService::add_note(const http::Actor& actor, const Author& a
   return db_.write([&](store::Conn& c) -> Result<Note> {
     TRY(goal_of(c, actor.org_id, person_id, goal_id));
     TRY_VOID(db::insert_note(c, actor.org_id, person_id, n));
-    TRY_VOID(access::append_audit(c, about(actor, "goal.note", "goal", goal_id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("goal.note", "goal", goal_id, person_id), now));
     return n;
   });
 }
@@ -433,7 +426,7 @@ Result<AdvanceStatement> RecoveryService::make_advance_statement(const http::Act
   return db_.write([&](store::Conn& c) -> Result<AdvanceStatement> {
     auto replaced = TRY(db::close_current_statement(c, actor.org_id, person_id, "replaced", a.id, a.recorded_at, ""));
     TRY_VOID(db::insert_advance_statement(c, actor.org_id, a));
-    auto e = about(actor, "advance_statement.create", "advance_statement", a.id, person_id);
+    auto e = actor.about_person("advance_statement.create", "advance_statement", a.id, person_id);
     if (replaced) e.detail = "replaces the earlier statement";
     TRY_VOID(access::append_audit(c, e, now));
     return a;
@@ -447,7 +440,7 @@ Result<void> RecoveryService::revoke_advance_statement(const http::Actor& actor,
     auto n = TRY(db::close_current_statement(c, actor.org_id, person_id, "revoked", std::nullopt, to_iso(now), reason));
     if (n == 0)
       return fail(ErrorKind::not_found, "There is no current advance statement", "Nothing was changed.", "not_found");
-    return access::append_audit(c, about(actor, "advance_statement.revoke", "advance_statement", person_id, person_id), now);
+    return access::append_audit(c, actor.about_person("advance_statement.revoke", "advance_statement", person_id, person_id), now);
   });
 }
 
@@ -466,7 +459,7 @@ Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const http::Act
   a.written_by_role = author.role;
   return db_.write([&](store::Conn& c) -> Result<AppointmentPrep> {
     TRY_VOID(db::insert_appointment_prep(c, actor.org_id, a));
-    TRY_VOID(access::append_audit(c, about(actor, "appointment_prep.create", "appointment_prep", a.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("appointment_prep.create", "appointment_prep", a.id, person_id), now));
     return a;
   });
 }
