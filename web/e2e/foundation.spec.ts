@@ -111,3 +111,18 @@ test('pages read well on a phone @phone-only', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
+
+test('an administrator shapes life areas and advance statement rules', async ({ page }) => {
+  await signIn(page, 'administrator@demo.example');
+  await nav(page, 'Life areas');
+  await expect(page.getByRole('button', { name: 'Retire Housing' })).toBeVisible();
+  await page.getByLabel('Name').fill('Connection to Country');
+  await page.getByRole('button', { name: 'Add life area' }).click();
+  await expect(page.getByRole('button', { name: 'Retire Connection to Country' })).toBeVisible();
+  await expectAccessible(page);
+  await nav(page, 'Advance statements');
+  await page.getByLabel('A nominated support person must be named').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+  await expectAccessible(page);
+});

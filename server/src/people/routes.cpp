@@ -60,6 +60,7 @@ json caseload_entry(const CaseloadEntry& e) {
   j["reviewOn"] = e.review_on ? json(*e.review_on) : json(nullptr);
   j["lastCheckIn"] = e.last_check_in ? json(*e.last_check_in) : json(nullptr);
   j["reviewOverdue"] = e.review_overdue;
+  j["lastChange"] = e.last_change;
   return j;
 }
 

@@ -107,7 +107,7 @@ Result<CaseloadPage> PeopleService::caseload(const access::Principal& who, const
   CaseloadPage out;
   auto day = today(clock_.now());
   for (std::size_t i = 0; i < rows.size() && i < page.limit; ++i) {
-    CaseloadEntry e{rows[i].person, rows[i].review_on, rows[i].last_check_in, false};
+    CaseloadEntry e{rows[i].person, rows[i].review_on, rows[i].last_check_in, rows[i].last_change, false};
     e.review_overdue = e.review_on && *e.review_on < day;
     out.items.push_back(std::move(e));
   }
@@ -125,7 +125,7 @@ Result<std::vector<CaseloadEntry>> PeopleService::find_anyone(const http::Actor&
   return db_.write([&](store::Conn& c) -> Result<std::vector<CaseloadEntry>> {
     auto found = TRY(db::search_all(c, who.user.org_id, folded, 20));
     std::vector<CaseloadEntry> out;
-    for (auto& p : found) out.push_back({std::move(p), std::nullopt, std::nullopt, false});
+    for (auto& p : found) out.push_back({std::move(p), std::nullopt, std::nullopt, "", false});
     auto e = actor.entry("person.search", "people", "");
     e.detail = std::to_string(out.size()) + " found";
     TRY_VOID(access::append_audit(c, e, now));

@@ -31,6 +31,7 @@ struct PersonInput {
 struct CaseloadEntry {
   Person person;
   std::optional<std::string> review_on, last_check_in;
+  std::string last_change;
   bool review_overdue = false;
 };
 struct CaseloadPage {

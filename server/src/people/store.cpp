@@ -1,5 +1,6 @@
 #include "people/store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.hpp"
@@ -180,8 +181,10 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   }
   std::string sql = std::string("SELECT ") + kPersonColumns +
                     ", pl.review_on,"
+                    " COALESCE(pl.updated_at, ''),"
                     " (SELECT MAX(ci.taken_at) FROM check_ins ci WHERE ci.org_id = p.org_id AND ci.person_id = p.id),"
-                    " p.search_name"
+                    " p.search_name,"
+                    " (SELECT MAX(g.updated_at) FROM goals g WHERE g.org_id = p.org_id AND g.person_id = p.id)"
                     " FROM people p LEFT JOIN plans pl ON pl.org_id = p.org_id AND pl.person_id = p.id"
                     " WHERE p.org_id = ? AND EXISTS (SELECT 1 FROM care_team_members m WHERE m.org_id = ?"
                     " AND m.person_id = p.id AND (" + members + "))";
@@ -200,8 +203,10 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
     CaseloadRow row;
     row.person = person_from_row(r);
     row.review_on = r.opt_text(kPersonColumnCount);
-    row.last_check_in = r.opt_text(kPersonColumnCount + 1);
-    row.sort_key = r.text(kPersonColumnCount + 2);
+    row.last_check_in = r.opt_text(kPersonColumnCount + 2);
+    row.sort_key = r.text(kPersonColumnCount + 3);
+    // Times are fixed-width UTC text, so the greatest string is the latest time.
+    row.last_change = std::max({row.person.updated_at, r.text(kPersonColumnCount + 1), r.text(kPersonColumnCount + 4)});
     out.push_back(std::move(row));
   }
   return out;

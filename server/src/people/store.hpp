@@ -23,6 +23,7 @@ struct CaseloadRow {
   Person person;
   std::optional<std::string> review_on;  // the plan's next review
   std::optional<std::string> last_check_in;
+  std::string last_change;  // the newest change to their plan, goals or details
   std::string sort_key;
 };
 // People whose care team includes the user or one of their teams; with `text`, filtered by name.

@@ -136,6 +136,13 @@ TEST_F(People, the_caseload_searches_names_without_case_or_accents) {
   call("POST", "/api/v1/people", &practitioner, json{{"givenName", "Mei"}, {"familyName", "Lin"}, {"dateOfBirth", "1980-01-01"}});
   auto all = call("GET", "/api/v1/people", &practitioner);
   EXPECT_EQ(all.body["items"].size(), 2u);
+  // A change to a goal shows as the person's latest change.
+  clock.advance(std::chrono::hours(1));
+  practitioner = sign_in("practitioner@demo.example");
+  call("POST", path("/goals"), &practitioner, json{{"title", "Walk the coast track"}});
+  auto later = call("POST", path("/goals"), &practitioner, json{{"title", "Second goal"}});
+  auto after = call("GET", "/api/v1/people?q=ashworth", &practitioner);
+  EXPECT_EQ(after.body["items"][0]["lastChange"], later.body["updatedAt"]);
   auto zoe = call("GET", "/api/v1/people?q=ZOE%20ash", &practitioner);
   ASSERT_EQ(zoe.body["items"].size(), 1u);
   EXPECT_EQ(zoe.body["items"][0]["id"], person_id);

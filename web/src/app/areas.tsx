@@ -17,6 +17,7 @@ import { SummaryPage } from '../people/SummaryPage';
 import { AccessReviewPage } from '../people/AccessReviewPage';
 import { LifeAreasPage } from '../recovery/LifeAreasPage';
 import { PlanPrintPage } from '../recovery/PlanPrintPage';
+import { StatementRulesPage } from '../recovery/StatementRulesPage';
 
 export interface AreaPage {
   path: string;
@@ -42,6 +43,7 @@ export const pages: AreaPage[] = [
   { path: '/admin/users', element: <UsersPage />, nav: { label: 'Users', group: 'Administration' }, needs: 'view_users' },
   { path: '/admin/users/:id', element: <UserPage />, needs: 'view_users' },
   { path: '/admin/life-areas', element: <LifeAreasPage />, nav: { label: 'Life areas', group: 'Administration' }, needs: 'manage_teams' },
+  { path: '/admin/advance-statements', element: <StatementRulesPage />, nav: { label: 'Advance statements', group: 'Administration' }, needs: 'manage_teams' },
   { path: '/admin/audit', element: <AuditPage />, nav: { label: 'Audit log', group: 'Administration' }, needs: 'view_audit' },
   { path: '/account', element: <AccountPage />, nav: { label: 'Your account', group: 'You' } },
 ];

@@ -77,6 +77,7 @@ export function CaseloadPage() {
               <th scope="col">Name</th>
               <th scope="col">Plan review</th>
               <th scope="col">Last check-in</th>
+              <th scope="col">Latest change</th>
             </tr>
           </thead>
           <tbody>
@@ -90,6 +91,7 @@ export function CaseloadPage() {
                   {formatDay(p.reviewOn)} {p.reviewOverdue && <span className="tag warn">Review due</span>}
                 </td>
                 <td>{formatDay(p.lastCheckIn)}</td>
+                <td>{formatDay(p.lastChange)}</td>
               </tr>
             ))}
           </tbody>

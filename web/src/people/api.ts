@@ -47,6 +47,7 @@ export interface Person {
 export interface CaseloadEntry extends Person {
   reviewOn: string | null;
   lastCheckIn: string | null;
+  lastChange: string;
   reviewOverdue: boolean;
 }
 export interface Supporter {

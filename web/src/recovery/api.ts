@@ -185,3 +185,8 @@ export interface PlanVersion {
 export const historyApi = {
   plan: (id: string) => request<{ items: PlanVersion[] }>(`/people/${id}/plan/history`).then((r) => r.items),
 };
+
+export const statementRulesApi = {
+  get: () => request<AdvanceStatementRules>('/settings/advance-statements'),
+  set: (r: AdvanceStatementRules) => request<AdvanceStatementRules>('/settings/advance-statements', { method: 'PUT', body: r }),
+};
