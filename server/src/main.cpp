@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "access/audit.hpp"
@@ -111,6 +113,15 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   audit->add_subcommand("verify", "Check the hash chain; report the first broken link");
 
+  auto* import_hsds = cli.add_subcommand("import-hsds", "Import an Open Referral HSDS 3.0 JSON file into the directory");
+  std::string hsds_in, hsds_org;
+  import_hsds->add_option("file", hsds_in, "The JSON file")->required()->check(CLI::ExistingFile);
+  import_hsds->add_option("--org-id", hsds_org, "The organisation (needed when there is more than one)");
+  auto* export_hsds = cli.add_subcommand("export-hsds", "Write the directory as Open Referral HSDS 3.0 JSON");
+  std::string hsds_out;
+  export_hsds->add_option("file", hsds_out, "Where to write it")->required();
+  export_hsds->add_option("--org-id", hsds_org, "The organisation (needed when there is more than one)");
+
   auto* backup = cli.add_subcommand("backup", "Make a consistent copy while the server runs");
   std::string backup_path;
   backup->add_option("path", backup_path, "Where to write the backup")->required();
@@ -175,6 +186,41 @@ int main(int argc, char** argv) {
       }
     }
     return ok ? 0 : 2;
+  }
+  if (*import_hsds || *export_hsds) {
+    auto orgs = db.read([](store::Conn& c) { return c.query("SELECT org_id FROM orgs ORDER BY org_id"); });
+    if (!orgs) return report(orgs.error());
+    if (hsds_org.empty()) {
+      if (orgs->size() != 1)
+        return report(Error::make(ErrorKind::bad_request, "Say which organisation",
+                                  "There are " + std::to_string(orgs->size()) + " organisations; pass --org-id."));
+      hsds_org = (*orgs)[0].text(0);
+    }
+    Runtime runtime(db, clock, config);
+    http::Actor actor{hsds_org, std::nullopt, std::nullopt, "cli", "command line"};
+    if (*import_hsds) {
+      std::ifstream in(hsds_in, std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      auto r = runtime.partnerships.import_hsds(actor, text.str(), [](std::size_t done, std::size_t total) {
+        std::cerr << "\r  " << done << " of " << total << " records" << std::flush;
+      });
+      std::cerr << "\n";
+      if (!r) return report(r.error());
+      if (!r->applied()) {
+        std::cout << "Nothing was imported. Fix these records and try again:\n";
+        for (const auto& x : r->rejected)
+          std::cout << "  record " << x.index << (x.id.empty() ? "" : " (" + x.id + ")") << ": " << x.reason << "\n";
+        return 2;
+      }
+      std::cout << r->added << " added, " << r->updated << " updated, " << r->unchanged << " unchanged, 0 rejected\n";
+      return 0;
+    }
+    auto doc = runtime.partnerships.export_hsds(actor);
+    if (!doc) return report(doc.error());
+    std::ofstream(hsds_out) << doc->dump(2) << "\n";
+    std::cout << "Wrote " << hsds_out << "\n";
+    return 0;
   }
   if (*backup) {
     if (auto r = db.backup(backup_path); !r) return report(r.error());

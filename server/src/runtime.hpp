@@ -3,6 +3,7 @@
 #include "access/service.hpp"
 #include "http/context.hpp"
 #include "people/service.hpp"
+#include "partnerships/service.hpp"
 #include "recovery/service.hpp"
 
 namespace trellis {
@@ -12,10 +13,12 @@ struct Runtime {
       : access(db, clock, config),
         people(db, clock, access),
         recovery(db, clock),
-        services{db, clock, config, access, people, people, recovery} {}
+        partnerships(db, clock),
+        services{db, clock, config, access, people, people, recovery, partnerships} {}
   access::AccessService access;
   people::PeopleService people;
   recovery::RecoveryService recovery;
+  partnerships::PartnershipsService partnerships;
   http::Services services;
 };
 

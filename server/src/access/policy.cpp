@@ -36,6 +36,8 @@ std::string_view permission_name(Permission p) {
     case Permission::view_people: return "view_people";
     case Permission::add_people: return "add_people";
     case Permission::review_break_glass: return "review_break_glass";
+    case Permission::view_directory: return "view_directory";
+    case Permission::manage_directory: return "manage_directory";
   }
   return "unknown";
 }
@@ -58,6 +60,10 @@ bool role_has(Role role, Permission p) {
              role == Role::manager;
     case Permission::review_break_glass:
       return role == Role::manager;
+    case Permission::view_directory:
+      return is_staff(role) || role == Role::partner;
+    case Permission::manage_directory:
+      return role == Role::administrator;
   }
   return false;
 }

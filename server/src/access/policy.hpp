@@ -16,11 +16,14 @@ enum class Permission {
   view_people,    // a caseload, and finding a person by name
   add_people,     // record someone new the service supports
   review_break_glass,  // the managers' review of break-the-glass access
+  view_directory,      // search the service directory
+  manage_directory,    // import and export the service directory
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::view_teams, Permission::manage_teams, Permission::view_users,  Permission::manage_users,
-    Permission::view_audit, Permission::view_people,  Permission::add_people, Permission::review_break_glass};
+    Permission::view_audit, Permission::view_people,  Permission::add_people, Permission::review_break_glass,
+    Permission::view_directory, Permission::manage_directory};
 
 std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);

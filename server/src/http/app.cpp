@@ -6,6 +6,7 @@
 #include "access/person_policy.hpp"
 #include "access/service.hpp"
 #include "people/routes.hpp"
+#include "partnerships/routes.hpp"
 #include "recovery/routes.hpp"
 #include "core/ids.hpp"
 #include "http/gzip.hpp"
@@ -52,6 +53,7 @@ void add_all_routes(Router& router) {
   access::add_routes(router);
   people::add_routes(router);
   recovery::add_routes(router);
+  partnerships::add_routes(router);
 }
 
 App::App(Services& services, std::unique_ptr<StaticFiles> files) : services_(services), files_(std::move(files)) {

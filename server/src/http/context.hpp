@@ -19,6 +19,7 @@ struct PersonAccess;
 }  // namespace trellis::access
 namespace trellis::people { class PeopleService; }
 namespace trellis::recovery { class RecoveryService; }
+namespace trellis::partnerships { class PartnershipsService; }
 
 namespace trellis::http {
 
@@ -30,6 +31,7 @@ struct Services {
   people::PeopleService& people;
   access::PersonPolicy& person_policy;
   recovery::RecoveryService& recovery;
+  partnerships::PartnershipsService& partnerships;
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 };
 

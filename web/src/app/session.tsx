@@ -23,7 +23,9 @@ export type Permission =
   | 'view_audit'
   | 'view_people'
   | 'add_people'
-  | 'review_break_glass';
+  | 'review_break_glass'
+  | 'view_directory'
+  | 'manage_directory';
 
 export interface User {
   id: string;

@@ -1,0 +1,189 @@
+#include "partnerships/hsds.hpp"
+
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace trellis::partnerships {
+namespace {
+
+using nlohmann::json;
+
+bool is_uuid(const json& v) {
+  if (!v.is_string()) return false;
+  const auto& s = v.get_ref<const std::string&>();
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (s[i] == '-')) return false;
+    if (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+std::string kind_of(const json& d) {
+  if (d.contains("location_type")) return "location";
+  if (d.contains("service") && d["service"].is_object()) return "service_at_location";
+  if (!d.contains("services"))
+    for (const char* key : {"status", "service_areas", "service_at_locations", "eligibility_description",
+                            "application_process", "fees_description", "interpretation_services"})
+      if (d.contains(key)) return "service";
+  if (d.contains("taxonomy") || d.contains("term_uri") || d.contains("taxonomy_detail")) return "taxonomy_term";
+  if (d.contains("services") || d.contains("legal_status") || d.contains("website") || d.contains("year_incorporated"))
+    return "organization";
+  return "";
+}
+
+// What HSDS 3.0 requires of each kind (the "required" lists of its schemas), and a few types.
+std::string problem_with(const std::string& kind, const json& d) {
+  if (!d.is_object()) return "is not a JSON object";
+  if (!d.contains("id")) return "has no id";
+  if (!is_uuid(d["id"])) return "id must be a UUID like 1f0b3e2a-6c1d-4c8e-9a57-3b2f6a1d9e40";
+  auto need_text = [&](const char* field) -> std::string {
+    if (!d.contains(field) || !d[field].is_string() || d[field].get_ref<const std::string&>().empty())
+      return std::string("needs ") + field + " (text)";
+    return "";
+  };
+  std::string p;
+  if (kind == "organization") {
+    if (!(p = need_text("name")).empty() || !(p = need_text("description")).empty()) return p;
+    if (d.contains("services")) {
+      if (!d["services"].is_array()) return "services must be a list";
+      for (const auto& s : d["services"])
+        if (auto q = problem_with("service", s); !q.empty()) return "a service in it " + q;
+    }
+  } else if (kind == "service") {
+    if (!(p = need_text("name")).empty() || !(p = need_text("status")).empty()) return p;
+    static const std::string statuses[] = {"active", "inactive", "defunct", "temporarily closed"};
+    if (std::find(std::begin(statuses), std::end(statuses), d["status"].get<std::string>()) == std::end(statuses))
+      return "status must be one of: active, inactive, defunct, temporarily closed";
+  } else if (kind == "location") {
+    if (!(p = need_text("location_type")).empty()) return p;
+    for (const char* f : {"latitude", "longitude"})
+      if (d.contains(f) && !d[f].is_null() && !d[f].is_number()) return std::string(f) + " must be a number";
+  } else if (kind == "service_at_location") {
+    if (d.contains("service") && d["service"].is_object())
+      if (auto q = problem_with("service", d["service"]); !q.empty()) return "its service " + q;
+  } else if (kind == "taxonomy_term") {
+    if (!(p = need_text("name")).empty() || !(p = need_text("description")).empty()) return p;
+  }
+  return "";
+}
+
+std::string text_of(const json& d, const char* field) {
+  return d.contains(field) && d[field].is_string() ? d[field].get<std::string>() : std::string();
+}
+
+std::optional<std::int64_t> micro(const json& d, const char* field) {
+  if (!d.contains(field) || !d[field].is_number()) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(d[field].get<double>() * 1e6));
+}
+
+IndexedService index_service(const json& s, const std::string& org_id, const std::string& org_name,
+                             const json* location) {
+  IndexedService x;
+  x.id = text_of(s, "id");
+  x.organization_id = org_id.empty() ? text_of(s, "organization_id") : org_id;
+  x.name = text_of(s, "name");
+  x.description = text_of(s, "description");
+  x.status = text_of(s, "status");
+  std::string taxonomy;
+  if (s.contains("attributes") && s["attributes"].is_array())
+    for (const auto& a : s["attributes"])
+      if (a.contains("taxonomy_term") && a["taxonomy_term"].is_object()) {
+        taxonomy += " " + text_of(a["taxonomy_term"], "name");
+        x.taxonomy_codes += (x.taxonomy_codes.empty() ? "" : ",") + text_of(a["taxonomy_term"], "code");
+      }
+  if (s.contains("languages") && s["languages"].is_array())
+    for (const auto& l : s["languages"]) x.languages += (x.languages.empty() ? "" : ",") + text_of(l, "name");
+  std::string org = org_name;
+  if (org.empty() && s.contains("organization") && s["organization"].is_object()) org = text_of(s["organization"], "name");
+  x.search_text = fold_for_search(x.name + " " + x.description + " " + org + " " + taxonomy);
+  const json* loc = location;
+  if (!loc && s.contains("service_at_locations") && s["service_at_locations"].is_array())
+    for (const auto& sal : s["service_at_locations"])
+      if (sal.contains("location") && sal["location"].is_object()) {
+        loc = &sal["location"];
+        break;
+      }
+  if (loc) {
+    x.latitude_e6 = micro(*loc, "latitude");
+    x.longitude_e6 = micro(*loc, "longitude");
+  }
+  return x;
+}
+
+const char* plural(const std::string& kind) {
+  if (kind == "organization") return "organizations";
+  if (kind == "service") return "services";
+  if (kind == "service_at_location") return "service_at_locations";
+  if (kind == "location") return "locations";
+  return "taxonomy_terms";
+}
+
+}  // namespace
+
+Result<HsdsFile> read_hsds_json(std::string_view text) {
+  auto j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded())
+    return fail(ErrorKind::bad_request, "The file is not valid JSON", "Check it was saved as UTF-8 JSON.", "malformed_json");
+  // Collect (kind hint, document) pairs from whichever shape the file has.
+  std::vector<std::pair<std::string, const json*>> docs;
+  // Our own export says so; an HSDS record can itself hold lists named "services" or "locations".
+  if (j.is_object() && j.contains("hsds_version")) {
+    for (auto kind : kHsdsKinds) {
+      auto key = plural(std::string(kind));
+      if (j.contains(key) && j[key].is_array())
+        for (const auto& d : j[key]) docs.emplace_back(std::string(kind), &d);
+    }
+  } else if (j.is_object() && j.contains("contents") && j["contents"].is_array()) {
+    for (const auto& d : j["contents"]) docs.emplace_back("", &d);
+  } else if (j.is_object()) {
+    docs.emplace_back("", &j);
+  } else if (j.is_array()) {
+    for (const auto& d : j) docs.emplace_back("", &d);
+  } else {
+    return fail(ErrorKind::bad_request, "The file holds no HSDS records", "Send an object or a list of objects.",
+                "not_hsds");
+  }
+  HsdsFile out;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const auto& [hint, d] = docs[i];
+    std::string id = d->is_object() ? text_of(*d, "id") : "";
+    std::string kind = hint.empty() && d->is_object() ? kind_of(*d) : hint;
+    if (kind.empty()) {
+      out.rejected.push_back({i, id, "cannot tell what kind of HSDS record this is"});
+      continue;
+    }
+    if (auto p = problem_with(kind, *d); !p.empty()) {
+      out.rejected.push_back({i, id, kind + " " + p});
+      continue;
+    }
+    out.records.push_back({kind, id, *d});
+  }
+  if (out.records.empty() && out.rejected.empty())
+    return fail(ErrorKind::bad_request, "The file holds no HSDS records", "", "not_hsds");
+  return out;
+}
+
+std::vector<IndexedService> services_in(const HsdsRecord& r) {
+  std::vector<IndexedService> out;
+  if (r.kind == "service") {
+    out.push_back(index_service(r.doc, "", "", nullptr));
+  } else if (r.kind == "organization" && r.doc.contains("services")) {
+    for (const auto& s : r.doc["services"]) out.push_back(index_service(s, r.id, text_of(r.doc, "name"), nullptr));
+  } else if (r.kind == "service_at_location" && r.doc.contains("service")) {
+    const json* loc = r.doc.contains("location") && r.doc["location"].is_object() ? &r.doc["location"] : nullptr;
+    out.push_back(index_service(r.doc["service"], "", "", loc));
+  }
+  return out;
+}
+
+json hsds_export(const std::vector<HsdsRecord>& records) {
+  json out = {{"hsds_version", "3.0"}};
+  for (auto kind : kHsdsKinds) out[plural(std::string(kind))] = json::array();
+  for (const auto& r : records) out[plural(r.kind)].push_back(r.doc);
+  return out;
+}
+
+}  // namespace trellis::partnerships

@@ -1,0 +1,62 @@
+#include "partnerships/service.hpp"
+
+#include "access/audit.hpp"
+#include "core/text.hpp"
+#include "http/context.hpp"
+
+namespace trellis::partnerships {
+
+Result<ImportReport> PartnershipsService::import_hsds(const http::Actor& actor, std::string_view json_text,
+                                                      const std::function<void(std::size_t, std::size_t)>& progress) {
+  auto file = TRY(read_hsds_json(json_text));
+  ImportReport report;
+  if (!file.rejected.empty()) {
+    report.rejected = std::move(file.rejected);
+    return report;
+  }
+  auto now = clock_.now();
+  auto at = to_iso(now);
+  TRY_VOID(db_.write([&](store::Conn& c) -> Result<void> {
+    report = ImportReport{};
+    for (std::size_t i = 0; i < file.records.size(); ++i) {
+      const auto& r = file.records[i];
+      auto existing = TRY(db::document(c, actor.org_id, r.kind, r.id));
+      if (!existing) {
+        TRY_VOID(db::insert_document(c, actor.org_id, r, at));
+        ++report.added;
+      } else if (nlohmann::json::parse(*existing, nullptr, false) != r.doc) {
+        TRY_VOID(db::update_document(c, actor.org_id, r, at));
+        ++report.updated;
+      } else {
+        ++report.unchanged;
+        continue;
+      }
+      TRY_VOID(db::index_services(c, actor.org_id, r, services_in(r)));
+      if (progress && (i % 100 == 0 || i + 1 == file.records.size())) progress(i + 1, file.records.size());
+    }
+    auto e = actor.entry("directory.import", "directory", "");
+    e.detail = std::to_string(report.added) + " added, " + std::to_string(report.updated) + " updated, " +
+               std::to_string(report.unchanged) + " unchanged";
+    return access::append_audit(c, e, now);
+  }));
+  return report;
+}
+
+Result<nlohmann::json> PartnershipsService::export_hsds(const http::Actor& actor) {
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<nlohmann::json> {
+    auto records = TRY(db::documents(c, actor.org_id));
+    auto e = actor.entry("directory.export", "directory", "");
+    e.detail = std::to_string(records.size()) + " records";
+    TRY_VOID(access::append_audit(c, e, now));
+    return hsds_export(records);
+  });
+}
+
+Result<std::vector<db::ServiceHit>> PartnershipsService::find_services(const std::string& org_id, const std::string& text,
+                                                                      std::size_t limit) {
+  auto folded = fold_for_search(text);
+  return db_.read([&](store::Conn& c) { return db::search_services(c, org_id, folded, limit); });
+}
+
+}  // namespace trellis::partnerships

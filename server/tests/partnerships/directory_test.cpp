@@ -1,0 +1,129 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "partnerships/service.hpp"
+#include "support.hpp"
+
+#ifndef TRELLIS_SOURCE_DIR
+#error "TRELLIS_SOURCE_DIR must name the repository, for the shared HSDS examples"
+#endif
+
+namespace trellis::test {
+namespace {
+
+using nlohmann::json;
+
+std::filesystem::path shared_hsds() { return std::filesystem::path(TRELLIS_SOURCE_DIR) / ".." / "shared" / "hsds"; }
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Directory : public TrellisTest {
+ protected:
+  void SetUp() override {
+    TrellisTest::SetUp();
+    load_demo();
+    admin = sign_in("administrator@demo.example");
+  }
+  Reply import(const std::string& body) {
+    http::Request req;
+    req.method = "POST";
+    req.path = "/api/v1/directory/import";
+    req.headers = {{"cookie", admin.cookie}, {"x-csrf-token", admin.csrf}, {"host", "127.0.0.1:8080"}};
+    req.body = body;
+    return call_raw(req);
+  }
+  Browser admin;
+};
+
+const char* const kExamples[] = {"organization_full.json", "service_full.json", "service_at_location_full.json",
+                                 "location.json", "taxonomy_term.json"};
+
+TEST_F(Directory, the_hsds_examples_import_export_and_reimport_unchanged) {
+  std::vector<json> inputs;
+  for (auto* f : kExamples) {
+    auto text = read_file(shared_hsds() / "examples" / f);
+    inputs.push_back(json::parse(text));
+    auto r = import(text);
+    ASSERT_EQ(r.status, 200) << f << ": " << r.raw.body;
+    EXPECT_EQ(r.body["added"], 1) << f;
+  }
+  auto exported = call("GET", "/api/v1/directory/export", &admin);
+  ASSERT_EQ(exported.status, 200);
+  std::size_t total = 0;
+  for (const auto& [key, list] : exported.body.items())
+    if (list.is_array()) total += list.size();
+  EXPECT_EQ(total, inputs.size());
+  for (const auto& in : inputs) {
+    bool found = false;
+    for (const auto& [key, list] : exported.body.items())
+      if (list.is_array())
+        for (const auto& d : list) found = found || d == in;
+    EXPECT_TRUE(found) << "export lost or changed " << in["id"];
+  }
+  auto again = import(exported.raw.body);
+  ASSERT_EQ(again.status, 200) << again.raw.body;
+  EXPECT_EQ(again.body["added"], 0);
+  EXPECT_EQ(again.body["updated"], 0);
+  EXPECT_EQ(again.body["unchanged"], static_cast<int>(inputs.size()));
+
+  // The export validates against the HSDS 3.0 schemas, checked by Ajv (a JSON Schema validator).
+  auto file = std::filesystem::temp_directory_path() / ("trellis-hsds-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file) << exported.raw.body;
+  auto command = "cd '" + std::string(TRELLIS_SOURCE_DIR) + "' && node scripts/validate-hsds.mjs '" + file.string() +
+                 "' '" + (shared_hsds() / "schema").string() + "' > /dev/null";
+  EXPECT_EQ(std::system(command.c_str()), 0) << "the export does not validate: run " << command;
+  std::filesystem::remove(file);
+}
+
+TEST_F(Directory, a_file_with_one_bad_record_is_refused_whole_with_each_reason) {
+  auto good = json::parse(read_file(shared_hsds() / "examples" / "service_full.json"));
+  json bad = good;
+  bad["id"] = "not-a-uuid";
+  json no_status = good;
+  no_status["id"] = "11111111-2222-3333-4444-555555555555";
+  no_status.erase("status");
+  auto r = import(json::array({good, bad, no_status}).dump());
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["type"], "https://trellis.example/problems/hsds_rejected");
+  ASSERT_EQ(r.body["errors"].size(), 2u);
+  EXPECT_EQ(r.body["errors"][0]["field"], "records[1]");
+  EXPECT_NE(r.body["errors"][0]["message"].get<std::string>().find("UUID"), std::string::npos);
+  EXPECT_NE(r.body["errors"][1]["message"].get<std::string>().find("status"), std::string::npos);
+  auto exported = call("GET", "/api/v1/directory/export", &admin);
+  EXPECT_EQ(exported.body["services"].size(), 0u);  // the good record was not applied either
+  EXPECT_EQ(import("{not json").status, 400);
+}
+
+TEST_F(Directory, a_paginated_list_imports_and_an_update_is_counted_as_one) {
+  auto list = read_file(shared_hsds() / "examples" / "service_list.json");
+  auto first = import(list);
+  ASSERT_EQ(first.status, 200) << first.raw.body;
+  EXPECT_GE(first.body["added"].get<int>(), 1);
+  auto changed = json::parse(read_file(shared_hsds() / "examples" / "service_full.json"));
+  changed["description"] = "Now also on Saturdays.";
+  auto second = import(changed.dump());
+  EXPECT_EQ(second.body["updated"].get<int>() + second.body["added"].get<int>(), 1);
+}
+
+TEST_F(Directory, workers_find_services_by_words_in_name_description_or_organisation) {
+  for (auto* f : kExamples) ASSERT_EQ(import(read_file(shared_hsds() / "examples" / f)).status, 200);
+  auto practitioner = sign_in("practitioner@demo.example");
+  auto found = call("GET", "/api/v1/directory/services?q=COUNSELLING", &practitioner);
+  ASSERT_EQ(found.status, 200);
+  ASSERT_GE(found.body["items"].size(), 1u);
+  EXPECT_EQ(found.body["items"][0]["name"], "Community Counselling");
+  EXPECT_EQ(call("GET", "/api/v1/directory/services?q=counselling%20zzzz", &practitioner).body["items"].size(), 0u);
+  auto person = sign_in("person@demo.example");
+  EXPECT_EQ(call("GET", "/api/v1/directory/services?q=x", &person).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/directory/export", &practitioner).status, 403);
+}
+
+}  // namespace
+}  // namespace trellis::test
