@@ -126,3 +126,18 @@ test('an administrator shapes life areas and advance statement rules', async ({ 
   await expect(page.getByRole('status')).toContainText('Saved');
   await expectAccessible(page);
 });
+
+test('an administrator brings in an HSDS file and a practitioner finds a service', async ({ page }) => {
+  await signIn(page, 'administrator@demo.example');
+  await nav(page, 'Service directory');
+  await page.getByLabel('HSDS JSON file').setInputFiles('../../shared/hsds/examples/organization_full.json');
+  await expect(page.getByRole('status').filter({ hasText: 'added' })).toContainText('1 added');
+  await expectAccessible(page);
+  await signOut(page);
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'Service directory');
+  await page.getByLabel('What are you looking for?').fill('counselling');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByText('Community Counselling')).toBeVisible();
+  await expectAccessible(page);
+});
