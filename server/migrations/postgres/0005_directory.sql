@@ -23,8 +23,8 @@ CREATE TABLE directory_services (
   search_text TEXT NOT NULL,   -- folded name, description, organisation and taxonomy terms
   languages TEXT NOT NULL DEFAULT '',
   taxonomy_codes TEXT NOT NULL DEFAULT '',
-  latitude_e6 INTEGER,         -- microdegrees: integers compare the same on both databases
-  longitude_e6 INTEGER,
+  latitude_e6 BIGINT,          -- microdegrees: integers compare the same on both databases
+  longitude_e6 BIGINT,
   source_kind TEXT NOT NULL,   -- the document it came from
   source_id TEXT NOT NULL,
   PRIMARY KEY (org_id, hsds_id)

@@ -1,5 +1,8 @@
 #include "partnerships/routes.hpp"
 
+#include <cmath>
+#include <cstdlib>
+
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "partnerships/service.hpp"
@@ -41,8 +44,35 @@ Response export_directory(Ctx& ctx) {
   return resp;
 }
 
+Result<std::optional<double>> number_param(const http::Request& req, const char* name, double min, double max) {
+  auto v = req.query(name);
+  if (!v || v->empty()) return std::optional<double>{};
+  char* end = nullptr;
+  double d = std::strtod(v->c_str(), &end);
+  if (end != v->c_str() + v->size() || !(d >= min && d <= max))
+    return fail(Error::field(ErrorKind::bad_request, name,
+                             "must be a number from " + std::to_string(static_cast<int>(min)) + " to " +
+                                 std::to_string(static_cast<int>(max))));
+  return std::optional<double>{d};
+}
+
 Response find_services(Ctx& ctx) {
-  auto r = ctx.app.partnerships.find_services(ctx.principal().user.org_id, ctx.req.query("q").value_or(""), 50);
+  db::ServiceQuery q;
+  q.folded_text = ctx.req.query("q").value_or("");
+  if (auto l = ctx.req.query("language"); l && !l->empty()) q.language = *l;
+  auto lat = number_param(ctx.req, "lat", -90, 90);
+  auto lon = number_param(ctx.req, "lon", -180, 180);
+  auto radius = number_param(ctx.req, "radiusKm", 0.1, 500);
+  for (const auto* r : {&lat, &lon, &radius})
+    if (!*r) return ctx.problem(r->error());
+  if (lat->has_value() != lon->has_value())
+    return ctx.problem(Error::field(ErrorKind::bad_request, lat->has_value() ? "lon" : "lat", "is needed with the other"));
+  if (*lat) {
+    q.near_lat_e6 = static_cast<std::int64_t>(std::llround(**lat * 1e6));
+    q.near_lon_e6 = static_cast<std::int64_t>(std::llround(**lon * 1e6));
+  }
+  if (*radius) q.radius_km = **radius;
+  auto r = ctx.app.partnerships.find_services(ctx.principal().user.org_id, q);
   if (!r) return ctx.problem(r.error());
   json list = json::array();
   for (const auto& h : *r) {
@@ -59,7 +89,8 @@ Response find_services(Ctx& ctx) {
 void add_routes(http::Router& r) {
   using P = access::Permission;
   r.add("GET", "/api/v1/directory/services", Rule::need(P::view_directory),
-        {"Find services in the directory by words in their name, description or taxonomy", "directory"}, find_services);
+        {"Find services: words (?q=), language, and nearest first from ?lat=&lon= within ?radiusKm=", "directory"},
+        find_services);
   r.add("POST", "/api/v1/directory/import", Rule::need(P::manage_directory),
         {"Import Open Referral HSDS 3.0 JSON; all or nothing", "directory"}, import_directory);
   r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),

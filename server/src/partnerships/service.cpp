@@ -53,10 +53,10 @@ Result<nlohmann::json> PartnershipsService::export_hsds(const http::Actor& actor
   });
 }
 
-Result<std::vector<db::ServiceHit>> PartnershipsService::find_services(const std::string& org_id, const std::string& text,
-                                                                      std::size_t limit) {
-  auto folded = fold_for_search(text);
-  return db_.read([&](store::Conn& c) { return db::search_services(c, org_id, folded, limit); });
+Result<std::vector<db::ServiceHit>> PartnershipsService::find_services(const std::string& org_id, db::ServiceQuery q) {
+  q.folded_text = fold_for_search(q.folded_text);
+  if (q.language) q.language = fold_for_search(*q.language);
+  return db_.read([&](store::Conn& c) { return db::search_services(c, org_id, q); });
 }
 
 }  // namespace trellis::partnerships

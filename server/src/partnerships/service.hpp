@@ -29,7 +29,7 @@ class PartnershipsService {
   Result<ImportReport> import_hsds(const http::Actor& actor, std::string_view json_text,
                                    const std::function<void(std::size_t, std::size_t)>& progress = {});
   Result<nlohmann::json> export_hsds(const http::Actor& actor);
-  Result<std::vector<db::ServiceHit>> find_services(const std::string& org_id, const std::string& text, std::size_t limit);
+  Result<std::vector<db::ServiceHit>> find_services(const std::string& org_id, db::ServiceQuery q);
 
  private:
   store::Db& db_;

@@ -24,8 +24,14 @@ struct ServiceHit {
   std::string id, organization_id, name, description, status, languages;
   std::optional<std::int64_t> latitude_e6, longitude_e6;
 };
-// Every word must appear in the service's folded name, description, organisation or taxonomy.
-Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_id, const std::string& folded_text,
-                                                std::size_t limit);
+struct ServiceQuery {
+  std::string folded_text;  // every word, as a prefix, must appear (full-text index)
+  std::optional<std::string> language;
+  std::optional<std::int64_t> near_lat_e6, near_lon_e6;
+  double radius_km = 25;
+  std::size_t limit = 50;
+};
+// By name, or nearest first when a point is given (within the radius).
+Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_id, const ServiceQuery& q);
 
 }  // namespace trellis::partnerships::db

@@ -127,3 +127,76 @@ TEST_F(Directory, workers_find_services_by_words_in_name_description_or_organisa
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class DirectorySearch : public Directory {
+ protected:
+  json service(const std::string& id_tail, const std::string& name, double lat, double lon, const std::string& language) {
+    return json{{"id", "00000000-0000-4000-8000-" + id_tail},
+                {"name", name},
+                {"status", "active"},
+                {"description", name + " for people in the area"},
+                {"languages", {{{"id", "10000000-0000-4000-8000-" + id_tail}, {"name", language}}}},
+                {"service_at_locations",
+                 {{{"id", "20000000-0000-4000-8000-" + id_tail},
+                   {"location", {{"id", "30000000-0000-4000-8000-" + id_tail}, {"location_type", "physical"},
+                                 {"latitude", lat}, {"longitude", lon}}}}}}};
+  }
+  void SetUp() override {
+    Directory::SetUp();
+    auto r = import(json::array({service("000000000001", "Riverside Counselling", -37.8136, 144.9631, "English"),
+                                 service("000000000002", "Café Connect peer group", -37.8200, 144.9700, "Vietnamese"),
+                                 service("000000000003", "Coastal Counselling", -38.1499, 144.3617, "English"),
+                                 service("000000000004", "Counselling in Vietnamese", -37.8000, 144.9000, "Vietnamese")})
+                         .dump());
+    ASSERT_EQ(r.status, 200) << r.raw.body;
+    practitioner = sign_in("practitioner@demo.example");
+  }
+  std::vector<std::string> names(const std::string& query) {
+    auto r = call("GET", "/api/v1/directory/services?" + query, &practitioner);
+    EXPECT_EQ(r.status, 200) << r.raw.body;
+    std::vector<std::string> out;
+    for (const auto& s : r.body["items"]) out.push_back(s["name"]);
+    return out;
+  }
+  Browser practitioner;
+};
+
+TEST_F(DirectorySearch, words_match_as_prefixes_without_accents) {
+  EXPECT_EQ(names("q=couns").size(), 3u);
+  EXPECT_EQ(names("q=cafe").size(), 1u);
+  EXPECT_EQ(names("q=couns%20coastal"), std::vector<std::string>{"Coastal Counselling"});
+}
+
+TEST_F(DirectorySearch, nearest_first_within_the_radius) {
+  // From Flinders Street: Riverside (0 km), Counselling in Vietnamese (~6 km); Geelong's is ~60 km.
+  auto near = names("q=counselling&lat=-37.8136&lon=144.9631&radiusKm=20");
+  EXPECT_EQ(near, (std::vector<std::string>{"Riverside Counselling", "Counselling in Vietnamese"}));
+  auto wide = names("q=counselling&lat=-37.8136&lon=144.9631&radiusKm=100");
+  ASSERT_EQ(wide.size(), 3u);
+  EXPECT_EQ(wide.back(), "Coastal Counselling");
+}
+
+TEST_F(DirectorySearch, by_language) {
+  EXPECT_EQ(names("language=vietnamese").size(), 2u);
+  EXPECT_EQ(names("q=counselling&language=Vietnamese"), std::vector<std::string>{"Counselling in Vietnamese"});
+}
+
+TEST_F(DirectorySearch, a_bad_point_is_a_400_naming_it) {
+  auto r = call("GET", "/api/v1/directory/services?lat=200&lon=1", &practitioner);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body["errors"][0]["field"], "lat");
+  EXPECT_EQ(call("GET", "/api/v1/directory/services?lat=-37.8", &practitioner).status, 400);
+}
+
+TEST_F(DirectorySearch, reimporting_a_changed_service_updates_the_index) {
+  auto changed = service("000000000003", "Coastal Wellbeing Hub", -38.1499, 144.3617, "English");
+  ASSERT_EQ(import(changed.dump()).status, 200);
+  EXPECT_EQ(names("q=couns").size(), 2u);
+  EXPECT_EQ(names("q=wellbeing%20hub"), std::vector<std::string>{"Coastal Wellbeing Hub"});
+}
+
+}  // namespace
+}  // namespace trellis::test
