@@ -115,11 +115,15 @@ int main(int argc, char** argv) {
 
   auto* import_hsds = cli.add_subcommand("import-hsds", "Import an Open Referral HSDS 3.0 JSON file into the directory");
   std::string hsds_in, hsds_org;
-  import_hsds->add_option("file", hsds_in, "The JSON file")->required()->check(CLI::ExistingFile);
+  import_hsds->add_option("path", hsds_in, "A JSON file, or a folder of CSV files (tabular HSDS)")
+      ->required()
+      ->check(CLI::ExistingPath);
   import_hsds->add_option("--org-id", hsds_org, "The organisation (needed when there is more than one)");
   auto* export_hsds = cli.add_subcommand("export-hsds", "Write the directory as Open Referral HSDS 3.0 JSON");
   std::string hsds_out;
-  export_hsds->add_option("file", hsds_out, "Where to write it")->required();
+  bool hsds_tabular = false;
+  export_hsds->add_option("path", hsds_out, "The JSON file to write, or with --tabular a folder")->required();
+  export_hsds->add_flag("--tabular", hsds_tabular, "Write CSV files and datapackage.json into the folder");
   export_hsds->add_option("--org-id", hsds_org, "The organisation (needed when there is more than one)");
 
   auto* backup = cli.add_subcommand("backup", "Make a consistent copy while the server runs");
@@ -199,12 +203,18 @@ int main(int argc, char** argv) {
     Runtime runtime(db, clock, config);
     http::Actor actor{hsds_org, std::nullopt, std::nullopt, "cli", "command line"};
     if (*import_hsds) {
-      std::ifstream in(hsds_in, std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
-      auto r = runtime.partnerships.import_hsds(actor, text.str(), [](std::size_t done, std::size_t total) {
+      auto show = [](std::size_t done, std::size_t total) {
         std::cerr << "\r  " << done << " of " << total << " records" << std::flush;
-      });
+      };
+      Result<partnerships::ImportReport> r;
+      if (std::filesystem::is_directory(hsds_in)) {
+        r = runtime.partnerships.import_hsds_tabular(actor, hsds_in, show);
+      } else {
+        std::ifstream in(hsds_in, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        r = runtime.partnerships.import_hsds(actor, text.str(), show);
+      }
       std::cerr << "\n";
       if (!r) return report(r.error());
       if (!r->applied()) {
@@ -214,6 +224,14 @@ int main(int argc, char** argv) {
         return 2;
       }
       std::cout << r->added << " added, " << r->updated << " updated, " << r->unchanged << " unchanged, 0 rejected\n";
+      return 0;
+    }
+    if (hsds_tabular) {
+      auto files = runtime.partnerships.export_hsds_tabular(actor);
+      if (!files) return report(files.error());
+      std::filesystem::create_directories(hsds_out);
+      for (const auto& [name, text] : *files) std::ofstream(std::filesystem::path(hsds_out) / name, std::ios::binary) << text;
+      std::cout << "Wrote " << files->size() << " files to " << hsds_out << "\n";
       return 0;
     }
     auto doc = runtime.partnerships.export_hsds(actor);

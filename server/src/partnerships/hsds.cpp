@@ -1,6 +1,13 @@
 #include "partnerships/hsds.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/csv.hpp"
 
 #include "core/text.hpp"
 
@@ -166,8 +173,89 @@ Result<HsdsFile> read_hsds_json(std::string_view text) {
   return out;
 }
 
+Result<HsdsFile> read_hsds_tabular(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    return fail(ErrorKind::bad_request, "That is not a folder of CSV files", dir, "not_hsds");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".csv") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return fail(ErrorKind::bad_request, "The folder holds no CSV files", dir, "not_hsds");
+  HsdsFile out;
+  std::size_t index = 0;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto table = path.stem().string();
+    auto rows = parse_csv(text.str());
+    if (!rows) {
+      out.rejected.push_back({index++, table + ".csv", rows.error().title + ": " + rows.error().detail});
+      continue;
+    }
+    if (rows->empty()) continue;
+    const auto& header = rows->front();
+    auto id_col = std::find(header.begin(), header.end(), "id");
+    if (id_col == header.end()) {
+      out.rejected.push_back({index++, table + ".csv", "has no id column"});
+      continue;
+    }
+    out.records.push_back({"columns", table, json(header)});
+    for (std::size_t r = 1; r < rows->size(); ++r, ++index) {
+      const auto& row = (*rows)[r];
+      if (row.size() != header.size()) {
+        out.rejected.push_back({index, table + ".csv line " + std::to_string(r + 1),
+                                "has " + std::to_string(row.size()) + " values for " + std::to_string(header.size()) +
+                                    " columns"});
+        continue;
+      }
+      json doc = json::object();
+      for (std::size_t c = 0; c < header.size(); ++c) doc[header[c]] = row[c];
+      auto id = row[id_col - header.begin()];
+      if (!is_uuid(json(id))) {
+        out.rejected.push_back({index, table + ".csv line " + std::to_string(r + 1), "id must be a UUID"});
+        continue;
+      }
+      out.records.push_back({"table:" + table, id, std::move(doc)});
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> hsds_tabular_export(const std::vector<HsdsRecord>& records) {
+  std::map<std::string, std::vector<std::string>> columns;
+  std::map<std::string, std::vector<CsvRow>> tables;
+  for (const auto& r : records)
+    if (r.kind == "columns") columns[r.id] = r.doc.get<std::vector<std::string>>();
+  for (const auto& r : records) {
+    if (!r.kind.starts_with("table:")) continue;
+    auto name = r.kind.substr(6);
+    auto& header = columns[name];
+    CsvRow row;
+    for (const auto& col : header) row.push_back(r.doc.contains(col) ? r.doc[col].get<std::string>() : "");
+    tables[name].push_back(std::move(row));
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  json resources = json::array();
+  for (auto& [name, header] : columns) {
+    std::vector<CsvRow> rows{header};
+    for (auto& row : tables[name]) rows.push_back(std::move(row));
+    out.emplace_back(name + ".csv", write_csv(rows));
+    resources.push_back({{"name", name}, {"path", name + ".csv"}, {"profile", "tabular-data-resource"}});
+  }
+  json package = {{"name", "trellis-directory"}, {"profile", "tabular-data-package"}, {"resources", resources}};
+  out.emplace_back("datapackage.json", package.dump(2) + "\n");
+  return out;
+}
+
 std::vector<IndexedService> services_in(const HsdsRecord& r) {
   std::vector<IndexedService> out;
+  if (r.kind == "table:services") {
+    out.push_back(index_service(r.doc, "", "", nullptr));
+    return out;
+  }
   if (r.kind == "service") {
     out.push_back(index_service(r.doc, "", "", nullptr));
   } else if (r.kind == "organization" && r.doc.contains("services")) {
@@ -182,7 +270,9 @@ std::vector<IndexedService> services_in(const HsdsRecord& r) {
 json hsds_export(const std::vector<HsdsRecord>& records) {
   json out = {{"hsds_version", "3.0"}};
   for (auto kind : kHsdsKinds) out[plural(std::string(kind))] = json::array();
-  for (const auto& r : records) out[plural(r.kind)].push_back(r.doc);
+  for (const auto& r : records)
+    if (std::find(std::begin(kHsdsKinds), std::end(kHsdsKinds), r.kind) != std::end(kHsdsKinds))
+      out[plural(r.kind)].push_back(r.doc);
   return out;
 }
 

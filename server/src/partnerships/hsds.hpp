@@ -34,6 +34,13 @@ struct HsdsFile {
 // every problem is listed in `rejected`.
 Result<HsdsFile> read_hsds_json(std::string_view text);
 
+// A tabular HSDS export: a folder of CSV files, one per table (services.csv, phones.csv …),
+// with or without datapackage.json. Each row becomes a record of kind "table:<name>"; each
+// table's column order is kept as a record of kind "columns" so an export writes it back.
+Result<HsdsFile> read_hsds_tabular(const std::string& dir);
+// The CSV files (name -> text) and a datapackage.json for the tabular records given.
+std::vector<std::pair<std::string, std::string>> hsds_tabular_export(const std::vector<HsdsRecord>& records);
+
 // One searchable service found in a record (a service, an organisation's services, or the
 // service of a service-at-location).
 struct IndexedService {

@@ -8,7 +8,16 @@ namespace trellis::partnerships {
 
 Result<ImportReport> PartnershipsService::import_hsds(const http::Actor& actor, std::string_view json_text,
                                                       const std::function<void(std::size_t, std::size_t)>& progress) {
-  auto file = TRY(read_hsds_json(json_text));
+  return apply(actor, TRY(read_hsds_json(json_text)), progress);
+}
+
+Result<ImportReport> PartnershipsService::import_hsds_tabular(const http::Actor& actor, const std::string& dir,
+                                                              const std::function<void(std::size_t, std::size_t)>& progress) {
+  return apply(actor, TRY(read_hsds_tabular(dir)), progress);
+}
+
+Result<ImportReport> PartnershipsService::apply(const http::Actor& actor, HsdsFile file,
+                                                const std::function<void(std::size_t, std::size_t)>& progress) {
   ImportReport report;
   if (!file.rejected.empty()) {
     report.rejected = std::move(file.rejected);
@@ -50,6 +59,18 @@ Result<nlohmann::json> PartnershipsService::export_hsds(const http::Actor& actor
     e.detail = std::to_string(records.size()) + " records";
     TRY_VOID(access::append_audit(c, e, now));
     return hsds_export(records);
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> PartnershipsService::export_hsds_tabular(
+    const http::Actor& actor) {
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<std::vector<std::pair<std::string, std::string>>> {
+    auto records = TRY(db::documents(c, actor.org_id));
+    auto e = actor.entry("directory.export", "directory", "");
+    e.detail = "tabular";
+    TRY_VOID(access::append_audit(c, e, now));
+    return hsds_tabular_export(records);
   });
 }
 

@@ -28,10 +28,17 @@ class PartnershipsService {
   // `progress(done, total)` is called as records are applied.
   Result<ImportReport> import_hsds(const http::Actor& actor, std::string_view json_text,
                                    const std::function<void(std::size_t, std::size_t)>& progress = {});
+  // A folder of HSDS CSV files (tabular form).
+  Result<ImportReport> import_hsds_tabular(const http::Actor& actor, const std::string& dir,
+                                           const std::function<void(std::size_t, std::size_t)>& progress = {});
   Result<nlohmann::json> export_hsds(const http::Actor& actor);
+  // File name -> content: the CSV tables and datapackage.json.
+  Result<std::vector<std::pair<std::string, std::string>>> export_hsds_tabular(const http::Actor& actor);
   Result<std::vector<db::ServiceHit>> find_services(const std::string& org_id, db::ServiceQuery q);
 
  private:
+  Result<ImportReport> apply(const http::Actor& actor, HsdsFile file,
+                             const std::function<void(std::size_t, std::size_t)>& progress);
   store::Db& db_;
   const Clock& clock_;
 };

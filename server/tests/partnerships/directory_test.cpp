@@ -200,3 +200,60 @@ TEST_F(DirectorySearch, reimporting_a_changed_service_updates_the_index) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class DirectoryTabular : public Directory {
+ protected:
+  http::Actor actor() { return http::Actor{org_id(), std::nullopt, std::nullopt, "test", "test"}; }
+};
+
+std::string without_cr(std::string s) {
+  std::erase(s, '\r');
+  return s;
+}
+
+TEST_F(DirectoryTabular, the_csv_examples_import_export_and_reimport_unchanged) {
+  auto& svc = runtime->partnerships;
+  auto first = svc.import_hsds_tabular(actor(), (shared_hsds() / "examples" / "csv").string());
+  ASSERT_TRUE(first.has_value());
+  ASSERT_TRUE(first->applied());
+  EXPECT_GT(first->added, 20u);
+  auto files = svc.export_hsds_tabular(actor());
+  ASSERT_TRUE(files.has_value());
+  auto dir = std::filesystem::temp_directory_path() / ("trellis-tabular-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (const auto& [name, text] : *files) std::ofstream(dir / name, std::ios::binary) << text;
+  EXPECT_EQ(without_cr(read_file(dir / "services.csv")), without_cr(read_file(shared_hsds() / "examples" / "csv" / "services.csv")));
+  EXPECT_TRUE(json::parse(read_file(dir / "datapackage.json")).contains("resources"));
+  auto again = svc.import_hsds_tabular(actor(), dir.string());
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->added, 0u);
+  EXPECT_EQ(again->updated, 0u);
+  EXPECT_EQ(again->unchanged, first->added);
+  std::filesystem::remove_all(dir);
+  // Services from the tables are searchable too.
+  auto practitioner = sign_in("practitioner@demo.example");
+  EXPECT_GE(call("GET", "/api/v1/directory/services?q=counselling", &practitioner).body["items"].size(), 1u);
+}
+
+TEST_F(DirectoryTabular, a_broken_csv_refuses_the_whole_folder) {
+  auto dir = std::filesystem::temp_directory_path() / ("trellis-badcsv-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "organizations.csv") << "id,name,description\r\n"
+                                              "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Good Org,Fine\r\n";
+  std::ofstream(dir / "services.csv") << "id,name,status\r\n"
+                                         "ac148810-d857-441c-9679-408f346de14b,\"Never closed,active\r\n";
+  auto r = runtime->partnerships.import_hsds_tabular(actor(), dir.string());
+  ASSERT_TRUE(r.has_value());
+  EXPECT_FALSE(r->applied());
+  ASSERT_EQ(r->rejected.size(), 1u);
+  EXPECT_NE(r->rejected[0].reason.find("line 2"), std::string::npos) << r->rejected[0].reason;
+  auto files = runtime->partnerships.export_hsds_tabular(actor());
+  EXPECT_EQ(files->size(), 1u);  // only datapackage.json: nothing was imported
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace trellis::test
