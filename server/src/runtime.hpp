@@ -13,7 +13,7 @@ struct Runtime {
       : access(db, clock, config),
         people(db, clock, access),
         recovery(db, clock),
-        partnerships(db, clock),
+        partnerships(db, clock, people),
         services{db, clock, config, access, people, people, recovery, partnerships} {}
   access::AccessService access;
   people::PeopleService people;

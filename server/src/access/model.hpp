@@ -42,6 +42,7 @@ struct User {
   std::vector<std::string> team_ids;
   std::optional<std::string> person_id;     // role person: whose record is theirs
   std::optional<std::string> supporter_id;  // role supporter: which supporter they are
+  std::optional<std::string> partner_id;    // role partner: which partner agency they work for
 };
 
 struct Org {

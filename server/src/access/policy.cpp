@@ -16,6 +16,7 @@ std::string_view part_name(Part p) {
     case Part::wellness_plan: return "wellness_plan";
     case Part::safety: return "safety";
     case Part::advance_statement: return "advance_statement";
+    case Part::referrals: return "referrals";
   }
   return "unknown";
 }
@@ -38,6 +39,8 @@ std::string_view permission_name(Permission p) {
     case Permission::review_break_glass: return "review_break_glass";
     case Permission::view_directory: return "view_directory";
     case Permission::manage_directory: return "manage_directory";
+    case Permission::manage_partners: return "manage_partners";
+    case Permission::partner_inbox: return "partner_inbox";
   }
   return "unknown";
 }
@@ -64,6 +67,10 @@ bool role_has(Role role, Permission p) {
       return is_staff(role) || role == Role::partner;
     case Permission::manage_directory:
       return role == Role::administrator;
+    case Permission::manage_partners:
+      return role == Role::administrator || role == Role::manager;
+    case Permission::partner_inbox:
+      return role == Role::partner;
   }
   return false;
 }

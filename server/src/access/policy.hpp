@@ -18,23 +18,25 @@ enum class Permission {
   review_break_glass,  // the managers' review of break-the-glass access
   view_directory,      // search the service directory
   manage_directory,    // import and export the service directory
+  manage_partners,     // partner agencies and their agreements
+  partner_inbox,       // a partner agency's own referrals
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::view_teams, Permission::manage_teams, Permission::view_users,  Permission::manage_users,
     Permission::view_audit, Permission::view_people,  Permission::add_people, Permission::review_break_glass,
-    Permission::view_directory, Permission::manage_directory};
+    Permission::view_directory, Permission::manage_directory, Permission::manage_partners, Permission::partner_inbox};
 
 std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);
 
 // The parts of a person's record, each of which access and consent can name on its own.
 enum class Part {
-  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement
+  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement, referrals
 };
 inline constexpr Part kAllParts[] = {Part::profile,   Part::care_team,     Part::supporters, Part::consent,
                                      Part::plan,      Part::goals,         Part::check_ins,  Part::wellness_plan,
-                                     Part::safety,    Part::advance_statement};
+                                     Part::safety,    Part::advance_statement, Part::referrals};
 // What a person may share with a supporter. Safety ("what may upset me") and consent itself never.
 inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
 std::string_view part_name(Part p);

@@ -36,6 +36,7 @@ struct NewUser {
   std::string password;
   std::vector<std::string> team_ids;
   std::optional<std::string> person_id, supporter_id;  // portal accounts, set by the people area
+  std::optional<std::string> partner_id;               // a partner agency's user
 };
 
 struct UserChanges {

@@ -149,6 +149,7 @@ Result<User> AccessService::create_user(const http::Actor& actor, const NewUser&
   u.team_ids = in.team_ids;
   u.person_id = in.person_id;
   u.supporter_id = in.supporter_id;
+  u.partner_id = in.partner_id;
   u.created_at = u.updated_at = now;
   return db_.write([&](store::Conn& c) -> Result<User> {
     TRY_VOID(check_teams_exist(c, u.org_id, u.team_ids));

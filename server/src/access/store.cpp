@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "org_id, id, email, display_name, role, active, created_at, updated_at, version, password_hash, person_id,"
-    " supporter_id";
+    " supporter_id, partner_id";
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -31,6 +31,7 @@ UserWithHash user_from_row(const store::Row& r) {
   out.password_hash = r.text(9);
   u.person_id = r.opt_text(10);
   u.supporter_id = r.opt_text(11);
+  u.partner_id = r.opt_text(12);
   return out;
 }
 
@@ -144,10 +145,11 @@ Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>
 
 Result<void> insert_user(Conn& c, const User& u, const std::string& password_hash, const std::string& by) {
   TRY(c.exec("INSERT INTO users (org_id, id, email, display_name, role, password_hash, active, created_at,"
-             " updated_at, updated_by, version, person_id, supporter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+             " updated_at, updated_by, version, person_id, supporter_id, partner_id)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
              {u.org_id, u.id, u.email, u.display_name, std::string(role_name(u.role)), password_hash, u.active,
               u.created_at, u.updated_at, by.empty() ? store::Value() : store::Value(by), u.person_id,
-              u.supporter_id}));
+              u.supporter_id, u.partner_id}));
   return set_user_teams(c, u.org_id, u.id, u.team_ids);
 }
 

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "access/passwords.hpp"
+#include "access/service.hpp"
+#include "core/json_input.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "partnerships/service.hpp"
@@ -86,7 +89,10 @@ Response find_services(Ctx& ctx) {
 
 }  // namespace
 
+void add_referral_routes(http::Router& r);
+
 void add_routes(http::Router& r) {
+  add_referral_routes(r);
   using P = access::Permission;
   r.add("GET", "/api/v1/directory/services", Rule::need(P::view_directory),
         {"Find services: words (?q=), language, and nearest first from ?lat=&lon= within ?radiusKm=", "directory"},
@@ -95,6 +101,212 @@ void add_routes(http::Router& r) {
         {"Import Open Referral HSDS 3.0 JSON; all or nothing", "directory"}, import_directory);
   r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
         {"Export the directory as Open Referral HSDS 3.0 JSON", "directory"}, export_directory);
+}
+
+}  // namespace trellis::partnerships
+
+namespace trellis::partnerships {
+
+using access::Part;
+using nlohmann::json;
+
+// Beside the types, so the list renderer finds them.
+static json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
+json to_json(const Partner& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"directoryOrganizationId", p.directory_organization_id},
+          {"status", p.status},
+          {"agreementPurpose", p.agreement_purpose},
+          {"agreementRoles", p.agreement_roles},
+          {"informationSharing", p.information_sharing},
+          {"responseDays", p.response_days},
+          {"takingReferrals", p.taking_referrals},
+          {"waitWeeks", p.wait_weeks ? json(*p.wait_weeks) : json(nullptr)},
+          {"agreementStartsOn", opt(p.agreement_starts_on)},
+          {"agreementReviewOn", opt(p.agreement_review_on)},
+          {"version", p.version}};
+}
+
+json to_json(const Referral& r) {
+  json parts = json::array();
+  for (auto p : r.shared_parts) parts.push_back(access::part_name(p));
+  return {{"id", r.id},         {"personId", r.person_id},       {"personName", r.person_name},
+          {"partnerId", r.partner_id}, {"partnerName", r.partner_name}, {"serviceName", r.service_name},
+          {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
+          {"status", r.status}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
+          {"sentAt", opt(r.sent_at)}, {"respondedAt", opt(r.responded_at)}, {"closedAt", opt(r.closed_at)},
+          {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version}};
+}
+
+json to_json(const ReferralEvent& e) {
+  return {{"at", e.at}, {"from", e.from_status}, {"to", e.to_status}, {"note", e.note}, {"byRole", opt(e.by_role)}};
+}
+
+namespace {
+
+using access::Rule;
+using http::Ctx;
+using http::Response;
+
+PartnershipsService& svc(Ctx& ctx) { return ctx.app.partnerships; }
+
+Response list_partners(Ctx& ctx) {
+  auto r = svc(ctx).partners(ctx.principal().user.org_id);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, http::items_json(*r));
+}
+
+Response add_partner(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  Partner p;
+  p.name = in->text("name", Need::required, {.min = 2, .max = 200}).value_or("");
+  p.directory_organization_id = in->text("directoryOrganizationId", Need::optional, {.max = 64}).value_or("");
+  p.agreement_purpose = in->text("agreementPurpose", Need::optional, {.max = 4000, .multiline = true}).value_or("");
+  p.agreement_roles = in->text("agreementRoles", Need::optional, {.max = 4000, .multiline = true}).value_or("");
+  p.information_sharing = in->text("informationSharing", Need::optional, {.max = 4000, .multiline = true}).value_or("");
+  p.response_days = static_cast<int>(in->integer("responseDays", Need::optional, 1, 60).value_or(5));
+  p.taking_referrals = in->boolean("takingReferrals", Need::optional).value_or(true);
+  if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) p.wait_weeks = static_cast<int>(*w);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).add_partner(ctx.actor(), p), [](const Partner& x) { return to_json(x); }, 201);
+}
+
+Response add_partner_user(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  access::NewUser u;
+  auto email = in->email("email", Need::required);
+  auto name = in->text("displayName", Need::required, {.min = 1, .max = 120});
+  auto password = in->text("password", Need::required, {.max = access::kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto partner = svc(ctx).partner(ctx.principal().user.org_id, ctx.param("partnerId"));
+  if (!partner) return ctx.problem(partner.error());
+  u.email = *email;
+  u.display_name = *name;
+  u.password = *password;
+  u.role = access::Role::partner;
+  u.partner_id = partner->id;
+  auto created = ctx.app.access.create_user(ctx.actor(), u);
+  if (!created) return ctx.problem(created.error());
+  return Response::json(201, {{"id", created->id}, {"email", created->email}, {"partnerId", partner->id}});
+}
+
+Response person_referrals(Ctx& ctx) {
+  auto r = svc(ctx).referrals_for_person(ctx.principal().user.org_id, ctx.param("id"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, http::items_json(*r));
+}
+
+Response draft_referral(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  NewReferral n;
+  auto partner = in->id("partnerId", Need::required);
+  n.reason = in->text("reason", Need::required, {.min = 5, .max = 4000, .multiline = true}).value_or("");
+  n.service_name = in->text("serviceName", Need::optional, {.max = 200}).value_or("");
+  n.goal_ids = in->id_list("goalIds", Need::optional).value_or(std::vector<std::string>{});
+  std::vector<std::string_view> names;
+  for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
+  auto parts = in->name_list("sharedParts", Need::optional, names);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  n.partner_id = *partner;
+  for (const auto& name : parts.value_or(std::vector<std::string>{})) n.shared_parts.push_back(*access::parse_part(name));
+  return http::respond_as(ctx, svc(ctx).draft_referral(ctx.actor(), ctx.param("id"), n),
+                          [](const Referral& x) { return to_json(x); }, 201);
+}
+
+Response send_referral(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  return http::respond_as(ctx, svc(ctx).send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
+                          [](const Referral& x) { return to_json(x); });
+}
+
+Response withdraw_referral(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto note = in->text("note", Need::optional, {.max = 2000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(
+      ctx, svc(ctx).withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")),
+      [](const Referral& x) { return to_json(x); });
+}
+
+Response referral_timeline(Ctx& ctx) {
+  auto r = svc(ctx).timeline(ctx.principal().user.org_id, ctx.param("id"), ctx.param("referralId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, http::items_json(*r));
+}
+
+Response partner_inbox(Ctx& ctx) {
+  auto r = svc(ctx).inbox(ctx.principal());
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, http::items_json(*r));
+}
+
+Response partner_item(Ctx& ctx) {
+  auto r = svc(ctx).inbox_item(ctx.actor(), ctx.principal(), ctx.param("referralId"));
+  if (!r) return ctx.problem(r.error());
+  auto j = to_json(r->referral);
+  json visible = json::array();
+  for (auto p : r->visible_parts) visible.push_back(access::part_name(p));
+  j["visibleParts"] = visible;
+  // Goals travel with the referral only while the person's consent covers them.
+  if (std::find(r->visible_parts.begin(), r->visible_parts.end(), Part::goals) == r->visible_parts.end())
+    j["goalIds"] = json::array();
+  j["timeline"] = http::items_json(r->timeline)["items"];
+  auto resp = Response::json(200, j);
+  resp.header("ETag", http::etag(r->referral.version));
+  return resp;
+}
+
+Response partner_respond(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  static constexpr std::string_view moves[] = {"received", "accepted", "declined", "redirected", "in_progress", "completed"};
+  auto to = in->one_of("status", Need::required, moves);
+  auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *to,
+                                                note.value_or("")),
+                          [](const Referral& x) { return to_json(x); });
+}
+
+}  // namespace
+
+void add_referral_routes(http::Router& r) {
+  using P = access::Permission;
+  const std::string one = "/api/v1/people/:id/referrals";
+  r.add("GET", "/api/v1/partners", Rule::need(P::view_directory), {"Partner agencies and their agreements", "partners"},
+        list_partners);
+  r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners), {"Add a partner agency and its agreement", "partners"},
+        add_partner);
+  r.add("POST", "/api/v1/partners/:partnerId/users", Rule::need(P::manage_partners),
+        {"Create a sign-in for someone at a partner agency", "partners"}, add_partner_user);
+  r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"},
+        person_referrals);
+  r.add("POST", one, Rule::person(Part::referrals, true), {"Draft a referral to a partner agency", "referrals"},
+        draft_referral);
+  r.add("POST", one + "/:referralId/send", Rule::person(Part::referrals, true),
+        {"Send a referral; needs the person's consent for that partner (If-Match)", "referrals"}, send_referral);
+  r.add("POST", one + "/:referralId/withdraw", Rule::person(Part::referrals, true),
+        {"Withdraw a referral before it completes (If-Match)", "referrals"}, withdraw_referral);
+  r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
+        {"Every change to a referral, in order", "referrals"}, referral_timeline);
+  r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
+        {"A partner agency's referrals, and only theirs", "referrals"}, partner_inbox);
+  r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),
+        {"One referral, with only what the person's consent allows now", "referrals"}, partner_item);
+  r.add("POST", "/api/v1/partner/referrals/:referralId/status", Rule::need(P::partner_inbox),
+        {"Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)", "referrals"},
+        partner_respond);
 }
 
 }  // namespace trellis::partnerships

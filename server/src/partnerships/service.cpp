@@ -2,7 +2,9 @@
 
 #include "access/audit.hpp"
 #include "core/text.hpp"
+#include "core/ids.hpp"
 #include "http/context.hpp"
+#include "people/service.hpp"
 
 namespace trellis::partnerships {
 
@@ -78,6 +80,231 @@ Result<std::vector<db::ServiceHit>> PartnershipsService::find_services(const std
   q.folded_text = fold_for_search(q.folded_text);
   if (q.language) q.language = fold_for_search(*q.language);
   return db_.read([&](store::Conn& c) { return db::search_services(c, org_id, q); });
+}
+
+namespace {
+
+Error referral_not_found() {
+  return Error::make(ErrorKind::not_found, "We could not find that referral", "It may have been withdrawn.", "not_found");
+}
+
+bool shareable(access::Part p) {
+  return std::find(std::begin(access::kShareableParts), std::end(access::kShareableParts), p) !=
+         std::end(access::kShareableParts);
+}
+
+// The parts a partner may see of a person right now: shared in the referral, and covered by a
+// consent in force for that partner.
+std::vector<access::Part> consented_parts(const std::vector<people::Consent>& consents, const std::string& partner_id,
+                                          const std::vector<access::Part>& wanted, const std::string& today) {
+  std::vector<access::Part> out;
+  for (auto part : wanted)
+    for (const auto& k : consents)
+      if (k.grantee_type == "partner" && k.grantee_id == partner_id && k.in_force(today) &&
+          std::find(k.parts.begin(), k.parts.end(), part) != k.parts.end()) {
+        out.push_back(part);
+        break;
+      }
+  return out;
+}
+
+// Who may move a referral from one state to the next.
+bool partner_may(const std::string& from, const std::string& to) {
+  if (from == "sent") return to == "received" || to == "accepted" || to == "declined" || to == "redirected";
+  if (from == "received") return to == "accepted" || to == "declined" || to == "redirected";
+  if (from == "accepted") return to == "in_progress" || to == "completed";
+  if (from == "in_progress") return to == "completed";
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<Partner>> PartnershipsService::partners(const std::string& org_id) {
+  return db_.read([&](store::Conn& c) { return db::partners(c, org_id); });
+}
+
+Result<Partner> PartnershipsService::partner(const std::string& org_id, const std::string& id) {
+  auto p = TRY(db_.read([&](store::Conn& c) { return db::partner(c, org_id, id); }));
+  if (!p) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+  return *p;
+}
+
+Result<Partner> PartnershipsService::add_partner(const http::Actor& actor, Partner p) {
+  auto now = clock_.now();
+  p.id = new_id();
+  return db_.write([&](store::Conn& c) -> Result<Partner> {
+    auto ins = db::insert_partner(c, actor.org_id, p, to_iso(now), actor.user_id.value_or(""));
+    if (!ins && store::is_unique_violation(ins.error()))
+      return fail(Error::field(ErrorKind::conflict, "name", "is already a partner agency"));
+    TRY_VOID(ins);
+    TRY_VOID(access::append_audit(c, actor.entry("partner.create", "partner", p.id), now));
+    return p;
+  });
+}
+
+void PartnershipsService::mark_overdue(Referral& r, const Partner& p) const {
+  TimePoint sent;
+  if (r.status == "sent" && r.sent_at && parse_iso(*r.sent_at, sent))
+    r.overdue = clock_.now() > sent + std::chrono::hours(24 * p.response_days);
+}
+
+Result<Referral> PartnershipsService::draft_referral(const http::Actor& actor, const std::string& person_id,
+                                                     const NewReferral& in) {
+  for (auto part : in.shared_parts)
+    if (!shareable(part))
+      return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
+                               std::string(access::part_name(part)) + " cannot be shared with a partner"));
+  auto partner = TRY(this->partner(actor.org_id, in.partner_id));
+  auto now = clock_.now();
+  Referral r;
+  r.id = new_id();
+  r.person_id = person_id;
+  r.partner_id = partner.id;
+  r.partner_name = partner.name;
+  r.service_name = in.service_name;
+  r.reason = in.reason;
+  r.goal_ids = in.goal_ids;
+  r.shared_parts = in.shared_parts;
+  r.created_at = r.updated_at = to_iso(now);
+  return db_.write([&](store::Conn& c) -> Result<Referral> {
+    TRY_VOID(db::insert_referral(c, actor.org_id, r, actor.user_id.value_or("")));
+    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {r.created_at, "", "draft", "", actor.role},
+                                       actor.user_id));
+    TRY_VOID(access::append_audit(c, actor.about_person("referral.create", "referral", r.id, person_id), now));
+    return r;
+  });
+}
+
+Result<Referral> PartnershipsService::move(const http::Actor& actor, Referral r, std::int64_t version,
+                                           const std::string& to, const std::string& note) {
+  auto now = clock_.now();
+  auto at = to_iso(now);
+  auto from = r.status;
+  r.status = to;
+  r.updated_at = at;
+  if (to == "sent") r.sent_at = at;
+  if (from == "sent" && !r.responded_at) r.responded_at = at;
+  if (to == "declined") r.decline_reason = note;
+  if (to == "completed") r.outcome = note;
+  if (to == "completed" || to == "declined" || to == "redirected" || to == "withdrawn") r.closed_at = at;
+  return db_.write([&](store::Conn& c) -> Result<Referral> {
+    TRY_VOID(db::update_referral(c, actor.org_id, r, version, actor.user_id.value_or("")));
+    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {at, from, to, note, actor.role}, actor.user_id));
+    auto e = actor.about_person("referral." + to, "referral", r.id, r.person_id);
+    e.detail = from + " -> " + to;
+    TRY_VOID(access::append_audit(c, e, now));
+    r.version = version + 1;
+    return r;
+  });
+}
+
+Result<Referral> PartnershipsService::send_referral(const http::Actor& actor, const std::string& person_id,
+                                                    const std::string& referral_id, std::int64_t version) {
+  auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
+  if (!r || r->person_id != person_id) return fail(referral_not_found());
+  if (r->status != "draft")
+    return fail(ErrorKind::conflict, "This referral has already been sent", "Its status is " + r->status + ".",
+                "referral_state");
+  auto p = TRY(partner(actor.org_id, r->partner_id));
+  if (!p.taking_referrals)
+    return fail(ErrorKind::conflict, p.name + " is not taking referrals just now",
+                "Look for another service in the directory, or ask them when they will open again.", "not_taking_referrals");
+  auto consents = TRY(people_.consents(actor.org_id, person_id));
+  auto today = to_iso(clock_.now()).substr(0, 10);
+  bool has_any = false;
+  for (const auto& k : consents) has_any = has_any || (k.grantee_type == "partner" && k.grantee_id == p.id && k.in_force(today));
+  auto covered = consented_parts(consents, p.id, r->shared_parts, today);
+  if (!has_any || covered.size() != r->shared_parts.size()) {
+    Error e = Error::make(ErrorKind::unprocessable, "The person has not agreed to this referral",
+                          "Record their consent to share with " + p.name + " (and each part the referral shares), "
+                          "then send it.",
+                          "consent_required");
+    e.fields.push_back({"consent", "needed for " + p.name});
+    return fail(std::move(e));
+  }
+  return move(actor, *r, version, "sent", "");
+}
+
+Result<Referral> PartnershipsService::withdraw_referral(const http::Actor& actor, const std::string& person_id,
+                                                        const std::string& referral_id, std::int64_t version,
+                                                        const std::string& note) {
+  auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
+  if (!r || r->person_id != person_id) return fail(referral_not_found());
+  if (r->status == "completed" || r->status == "declined" || r->status == "redirected" || r->status == "withdrawn")
+    return fail(ErrorKind::conflict, "This referral is already closed", "Its status is " + r->status + ".", "referral_state");
+  return move(actor, *r, version, "withdrawn", note);
+}
+
+Result<std::vector<Referral>> PartnershipsService::referrals_for_person(const std::string& org_id,
+                                                                       const std::string& person_id) {
+  return db_.read([&](store::Conn& c) -> Result<std::vector<Referral>> {
+    auto list = TRY(db::referrals_for_person(c, org_id, person_id));
+    auto all = TRY(db::partners(c, org_id));
+    for (auto& r : list)
+      for (const auto& p : all)
+        if (p.id == r.partner_id) mark_overdue(r, p);
+    return list;
+  });
+}
+
+Result<std::vector<ReferralEvent>> PartnershipsService::timeline(const std::string& org_id, const std::string& person_id,
+                                                                 const std::string& referral_id) {
+  return db_.read([&](store::Conn& c) -> Result<std::vector<ReferralEvent>> {
+    auto r = TRY(db::referral(c, org_id, referral_id));
+    if (!r || r->person_id != person_id) return fail(referral_not_found());
+    return db::referral_events(c, org_id, referral_id);
+  });
+}
+
+Result<std::vector<Referral>> PartnershipsService::inbox(const access::Principal& who) {
+  if (!who.user.partner_id) return std::vector<Referral>{};
+  return db_.read([&](store::Conn& c) -> Result<std::vector<Referral>> {
+    auto list = TRY(db::referrals_for_partner(c, who.user.org_id, *who.user.partner_id));
+    auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
+    for (auto& r : list) {
+      if (p) mark_overdue(r, *p);
+      r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
+    }
+    return list;
+  });
+}
+
+Result<PartnerReferralView> PartnershipsService::inbox_item(const http::Actor& actor, const access::Principal& who,
+                                                            const std::string& referral_id) {
+  auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
+  // Another agency's referral, or a draft, looks the same as none at all.
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
+    return fail(referral_not_found());
+  auto consents = TRY(people_.consents(who.user.org_id, r->person_id));
+  PartnerReferralView v;
+  v.visible_parts = consented_parts(consents, r->partner_id, r->shared_parts, to_iso(clock_.now()).substr(0, 10));
+  v.timeline = TRY(timeline(who.user.org_id, r->person_id, referral_id));
+  v.referral = *r;
+  auto now = clock_.now();
+  TRY_VOID(db_.write([&](store::Conn& c) {
+    auto e = actor.about_person("person.read", "referral", referral_id, r->person_id);
+    e.detail = "partner view";
+    return access::append_audit(c, e, now);
+  }));
+  return v;
+}
+
+Result<Referral> PartnershipsService::respond(const http::Actor& actor, const access::Principal& who,
+                                              const std::string& referral_id, std::int64_t version, const std::string& to,
+                                              const std::string& note) {
+  auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
+    return fail(referral_not_found());
+  if (!partner_may(r->status, to))
+    return fail(Error::field(ErrorKind::unprocessable, "status",
+                             "cannot go from " + r->status + " to " + to));
+  if ((to == "declined" || to == "redirected") && note.empty())
+    return fail(Error::field(ErrorKind::unprocessable, "note",
+                             to == "declined" ? "give the reason for declining, so the worker and the person can plan"
+                                              : "say where the person was redirected"));
+  if (to == "completed" && note.empty())
+    return fail(Error::field(ErrorKind::unprocessable, "note", "describe the outcome"));
+  return move(actor, *r, version, to, note);
 }
 
 }  // namespace trellis::partnerships

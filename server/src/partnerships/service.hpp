@@ -6,11 +6,14 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "access/model.hpp"
 #include "partnerships/hsds.hpp"
+#include "partnerships/model.hpp"
 #include "partnerships/store.hpp"
 #include "store/db.hpp"
 
 namespace trellis::http { struct Actor; }
+namespace trellis::people { class PeopleService; }
 
 namespace trellis::partnerships {
 
@@ -20,9 +23,45 @@ struct ImportReport {
   bool applied() const { return rejected.empty(); }
 };
 
+struct NewReferral {
+  std::string partner_id, reason, service_name;
+  std::vector<std::string> goal_ids;
+  std::vector<access::Part> shared_parts;
+};
+
+// What a partner agency user sees of one referral: only what the person's consent allows now.
+struct PartnerReferralView {
+  Referral referral;
+  std::vector<access::Part> visible_parts;
+  std::vector<ReferralEvent> timeline;
+};
+
 class PartnershipsService {
  public:
-  PartnershipsService(store::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
+  PartnershipsService(store::Db& db, const Clock& clock, people::PeopleService& people)
+      : db_(db), clock_(clock), people_(people) {}
+
+  // Partner agencies
+  Result<std::vector<Partner>> partners(const std::string& org_id);
+  Result<Partner> partner(const std::string& org_id, const std::string& id);
+  Result<Partner> add_partner(const http::Actor& actor, Partner p);
+
+  // Closed-loop referrals
+  Result<Referral> draft_referral(const http::Actor& actor, const std::string& person_id, const NewReferral& in);
+  // Only with the person's consent, in force now, for this partner and every part shared.
+  Result<Referral> send_referral(const http::Actor& actor, const std::string& person_id, const std::string& referral_id,
+                                 std::int64_t version);
+  Result<Referral> withdraw_referral(const http::Actor& actor, const std::string& person_id,
+                                     const std::string& referral_id, std::int64_t version, const std::string& note);
+  Result<std::vector<Referral>> referrals_for_person(const std::string& org_id, const std::string& person_id);
+  Result<std::vector<ReferralEvent>> timeline(const std::string& org_id, const std::string& person_id,
+                                              const std::string& referral_id);
+  // The partner agency's side: their inbox, one referral, and moving it on.
+  Result<std::vector<Referral>> inbox(const access::Principal& who);
+  Result<PartnerReferralView> inbox_item(const http::Actor& actor, const access::Principal& who,
+                                         const std::string& referral_id);
+  Result<Referral> respond(const http::Actor& actor, const access::Principal& who, const std::string& referral_id,
+                           std::int64_t version, const std::string& to, const std::string& note);
 
   // All or nothing: a file with any rejected record changes nothing and says why for each.
   // `progress(done, total)` is called as records are applied.
@@ -39,8 +78,12 @@ class PartnershipsService {
  private:
   Result<ImportReport> apply(const http::Actor& actor, HsdsFile file,
                              const std::function<void(std::size_t, std::size_t)>& progress);
+  Result<Referral> move(const http::Actor& actor, Referral r, std::int64_t version, const std::string& to,
+                        const std::string& note);
+  void mark_overdue(Referral& r, const Partner& p) const;
   store::Db& db_;
   const Clock& clock_;
+  people::PeopleService& people_;
 };
 
 }  // namespace trellis::partnerships

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "store/sql.hpp"
+#include "store/versioning.hpp"
+#include "core/ids.hpp"
 
 namespace trellis::partnerships::db {
 
@@ -139,6 +141,157 @@ Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_
     if (!r.is_null(7)) h.longitude_e6 = r.integer(7);
     out.push_back(std::move(h));
   }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kPartnerColumns =
+    "id, name, directory_organization_id, status, agreement_purpose, agreement_roles, information_sharing,"
+    " response_days, taking_referrals, wait_weeks, agreement_starts_on, agreement_review_on, version";
+
+Partner partner_from_row(const store::Row& r) {
+  Partner p;
+  p.id = r.text(0);
+  p.name = r.text(1);
+  p.directory_organization_id = r.text(2);
+  p.status = r.text(3);
+  p.agreement_purpose = r.text(4);
+  p.agreement_roles = r.text(5);
+  p.information_sharing = r.text(6);
+  p.response_days = static_cast<int>(r.integer(7));
+  p.taking_referrals = r.boolean(8);
+  if (!r.is_null(9)) p.wait_weeks = static_cast<int>(r.integer(9));
+  p.agreement_starts_on = r.opt_text(10);
+  p.agreement_review_on = r.opt_text(11);
+  p.version = r.integer(12);
+  return p;
+}
+
+constexpr const char* kReferralSelect =
+    "SELECT r.id, r.person_id, r.partner_id, pa.name, r.service_name, r.reason, r.goal_ids, r.shared_parts, r.status,"
+    " r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.created_at, r.updated_at, r.version,"
+    " COALESCE(NULLIF(pe.preferred_name, ''), pe.given_name) || ' ' || pe.family_name"
+    " FROM referrals r JOIN partners pa ON pa.org_id = r.org_id AND pa.id = r.partner_id"
+    " JOIN people pe ON pe.org_id = r.org_id AND pe.id = r.person_id";
+
+Referral referral_from_row(const store::Row& r) {
+  Referral x;
+  x.id = r.text(0);
+  x.person_id = r.text(1);
+  x.partner_id = r.text(2);
+  x.partner_name = r.text(3);
+  x.service_name = r.text(4);
+  x.reason = r.text(5);
+  x.goal_ids = store::split_list(r.text(6));
+  for (const auto& name : store::split_list(r.text(7)))
+    if (auto p = access::parse_part(name)) x.shared_parts.push_back(*p);
+  x.status = r.text(8);
+  x.decline_reason = r.text(9);
+  x.outcome = r.text(10);
+  x.sent_at = r.opt_text(11);
+  x.responded_at = r.opt_text(12);
+  x.closed_at = r.opt_text(13);
+  x.created_at = r.text(14);
+  x.updated_at = r.text(15);
+  x.version = r.integer(16);
+  x.person_name = r.text(17);
+  return x;
+}
+
+std::string parts_list(const std::vector<access::Part>& parts) {
+  std::vector<std::string> names;
+  for (auto p : parts) names.emplace_back(access::part_name(p));
+  return store::join_list(names);
+}
+
+}  // namespace
+
+Result<std::vector<Partner>> partners(Conn& c, const std::string& org_id) {
+  auto rows = TRY(c.query(std::string("SELECT ") + kPartnerColumns + " FROM partners WHERE org_id = ? ORDER BY name", {org_id}));
+  std::vector<Partner> out;
+  for (const auto& r : rows) out.push_back(partner_from_row(r));
+  return out;
+}
+
+Result<std::optional<Partner>> partner(Conn& c, const std::string& org_id, const std::string& id) {
+  auto row = TRY(c.query_one(std::string("SELECT ") + kPartnerColumns + " FROM partners WHERE org_id = ? AND id = ?",
+                             {org_id, id}));
+  if (!row) return std::optional<Partner>{};
+  return std::optional<Partner>{partner_from_row(*row)};
+}
+
+Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at, const std::string& by) {
+  TRY(c.exec("INSERT INTO partners (org_id, id, name, directory_organization_id, status, agreement_purpose,"
+             " agreement_roles, information_sharing, response_days, taking_referrals, wait_weeks, agreement_starts_on,"
+             " agreement_review_on, created_at, updated_at, updated_by, version)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+             {org_id, p.id, p.name, p.directory_organization_id, p.status, p.agreement_purpose, p.agreement_roles,
+              p.information_sharing, p.response_days, p.taking_referrals,
+              p.wait_weeks ? store::Value(*p.wait_weeks) : store::Value(), p.agreement_starts_on, p.agreement_review_on,
+              at, at, by}));
+  return {};
+}
+
+Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by) {
+  TRY(c.exec("INSERT INTO referrals (org_id, id, person_id, partner_id, service_name, reason, goal_ids, shared_parts,"
+             " status, created_at, created_by, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+             {org_id, r.id, r.person_id, r.partner_id, r.service_name, r.reason, store::join_list(r.goal_ids),
+              parts_list(r.shared_parts), r.status, r.created_at, by, r.updated_at, by}));
+  return {};
+}
+
+Result<std::optional<Referral>> referral(Conn& c, const std::string& org_id, const std::string& id) {
+  auto row = TRY(c.query_one(std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.id = ?", {org_id, id}));
+  if (!row) return std::optional<Referral>{};
+  return std::optional<Referral>{referral_from_row(*row)};
+}
+
+Result<void> update_referral(Conn& c, const std::string& org_id, const Referral& r, std::int64_t expected_version,
+                             const std::string& by) {
+  auto changed = TRY(c.exec(
+      "UPDATE referrals SET status = ?, decline_reason = ?, outcome = ?, sent_at = ?, responded_at = ?, closed_at = ?,"
+      " updated_at = ?, updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
+      {r.status, r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.updated_at, by, org_id, r.id,
+       expected_version}));
+  return store::check_versioned_update(c, changed, "referrals", org_id, r.id, expected_version, "referral");
+}
+
+Result<void> insert_referral_event(Conn& c, const std::string& org_id, const std::string& referral_id,
+                                   const ReferralEvent& e, const std::optional<std::string>& by) {
+  // The referral's row is locked by the change this event records, so the next number is ours.
+  auto next = TRY(c.query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM referral_events WHERE org_id = ? AND referral_id = ?",
+                              {org_id, referral_id}));
+  TRY(c.exec("INSERT INTO referral_events (org_id, id, referral_id, seq, at, by_user, by_role, from_status, to_status,"
+             " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {org_id, trellis::new_id(), referral_id, next->integer(0), e.at, by, e.by_role, e.from_status, e.to_status,
+              e.note}));
+  return {};
+}
+
+Result<std::vector<ReferralEvent>> referral_events(Conn& c, const std::string& org_id, const std::string& referral_id) {
+  auto rows = TRY(c.query("SELECT at, from_status, to_status, note, by_role FROM referral_events"
+                          " WHERE org_id = ? AND referral_id = ? ORDER BY seq",
+                          {org_id, referral_id}));
+  std::vector<ReferralEvent> out;
+  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.opt_text(4)});
+  return out;
+}
+
+Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& org_id, const std::string& person_id) {
+  auto rows = TRY(c.query(std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.person_id = ? ORDER BY r.created_at DESC",
+                          {org_id, person_id}));
+  std::vector<Referral> out;
+  for (const auto& r : rows) out.push_back(referral_from_row(r));
+  return out;
+}
+
+Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id) {
+  auto rows = TRY(c.query(std::string(kReferralSelect) +
+                              " WHERE r.org_id = ? AND r.partner_id = ? AND r.status <> 'draft' ORDER BY r.sent_at DESC",
+                          {org_id, partner_id}));
+  std::vector<Referral> out;
+  for (const auto& r : rows) out.push_back(referral_from_row(r));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "partnerships/hsds.hpp"
+#include "partnerships/model.hpp"
 #include "store/db.hpp"
 
 namespace trellis::partnerships::db {
@@ -33,5 +34,22 @@ struct ServiceQuery {
 };
 // By name, or nearest first when a point is given (within the radius).
 Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_id, const ServiceQuery& q);
+
+// Partners
+Result<std::vector<Partner>> partners(Conn& c, const std::string& org_id);
+Result<std::optional<Partner>> partner(Conn& c, const std::string& org_id, const std::string& id);
+Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at, const std::string& by);
+
+// Referrals
+Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by);
+Result<std::optional<Referral>> referral(Conn& c, const std::string& org_id, const std::string& id);
+Result<void> update_referral(Conn& c, const std::string& org_id, const Referral& r, std::int64_t expected_version,
+                             const std::string& by);
+Result<void> insert_referral_event(Conn& c, const std::string& org_id, const std::string& referral_id,
+                                   const ReferralEvent& e, const std::optional<std::string>& by);
+Result<std::vector<ReferralEvent>> referral_events(Conn& c, const std::string& org_id, const std::string& referral_id);
+Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& org_id, const std::string& person_id);
+// A partner's inbox: everything sent to them, with the person's name (one query, joined).
+Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id);
 
 }  // namespace trellis::partnerships::db

@@ -6,6 +6,7 @@
 #include "http/context.hpp"
 #include "http/router.hpp"
 #include "people/json.hpp"
+#include "partnerships/service.hpp"
 #include "people/service.hpp"
 
 namespace trellis::people {
@@ -209,7 +210,9 @@ Response record_consent(Ctx& ctx) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   ConsentInput k;
-  auto supporter = in->id("supporterId", Need::required);
+  auto supporter = in->id("supporterId", Need::optional);
+  auto partner = in->id("partnerId", Need::optional);
+  if (supporter.has_value() == partner.has_value()) in->add_error("supporterId", "name one supporter, or one partnerId");
   std::vector<std::string_view> names;
   for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
   auto purpose = in->text("purpose", Need::required, para(1000));
@@ -217,7 +220,13 @@ Response record_consent(Ctx& ctx) {
   auto ends = in->text("endsOn", Need::optional, line(10));
   auto parts = in->name_list("parts", Need::required, names);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  k.supporter_id = *supporter;
+  if (partner) {
+    // A partner agency of this organisation: asked through its own area.
+    if (auto p = ctx.app.partnerships.partner(org(ctx), *partner); !p)
+      return ctx.problem(Error::field(ErrorKind::unprocessable, "partnerId", "is not one of your partner agencies"));
+    k.grantee_type = "partner";
+  }
+  k.supporter_id = supporter ? *supporter : *partner;
   for (const auto& name : *parts) k.parts.push_back(*access::parse_part(name));
   k.purpose = *purpose;
   k.starts_on = starts.value_or(today(ctx.now));

@@ -51,7 +51,7 @@ Result<access::PersonAccess> PeopleService::authorize(const access::Principal& w
         a.basis = access::Basis::self;
         a.parts = all_parts();
         a.can_write = true;
-        if (write && (part == Part::profile || part == Part::care_team))
+        if (write && (part == Part::profile || part == Part::care_team || part == Part::referrals))
           return fail(ErrorKind::forbidden, "Your care team keeps this part up to date",
                       "Ask your worker to change it for you.", "forbidden");
         return a;
@@ -338,6 +338,7 @@ Result<Consent> PeopleService::record_consent(const http::Actor& actor, const st
   k.org_id = actor.org_id;
   k.id = new_id();
   k.person_id = person_id;
+  k.grantee_type = in.grantee_type;
   k.grantee_id = in.supporter_id;
   k.parts = in.parts;
   k.purpose = in.purpose;
@@ -346,12 +347,14 @@ Result<Consent> PeopleService::record_consent(const http::Actor& actor, const st
   k.recorded_at = to_iso(now);
   k.recorded_by = actor.user_id;
   return db_.write([&](store::Conn& c) -> Result<Consent> {
-    auto s = TRY(db::get_supporter(c, actor.org_id, in.supporter_id));
-    if (!s || s->person_id != person_id)
-      return fail(Error::field(ErrorKind::unprocessable, "supporterId", "is not one of this person's supporters"));
+    if (in.grantee_type == "supporter") {
+      auto s = TRY(db::get_supporter(c, actor.org_id, in.supporter_id));
+      if (!s || s->person_id != person_id)
+        return fail(Error::field(ErrorKind::unprocessable, "supporterId", "is not one of this person's supporters"));
+    }
     TRY_VOID(db::insert_consent(c, k));
     auto e = actor.about_person("consent.record", "consent", k.id, person_id);
-    e.detail = "supporter " + s->id;
+    e.detail = in.grantee_type + " " + in.supporter_id;
     TRY_VOID(access::append_audit(c, e, now));
     return k;
   });

@@ -45,7 +45,8 @@ struct SupporterInput {
 };
 
 struct ConsentInput {
-  std::string supporter_id;
+  std::string grantee_type = "supporter";  // or "partner" (the route checks the partner exists)
+  std::string supporter_id;                // the grantee's id
   std::vector<access::Part> parts;
   std::string purpose;
   std::string starts_on;

@@ -61,7 +61,7 @@ TEST_F(Sessions, me_answers_while_signed_in_and_401_after_sign_out) {
   EXPECT_EQ(me.body["org"]["timeZone"], "Australia/Melbourne");
   EXPECT_EQ(me.body["permissions"],
             nlohmann::json::array({"view_teams", "view_users", "view_people", "add_people", "review_break_glass",
-                                   "view_directory"}));
+                                   "view_directory", "manage_partners"}));
   EXPECT_EQ(call("POST", "/api/v1/auth/logout", &b).status, 204);
   EXPECT_EQ(call("GET", "/api/v1/auth/me", &b).status, 401);
 }

@@ -1,0 +1,148 @@
+#include "support.hpp"
+
+namespace trellis::test {
+namespace {
+
+using nlohmann::json;
+
+class Referrals : public TrellisTest {
+ protected:
+  void SetUp() override {
+    TrellisTest::SetUp();
+    load_demo();
+    practitioner = sign_in("practitioner@demo.example");
+    auto manager = sign_in("manager@demo.example");
+    auto p = call("POST", "/api/v1/partners", &manager,
+                  json{{"name", "Bayside Housing"}, {"responseDays", 3}, {"agreementPurpose", "Housing for people we support"}});
+    ASSERT_EQ(p.status, 201) << p.raw.body;
+    partner_id = p.body["id"];
+    auto other = call("POST", "/api/v1/partners", &manager, json{{"name", "Northside Employment"}});
+    other_partner_id = other.body["id"];
+    ASSERT_EQ(call("POST", "/api/v1/partners/" + partner_id + "/users", &manager,
+                   json{{"email", "intake@bayside.example"}, {"displayName", "Bayside Intake"}, {"password", "harbour lights at dusk"}})
+                  .status,
+              201);
+    ASSERT_EQ(call("POST", "/api/v1/partners/" + other_partner_id + "/users", &manager,
+                   json{{"email", "intake@northside.example"}, {"displayName", "Northside Intake"},
+                        {"password", "morning bus to the city"}})
+                  .status,
+              201);
+    auto person = call("POST", "/api/v1/people", &practitioner,
+                       json{{"givenName", "Lena"}, {"familyName", "Haddad"}, {"dateOfBirth", "1979-08-14"}, {"phone", "0400 111 222"}});
+    person_id = person.body["id"];
+    auto goal = call("POST", path("/goals"), &practitioner, json{{"title", "A safe place to live"}});
+    goal_id = goal.body["id"];
+  }
+  std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + rest; }
+  Reply draft() {
+    return call("POST", path("/referrals"), &practitioner,
+                json{{"partnerId", partner_id}, {"reason", "Lena needs housing before winter."},
+                     {"goalIds", {goal_id}}, {"sharedParts", {"profile", "goals"}}});
+  }
+  Reply consent(const std::vector<std::string>& parts) {
+    return call("POST", path("/consents"), &practitioner,
+                json{{"partnerId", partner_id}, {"parts", parts}, {"purpose", "Referral to Bayside Housing"}});
+  }
+  Reply send(const std::string& id, int version = 1) {
+    return call("POST", path("/referrals/" + id + "/send"), &practitioner, json::object(),
+                {{"if-match", "\"" + std::to_string(version) + "\""}});
+  }
+  Browser practitioner;
+  std::string partner_id, other_partner_id, person_id, goal_id;
+};
+
+TEST_F(Referrals, a_referral_without_consent_cannot_be_sent) {
+  auto d = draft();
+  ASSERT_EQ(d.status, 201) << d.raw.body;
+  auto refused = send(d.body["id"]);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["type"], "https://trellis.example/problems/consent_required");
+  ASSERT_EQ(consent({"profile"}).status, 201);  // not enough: the referral also shares goals
+  EXPECT_EQ(send(d.body["id"]).status, 422);
+  ASSERT_EQ(consent({"profile", "goals"}).status, 201);
+  auto sent = send(d.body["id"]);
+  ASSERT_EQ(sent.status, 200) << sent.raw.body;
+  EXPECT_EQ(sent.body["status"], "sent");
+}
+
+TEST_F(Referrals, the_partner_sees_only_their_own_referrals_and_only_consented_fields) {
+  consent({"profile", "goals"});
+  auto d = draft();
+  std::string id = d.body["id"];
+  ASSERT_EQ(send(id).status, 200);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  auto northside = sign_in("intake@northside.example", "morning bus to the city");
+  EXPECT_EQ(call("GET", "/api/v1/partner/referrals", &bayside).body["items"].size(), 1u);
+  EXPECT_EQ(call("GET", "/api/v1/partner/referrals", &northside).body["items"].size(), 0u);
+  EXPECT_EQ(call("GET", "/api/v1/partner/referrals/" + id, &northside).status, 404);
+  EXPECT_EQ(call("GET", path(), &bayside).status, 404);  // no way into the record itself
+  auto item = call("GET", "/api/v1/partner/referrals/" + id, &bayside);
+  ASSERT_EQ(item.status, 200);
+  EXPECT_EQ(item.body["personName"], "Lena Haddad");
+  EXPECT_EQ(item.body["visibleParts"], json::array({"profile", "goals"}));
+  EXPECT_EQ(item.body["goalIds"].size(), 1u);
+  // The person withdraws consent: the goals stop travelling at once.
+  auto consents = call("GET", path("/consents"), &practitioner);
+  for (const auto& k : consents.body["items"])
+    call("POST", path("/consents/" + k["id"].get<std::string>() + "/withdraw"), &practitioner);
+  auto after = call("GET", "/api/v1/partner/referrals/" + id, &bayside);
+  EXPECT_EQ(after.body["visibleParts"], json::array());
+  EXPECT_EQ(after.body["goalIds"].size(), 0u);
+}
+
+TEST_F(Referrals, declining_needs_a_reason_and_the_loop_closes_with_an_outcome) {
+  consent({"profile", "goals"});
+  std::string id = draft().body["id"];
+  send(id);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  auto move = [&](const std::string& to, const std::string& note, int version) {
+    json body{{"status", to}};
+    if (!note.empty()) body["note"] = note;
+    return call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside, body,
+                {{"if-match", "\"" + std::to_string(version) + "\""}});
+  };
+  auto no_reason = move("declined", "", 2);
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(no_reason.body["errors"][0]["field"], "note");
+  EXPECT_EQ(move("completed", "Housed", 2).status, 422);  // not from sent
+  ASSERT_EQ(move("received", "", 2).status, 200);
+  ASSERT_EQ(move("accepted", "", 3).status, 200);
+  EXPECT_EQ(move("in_progress", "", 3).status, 409);  // a stale version
+  ASSERT_EQ(move("in_progress", "", 4).status, 200);
+  auto done = move("completed", "", 5);
+  EXPECT_EQ(done.status, 422);
+  done = move("completed", "Lena moved into a unit in Bayside.", 5);
+  ASSERT_EQ(done.status, 200);
+  EXPECT_FALSE(done.body["closedAt"].is_null());
+  auto timeline = call("GET", path("/referrals/" + id + "/timeline"), &practitioner);
+  ASSERT_EQ(timeline.body["items"].size(), 6u);  // draft, sent, received, accepted, in progress, completed
+  EXPECT_EQ(timeline.body["items"][5]["note"], "Lena moved into a unit in Bayside.");
+}
+
+TEST_F(Referrals, overdue_after_the_agreed_response_time) {
+  consent({"profile"});
+  auto d = call("POST", path("/referrals"), &practitioner,
+                json{{"partnerId", partner_id}, {"reason", "Housing support please."}, {"sharedParts", {"profile"}}});
+  std::string id = d.body["id"];
+  send(id);
+  auto before = call("GET", path("/referrals"), &practitioner);
+  EXPECT_FALSE(before.body["items"][0]["overdue"].get<bool>());
+  clock.advance(std::chrono::hours(24 * 3 + 1));
+  practitioner = sign_in("practitioner@demo.example");
+  auto after = call("GET", path("/referrals"), &practitioner);
+  EXPECT_TRUE(after.body["items"][0]["overdue"].get<bool>());
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside, json{{"status", "received"}}, {{"if-match", "\"2\""}});
+  EXPECT_FALSE(call("GET", path("/referrals"), &practitioner).body["items"][0]["overdue"].get<bool>());
+}
+
+TEST_F(Referrals, the_person_sees_their_referrals_in_the_portal_but_cannot_send_them) {
+  call("POST", path("/account"), &practitioner, json{{"email", "lena@example.org"}, {"password", "olive trees in the yard"}});
+  auto lena = sign_in("lena@example.org", "olive trees in the yard");
+  draft();
+  EXPECT_EQ(call("GET", path("/referrals"), &lena).body["items"].size(), 1u);
+  EXPECT_EQ(call("POST", path("/referrals"), &lena, json{{"partnerId", partner_id}, {"reason", "Please help me."}}).status, 403);
+}
+
+}  // namespace
+}  // namespace trellis::test
