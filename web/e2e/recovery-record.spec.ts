@@ -124,3 +124,32 @@ test('a worker outside the care team gives a reason before a record opens', asyn
   await page.getByRole('button', { name: 'Mark reviewed' }).click();
   await expect(page.getByText('Nothing waiting for review.')).toBeVisible();
 });
+
+test('a referral goes only with consent, and the partner agency closes the loop', async ({ page }) => {
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'People we support');
+  await page.getByLabel('Search by name').fill('Mei Lin');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name: 'Mei Lin' }).click();
+  await page.getByText('Refer to a partner agency').click();
+  await page.getByLabel('Partner agency').selectOption({ label: 'Bayside Housing Support (wait about 2 weeks)' });
+  await page.getByLabel('What the referral is for').fill('Mei would like help finding a quieter flat.');
+  await page.getByRole('button', { name: 'Save as a draft' }).click();
+  await page.getByRole('button', { name: 'Send to Bayside Housing Support' }).click();
+  await expect(page.getByText('The person has not yet agreed to share their details')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'They agree: record consent and send' }).click();
+  await expect(page.locator('#referrals .tag').filter({ hasText: 'Sent' })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'partner@demo.example');
+  await nav(page, 'Referrals');
+  const mei = page.getByRole('listitem').filter({ hasText: 'Mei Lin' });
+  await expect(mei).toContainText('quieter flat');
+  await expectAccessible(page);
+  await mei.getByRole('button', { name: /^Declined/ }).click();
+  await expect(mei.getByRole('alert')).toContainText('reason');
+  await mei.getByLabel(/Note/).fill('We can offer an assessment next week.');
+  await mei.getByRole('button', { name: /^Accepted/ }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Mei Lin' }).locator('.tag').first()).toHaveText('Accepted');
+});

@@ -105,6 +105,7 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
       if (du.role == access::Role::peer_worker) staff.peer_worker_id = u.id;
       if (du.role == access::Role::person) staff.person_user_id = u.id;
       if (du.role == access::Role::supporter) staff.supporter_user_id = u.id;
+      if (du.role == access::Role::partner) staff.partner_user_id = u.id;
     }
     if (with_people) TRY_VOID(load_demo_people(c, org_id, staff, now));
     TRY_VOID(access::append_audit(c, access::system_event(org_id, "demo.load", "org", org_id), now));

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/ids.hpp"
+#include "partnerships/store.hpp"
 #include "people/store.hpp"
 #include "recovery/service.hpp"
 #include "recovery/store.hpp"
@@ -77,6 +78,24 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
     TRY_VOID(recovery::db::insert_life_area(c, org_id, a));
     area_ids[a.code] = a.id;
   }
+
+  // A partner agency with a written agreement; the demo partner sign-in works there.
+  partnerships::Partner bayside;
+  bayside.id = new_id();
+  bayside.name = "Bayside Housing Support";
+  bayside.agreement_purpose = "Safe, settled housing for people we both support.";
+  bayside.agreement_roles = "We refer with the person's consent and stay involved; Bayside answers within 3 working days.";
+  bayside.information_sharing = "Name, contact details and housing goals, only with the person's consent.";
+  bayside.response_days = 3;
+  bayside.wait_weeks = 2;
+  TRY_VOID(partnerships::db::insert_partner(c, org_id, bayside, iso, ""));
+  TRY(c.exec("UPDATE users SET partner_id = ? WHERE org_id = ? AND id = ?", {bayside.id, org_id, staff.partner_user_id}));
+  partnerships::Partner work;
+  work.id = new_id();
+  work.name = "Northside Employment Pathways";
+  work.agreement_purpose = "Work, study and volunteering that fit people's goals.";
+  work.response_days = 5;
+  TRY_VOID(partnerships::db::insert_partner(c, org_id, work, iso, ""));
 
   for (std::size_t i = 0; i < kPeople.size(); ++i) {
     const auto& [given, family, pronouns] = kPeople[i];
@@ -205,6 +224,35 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
       // The demo supporter sign-in is Taylor's sibling, Morgan.
       if (i == 0 && s == 0)
         TRY(c.exec("UPDATE users SET supporter_id = ? WHERE org_id = ? AND id = ?", {sup.id, org_id, staff.supporter_user_id}));
+    }
+    // Every fifth person has a referral to Bayside, sent with their consent.
+    if (i % 5 == 0) {
+      people::Consent k;
+      k.org_id = org_id;
+      k.id = new_id();
+      k.person_id = p.id;
+      k.grantee_type = "partner";
+      k.grantee_id = bayside.id;
+      k.parts = {access::Part::profile, access::Part::goals};
+      k.purpose = "Referral to Bayside Housing Support";
+      k.starts_on = day(now - std::chrono::hours(24 * 10));
+      k.recorded_at = iso;
+      TRY_VOID(people::db::insert_consent(c, k));
+      partnerships::Referral r;
+      r.id = new_id();
+      r.person_id = p.id;
+      r.partner_id = bayside.id;
+      r.reason = "Looking for a safe, settled place to live.";
+      r.shared_parts = k.parts;
+      r.created_at = r.updated_at = to_iso(now - std::chrono::hours(24 * (1 + i % 6)));
+      TRY_VOID(partnerships::db::insert_referral(c, org_id, r, staff.practitioner_id));
+      TRY_VOID(partnerships::db::insert_referral_event(c, org_id, r.id, {r.created_at, "", "draft", "", "practitioner"},
+                                                       staff.practitioner_id));
+      r.status = "sent";
+      r.sent_at = r.created_at;
+      TRY_VOID(partnerships::db::update_referral(c, org_id, r, 1, staff.practitioner_id));
+      TRY_VOID(partnerships::db::insert_referral_event(c, org_id, r.id, {r.created_at, "draft", "sent", "", "practitioner"},
+                                                       staff.practitioner_id));
     }
     // The demo person sign-in is Taylor.
     if (i == 0) TRY(c.exec("UPDATE users SET person_id = ? WHERE org_id = ? AND id = ?", {p.id, org_id, staff.person_user_id}));

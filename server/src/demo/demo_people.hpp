@@ -10,7 +10,7 @@
 namespace trellis::demo {
 
 struct DemoStaff {
-  std::string practitioner_id, peer_worker_id, person_user_id, supporter_user_id;
+  std::string practitioner_id, peer_worker_id, person_user_id, supporter_user_id, partner_user_id;
   std::vector<std::string> team_ids;  // in kTeams order
 };
 

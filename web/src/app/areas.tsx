@@ -19,6 +19,7 @@ import { LifeAreasPage } from '../recovery/LifeAreasPage';
 import { PlanPrintPage } from '../recovery/PlanPrintPage';
 import { StatementRulesPage } from '../recovery/StatementRulesPage';
 import { DirectoryPage } from '../partnerships/DirectoryPage';
+import { PartnerInboxPage } from '../partnerships/PartnerInboxPage';
 
 export interface AreaPage {
   path: string;
@@ -36,6 +37,7 @@ export const pages: AreaPage[] = [
   { path: '/shared', element: <SharedWithMePage />, nav: { label: 'Shared with me', group: 'Trellis' }, when: (s) => s.user.role === 'supporter' },
   { path: '/people', element: <CaseloadPage />, nav: { label: 'People we support', group: 'Support' }, needs: 'view_people' },
   { path: '/people/new', element: <NewPersonPage />, needs: 'add_people' },
+  { path: '/partner/referrals', element: <PartnerInboxPage />, nav: { label: 'Referrals', group: 'Partner agency' }, needs: 'partner_inbox' },
   { path: '/directory', element: <DirectoryPage />, nav: { label: 'Service directory', group: 'Support' }, needs: 'view_directory' },
   { path: '/access-reviews', element: <AccessReviewPage />, nav: { label: 'Break-the-glass reviews', group: 'Support' }, needs: 'review_break_glass' },
   { path: '/people/:id', element: <PersonPage /> },

@@ -25,7 +25,9 @@ export type Permission =
   | 'add_people'
   | 'review_break_glass'
   | 'view_directory'
-  | 'manage_directory';
+  | 'manage_directory'
+  | 'manage_partners'
+  | 'partner_inbox';
 
 export interface User {
   id: string;

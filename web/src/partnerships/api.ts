@@ -32,3 +32,57 @@ export const directoryApi = {
       : request<ImportReport>('/directory/import', { method: 'POST', body });
   },
 };
+
+export interface Partner {
+  id: string;
+  name: string;
+  agreementPurpose: string;
+  responseDays: number;
+  takingReferrals: boolean;
+  waitWeeks: number | null;
+}
+export type ReferralStatus = 'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
+export interface Referral {
+  id: string;
+  personId: string;
+  personName: string;
+  partnerId: string;
+  partnerName: string;
+  reason: string;
+  sharedParts: string[];
+  goalIds: string[];
+  status: ReferralStatus;
+  declineReason: string;
+  outcome: string;
+  sentAt: string | null;
+  overdue: boolean;
+  version: number;
+  visibleParts?: string[];
+  timeline?: { at: string; from: string; to: string; note: string }[];
+}
+export const referralStatusLabels: Record<ReferralStatus, string> = {
+  draft: 'Draft',
+  sent: 'Sent',
+  received: 'Received',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  redirected: 'Redirected',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn',
+};
+
+const base = (id: string) => `/people/${id}/referrals`;
+export const referralsApi = {
+  partners: () => request<{ items: Partner[] }>('/partners').then((r) => r.items),
+  forPerson: (personId: string) => request<{ items: Referral[] }>(base(personId)).then((r) => r.items),
+  draft: (personId: string, body: { partnerId: string; reason: string; sharedParts: string[] }) =>
+    request<Referral>(base(personId), { method: 'POST', body }),
+  send: (personId: string, r: Referral) => request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', body: {}, ifMatch: `"${r.version}"` }),
+  consent: (personId: string, partnerId: string, parts: string[], purpose: string) =>
+    request<unknown>(`/people/${personId}/consents`, { method: 'POST', body: { partnerId, parts, purpose } }),
+  inbox: () => request<{ items: Referral[] }>('/partner/referrals').then((r) => r.items),
+  inboxItem: (id: string) => request<Referral>(`/partner/referrals/${id}`),
+  respond: (r: Referral, status: ReferralStatus, note?: string) =>
+    request<Referral>(`/partner/referrals/${r.id}/status`, { method: 'POST', body: note ? { status, note } : { status }, ifMatch: `"${r.version}"` }),
+};

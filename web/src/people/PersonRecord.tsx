@@ -15,6 +15,7 @@ import { CheckInsSection } from '../recovery/CheckInsSection';
 import { AdvanceStatementSection } from '../recovery/AdvanceStatementSection';
 import { AppointmentPrepSection } from '../recovery/AppointmentPrepSection';
 import { Link } from 'react-router-dom';
+import { ReferralsSection } from '../partnerships/ReferralsSection';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
 import { formatDay } from './CaseloadPage';
@@ -76,6 +77,7 @@ export function PersonRecord({ personId }: { personId: string }) {
     ['plan', 'Plan', parts.includes('plan')],
     ['goals', 'Goals', parts.includes('goals')],
     ['checkins', 'Life areas', parts.includes('check_ins')],
+    ['referrals', 'Referrals', parts.includes('referrals')],
     ['supporters', 'Supporters', parts.includes('supporters')],
     ['care-team', 'Care team', parts.includes('care_team')],
   ] as const;
@@ -128,6 +130,11 @@ export function PersonRecord({ personId }: { personId: string }) {
       {parts.includes('check_ins') && (
         <div id="checkins">
           <CheckInsSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+        </div>
+      )}
+      {parts.includes('referrals') && (
+        <div id="referrals">
+          <ReferralsSection personId={p.id} staff={staff} isPerson={isPerson} />
         </div>
       )}
       {parts.includes('supporters') && (

@@ -11,7 +11,8 @@ export type Part =
   | 'check_ins'
   | 'wellness_plan'
   | 'safety'
-  | 'advance_statement';
+  | 'advance_statement'
+  | 'referrals';
 export const shareableParts: { part: Part; label: string }[] = [
   { part: 'profile', label: 'My details (name, pronouns, contact)' },
   { part: 'plan', label: 'My recovery plan: hopes, strengths, what helps' },

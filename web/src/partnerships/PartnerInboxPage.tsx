@@ -1,0 +1,67 @@
+// For a partner agency: the referrals sent to them, and only what each person agreed to share.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { referralStatusLabels, referralsApi, type Referral, type ReferralStatus } from './api';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { TextArea } from '../ui/Field';
+import { PageTitle } from '../ui/PageTitle';
+
+const next: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
+  sent: ['received', 'accepted', 'declined', 'redirected'],
+  received: ['accepted', 'declined', 'redirected'],
+  accepted: ['in_progress', 'completed'],
+  in_progress: ['completed'],
+};
+
+function Item({ r }: { r: Referral }) {
+  const qc = useQueryClient();
+  const [note, setNote] = useState('');
+  const respond = useMutation({
+    mutationFn: (to: ReferralStatus) => referralsApi.respond(r, to, note || undefined),
+    onSuccess: () => {
+      setNote('');
+      void qc.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+  const moves = next[r.status] ?? [];
+  return (
+    <li className="list-row column">
+      <p>
+        <strong>{r.personName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
+        {r.overdue && <span className="tag warn">Waiting for your answer</span>}
+      </p>
+      <p>{r.reason}</p>
+      <ErrorNotice error={respond.error} />
+      {moves.length > 0 && (
+        <>
+          <TextArea label="Note (a reason is needed to decline or redirect; an outcome to complete)" name={`note-${r.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={respond.error} />
+          <div className="actions">
+            {moves.map((m) => (
+              <button key={m} type="button" onClick={() => respond.mutate(m)} disabled={respond.isPending}>
+                {referralStatusLabels[m]}
+                <span className="visually-hidden"> ({r.personName})</span>
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function PartnerInboxPage() {
+  const inbox = useQuery({ queryKey: ['inbox'], queryFn: referralsApi.inbox });
+  return (
+    <>
+      <PageTitle title="Referrals to your agency" />
+      <p className="lead">Each person agreed to this referral. You see only what they chose to share.</p>
+      <ErrorNotice error={inbox.error} />
+      <ul className="list">
+        {(inbox.data ?? []).map((r) => (
+          <Item key={`${r.id}-${r.version}`} r={r} />
+        ))}
+      </ul>
+      {inbox.data?.length === 0 && <p>No referrals yet.</p>}
+    </>
+  );
+}

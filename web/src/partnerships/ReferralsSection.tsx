@@ -1,0 +1,105 @@
+// A person's referrals to partner agencies: drafted by the care team, sent only once the
+// person has agreed to share with that partner, and followed until the partner closes the loop.
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../app/api';
+import { referralStatusLabels, referralsApi, type Referral } from './api';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { SelectField, TextArea } from '../ui/Field';
+
+function NewReferral({ personId }: { personId: string }) {
+  const qc = useQueryClient();
+  const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
+  const [partnerId, setPartnerId] = useState('');
+  const [reason, setReason] = useState('');
+  const create = useMutation({
+    mutationFn: () => referralsApi.draft(personId, { partnerId, reason, sharedParts: ['profile'] }),
+    onSuccess: () => {
+      setReason('');
+      void qc.invalidateQueries({ queryKey: ['referrals', personId] });
+    },
+  });
+  const chosen = partners.data?.find((p) => p.id === partnerId);
+  return (
+    <details>
+      <summary>Refer to a partner agency</summary>
+      <ErrorNotice error={create.error ?? partners.error} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+        noValidate
+      >
+        <SelectField label="Partner agency" name="partnerId" value={partnerId} onChange={(e) => setPartnerId(e.target.value)} error={create.error}>
+          <option value="">Choose…</option>
+          {(partners.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.takingReferrals ? (p.waitWeeks ? ` (wait about ${p.waitWeeks} weeks)` : '') : ' (not taking referrals)'}
+            </option>
+          ))}
+        </SelectField>
+        {chosen && !chosen.takingReferrals && <p className="tag warn">{chosen.name} is not taking referrals just now.</p>}
+        <TextArea label="What the referral is for" name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={create.error} />
+        <p className="hint">The person’s name and contact details go with it, once they agree.</p>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Save as a draft
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function Row({ personId, r, staff }: { personId: string; r: Referral; staff: boolean }) {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['referrals', personId] });
+  const send = useMutation({ mutationFn: () => referralsApi.send(personId, r), onSuccess: refresh });
+  const consent = useMutation({
+    mutationFn: () => referralsApi.consent(personId, r.partnerId, r.sharedParts, `Referral to ${r.partnerName}`),
+    onSuccess: () => send.mutate(),
+  });
+  const needsConsent = send.error instanceof ApiError && send.error.code === 'consent_required';
+  return (
+    <li className="list-row column">
+      <p>
+        <strong>{r.partnerName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
+        {r.overdue && <span className="tag warn">No answer yet: past the agreed time</span>}
+      </p>
+      <p className="muted">{r.reason}</p>
+      {r.declineReason && <p>Declined: {r.declineReason}</p>}
+      {r.outcome && <p>Outcome: {r.outcome}</p>}
+      <ErrorNotice error={needsConsent ? null : send.error ?? consent.error} />
+      {staff && r.status === 'draft' && !needsConsent && (
+        <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
+          Send to {r.partnerName}
+        </button>
+      )}
+      {staff && needsConsent && (
+        <div className="panel">
+          <p>The person has not yet agreed to share their details with {r.partnerName}.</p>
+          <button type="button" className="primary" onClick={() => consent.mutate()} disabled={consent.isPending}>
+            They agree: record consent and send
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ReferralsSection({ personId, staff, isPerson }: { personId: string; staff: boolean; isPerson: boolean }) {
+  const list = useQuery({ queryKey: ['referrals', personId], queryFn: () => referralsApi.forPerson(personId) });
+  return (
+    <section aria-labelledby="referrals-title">
+      <h2 id="referrals-title">{isPerson ? 'My referrals' : 'Referrals'}</h2>
+      <ErrorNotice error={list.error} />
+      <ul className="list">
+        {(list.data ?? []).map((r) => (
+          <Row key={`${r.id}-${r.version}`} personId={personId} r={r} staff={staff} />
+        ))}
+      </ul>
+      {list.data?.length === 0 && <p>No referrals yet.</p>}
+      {staff && <NewReferral personId={personId} />}
+    </section>
+  );
+}
