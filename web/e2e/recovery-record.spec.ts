@@ -153,3 +153,11 @@ test('a referral goes only with consent, and the partner agency closes the loop'
   await mei.getByRole('button', { name: /^Accepted/ }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Mei Lin' }).locator('.tag').first()).toHaveText('Accepted');
 });
+
+test('a manager sees how referrals to each partner are going', async ({ page }) => {
+  await signIn(page, 'manager@demo.example');
+  await nav(page, 'Partnerships');
+  await expect(page.getByRole('table', { name: 'Referrals by partner agency' })).toContainText('Bayside Housing Support');
+  await expect(page.getByText('Agreed response: 3 days')).toBeVisible();
+  await expectAccessible(page);
+});

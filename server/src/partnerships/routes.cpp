@@ -265,6 +265,31 @@ Response partner_item(Ctx& ctx) {
   return resp;
 }
 
+Response figures(Ctx& ctx) {
+  auto today = to_iso(ctx.now).substr(0, 10);
+  auto from = ctx.req.query("from").value_or(today.substr(0, 4) + "-01-01");
+  auto to = ctx.req.query("to").value_or(today);
+  auto r = svc(ctx).figures(ctx.principal(), from, to);
+  if (!r) return ctx.problem(r.error());
+  json items = json::array();
+  for (const auto& f : *r) {
+    double answered = static_cast<double>(f.accepted + f.declined + f.redirected);
+    items.push_back({{"partnerId", f.partner_id},
+                     {"partnerName", f.partner_name},
+                     {"sent", f.sent},
+                     {"accepted", f.accepted},
+                     {"declined", f.declined},
+                     {"redirected", f.redirected},
+                     {"completed", f.completed},
+                     {"withdrawn", f.withdrawn},
+                     {"open", f.open},
+                     {"acceptanceRate", answered > 0 ? json(static_cast<double>(f.accepted) / answered) : json(nullptr)},
+                     {"meanDaysToRespond", f.responded ? json(f.mean_days_to_respond) : json(nullptr)},
+                     {"meanDaysToClose", f.completed + f.declined + f.redirected ? json(f.mean_days_to_close) : json(nullptr)}});
+  }
+  return Response::json(200, {{"from", from}, {"to", to}, {"items", items}});
+}
+
 Response partner_respond(Ctx& ctx) {
   auto version = http::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
@@ -300,6 +325,10 @@ void add_referral_routes(http::Router& r) {
         {"Withdraw a referral before it completes (If-Match)", "referrals"}, withdraw_referral);
   r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
         {"Every change to a referral, in order", "referrals"}, referral_timeline);
+  r.add("GET", "/api/v1/partners/figures", Rule::need(P::manage_partners),
+        {"Referral figures per partner agency for a period (?from=&to=)", "partners"}, figures);
+  r.add("GET", "/api/v1/partner/figures", Rule::need(P::partner_inbox),
+        {"A partner agency's own referral figures for a period", "partners"}, figures);
   r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
         {"A partner agency's referrals, and only theirs", "referrals"}, partner_inbox);
   r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),

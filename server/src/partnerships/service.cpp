@@ -307,4 +307,18 @@ Result<Referral> PartnershipsService::respond(const http::Actor& actor, const ac
   return move(actor, *r, version, to, note);
 }
 
+Result<std::vector<db::PartnerFigures>> PartnershipsService::figures(const access::Principal& who,
+                                                                  const std::string& from, const std::string& to) {
+  if (!valid_date(from)) return fail(Error::field(ErrorKind::bad_request, "from", "must be a date like 2026-01-01"));
+  if (!valid_date(to)) return fail(Error::field(ErrorKind::bad_request, "to", "must be a date like 2026-12-31"));
+  std::optional<std::string> only;
+  if (who.user.role == access::Role::partner) {
+    if (!who.user.partner_id) return std::vector<db::PartnerFigures>{};
+    only = who.user.partner_id;
+  }
+  return db_.read([&](store::Conn& c) {
+    return db::partner_figures(c, who.user.org_id, from + "T00:00:00.000Z", to + "T23:59:59.999Z", only);
+  });
+}
+
 }  // namespace trellis::partnerships

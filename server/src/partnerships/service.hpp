@@ -60,6 +60,9 @@ class PartnershipsService {
   Result<std::vector<Referral>> inbox(const access::Principal& who);
   Result<PartnerReferralView> inbox_item(const http::Actor& actor, const access::Principal& who,
                                          const std::string& referral_id);
+  // Figures for a period: every partner for the service's managers, only their own for a partner.
+  Result<std::vector<db::PartnerFigures>> figures(const access::Principal& who, const std::string& from,
+                                                 const std::string& to);
   Result<Referral> respond(const http::Actor& actor, const access::Principal& who, const std::string& referral_id,
                            std::int64_t version, const std::string& to, const std::string& note);
 

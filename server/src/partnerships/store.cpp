@@ -4,6 +4,7 @@
 
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
+#include "core/clock.hpp"
 #include "core/ids.hpp"
 
 namespace trellis::partnerships::db {
@@ -292,6 +293,63 @@ Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& 
                           {org_id, partner_id}));
   std::vector<Referral> out;
   for (const auto& r : rows) out.push_back(referral_from_row(r));
+  return out;
+}
+
+Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& org_id, const std::string& from,
+                                                   const std::string& to, const std::optional<std::string>& partner_id) {
+  std::string sql =
+      "SELECT pa.id, pa.name, r.status, r.sent_at, r.responded_at, r.closed_at FROM partners pa"
+      " LEFT JOIN referrals r ON r.org_id = pa.org_id AND r.partner_id = pa.id AND r.sent_at >= ? AND r.sent_at < ?"
+      " WHERE pa.org_id = ?";
+  store::Params p{from, to, org_id};
+  if (partner_id) {
+    sql += " AND pa.id = ?";
+    p.emplace_back(*partner_id);
+  }
+  sql += " ORDER BY pa.name, pa.id";
+  auto rows = TRY(c.query(sql, p));
+  std::vector<PartnerFigures> out;
+  double respond_days = 0, close_days = 0;
+  std::int64_t closed = 0;
+  auto days_between = [](const std::string& a, const std::string& b) {
+    TimePoint x, y;
+    if (!parse_iso(a, x) || !parse_iso(b, y)) return 0.0;
+    return std::chrono::duration<double>(y - x).count() / 86400.0;
+  };
+  auto finish = [&] {
+    if (out.empty()) return;
+    auto& f = out.back();
+    f.mean_days_to_respond = f.responded ? respond_days / static_cast<double>(f.responded) : 0;
+    f.mean_days_to_close = closed ? close_days / static_cast<double>(closed) : 0;
+  };
+  for (const auto& r : rows) {
+    if (out.empty() || out.back().partner_id != r.text(0)) {
+      finish();
+      out.push_back({r.text(0), r.text(1)});
+      respond_days = close_days = 0;
+      closed = 0;
+    }
+    if (r.is_null(3)) continue;  // no referral in the period
+    auto& f = out.back();
+    auto status = r.text(2);
+    ++f.sent;
+    if (status == "accepted" || status == "in_progress") ++f.accepted, ++f.open;
+    else if (status == "completed") ++f.accepted, ++f.completed;
+    else if (status == "declined") ++f.declined;
+    else if (status == "redirected") ++f.redirected;
+    else if (status == "withdrawn") ++f.withdrawn;
+    else ++f.open;
+    if (!r.is_null(4)) {
+      ++f.responded;
+      respond_days += days_between(r.text(3), r.text(4));
+    }
+    if (!r.is_null(5) && status != "withdrawn") {
+      ++closed;
+      close_days += days_between(r.text(3), r.text(5));
+    }
+  }
+  finish();
   return out;
 }
 

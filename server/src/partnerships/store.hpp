@@ -52,4 +52,15 @@ Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& o
 // A partner's inbox: everything sent to them, with the person's name (one query, joined).
 Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id);
 
+// Figures per partner agency for a period: counts by state and the times to respond and close.
+struct PartnerFigures {
+  std::string partner_id, partner_name;
+  std::int64_t sent = 0, accepted = 0, declined = 0, redirected = 0, completed = 0, withdrawn = 0, open = 0;
+  std::int64_t responded = 0;
+  double mean_days_to_respond = 0, mean_days_to_close = 0;
+};
+// Referrals sent in [from, to); one grouped query, times averaged in the store.
+Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& org_id, const std::string& from,
+                                                   const std::string& to, const std::optional<std::string>& partner_id);
+
 }  // namespace trellis::partnerships::db

@@ -146,3 +146,44 @@ TEST_F(Referrals, the_person_sees_their_referrals_in_the_portal_but_cannot_send_
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class PartnerFigures : public Referrals {};
+
+TEST_F(PartnerFigures, managers_see_every_partner_and_a_partner_only_its_own) {
+  consent({"profile", "goals"});
+  std::string a = draft().body["id"], b = draft().body["id"];
+  send(a);
+  send(b);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  clock.advance(std::chrono::hours(48));
+  bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  call("POST", "/api/v1/partner/referrals/" + a + "/status", &bayside, json{{"status", "accepted"}}, {{"if-match", "\"2\""}});
+  call("POST", "/api/v1/partner/referrals/" + b + "/status", &bayside,
+       json{{"status", "declined"}, {"note", "Outside our area."}}, {{"if-match", "\"2\""}});
+  auto manager = sign_in("manager@demo.example");
+  auto year = to_iso(clock.now()).substr(0, 4);
+  auto all = call("GET", "/api/v1/partners/figures?from=" + year + "-01-01&to=" + year + "-12-31", &manager);
+  ASSERT_EQ(all.status, 200) << all.raw.body;
+  ASSERT_EQ(all.body["items"].size(), 2u);
+  const auto& f = all.body["items"][0];  // Bayside sorts first
+  EXPECT_EQ(f["partnerName"], "Bayside Housing");
+  EXPECT_EQ(f["sent"], 2);
+  EXPECT_EQ(f["accepted"], 1);
+  EXPECT_EQ(f["declined"], 1);
+  EXPECT_DOUBLE_EQ(f["acceptanceRate"].get<double>(), 0.5);
+  EXPECT_NEAR(f["meanDaysToRespond"].get<double>(), 2.0, 0.01);
+  auto own = call("GET", "/api/v1/partner/figures?from=" + year + "-01-01&to=" + year + "-12-31", &bayside);
+  ASSERT_EQ(own.body["items"].size(), 1u);
+  EXPECT_EQ(own.body["items"][0]["sent"], 2);
+  auto northside = sign_in("intake@northside.example", "morning bus to the city");
+  auto theirs = call("GET", "/api/v1/partner/figures", &northside);
+  ASSERT_EQ(theirs.body["items"].size(), 1u);
+  EXPECT_EQ(theirs.body["items"][0]["partnerName"], "Northside Employment");
+  EXPECT_EQ(call("GET", "/api/v1/partners/figures?from=soon", &manager).status, 400);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -20,6 +20,7 @@ import { PlanPrintPage } from '../recovery/PlanPrintPage';
 import { StatementRulesPage } from '../recovery/StatementRulesPage';
 import { DirectoryPage } from '../partnerships/DirectoryPage';
 import { PartnerInboxPage } from '../partnerships/PartnerInboxPage';
+import { PartnershipsPage } from '../partnerships/PartnershipsPage';
 
 export interface AreaPage {
   path: string;
@@ -38,6 +39,7 @@ export const pages: AreaPage[] = [
   { path: '/people', element: <CaseloadPage />, nav: { label: 'People we support', group: 'Support' }, needs: 'view_people' },
   { path: '/people/new', element: <NewPersonPage />, needs: 'add_people' },
   { path: '/partner/referrals', element: <PartnerInboxPage />, nav: { label: 'Referrals', group: 'Partner agency' }, needs: 'partner_inbox' },
+  { path: '/partnerships', element: <PartnershipsPage />, nav: { label: 'Partnerships', group: 'Support' }, needs: 'manage_partners' },
   { path: '/directory', element: <DirectoryPage />, nav: { label: 'Service directory', group: 'Support' }, needs: 'view_directory' },
   { path: '/access-reviews', element: <AccessReviewPage />, nav: { label: 'Break-the-glass reviews', group: 'Support' }, needs: 'review_break_glass' },
   { path: '/people/:id', element: <PersonPage /> },

@@ -1,7 +1,8 @@
 // For a partner agency: the referrals sent to them, and only what each person agreed to share.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { referralStatusLabels, referralsApi, type Referral, type ReferralStatus } from './api';
+import { figuresApi, referralStatusLabels, referralsApi, type Referral, type ReferralStatus } from './api';
+import { FiguresTable } from './FiguresTable';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -51,6 +52,8 @@ function Item({ r }: { r: Referral }) {
 
 export function PartnerInboxPage() {
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: referralsApi.inbox });
+  const year = new Date().toISOString().slice(0, 4);
+  const figures = useQuery({ queryKey: ['own-figures', year], queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`) });
   return (
     <>
       <PageTitle title="Referrals to your agency" />
@@ -62,6 +65,11 @@ export function PartnerInboxPage() {
         ))}
       </ul>
       {inbox.data?.length === 0 && <p>No referrals yet.</p>}
+      <section aria-labelledby="own-figures">
+        <h2 id="own-figures">Your figures this year</h2>
+        <ErrorNotice error={figures.error} />
+        {figures.data && <FiguresTable items={figures.data} />}
+      </section>
     </>
   );
 }

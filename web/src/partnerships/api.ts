@@ -86,3 +86,22 @@ export const referralsApi = {
   respond: (r: Referral, status: ReferralStatus, note?: string) =>
     request<Referral>(`/partner/referrals/${r.id}/status`, { method: 'POST', body: note ? { status, note } : { status }, ifMatch: `"${r.version}"` }),
 };
+
+export interface PartnerFigures {
+  partnerId: string;
+  partnerName: string;
+  sent: number;
+  accepted: number;
+  declined: number;
+  redirected: number;
+  completed: number;
+  withdrawn: number;
+  open: number;
+  acceptanceRate: number | null;
+  meanDaysToRespond: number | null;
+  meanDaysToClose: number | null;
+}
+export const figuresApi = {
+  all: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
+  own: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
+};
