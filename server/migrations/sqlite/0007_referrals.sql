@@ -14,6 +14,8 @@ CREATE TABLE partners (
   response_days INTEGER NOT NULL DEFAULT 5,           -- agreed time to answer a referral
   taking_referrals INTEGER NOT NULL DEFAULT 1,
   wait_weeks INTEGER,
+  referral_required_parts TEXT NOT NULL DEFAULT '',   -- the referral protocol: parts every referral must share
+  referral_guidance TEXT NOT NULL DEFAULT '',         -- and what the reason should cover
   agreement_starts_on TEXT,
   agreement_review_on TEXT,
   created_at TEXT NOT NULL,

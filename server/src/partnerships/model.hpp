@@ -14,6 +14,9 @@ struct Partner {
   int response_days = 5;  // agreed time to answer a referral
   bool taking_referrals = true;
   std::optional<int> wait_weeks;
+  // The referral protocol: what every referral to this partner must share, and what to write.
+  std::vector<access::Part> required_parts;
+  std::string referral_guidance;
   std::optional<std::string> agreement_starts_on, agreement_review_on;
   std::int64_t version = 1;
 };

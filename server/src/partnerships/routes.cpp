@@ -126,6 +126,12 @@ json to_json(const Partner& p) {
           {"waitWeeks", p.wait_weeks ? json(*p.wait_weeks) : json(nullptr)},
           {"agreementStartsOn", opt(p.agreement_starts_on)},
           {"agreementReviewOn", opt(p.agreement_review_on)},
+          {"requiredParts", [&] {
+             json parts = json::array();
+             for (auto x : p.required_parts) parts.push_back(access::part_name(x));
+             return parts;
+           }()},
+          {"referralGuidance", p.referral_guidance},
           {"version", p.version}};
 }
 
@@ -170,6 +176,11 @@ Response add_partner(Ctx& ctx) {
   p.response_days = static_cast<int>(in->integer("responseDays", Need::optional, 1, 60).value_or(5));
   p.taking_referrals = in->boolean("takingReferrals", Need::optional).value_or(true);
   if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) p.wait_weeks = static_cast<int>(*w);
+  std::vector<std::string_view> shareable;
+  for (auto x : access::kShareableParts) shareable.push_back(access::part_name(x));
+  for (const auto& name : in->name_list("requiredParts", Need::optional, shareable).value_or(std::vector<std::string>{}))
+    p.required_parts.push_back(*access::parse_part(name));
+  p.referral_guidance = in->text("referralGuidance", Need::optional, {.max = 2000, .multiline = true}).value_or("");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   return http::respond_as(ctx, svc(ctx).add_partner(ctx.actor(), p), [](const Partner& x) { return to_json(x); }, 201);
 }

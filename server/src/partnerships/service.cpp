@@ -209,6 +209,11 @@ Result<Referral> PartnershipsService::send_referral(const http::Actor& actor, co
   if (!p.taking_referrals)
     return fail(ErrorKind::conflict, p.name + " is not taking referrals just now",
                 "Look for another service in the directory, or ask them when they will open again.", "not_taking_referrals");
+  for (auto part : p.required_parts)
+    if (std::find(r->shared_parts.begin(), r->shared_parts.end(), part) == r->shared_parts.end())
+      return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
+                               p.name + "'s referral protocol needs " + std::string(access::part_name(part)) +
+                                   " shared; withdraw this draft and make one that shares it"));
   auto consents = TRY(people_.consents(actor.org_id, person_id));
   auto today = to_iso(clock_.now()).substr(0, 10);
   bool has_any = false;

@@ -149,7 +149,8 @@ namespace {
 
 constexpr const char* kPartnerColumns =
     "id, name, directory_organization_id, status, agreement_purpose, agreement_roles, information_sharing,"
-    " response_days, taking_referrals, wait_weeks, agreement_starts_on, agreement_review_on, version";
+    " response_days, taking_referrals, wait_weeks, agreement_starts_on, agreement_review_on, version,"
+    " referral_required_parts, referral_guidance";
 
 Partner partner_from_row(const store::Row& r) {
   Partner p;
@@ -166,6 +167,9 @@ Partner partner_from_row(const store::Row& r) {
   p.agreement_starts_on = r.opt_text(10);
   p.agreement_review_on = r.opt_text(11);
   p.version = r.integer(12);
+  for (const auto& name : store::split_list(r.text(13)))
+    if (auto part = access::parse_part(name)) p.required_parts.push_back(*part);
+  p.referral_guidance = r.text(14);
   return p;
 }
 
@@ -225,12 +229,12 @@ Result<std::optional<Partner>> partner(Conn& c, const std::string& org_id, const
 Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at, const std::string& by) {
   TRY(c.exec("INSERT INTO partners (org_id, id, name, directory_organization_id, status, agreement_purpose,"
              " agreement_roles, information_sharing, response_days, taking_referrals, wait_weeks, agreement_starts_on,"
-             " agreement_review_on, created_at, updated_at, updated_by, version)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+             " agreement_review_on, created_at, updated_at, updated_by, version, referral_required_parts,"
+             " referral_guidance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
              {org_id, p.id, p.name, p.directory_organization_id, p.status, p.agreement_purpose, p.agreement_roles,
               p.information_sharing, p.response_days, p.taking_referrals,
               p.wait_weeks ? store::Value(*p.wait_weeks) : store::Value(), p.agreement_starts_on, p.agreement_review_on,
-              at, at, by}));
+              at, at, by, parts_list(p.required_parts), p.referral_guidance}));
   return {};
 }
 

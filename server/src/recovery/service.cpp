@@ -27,10 +27,6 @@ const SectionSpec* section_spec(const std::string& key) {
   return nullptr;
 }
 
-bool one_of(std::span<const std::string_view> xs, const std::string& v) {
-  return std::find(xs.begin(), xs.end(), v) != xs.end();
-}
-
 }  // namespace
 
 const std::vector<LifeArea>& default_life_areas() {

@@ -187,3 +187,31 @@ TEST_F(PartnerFigures, managers_see_every_partner_and_a_partner_only_its_own) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class ReferralProtocol : public Referrals {};
+
+TEST_F(ReferralProtocol, a_referral_missing_what_the_partner_requires_is_not_sent) {
+  auto manager = sign_in("manager@demo.example");
+  auto p = call("POST", "/api/v1/partners", &manager,
+                json{{"name", "Eastside Recovery College"}, {"requiredParts", {"profile", "goals"}},
+                     {"referralGuidance", "Say which course interests the person."}});
+  ASSERT_EQ(p.status, 201) << p.raw.body;
+  EXPECT_EQ(p.body["requiredParts"], json::array({"profile", "goals"}));
+  std::string college = p.body["id"];
+  call("POST", path("/consents"), &practitioner,
+       json{{"partnerId", college}, {"parts", {"profile", "goals"}}, {"purpose", "Recovery college"}});
+  auto thin = call("POST", path("/referrals"), &practitioner,
+                   json{{"partnerId", college}, {"reason", "Art course please."}, {"sharedParts", {"profile"}}});
+  auto refused = send(thin.body["id"]);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["errors"][0]["field"], "sharedParts");
+  auto full = call("POST", path("/referrals"), &practitioner,
+                   json{{"partnerId", college}, {"reason", "Art course please."}, {"sharedParts", {"profile", "goals"}}});
+  EXPECT_EQ(send(full.body["id"]).status, 200);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -12,8 +12,10 @@ function NewReferral({ personId }: { personId: string }) {
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
   const [partnerId, setPartnerId] = useState('');
   const [reason, setReason] = useState('');
+  // The partner's referral protocol says what every referral must share.
+  const sharedParts = [...new Set(['profile', ...(partners.data?.find((p) => p.id === partnerId)?.requiredParts ?? [])])];
   const create = useMutation({
-    mutationFn: () => referralsApi.draft(personId, { partnerId, reason, sharedParts: ['profile'] }),
+    mutationFn: () => referralsApi.draft(personId, { partnerId, reason, sharedParts }),
     onSuccess: () => {
       setReason('');
       void qc.invalidateQueries({ queryKey: ['referrals', personId] });
@@ -41,8 +43,18 @@ function NewReferral({ personId }: { personId: string }) {
           ))}
         </SelectField>
         {chosen && !chosen.takingReferrals && <p className="tag warn">{chosen.name} is not taking referrals just now.</p>}
-        <TextArea label="What the referral is for" name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={create.error} />
-        <p className="hint">The person’s name and contact details go with it, once they agree.</p>
+        <TextArea
+          label="What the referral is for"
+          name="reason"
+          hint={chosen?.referralGuidance || undefined}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={create.error}
+        />
+        <p className="hint">
+          Goes with it, once the person agrees: {sharedParts.map((p) => (p === 'profile' ? 'their name and contact details' : p.replace('_', ' '))).join(', ')}.
+        </p>
         <button type="submit" className="primary" disabled={create.isPending}>
           Save as a draft
         </button>

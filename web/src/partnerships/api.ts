@@ -40,6 +40,8 @@ export interface Partner {
   responseDays: number;
   takingReferrals: boolean;
   waitWeeks: number | null;
+  requiredParts: string[];
+  referralGuidance: string;
 }
 export type ReferralStatus = 'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
 export interface Referral {
