@@ -63,6 +63,16 @@ class PartnershipsService {
   // Figures for a period: every partner for the service's managers, only their own for a partner.
   Result<std::vector<db::PartnerFigures>> figures(const access::Principal& who, const std::string& from,
                                                  const std::string& to);
+  // Partnership reviews: opened by the service's managers; rated by people on both sides.
+  Result<PartnershipReview> open_review(const http::Actor& actor, const std::string& partner_id, const std::string& title);
+  // One rater's scores (1-5) and comments for every dimension; rating again replaces them.
+  Result<PartnershipReview> rate(const http::Actor& actor, const access::Principal& who, const std::string& review_id,
+                                 const std::vector<std::tuple<std::string, int, std::string>>& ratings);
+  Result<PartnershipReview> review(const access::Principal& who, const std::string& review_id);
+  Result<std::vector<PartnershipReview>> reviews(const access::Principal& who, const std::string& partner_id);
+  Result<PartnershipReview> add_action(const http::Actor& actor, const access::Principal& who,
+                                       const std::string& review_id, const std::string& action, const std::string& owner,
+                                       const std::optional<std::string>& due_on);
   Result<Referral> respond(const http::Actor& actor, const access::Principal& who, const std::string& referral_id,
                            std::int64_t version, const std::string& to, const std::string& note);
 
@@ -84,6 +94,8 @@ class PartnershipsService {
   Result<Referral> move(const http::Actor& actor, Referral r, std::int64_t version, const std::string& to,
                         const std::string& note);
   void mark_overdue(Referral& r, const Partner& p) const;
+  // The review if this principal may see it (the service's managers, or that partner's users).
+  Result<PartnershipReview> review_for(store::Conn& c, const access::Principal& who, const std::string& review_id);
   store::Db& db_;
   const Clock& clock_;
   people::PeopleService& people_;
