@@ -161,3 +161,28 @@ test('a manager sees how referrals to each partner are going', async ({ page }) 
   await expect(page.getByText('Agreed response: 3 days')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a manager opens a partnership review and the partner rates it too', async ({ page }) => {
+  await signIn(page, 'manager@demo.example');
+  await nav(page, 'Partnerships');
+  await page.getByText('Open a review with Bayside Housing Support').click();
+  await page.getByLabel('Name of the review').first().fill('2026 second half');
+  await page.getByRole('button', { name: 'Open review' }).first().click();
+  await page.getByRole('link', { name: /2026 second half/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bayside Housing Support: 2026 second half' })).toBeVisible();
+  await expect(page.getByLabel('How true is this (1 not at all, 5 fully)')).toHaveCount(7);
+  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all()) await select.selectOption('4');
+  await page.getByRole('button', { name: 'Save my ratings' }).click();
+  await expect(page.getByText('Your ratings are in the results')).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, 'partner@demo.example');
+  await nav(page, 'Referrals');
+  await page.getByRole('link', { name: /2026 second half/ }).click();
+  await expect(page.getByLabel('How true is this (1 not at all, 5 fully)')).toHaveCount(7);
+  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all()) await select.selectOption('2');
+  await page.getByRole('button', { name: 'Save my ratings' }).click();
+  await expect(page.getByText(/Rated by 1 from our service and 1 from Bayside/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Results by dimension' })).toContainText('3.0');
+});

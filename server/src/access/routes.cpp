@@ -19,7 +19,8 @@ json to_json(const User& u) {
           {"role", role_name(u.role)}, {"active", u.active}, {"teamIds", u.team_ids},
           {"createdAt", u.created_at}, {"updatedAt", u.updated_at}, {"version", u.version},
           {"personId", u.person_id ? json(*u.person_id) : json(nullptr)},
-          {"supporterId", u.supporter_id ? json(*u.supporter_id) : json(nullptr)}};
+          {"supporterId", u.supporter_id ? json(*u.supporter_id) : json(nullptr)},
+          {"partnerId", u.partner_id ? json(*u.partner_id) : json(nullptr)}};
 }
 json to_json(const Team& t) {
   return {{"id", t.id},

@@ -21,6 +21,7 @@ import { StatementRulesPage } from '../recovery/StatementRulesPage';
 import { DirectoryPage } from '../partnerships/DirectoryPage';
 import { PartnerInboxPage } from '../partnerships/PartnerInboxPage';
 import { PartnershipsPage } from '../partnerships/PartnershipsPage';
+import { ReviewPage } from '../partnerships/ReviewPage';
 
 export interface AreaPage {
   path: string;
@@ -40,6 +41,7 @@ export const pages: AreaPage[] = [
   { path: '/people/new', element: <NewPersonPage />, needs: 'add_people' },
   { path: '/partner/referrals', element: <PartnerInboxPage />, nav: { label: 'Referrals', group: 'Partner agency' }, needs: 'partner_inbox' },
   { path: '/partnerships', element: <PartnershipsPage />, nav: { label: 'Partnerships', group: 'Support' }, needs: 'manage_partners' },
+  { path: '/partnership-reviews/:id', element: <ReviewPage /> },
   { path: '/directory', element: <DirectoryPage />, nav: { label: 'Service directory', group: 'Support' }, needs: 'view_directory' },
   { path: '/access-reviews', element: <AccessReviewPage />, nav: { label: 'Break-the-glass reviews', group: 'Support' }, needs: 'review_break_glass' },
   { path: '/people/:id', element: <PersonPage /> },

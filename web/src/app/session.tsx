@@ -41,6 +41,7 @@ export interface User {
   version: number;
   personId: string | null;
   supporterId: string | null;
+  partnerId: string | null;
 }
 
 export interface Org {

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { figuresApi, referralStatusLabels, referralsApi, type Referral, type ReferralStatus } from './api';
 import { FiguresTable } from './FiguresTable';
+import { ReviewsList } from './ReviewsList';
+import { useSignedIn } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -51,6 +53,7 @@ function Item({ r }: { r: Referral }) {
 }
 
 export function PartnerInboxPage() {
+  const { user } = useSignedIn();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: referralsApi.inbox });
   const year = new Date().toISOString().slice(0, 4);
   const figures = useQuery({ queryKey: ['own-figures', year], queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`) });
@@ -65,6 +68,12 @@ export function PartnerInboxPage() {
         ))}
       </ul>
       {inbox.data?.length === 0 && <p>No referrals yet.</p>}
+      {user.partnerId && (
+        <section aria-labelledby="own-reviews">
+          <h2 id="own-reviews">Partnership reviews</h2>
+          <ReviewsList partnerId={user.partnerId} partnerName="our partnership" canOpen={false} />
+        </section>
+      )}
       <section aria-labelledby="own-figures">
         <h2 id="own-figures">Your figures this year</h2>
         <ErrorNotice error={figures.error} />

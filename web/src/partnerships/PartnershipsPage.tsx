@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { figuresApi, referralsApi } from './api';
 import { FiguresTable } from './FiguresTable';
+import { ReviewsList } from './ReviewsList';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -38,6 +39,7 @@ export function PartnershipsPage() {
               <p className="muted small">
                 Agreed response: {p.responseDays} days{p.waitWeeks != null ? ` · current wait about ${p.waitWeeks} weeks` : ''}
               </p>
+              <ReviewsList partnerId={p.id} partnerName={p.name} canOpen />
             </li>
           ))}
         </ul>

@@ -107,3 +107,34 @@ export const figuresApi = {
   all: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
   own: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
 };
+
+export interface DimensionResult {
+  dimension: string;
+  title: string;
+  raters: number;
+  mean: number | null;
+  spread: number | null;
+  change: number | null;
+  comments: string[];
+}
+export interface PartnershipReview {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  title: string;
+  openedAt: string;
+  serviceRaters: number;
+  partnerRaters: number;
+  results: DimensionResult[];
+  actions: { action: string; owner: string }[];
+}
+export const reviewsApi = {
+  dimensions: () => request<{ items: { code: string; title: string; question: string }[] }>('/partnership-reviews/dimensions').then((r) => r.items),
+  list: (partnerId: string) => request<{ items: { id: string; title: string; openedAt: string }[] }>(`/partners/${partnerId}/reviews`).then((r) => r.items),
+  open: (partnerId: string, title: string) => request<PartnershipReview>(`/partners/${partnerId}/reviews`, { method: 'POST', body: { title } }),
+  get: (id: string) => request<PartnershipReview>(`/partnership-reviews/${id}`),
+  rate: (id: string, ratings: { dimension: string; score: number; comment: string }[]) =>
+    request<PartnershipReview>(`/partnership-reviews/${id}/ratings`, { method: 'PUT', body: { ratings } }),
+  addAction: (id: string, action: string, owner: string) =>
+    request<PartnershipReview>(`/partnership-reviews/${id}/actions`, { method: 'POST', body: { action, owner } }),
+};
