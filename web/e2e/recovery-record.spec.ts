@@ -186,3 +186,18 @@ test('a manager opens a partnership review and the partner rates it too', async 
   await expect(page.getByText(/Rated by 1 from our service and 1 from Bayside/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Results by dimension' })).toContainText('3.0');
 });
+
+test('the care team records a case conference with a partner', async ({ page }) => {
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'People we support');
+  await page.getByLabel('Search by name').fill('Ari Tane');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name: 'Ari Tane' }).click();
+  await page.getByText('Record a case conference').click();
+  await page.getByLabel('Held on').fill('2026-11-20');
+  await page.getByLabel('Who was there').fill('Ari, Jordan Lee, Bayside intake');
+  await page.getByLabel('What was decided').fill('Ari will view two units next week.');
+  await page.getByRole('button', { name: 'Save case conference' }).click();
+  await expect(page.getByText('Decided: Ari will view two units next week.')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -43,6 +43,19 @@ struct ReferralEvent {
   std::optional<std::string> by_role;
 };
 
+struct SharedCarePlan {
+  std::string id, person_id, partner_id, partner_name, purpose, who_does_what, contacts, discharge_plan;
+  std::optional<std::string> review_on;
+  std::string updated_at;
+  std::int64_t version = 1;
+};
+
+struct CaseConference {
+  std::string id, person_id, held_on, attendees, decisions, actions;
+  bool person_attended = false;
+  std::string created_at;
+};
+
 // The dimensions of a healthy partnership, in the project's own words.
 struct Dimension {
   std::string_view code, title, question;

@@ -63,6 +63,14 @@ class PartnershipsService {
   // Figures for a period: every partner for the service's managers, only their own for a partner.
   Result<std::vector<db::PartnerFigures>> figures(const access::Principal& who, const std::string& from,
                                                  const std::string& to);
+  // Shared care with partner agencies, and case conferences.
+  Result<std::vector<SharedCarePlan>> shared_care(const std::string& org_id, const std::string& person_id);
+  Result<SharedCarePlan> add_shared_care(const http::Actor& actor, const std::string& person_id, SharedCarePlan p);
+  Result<SharedCarePlan> update_shared_care(const http::Actor& actor, const std::string& person_id, const std::string& id,
+                                            std::int64_t version, const SharedCarePlan& changes);
+  Result<std::vector<CaseConference>> case_conferences(const std::string& org_id, const std::string& person_id);
+  Result<CaseConference> add_case_conference(const http::Actor& actor, const std::string& person_id, CaseConference k);
+
   // Partnership reviews: opened by the service's managers; rated by people on both sides.
   Result<PartnershipReview> open_review(const http::Actor& actor, const std::string& partner_id, const std::string& title);
   // One rater's scores (1-5) and comments for every dimension; rating again replaces them.

@@ -138,3 +138,30 @@ export const reviewsApi = {
   addAction: (id: string, action: string, owner: string) =>
     request<PartnershipReview>(`/partnership-reviews/${id}/actions`, { method: 'POST', body: { action, owner } }),
 };
+
+export interface SharedCarePlan {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  purpose: string;
+  whoDoesWhat: string;
+  contacts: string;
+  dischargePlan: string;
+  reviewOn: string | null;
+  version: number;
+}
+export interface CaseConference {
+  id: string;
+  heldOn: string;
+  attendees: string;
+  decisions: string;
+  actions: string;
+  personAttended: boolean;
+}
+export const sharedCareApi = {
+  plans: (personId: string) => request<{ items: SharedCarePlan[] }>(`/people/${personId}/shared-care`).then((r) => r.items),
+  addPlan: (personId: string, body: Partial<SharedCarePlan>) => request<SharedCarePlan>(`/people/${personId}/shared-care`, { method: 'POST', body }),
+  conferences: (personId: string) => request<{ items: CaseConference[] }>(`/people/${personId}/case-conferences`).then((r) => r.items),
+  addConference: (personId: string, body: Partial<CaseConference>) =>
+    request<CaseConference>(`/people/${personId}/case-conferences`, { method: 'POST', body }),
+};

@@ -16,6 +16,7 @@ import { AdvanceStatementSection } from '../recovery/AdvanceStatementSection';
 import { AppointmentPrepSection } from '../recovery/AppointmentPrepSection';
 import { Link } from 'react-router-dom';
 import { ReferralsSection } from '../partnerships/ReferralsSection';
+import { SharedCareSection } from '../partnerships/SharedCareSection';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
 import { formatDay } from './CaseloadPage';
@@ -140,6 +141,11 @@ export function PersonRecord({ personId }: { personId: string }) {
       {parts.includes('supporters') && (
         <div id="supporters">
           <SupportersSection person={p} canWrite={canWrite} staff={staff} />
+        </div>
+      )}
+      {parts.includes('care_team') && (
+        <div id="shared-care">
+          <SharedCareSection personId={p.id} staff={staff} />
         </div>
       )}
       {parts.includes('care_team') && (
