@@ -34,26 +34,31 @@ Result<void> update_document(Conn& c, const std::string& org_id, const HsdsRecor
 Result<void> index_services(Conn& c, const std::string& org_id, const HsdsRecord& source,
                             const std::vector<IndexedService>& services) {
   bool sqlite = c.dialect() == store::Dialect::sqlite;
-  if (sqlite)  // SQLite's full-text index is a separate table, kept in step here
-    TRY(c.exec("DELETE FROM directory_services_fts WHERE org_id = ? AND hsds_id IN (SELECT hsds_id FROM"
+  // SQLite's full-text index is a separate table, kept in step here; its rows share the
+  // service row's rowid, so each delete is a key lookup rather than a scan.
+  if (sqlite)
+    TRY(c.exec("DELETE FROM directory_services_fts WHERE rowid IN (SELECT rowid FROM"
                " directory_services WHERE org_id = ? AND source_kind = ? AND source_id = ?)",
-               {org_id, org_id, source.kind, source.id}));
+               {org_id, source.kind, source.id}));
   TRY(c.exec("DELETE FROM directory_services WHERE org_id = ? AND source_kind = ? AND source_id = ?",
              {org_id, source.kind, source.id}));
   for (const auto& s : services) {
     auto opt = [](const std::optional<std::int64_t>& v) { return v ? store::Value(*v) : store::Value(); };
     // A service seen in several documents is indexed once, from the latest.
+    if (sqlite)
+      TRY(c.exec("DELETE FROM directory_services_fts WHERE rowid IN (SELECT rowid FROM directory_services"
+                 " WHERE org_id = ? AND hsds_id = ?)",
+                 {org_id, s.id}));
     TRY(c.exec("DELETE FROM directory_services WHERE org_id = ? AND hsds_id = ?", {org_id, s.id}));
-    if (sqlite) {
-      TRY(c.exec("DELETE FROM directory_services_fts WHERE org_id = ? AND hsds_id = ?", {org_id, s.id}));
-      TRY(c.exec("INSERT INTO directory_services_fts (org_id, hsds_id, search_text) VALUES (?, ?, ?)",
-                 {org_id, s.id, s.search_text}));
-    }
     TRY(c.exec("INSERT INTO directory_services (org_id, hsds_id, organization_hsds_id, name, description, status,"
                " search_text, languages, taxonomy_codes, latitude_e6, longitude_e6, source_kind, source_id)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {org_id, s.id, s.organization_id, s.name, s.description, s.status, s.search_text, s.languages,
                 s.taxonomy_codes, opt(s.latitude_e6), opt(s.longitude_e6), source.kind, source.id}));
+    if (sqlite)
+      TRY(c.exec("INSERT INTO directory_services_fts (rowid, org_id, hsds_id, search_text)"
+                 " SELECT rowid, org_id, hsds_id, search_text FROM directory_services WHERE org_id = ? AND hsds_id = ?",
+                 {org_id, s.id}));
   }
   return {};
 }
@@ -95,7 +100,7 @@ Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_
   if (!terms.empty() && sqlite) {
     std::string match;
     for (const auto& t : terms) match += (match.empty() ? "" : " ") + std::string("\"") + t + "\"*";
-    sql += " JOIN directory_services_fts f ON f.org_id = s.org_id AND f.hsds_id = s.hsds_id"
+    sql += " JOIN directory_services_fts f ON f.rowid = s.rowid"
            " WHERE directory_services_fts MATCH ? AND s.org_id = ?";
     p.emplace_back(match);
     p.emplace_back(org_id);
