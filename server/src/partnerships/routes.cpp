@@ -409,7 +409,7 @@ Response referral_timeline(Ctx& ctx) {
 }
 
 Response partner_inbox(Ctx& ctx) {
-  auto r = svc(ctx).inbox(ctx.principal());
+  auto r = svc(ctx).inbox(ctx.actor(), ctx.principal());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, http::items_json(*r));
 }

@@ -264,14 +264,19 @@ Result<std::vector<ReferralEvent>> PartnershipsService::timeline(const std::stri
   });
 }
 
-Result<std::vector<Referral>> PartnershipsService::inbox(const access::Principal& who) {
+Result<std::vector<Referral>> PartnershipsService::inbox(const http::Actor& actor, const access::Principal& who) {
   if (!who.user.partner_id) return std::vector<Referral>{};
-  return db_.read([&](store::Conn& c) -> Result<std::vector<Referral>> {
+  auto now = clock_.now();
+  // The list shows people's names, so reading it is audited for each person, in one transaction.
+  return db_.write([&](store::Conn& c) -> Result<std::vector<Referral>> {
     auto list = TRY(db::referrals_for_partner(c, who.user.org_id, *who.user.partner_id));
     auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
     for (auto& r : list) {
       if (p) mark_overdue(r, *p);
       r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
+      auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
+      e.detail = "partner inbox";
+      TRY_VOID(access::append_audit(c, e, now));
     }
     return list;
   });

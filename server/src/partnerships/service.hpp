@@ -57,7 +57,7 @@ class PartnershipsService {
   Result<std::vector<ReferralEvent>> timeline(const std::string& org_id, const std::string& person_id,
                                               const std::string& referral_id);
   // The partner agency's side: their inbox, one referral, and moving it on.
-  Result<std::vector<Referral>> inbox(const access::Principal& who);
+  Result<std::vector<Referral>> inbox(const http::Actor& actor, const access::Principal& who);
   Result<PartnerReferralView> inbox_item(const http::Actor& actor, const access::Principal& who,
                                          const std::string& referral_id);
   // Figures for a period: every partner for the service's managers, only their own for a partner.

@@ -73,6 +73,11 @@ TEST_F(Referrals, the_partner_sees_only_their_own_referrals_and_only_consented_f
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   auto northside = sign_in("intake@northside.example", "morning bus to the city");
   EXPECT_EQ(call("GET", "/api/v1/partner/referrals", &bayside).body["items"].size(), 1u);
+  auto audited = db->read([&](store::Conn& c) {
+    return c.query("SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
+  });
+  ASSERT_EQ(audited->size(), 1u);
+  EXPECT_EQ((*audited)[0].text(0), "partner inbox");
   EXPECT_EQ(call("GET", "/api/v1/partner/referrals", &northside).body["items"].size(), 0u);
   EXPECT_EQ(call("GET", "/api/v1/partner/referrals/" + id, &northside).status, 404);
   EXPECT_EQ(call("GET", path(), &bayside).status, 404);  // no way into the record itself
