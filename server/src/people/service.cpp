@@ -1,6 +1,7 @@
 #include "people/service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "access/audit.hpp"
 #include "access/service.hpp"
@@ -376,14 +377,30 @@ Result<Consent> PeopleService::withdraw_consent(const http::Actor& actor, const 
   });
 }
 
-Result<std::vector<Consent>> PeopleService::consents_for_me(const access::Principal& who) {
-  if (!who.user.supporter_id) return std::vector<Consent>{};
-  auto day = today(clock_.now());
-  auto all = TRY(db_.read([&](store::Conn& c) { return db::consents_for_supporter(c, who.user.org_id, *who.user.supporter_id); }));
-  std::vector<Consent> out;
-  for (auto& k : all)
-    if (k.in_force(day)) out.push_back(std::move(k));
-  return out;
+Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for_me(const http::Actor& actor,
+                                                                                    const access::Principal& who) {
+  using Out = std::vector<std::pair<Consent, std::string>>;
+  if (!who.user.supporter_id) return Out{};
+  auto now = clock_.now();
+  auto day = today(now);
+  return db_.write([&](store::Conn& c) -> Result<Out> {
+    Out out;
+    std::map<std::string, std::string> names;  // a supporter supports one person: usually one lookup
+    for (auto& k : TRY(db::consents_for_supporter(c, who.user.org_id, *who.user.supporter_id))) {
+      if (!k.in_force(day)) continue;
+      if (!names.contains(k.person_id)) {
+        auto p = TRY(db::get_person(c, who.user.org_id, k.person_id));
+        if (!p) continue;  // a person removed since: nothing to show
+        names[k.person_id] = p->display_name();
+        auto e = actor.about_person("person.read", "profile", k.person_id, k.person_id);
+        e.detail = "shared with me";
+        TRY_VOID(access::append_audit(c, e, now));
+      }
+      auto name = names[k.person_id];
+      out.emplace_back(std::move(k), std::move(name));
+    }
+    return out;
+  });
 }
 
 Result<BreakGlass> PeopleService::break_glass(const http::Actor& actor, const access::Principal& who,

@@ -86,7 +86,9 @@ class PeopleService final : public access::PersonPolicy {
   Result<Consent> record_consent(const http::Actor& actor, const std::string& person_id, const ConsentInput& in);
   Result<Consent> withdraw_consent(const http::Actor& actor, const std::string& person_id, const std::string& consent_id);
   // For a supporter's own view: the consents naming them that are in force today.
-  Result<std::vector<Consent>> consents_for_me(const access::Principal& who);
+  // With the name of the person who gave each; reading the names is audited per person.
+  Result<std::vector<std::pair<Consent, std::string>>> consents_for_me(const http::Actor& actor,
+                                                                        const access::Principal& who);
 
   Result<BreakGlass> break_glass(const http::Actor& actor, const access::Principal& who, const std::string& person_id,
                                  const std::string& reason_code, const std::string& reason);

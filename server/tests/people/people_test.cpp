@@ -187,6 +187,10 @@ TEST_F(People, a_supporter_sees_only_consented_parts_and_loses_them_the_moment_c
   auto shared = call("GET", "/api/v1/me/shared-with-me", &sam);
   ASSERT_EQ(shared.body["items"].size(), 1u);
   EXPECT_EQ(shared.body["items"][0]["personName"], "Zo Ashworth");
+  auto audited = db->read([&](store::Conn& c) {
+    return c.query("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND detail = 'shared with me'", {person_id});
+  });
+  EXPECT_EQ((*audited)[0].integer(0), 1);
 
   std::string consent_id = consent.body["id"];
   ASSERT_EQ(call("POST", path("/consents/" + consent_id + "/withdraw"), &practitioner).status, 200);
