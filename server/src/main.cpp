@@ -15,6 +15,7 @@
 #include "access/store.hpp"
 #include "core/ids.hpp"
 #include "demo/demo_data.hpp"
+#include "demo/demo_directory.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "runtime.hpp"
@@ -101,6 +102,8 @@ int main(int argc, char** argv) {
   demo->add_option("--password", demo_password, "Password for every demo sign-in")->each([&](const std::string&) {
     demo_set_password = true;
   });
+  std::size_t demo_services = demo::kDefaultDemoServices;
+  demo->add_option("--services", demo_services, "How many services to put in the demo's service directory");
   demo->add_flag("--production", config.production, "")->envname("TRELLIS_PRODUCTION")->group("");
 
   auto* admin = cli.add_subcommand("create-admin", "Create an organisation and its first administrator");
@@ -159,7 +162,8 @@ int main(int argc, char** argv) {
   auto& db = **opened;
 
   if (*demo) {
-    auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password, config.production);
+    auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password, config.production, true,
+                                  demo_services);
     if (!r) return report(r.error());
     std::cout << (r->created ? "Created the demo organisation." : "The demo organisation is already there.")
               << (r->password_set && !r->created ? " Demo passwords set." : "") << "\n";

@@ -130,14 +130,41 @@ test('an administrator shapes life areas and advance statement rules', async ({ 
 test('an administrator brings in an HSDS file and a practitioner finds a service', async ({ page }) => {
   await signIn(page, 'administrator@demo.example');
   await nav(page, 'Service directory');
-  await page.getByLabel('HSDS JSON file').setInputFiles('../../shared/hsds/examples/organization_full.json');
-  await expect(page.getByRole('status').filter({ hasText: 'added' })).toContainText('1 added');
+  await page.getByLabel('HSDS file (JSON) or CSV files').setInputFiles('../../shared/hsds/examples/organization_full.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('1 added');
   await expectAccessible(page);
+  // A tabular export: every CSV file at once.
+  const csv = ['organizations', 'services', 'locations', 'service_at_location', 'phones', 'schedules', 'languages'].map(
+    (t) => `../../shared/hsds/examples/csv/${t}.csv`,
+  );
+  await page.getByLabel('HSDS file (JSON) or CSV files').setInputFiles(csv);
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('added');
   await signOut(page);
   await signIn(page, 'practitioner@demo.example');
   await nav(page, 'Service directory');
-  await page.getByLabel('What are you looking for?').fill('counselling');
+  await page.getByLabel('What are you looking for?').fill('eating disorders');
   await page.getByRole('button', { name: 'Find' }).click();
   await expect(page.getByText('Community Counselling')).toBeVisible();
   await expectAccessible(page);
+});
+
+test('a practitioner finds housing services near a suburb, nearest first, by keyboard', async ({ page }) => {
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'Service directory');
+  await page.getByLabel('What are you looking for?').fill('');
+  await page.getByLabel('Category').selectOption('housing');
+  await page.getByLabel('Near').fill('Northcote');
+  await page.getByLabel('Near').press('Enter');
+  await expect(page).toHaveURL(/near=Northcote/);
+  const results = page.getByRole('list', { name: 'Services found' }).getByRole('listitem');
+  await expect(results.first()).toContainText('km away');
+  const distances = (await results.allInnerTexts()).map((t) => Number(/([\d.]+) km away/.exec(t)?.[1]));
+  expect(distances.length).toBeGreaterThan(1);
+  expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+  for (const text of await results.allInnerTexts()) expect(text).toContain('Housing and homelessness');
+  await expectAccessible(page);
+  // A place the directory does not know is named, not a blank page.
+  await page.getByLabel('Near').fill('Atlantis');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByText('is not a suburb or postcode with services in the directory').first()).toBeVisible();
 });

@@ -36,4 +36,11 @@ bool valid_date(const std::string& s) {
   return parse_iso(s + "T00:00:00.000Z", t);
 }
 
+int weekday_of(const std::string& date) {
+  TimePoint t;
+  parse_iso(date + "T00:00:00.000Z", t);
+  auto day = std::chrono::floor<std::chrono::days>(t);
+  return static_cast<int>(std::chrono::weekday(day).iso_encoding()) - 1;
+}
+
 }  // namespace trellis

@@ -40,5 +40,7 @@ std::string to_iso(TimePoint t);
 bool parse_iso(const std::string& s, TimePoint& out);
 // A calendar date, "2026-11-23".
 bool valid_date(const std::string& s);
+// The day of the week of a valid date: 0 Monday … 6 Sunday.
+int weekday_of(const std::string& date);
 
 }  // namespace trellis

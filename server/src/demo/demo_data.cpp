@@ -4,7 +4,9 @@
 #include "access/passwords.hpp"
 #include "access/store.hpp"
 #include "core/ids.hpp"
+#include "demo/demo_directory.hpp"
 #include "demo/demo_people.hpp"
+#include "partnerships/store.hpp"
 
 namespace trellis::demo {
 namespace {
@@ -48,7 +50,7 @@ const DemoUser kUsers[] = {
 }  // namespace
 
 Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
-                                  bool production, bool with_people) {
+                                  bool production, bool with_people, std::size_t directory_services) {
   if (production)
     return fail(ErrorKind::forbidden, "Demo data is not loaded in production mode",
                 "Use create-admin to set up a real organisation.", "demo_in_production");
@@ -108,6 +110,8 @@ Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::
       if (du.role == access::Role::partner) staff.partner_user_id = u.id;
     }
     if (with_people) TRY_VOID(load_demo_people(c, org_id, staff, now));
+    if (directory_services > 0)
+      TRY(partnerships::db::apply_records(c, org_id, demo_directory(directory_services), iso, {}));
     TRY_VOID(access::append_audit(c, access::system_event(org_id, "demo.load", "org", org_id), now));
     result.created = true;
     result.password_set = true;

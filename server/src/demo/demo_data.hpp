@@ -19,7 +19,8 @@ struct DemoResult {
 // password to `password`.
 // Refused in production mode: demo accounts with a published password must never exist there.
 // Without people, only the organisation and its sign-ins (tests build their own people).
+// `directory_services` generated services go into its service directory.
 Result<DemoResult> load_demo_data(store::Db& db, const Clock& clock, const std::string& password, bool set_password,
-                                  bool production, bool with_people = true);
+                                  bool production, bool with_people = true, std::size_t directory_services = 0);
 
 }  // namespace trellis::demo

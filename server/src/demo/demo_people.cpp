@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/ids.hpp"
+#include "demo/demo_directory.hpp"
 #include "partnerships/store.hpp"
 #include "people/store.hpp"
 #include "recovery/service.hpp"
@@ -31,6 +32,8 @@ constexpr std::array<std::array<const char*, 3>, 40> kPeople = {{
     {"Sophie", "Bennett", "she/her"},
 }};
 
+const char* const kDemoStreets[] = {"Wattle Street", "Banksia Crescent", "Bay Road", "Elm Grove", "Creek Lane",
+                                    "Hill Street", "Acacia Avenue", "River Road"};
 const char* const kHopes[] = {
     "To have my own place, close to the beach, with room for a cat.",
     "To get back to work I enjoy, and feel proud of myself again.",
@@ -83,6 +86,7 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
   partnerships::Partner bayside;
   bayside.id = new_id();
   bayside.name = "Bayside Housing Support";
+  bayside.directory_organization_id = demo_organization_id(0);
   bayside.agreement_purpose = "Safe, settled housing for people we both support.";
   bayside.agreement_roles = "We refer with the person's consent and stay involved; Bayside answers within 3 working days.";
   bayside.information_sharing = "Name, contact details and housing goals, only with the person's consent.";
@@ -93,6 +97,7 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
   partnerships::Partner work;
   work.id = new_id();
   work.name = "Northside Employment Pathways";
+  work.directory_organization_id = demo_organization_id(1);
   work.agreement_purpose = "Work, study and volunteering that fit people's goals.";
   work.response_days = 5;
   TRY_VOID(partnerships::db::insert_partner(c, org_id, work, iso, ""));
@@ -108,6 +113,9 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
     p.date_of_birth = std::to_string(1960 + pick(45)) + "-" + (pick(9) + 1 < 10 ? "0" : "") + std::to_string(pick(9) + 1) +
                       "-" + std::to_string(10 + pick(18));
     p.phone = "04" + std::to_string(10000000 + pick(89999999));
+    const auto& place = kDemoPlaces[i % kDemoPlaces.size()];
+    p.address = std::to_string(2 + pick(180)) + " " + kDemoStreets[i % std::size(kDemoStreets)] + ", " + place.suburb +
+                " VIC " + place.postcode;
     p.languages = i % 7 == 3 ? "Mandarin, English" : i % 11 == 5 ? "Arabic, English" : "English";
     p.interpreter_needed = i % 14 == 3;
     p.support_started_on = day(now - std::chrono::hours(24 * (30 + pick(700))));

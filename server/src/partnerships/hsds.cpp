@@ -86,6 +86,42 @@ std::optional<std::int64_t> micro(const json& d, const char* field) {
   return static_cast<std::int64_t>(std::llround(d[field].get<double>() * 1e6));
 }
 
+// "09:30", "09:30:00" or "09:30+10:00" -> minutes since midnight.
+std::optional<int> minutes_of(const json& d, const char* field) {
+  auto t = text_of(d, field);
+  if (t.size() < 5 || t[2] != ':' || !std::isdigit(static_cast<unsigned char>(t[0])) ||
+      !std::isdigit(static_cast<unsigned char>(t[1])) || !std::isdigit(static_cast<unsigned char>(t[3])) ||
+      !std::isdigit(static_cast<unsigned char>(t[4])))
+    return std::nullopt;
+  int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+  return h * 60 + m;
+}
+
+std::optional<std::string> date_of(const json& d, const char* field) {
+  auto t = text_of(d, field);
+  if (t.size() < 10) return std::nullopt;
+  return t.substr(0, 10);
+}
+
+// Every schedule that applies to a service: its own, its service-at-location's, its location's.
+void collect_schedules(const json& holder, std::vector<const json*>& out) {
+  if (holder.contains("schedules") && holder["schedules"].is_array())
+    for (const auto& s : holder["schedules"])
+      if (s.is_object()) out.push_back(&s);
+}
+
+const json* physical_address(const json& location) {
+  if (!location.contains("addresses") || !location["addresses"].is_array()) return nullptr;
+  const json* first = nullptr;
+  for (const auto& a : location["addresses"]) {
+    if (!a.is_object()) continue;
+    if (text_of(a, "address_type") == "physical") return &a;
+    if (!first) first = &a;
+  }
+  return first;
+}
+
 IndexedService index_service(const json& s, const std::string& org_id, const std::string& org_name,
                              const json* location) {
   IndexedService x;
@@ -98,25 +134,43 @@ IndexedService index_service(const json& s, const std::string& org_id, const std
   if (s.contains("attributes") && s["attributes"].is_array())
     for (const auto& a : s["attributes"])
       if (a.contains("taxonomy_term") && a["taxonomy_term"].is_object()) {
-        taxonomy += " " + text_of(a["taxonomy_term"], "name");
-        x.taxonomy_codes += (x.taxonomy_codes.empty() ? "" : ",") + text_of(a["taxonomy_term"], "code");
+        const auto& term = a["taxonomy_term"];
+        Category k{text_of(term, "code"), text_of(term, "name")};
+        if (k.code.empty()) k.code = fold_for_search(k.name);
+        if (k.code.empty()) continue;
+        if (k.name.empty()) k.name = k.code;
+        taxonomy += " " + k.name;
+        x.taxonomy_codes += (x.taxonomy_codes.empty() ? "" : ",") + k.code;
+        if (std::none_of(x.categories.begin(), x.categories.end(), [&](const Category& c) { return c.code == k.code; }))
+          x.categories.push_back(std::move(k));
       }
   if (s.contains("languages") && s["languages"].is_array())
     for (const auto& l : s["languages"]) x.languages += (x.languages.empty() ? "" : ",") + text_of(l, "name");
   std::string org = org_name;
   if (org.empty() && s.contains("organization") && s["organization"].is_object()) org = text_of(s["organization"], "name");
+  x.organization_name = org;
   x.search_text = fold_for_search(x.name + " " + x.description + " " + org + " " + taxonomy);
+  std::vector<const json*> schedules;
+  collect_schedules(s, schedules);
   const json* loc = location;
   if (!loc && s.contains("service_at_locations") && s["service_at_locations"].is_array())
     for (const auto& sal : s["service_at_locations"])
       if (sal.contains("location") && sal["location"].is_object()) {
         loc = &sal["location"];
+        collect_schedules(sal, schedules);
         break;
       }
   if (loc) {
     x.latitude_e6 = micro(*loc, "latitude");
     x.longitude_e6 = micro(*loc, "longitude");
+    collect_schedules(*loc, schedules);
+    if (const json* a = physical_address(*loc)) {
+      x.locality = fold_for_search(text_of(*a, "city"));
+      x.postcode = text_of(*a, "postal_code");
+    }
   }
+  for (const json* sch : schedules)
+    for (auto& h : weekly_hours(*sch)) x.hours.push_back(std::move(h));
   return x;
 }
 
@@ -129,6 +183,40 @@ const char* plural(const std::string& kind) {
 }
 
 }  // namespace
+
+std::vector<OpeningHours> weekly_hours(const json& sch) {
+  std::string freq = text_of(sch, "freq");
+  for (auto& ch : freq) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (!freq.empty() && freq != "WEEKLY" && freq != "DAILY") return {};
+  auto opens = minutes_of(sch, "opens_at"), closes = minutes_of(sch, "closes_at");
+  if (!opens || !closes) return {};
+  static const std::string kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  std::vector<int> days;
+  std::stringstream byday(text_of(sch, "byday"));
+  for (std::string token; std::getline(byday, token, ',');) {
+    std::erase_if(token, [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); });
+    for (auto& ch : token) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    auto day = std::find(std::begin(kDays), std::end(kDays), token);
+    if (day == std::end(kDays)) return {};  // "1MO" and the like are monthly patterns
+    days.push_back(static_cast<int>(day - std::begin(kDays)));
+  }
+  if (days.empty()) {
+    if (freq != "DAILY") return {};
+    days = {0, 1, 2, 3, 4, 5, 6};
+  }
+  int close = *closes == 0 ? 24 * 60 : *closes;
+  auto from = date_of(sch, "valid_from"), to = date_of(sch, "valid_to");
+  std::vector<OpeningHours> out;
+  for (int d : days) {
+    if (close > *opens) {
+      out.push_back({d, *opens, close, from, to});
+    } else {  // open past midnight
+      out.push_back({d, *opens, 24 * 60, from, to});
+      out.push_back({(d + 1) % 7, 0, close, from, to});
+    }
+  }
+  return out;
+}
 
 Result<HsdsFile> read_hsds_json(std::string_view text) {
   auto j = json::parse(text.begin(), text.end(), nullptr, false);
@@ -178,19 +266,31 @@ Result<HsdsFile> read_hsds_tabular(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     return fail(ErrorKind::bad_request, "That is not a folder of CSV files", dir, "not_hsds");
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".csv") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) return fail(ErrorKind::bad_request, "The folder holds no CSV files", dir, "not_hsds");
-  HsdsFile out;
-  std::size_t index = 0;
-  for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
+  std::map<std::string, std::string> tables;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".csv") continue;
+    std::ifstream in(e.path(), std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    auto table = path.stem().string();
-    auto rows = parse_csv(text.str());
+    tables[e.path().filename().string()] = text.str();
+  }
+  if (tables.empty()) return fail(ErrorKind::bad_request, "The folder holds no CSV files", dir, "not_hsds");
+  return read_hsds_tables(tables);
+}
+
+Result<HsdsFile> read_hsds_tables(const std::map<std::string, std::string>& tables) {
+  if (tables.empty())
+    return fail(ErrorKind::bad_request, "There are no CSV files", "Choose the CSV files of a tabular HSDS export.",
+                "not_hsds");
+  HsdsFile out;
+  std::size_t index = 0;
+  for (const auto& [file_name, text] : tables) {
+    if (!file_name.ends_with(".csv")) {
+      out.rejected.push_back({index++, file_name, "is not a CSV file"});
+      continue;
+    }
+    auto table = file_name.substr(0, file_name.size() - 4);
+    auto rows = parse_csv(text);
     if (!rows) {
       out.rejected.push_back({index++, table + ".csv", rows.error().title + ": " + rows.error().detail});
       continue;

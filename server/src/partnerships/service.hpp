@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "access/model.hpp"
 #include "partnerships/hsds.hpp"
+#include "partnerships/imports.hpp"
 #include "partnerships/model.hpp"
 #include "partnerships/store.hpp"
 #include "store/db.hpp"
@@ -16,12 +17,6 @@ namespace trellis::http { struct Actor; }
 namespace trellis::people { class PeopleService; }
 
 namespace trellis::partnerships {
-
-struct ImportReport {
-  std::size_t added = 0, updated = 0, unchanged = 0;
-  std::vector<HsdsRejection> rejected;  // when any, nothing was applied
-  bool applied() const { return rejected.empty(); }
-};
 
 struct NewReferral {
   std::string partner_id, reason, service_name;
@@ -39,7 +34,7 @@ struct PartnerReferralView {
 class PartnershipsService {
  public:
   PartnershipsService(store::Db& db, const Clock& clock, people::PeopleService& people)
-      : db_(db), clock_(clock), people_(people) {}
+      : db_(db), clock_(clock), people_(people), imports_(clock) {}
 
   // Partner agencies
   Result<std::vector<Partner>> partners(const std::string& org_id);
@@ -91,10 +86,22 @@ class PartnershipsService {
   // A folder of HSDS CSV files (tabular form).
   Result<ImportReport> import_hsds_tabular(const http::Actor& actor, const std::string& dir,
                                            const std::function<void(std::size_t, std::size_t)>& progress = {});
+  // The same for the web client: every record is checked now (a file with any problem is refused
+  // whole, with each reason, as an unprocessable error); then it is applied on its own thread.
+  Result<ImportProgress> start_import(const http::Actor& actor, HsdsFile file);
+  std::optional<ImportProgress> import_progress(const std::string& org_id, const std::string& id);
+  std::optional<ImportProgress> wait_for_import(const std::string& org_id, const std::string& id);
   Result<nlohmann::json> export_hsds(const http::Actor& actor);
   // File name -> content: the CSV tables and datapackage.json.
   Result<std::vector<std::pair<std::string, std::string>>> export_hsds_tabular(const http::Actor& actor);
-  Result<std::vector<db::ServiceHit>> find_services(const std::string& org_id, db::ServiceQuery q);
+  // `near` is a suburb, a postcode or an address; its place is the middle of the directory's
+  // services there. Not known is a 400 naming the field.
+  struct Search {
+    std::vector<db::ServiceHit> hits;
+    std::optional<db::Place> near;
+  };
+  Result<Search> find_services(const std::string& org_id, db::ServiceQuery q, const std::string& near = "");
+  Result<std::vector<db::CategoryCount>> categories(const std::string& org_id);
 
  private:
   Result<ImportReport> apply(const http::Actor& actor, HsdsFile file,
@@ -107,6 +114,10 @@ class PartnershipsService {
   store::Db& db_;
   const Clock& clock_;
   people::PeopleService& people_;
+  ImportJobs imports_;  // last: its threads are joined before the rest goes
 };
+
+// Every rejected record as a field of one unprocessable error: nothing was applied.
+Error rejected_error(const std::vector<HsdsRejection>& rejected);
 
 }  // namespace trellis::partnerships

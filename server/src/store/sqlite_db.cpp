@@ -206,7 +206,11 @@ class SqliteDb final : public Db {
     sqlite3_busy_timeout(h, 5000);
     TRY_VOID(c->exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-        " PRAGMA temp_store=MEMORY;"));
+        " PRAGMA temp_store=MEMORY;"
+        // Reads through a memory map share the operating system's page cache between connections
+        // instead of copying pages into each one's own cache; a modest private cache stays for
+        // the hot index pages. Measured in bench/ (docs/performance.md).
+        " PRAGMA mmap_size=268435456; PRAGMA cache_size=-8000;"));
     return c;
   }
 

@@ -45,6 +45,32 @@ TEST_F(DemoData, forty_people_with_plans_a_year_of_check_ins_supporters_and_cons
   EXPECT_EQ(call("GET", "/api/v1/people?limit=200", &practitioner).body["items"].size(), 26u);
 }
 
+TEST_F(DemoData, a_service_directory_of_the_size_asked_for_with_the_partners_in_it) {
+  ASSERT_TRUE(demo::load_demo_data(*db, clock, kPassword, false, false, true, 120).has_value());
+  auto count = [&](const std::string& sql) {
+    auto n = db->read([&](store::Conn& c) { return c.query_one(sql); });
+    return (*n)->integer(0);
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM directory_services"), 120);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT code) FROM directory_service_categories"), 18);
+  EXPECT_GT(count("SELECT COUNT(*) FROM directory_service_hours"), 120);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM directory_services WHERE postcode = '' OR latitude_e6 IS NULL"), 0);
+  // Each demo partner agency is an organisation in the directory.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM partners p JOIN directory_documents d ON d.org_id = p.org_id"
+                  " AND d.kind = 'organization' AND d.hsds_id = p.directory_organization_id"),
+            2);
+  // Demo people live in suburbs the directory knows, so "near this person" finds services.
+  auto practitioner = sign_in("practitioner@demo.example");
+  auto people = call("GET", "/api/v1/people?limit=1", &practitioner);
+  std::string person = people.body["items"][0]["id"];
+  auto record = call("GET", "/api/v1/people/" + person, &practitioner);
+  std::string address = record.body["address"];
+  std::string encoded;
+  for (char ch : address) encoded += ch == ' ' ? std::string("+") : ch == ',' ? std::string("%2C") : std::string(1, ch);
+  auto near = call("GET", "/api/v1/directory/services?near=" + encoded, &practitioner);
+  EXPECT_EQ(near.status, 200) << address << " " << near.raw.body;
+}
+
 TEST_F(DemoData, running_it_again_keeps_what_is_there_and_can_set_a_new_password) {
   ASSERT_TRUE(demo::load_demo_data(*db, clock, kPassword, false, false).has_value());
   auto again = demo::load_demo_data(*db, clock, "a different demo phrase", true, false);

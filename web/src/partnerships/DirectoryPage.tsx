@@ -1,62 +1,54 @@
-// The service directory: find services for a person's goals; administrators bring in an
-// Open Referral HSDS file and can download the directory as one.
+// The service directory: find services for a person's goals by words, category, language,
+// opening hours and distance from a suburb, postcode or address. The filters live in the
+// address bar, so a person's record can link to "services near them" and a search can be shared.
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../app/session';
-import { ApiError } from '../app/api';
-import { directoryApi } from './api';
-import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
-import { TextField } from '../ui/Field';
+import { directoryApi, localMinute, type DirectoryFilters, type DirectoryService } from './api';
+import { DirectoryImport } from './DirectoryImport';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
 
-function ImportForm() {
-  const qc = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const upload = useMutation({
-    mutationFn: (text: string) => directoryApi.import(text),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['directory'] }),
-    onError: (e) =>
-      setError(e instanceof ApiError ? e : new ApiError({ status: 400, title: 'That file could not be read', detail: String((e as Error).message) })),
-  });
+const kFilterNames = ['q', 'category', 'language', 'near', 'radiusKm', 'open'] as const;
+
+function ServiceRow({ s, categoryNames }: { s: DirectoryService; categoryNames: Map<string, string> }) {
   return (
-    <section aria-labelledby="import-title">
-      <h2 id="import-title">Bring in services</h2>
-      <p className="muted">An Open Referral HSDS 3.0 JSON file. If any record needs fixing, nothing is changed and each problem is listed.</p>
-      {upload.isPending && <p role="status">Importing…</p>}
-      {upload.data && (
-        <SuccessNotice>
-          {upload.data.added} added, {upload.data.updated} updated, {upload.data.unchanged} already up to date.
-        </SuccessNotice>
-      )}
-      <ErrorNotice error={error} />
-      <label htmlFor="hsds-file" className="field-label">
-        HSDS JSON file
-      </label>
-      <input
-        id="hsds-file"
-        type="file"
-        accept="application/json,.json"
-        onChange={async (e) => {
-          setError(null);
-          const file = e.target.files?.[0];
-          if (file) upload.mutate(await file.text());
-          e.target.value = '';
-        }}
-      />
+    <li className="list-row column">
       <p>
-        <a href="/api/v1/directory/export" download>
-          Download the directory as HSDS JSON
-        </a>
+        <strong>{s.name}</strong> {s.status !== 'active' && <span className="tag warn">{s.status}</span>}
+        {s.distanceKm !== undefined && <span className="muted"> · {s.distanceKm} km away</span>}
       </p>
-    </section>
+      {s.organizationName && <p className="small">Run by {s.organizationName}</p>}
+      <p className="muted">{s.description}</p>
+      <p className="small">
+        {s.categories.map((c) => categoryNames.get(c) ?? c).join(', ')}
+        {s.languages && <> · Languages: {s.languages.replace(/,/g, ', ')}</>}
+        {s.postcode && <> · {s.postcode}</>}
+      </p>
+    </li>
   );
 }
 
 export function DirectoryPage() {
   const { can } = useSession();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  const found = useQuery({ queryKey: ['directory', q], queryFn: () => directoryApi.find(q) });
+  const [params, setParams] = useSearchParams();
+  const current = Object.fromEntries(kFilterNames.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof kFilterNames)[number], string>;
+  const [form, setForm] = useState(current);
+  const categories = useQuery({ queryKey: ['directory', 'categories'], queryFn: directoryApi.categories });
+  const filters: DirectoryFilters = {
+    q: current.q,
+    category: current.category,
+    language: current.language,
+    near: current.near,
+    radiusKm: current.near ? current.radiusKm : undefined,
+    // "Open now" is the local time when the search was made, so the answer does not drift.
+    openAt: current.open ? current.open : undefined,
+  };
+  const found = useQuery({ queryKey: ['directory', filters], queryFn: () => directoryApi.find(filters) });
+  const categoryNames = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <>
       <PageTitle title="Service directory" />
@@ -66,26 +58,50 @@ export function DirectoryPage() {
         aria-label="Find a service"
         onSubmit={(e) => {
           e.preventDefault();
-          setQ(text.trim());
+          const next = new URLSearchParams();
+          for (const k of kFilterNames) if (form[k].trim()) next.set(k, form[k].trim());
+          if (form.open) next.set('open', localMinute());
+          setParams(next);
         }}
       >
-        <TextField label="What are you looking for?" name="q" hint="For example counselling, housing, food" value={text} onChange={(e) => setText(e.target.value)} />
+        <TextField label="What are you looking for?" name="q" hint="For example counselling, housing, food" value={form.q} onChange={set('q')} />
+        <SelectField label="Category" name="category" value={form.category} onChange={set('category')}>
+          <option value="">Any category</option>
+          {(categories.data ?? []).map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.services})
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Near" name="near" hint="A suburb, postcode or address" value={form.near} onChange={set('near')} error={found.error} />
+        <SelectField label="Within" name="radiusKm" value={form.radiusKm || '25'} onChange={set('radiusKm')}>
+          {['5', '10', '25', '50', '100'].map((km) => (
+            <option key={km} value={km}>
+              {km} km
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Language" name="language" hint="For example Vietnamese, Auslan" value={form.language} onChange={set('language')} />
+        <div className="check filter-check">
+          <input id="open-now" type="checkbox" checked={!!form.open} onChange={(e) => setForm({ ...form, open: e.target.checked ? 'yes' : '' })} />
+          <label htmlFor="open-now">Open now</label>
+        </div>
         <button type="submit">Find</button>
       </form>
-      <ErrorNotice error={found.error} />
-      <ul className="list">
+      <ErrorNotice error={found.error ?? categories.error} />
+      {found.data && found.data.length > 0 && (
+        <p className="muted" role="status">
+          {found.data.length === 50 ? 'The first 50 services' : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
+          {current.near ? ', nearest first' : ''}
+        </p>
+      )}
+      <ul className="list" aria-label="Services found">
         {(found.data ?? []).map((s) => (
-          <li key={s.id} className="list-row column">
-            <p>
-              <strong>{s.name}</strong> {s.status !== 'active' && <span className="tag warn">{s.status}</span>}
-            </p>
-            <p className="muted">{s.description}</p>
-            {s.languages && <p className="small">Languages: {s.languages.replace(/,/g, ', ')}</p>}
-          </li>
+          <ServiceRow key={s.id} s={s} categoryNames={categoryNames} />
         ))}
       </ul>
-      {found.data?.length === 0 && <p>No services match. Try a different word.</p>}
-      {can('manage_directory') && <ImportForm />}
+      {found.data?.length === 0 && <p role="status">No services match. Try fewer words, another category or a wider distance.</p>}
+      {can('manage_directory') && <DirectoryImport />}
     </>
   );
 }

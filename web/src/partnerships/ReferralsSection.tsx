@@ -2,8 +2,9 @@
 // person has agreed to share with that partner, and followed until the partner closes the loop.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../app/api';
-import { referralStatusLabels, referralsApi, type Referral } from './api';
+import { Link } from 'react-router';
+import { ApiError, query } from '../app/api';
+import { placeOf, referralStatusLabels, referralsApi, type Referral } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
 
@@ -99,7 +100,30 @@ function Row({ personId, r, staff }: { personId: string; r: Referral; staff: boo
   );
 }
 
-export function ReferralsSection({ personId, staff, isPerson }: { personId: string; staff: boolean; isPerson: boolean }) {
+/** Staff see services near where the person lives; only the postcode or suburb goes in the link. */
+function NearbyServicesLink({ address, name }: { address: string; name: string }) {
+  const place = placeOf(address);
+  if (!place) return null;
+  return (
+    <p>
+      <Link to={`/directory${query({ near: place })}`}>Find services near {name}</Link>
+    </p>
+  );
+}
+
+export function ReferralsSection({
+  personId,
+  staff,
+  isPerson,
+  address = '',
+  name = '',
+}: {
+  personId: string;
+  staff: boolean;
+  isPerson: boolean;
+  address?: string;
+  name?: string;
+}) {
   const list = useQuery({ queryKey: ['referrals', personId], queryFn: () => referralsApi.forPerson(personId) });
   return (
     <section aria-labelledby="referrals-title">
@@ -111,6 +135,7 @@ export function ReferralsSection({ personId, staff, isPerson }: { personId: stri
         ))}
       </ul>
       {list.data?.length === 0 && <p>No referrals yet.</p>}
+      {staff && <NearbyServicesLink address={address} name={name} />}
       {staff && <NewReferral personId={personId} />}
     </section>
   );

@@ -4,33 +4,63 @@ import { query, request } from '../app/api';
 export interface DirectoryService {
   id: string;
   organizationId: string;
+  organizationName: string;
   name: string;
   description: string;
   status: string;
   languages: string;
+  categories: string[];
+  postcode: string;
   latitude: number | null;
   longitude: number | null;
+  distanceKm?: number;
 }
-export interface ImportReport {
-  applied: boolean;
-  added: number;
-  updated: number;
-  unchanged: number;
+export interface DirectoryCategory {
+  code: string;
+  name: string;
+  services: number;
+}
+export interface DirectoryFilters {
+  q?: string;
+  category?: string;
+  language?: string;
+  near?: string;
+  radiusKm?: string;
+  openAt?: string;
+}
+export interface DirectoryImport {
+  id: string;
+  state: 'running' | 'applied' | 'failed';
+  done: number;
+  total: number;
+  added?: number;
+  updated?: number;
+  unchanged?: number;
+  error?: { title: string; detail: string };
+}
+/** What an import sends: HSDS JSON as read, or the CSV files of a tabular export by name. */
+export type ImportBody = unknown | { tables: Record<string, string> };
+
+/** "2026-11-23T14:30": now, in the browser's local time (the services' time, for a local service). */
+export function localMinute(now: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+/** The least of an address the directory needs to find services near it: its postcode, or its suburb. */
+export function placeOf(address: string): string {
+  const postcode = address.match(/\b\d{4}\b(?!.*\b\d{4}\b)/);
+  if (postcode) return postcode[0];
+  const parts = address.split(',').map((p) => p.trim()).filter(Boolean);
+  return parts[parts.length - 1] ?? '';
 }
 
 export const directoryApi = {
-  find: (q: string) => request<{ items: DirectoryService[] }>(`/directory/services${query({ q })}`).then((r) => r.items),
-  import: (text: string) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return body === undefined
-      ? Promise.reject(new Error('That file is not JSON.'))
-      : request<ImportReport>('/directory/import', { method: 'POST', body });
-  },
+  find: (f: DirectoryFilters) =>
+    request<{ items: DirectoryService[] }>(`/directory/services${query({ ...f })}`).then((r) => r.items),
+  categories: () => request<{ items: DirectoryCategory[] }>('/directory/categories').then((r) => r.items),
+  startImport: (body: ImportBody) => request<DirectoryImport>('/directory/imports', { method: 'POST', body }),
+  importProgress: (id: string) => request<DirectoryImport>(`/directory/imports/${id}`),
 };
 
 export interface Partner {

@@ -135,7 +135,7 @@ export function PersonRecord({ personId }: { personId: string }) {
       )}
       {parts.includes('referrals') && (
         <div id="referrals">
-          <ReferralsSection personId={p.id} staff={staff} isPerson={isPerson} />
+          <ReferralsSection personId={p.id} staff={staff} isPerson={isPerson} address={p.address} name={p.displayName} />
         </div>
       )}
       {parts.includes('supporters') && (
