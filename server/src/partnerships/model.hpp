@@ -11,6 +11,9 @@ namespace trellis::partnerships {
 struct Partner {
   std::string id, name, directory_organization_id, status = "active";
   std::string agreement_purpose, agreement_roles, information_sharing;
+  std::string agreement_expectations, agreement_contacts;
+  std::string our_resources, partner_resources;  // what each side invests
+  std::optional<std::string> capacity_updated_at;
   int response_days = 5;  // agreed time to answer a referral
   bool taking_referrals = true;
   std::optional<int> wait_weeks;

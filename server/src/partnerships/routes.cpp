@@ -226,6 +226,11 @@ json to_json(const Partner& p) {
              return parts;
            }()},
           {"referralGuidance", p.referral_guidance},
+          {"agreementExpectations", p.agreement_expectations},
+          {"agreementContacts", p.agreement_contacts},
+          {"ourResources", p.our_resources},
+          {"partnerResources", p.partner_resources},
+          {"capacityUpdatedAt", opt(p.capacity_updated_at)},
           {"version", p.version}};
 }
 
@@ -412,25 +417,69 @@ Response list_partners(Ctx& ctx) {
   return Response::json(200, http::items_json(*r));
 }
 
-Response add_partner(Ctx& ctx) {
-  auto in = JsonReader::parse(ctx.req.body);
-  if (!in) return ctx.problem(in.error());
+// A partner agency and its whole agreement, for adding one or replacing what is kept.
+Result<Partner> read_partner(const http::Request& req) {
+  auto in = TRY(JsonReader::parse(req.body));
   Partner p;
-  p.name = in->text("name", Need::required, {.min = 2, .max = 200}).value_or("");
-  p.directory_organization_id = in->text("directoryOrganizationId", Need::optional, {.max = 64}).value_or("");
-  p.agreement_purpose = in->text("agreementPurpose", Need::optional, {.max = 4000, .multiline = true}).value_or("");
-  p.agreement_roles = in->text("agreementRoles", Need::optional, {.max = 4000, .multiline = true}).value_or("");
-  p.information_sharing = in->text("informationSharing", Need::optional, {.max = 4000, .multiline = true}).value_or("");
-  p.response_days = static_cast<int>(in->integer("responseDays", Need::optional, 1, 60).value_or(5));
-  p.taking_referrals = in->boolean("takingReferrals", Need::optional).value_or(true);
-  if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) p.wait_weeks = static_cast<int>(*w);
+  TextRule para{.max = 4000, .multiline = true};
+  p.name = in.text("name", Need::required, {.min = 2, .max = 200}).value_or("");
+  p.directory_organization_id = in.text("directoryOrganizationId", Need::optional, {.max = 64}).value_or("");
+  static constexpr std::string_view kStatuses[] = {"active", "paused", "ended"};
+  p.status = in.one_of("status", Need::optional, kStatuses).value_or("active");
+  p.agreement_purpose = in.text("agreementPurpose", Need::optional, para).value_or("");
+  p.agreement_roles = in.text("agreementRoles", Need::optional, para).value_or("");
+  p.agreement_expectations = in.text("agreementExpectations", Need::optional, para).value_or("");
+  p.agreement_contacts = in.text("agreementContacts", Need::optional, para).value_or("");
+  p.information_sharing = in.text("informationSharing", Need::optional, para).value_or("");
+  p.our_resources = in.text("ourResources", Need::optional, para).value_or("");
+  p.partner_resources = in.text("partnerResources", Need::optional, para).value_or("");
+  p.response_days = static_cast<int>(in.integer("responseDays", Need::optional, 1, 60).value_or(5));
+  p.taking_referrals = in.boolean("takingReferrals", Need::optional).value_or(true);
+  if (auto w = in.integer("waitWeeks", Need::optional, 0, 104)) p.wait_weeks = static_cast<int>(*w);
+  for (auto [field, date] : {std::pair{"agreementStartsOn", &p.agreement_starts_on}, {"agreementReviewOn", &p.agreement_review_on}})
+    if (auto d = in.text(field, Need::optional, {.max = 10}); d && !d->empty()) *date = d;
   std::vector<std::string_view> shareable;
   for (auto x : access::kShareableParts) shareable.push_back(access::part_name(x));
-  for (const auto& name : in->name_list("requiredParts", Need::optional, shareable).value_or(std::vector<std::string>{}))
+  for (const auto& name : in.name_list("requiredParts", Need::optional, shareable).value_or(std::vector<std::string>{}))
     p.required_parts.push_back(*access::parse_part(name));
-  p.referral_guidance = in->text("referralGuidance", Need::optional, {.max = 2000, .multiline = true}).value_or("");
+  p.referral_guidance = in.text("referralGuidance", Need::optional, {.max = 2000, .multiline = true}).value_or("");
+  TRY_VOID(in.finish());
+  return p;
+}
+
+Response add_partner(Ctx& ctx) {
+  auto p = read_partner(ctx.req);
+  if (!p) return ctx.problem(p.error());
+  return http::respond_as(ctx, svc(ctx).add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
+}
+
+Response update_partner(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto p = read_partner(ctx.req);
+  if (!p) return ctx.problem(p.error());
+  return http::respond_as(ctx, svc(ctx).update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
+                          [](const Partner& x) { return to_json(x); });
+}
+
+Response own_agency(Ctx& ctx) {
+  const auto& who = ctx.principal();
+  return http::respond_as(ctx, svc(ctx).partner(who.user.org_id, who.user.partner_id.value_or("")),
+                          [](const Partner& x) { return to_json(x); });
+}
+
+Response update_capacity(Ctx& ctx) {
+  auto version = http::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto taking = in->boolean("takingReferrals", Need::required).value_or(true);
+  std::optional<int> wait;
+  if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) wait = static_cast<int>(*w);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_partner(ctx.actor(), p), [](const Partner& x) { return to_json(x); }, 201);
+  return http::respond_as(
+      ctx, svc(ctx).update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
+      [](const Partner& x) { return to_json(x); });
 }
 
 Response add_partner_user(Ctx& ctx) {
@@ -572,6 +621,13 @@ void add_referral_routes(http::Router& r) {
         list_partners);
   r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners), {"Add a partner agency and its agreement", "partners"},
         add_partner);
+  r.add("PUT", "/api/v1/partners/:partnerId", Rule::need(P::manage_partners),
+        {"Replace a partner agency's agreement (If-Match: the version you saw)", "partners"}, update_partner);
+  r.add("GET", "/api/v1/partner/agency", Rule::need(P::partner_inbox),
+        {"A partner agency user's own agency and its agreement", "partners"}, own_agency);
+  r.add("PUT", "/api/v1/partner/capacity", Rule::need(P::partner_inbox),
+        {"A partner agency says whether it is taking referrals and its current wait (If-Match)", "partners"},
+        update_capacity);
   r.add("POST", "/api/v1/partners/:partnerId/users", Rule::need(P::manage_partners),
         {"Create a sign-in for someone at a partner agency", "partners"}, add_partner_user);
   r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"},

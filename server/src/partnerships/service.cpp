@@ -208,6 +208,64 @@ Result<Partner> PartnershipsService::add_partner(const http::Actor& actor, Partn
   });
 }
 
+namespace {
+
+Result<void> check_agreement(const Partner& p) {
+  for (const auto& [field, date] : {std::pair{"agreementStartsOn", p.agreement_starts_on}, {"agreementReviewOn", p.agreement_review_on}})
+    if (date && !valid_date(*date)) return fail(Error::field(ErrorKind::unprocessable, field, "must be a date like 2027-06-30"));
+  if (p.agreement_starts_on && p.agreement_review_on && *p.agreement_review_on < *p.agreement_starts_on)
+    return fail(Error::field(ErrorKind::unprocessable, "agreementReviewOn", "must be on or after the start date"));
+  return {};
+}
+
+}  // namespace
+
+Result<Partner> PartnershipsService::update_partner(const http::Actor& actor, const std::string& id, std::int64_t version,
+                                                    Partner changes) {
+  TRY_VOID(check_agreement(changes));
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<Partner> {
+    auto found = TRY(db::partner(c, actor.org_id, id));
+    if (!found) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+    changes.id = id;
+    changes.capacity_updated_at = changes.taking_referrals != found->taking_referrals || changes.wait_weeks != found->wait_weeks
+                                      ? std::optional<std::string>(to_iso(now))
+                                      : found->capacity_updated_at;
+    auto updated = db::update_partner(c, actor.org_id, changes, version, to_iso(now), actor.user_id.value_or(""));
+    if (!updated && store::is_unique_violation(updated.error()))
+      return fail(Error::field(ErrorKind::conflict, "name", "is already a partner agency"));
+    TRY_VOID(updated);
+    TRY_VOID(access::append_audit(c, actor.entry("partner.update", "partner", id), now));
+    changes.version = version + 1;
+    return changes;
+  });
+}
+
+Result<Partner> PartnershipsService::update_capacity(const http::Actor& actor, const access::Principal& who,
+                                                     std::int64_t version, bool taking_referrals,
+                                                     std::optional<int> wait_weeks) {
+  if (!who.user.partner_id)
+    return fail(ErrorKind::forbidden, "This sign-in is not linked to a partner agency",
+                "Ask the service's partnerships manager to link it.", "forbidden");
+  const auto& id = *who.user.partner_id;
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<Partner> {
+    auto found = TRY(db::partner(c, actor.org_id, id));
+    if (!found) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+    Partner p = *found;
+    p.taking_referrals = taking_referrals;
+    p.wait_weeks = wait_weeks;
+    p.capacity_updated_at = to_iso(now);
+    TRY_VOID(db::update_partner(c, actor.org_id, p, version, to_iso(now), actor.user_id.value_or("")));
+    auto e = actor.entry("partner.capacity", "partner", id);
+    e.detail = std::string(taking_referrals ? "taking referrals" : "not taking referrals") +
+               (wait_weeks ? ", wait " + std::to_string(*wait_weeks) + " weeks" : "");
+    TRY_VOID(access::append_audit(c, e, now));
+    p.version = version + 1;
+    return p;
+  });
+}
+
 void PartnershipsService::mark_overdue(Referral& r, const Partner& p) const {
   TimePoint sent;
   if (r.status == "sent" && r.sent_at && parse_iso(*r.sent_at, sent))

@@ -40,6 +40,12 @@ class PartnershipsService {
   Result<std::vector<Partner>> partners(const std::string& org_id);
   Result<Partner> partner(const std::string& org_id, const std::string& id);
   Result<Partner> add_partner(const http::Actor& actor, Partner p);
+  // The whole agreement, as the service's managers keep it.
+  Result<Partner> update_partner(const http::Actor& actor, const std::string& id, std::int64_t version, Partner changes);
+  // Whether they are taking referrals and the current wait, kept by the partner agency's own
+  // users for their own agency (the service's managers change it with the agreement).
+  Result<Partner> update_capacity(const http::Actor& actor, const access::Principal& who, std::int64_t version,
+                                  bool taking_referrals, std::optional<int> wait_weeks);
 
   // Closed-loop referrals
   Result<Referral> draft_referral(const http::Actor& actor, const std::string& person_id, const NewReferral& in);

@@ -287,7 +287,8 @@ namespace {
 constexpr const char* kPartnerColumns =
     "id, name, directory_organization_id, status, agreement_purpose, agreement_roles, information_sharing,"
     " response_days, taking_referrals, wait_weeks, agreement_starts_on, agreement_review_on, version,"
-    " referral_required_parts, referral_guidance";
+    " referral_required_parts, referral_guidance, agreement_expectations, agreement_contacts, our_resources,"
+    " partner_resources, capacity_updated_at";
 
 Partner partner_from_row(const store::Row& r) {
   Partner p;
@@ -307,6 +308,11 @@ Partner partner_from_row(const store::Row& r) {
   for (const auto& name : store::split_list(r.text(13)))
     if (auto part = access::parse_part(name)) p.required_parts.push_back(*part);
   p.referral_guidance = r.text(14);
+  p.agreement_expectations = r.text(15);
+  p.agreement_contacts = r.text(16);
+  p.our_resources = r.text(17);
+  p.partner_resources = r.text(18);
+  p.capacity_updated_at = r.opt_text(19);
   return p;
 }
 
@@ -367,12 +373,31 @@ Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p
   TRY(c.exec("INSERT INTO partners (org_id, id, name, directory_organization_id, status, agreement_purpose,"
              " agreement_roles, information_sharing, response_days, taking_referrals, wait_weeks, agreement_starts_on,"
              " agreement_review_on, created_at, updated_at, updated_by, version, referral_required_parts,"
-             " referral_guidance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+             " referral_guidance, agreement_expectations, agreement_contacts, our_resources, partner_resources)"
+             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
              {org_id, p.id, p.name, p.directory_organization_id, p.status, p.agreement_purpose, p.agreement_roles,
               p.information_sharing, p.response_days, p.taking_referrals,
               p.wait_weeks ? store::Value(*p.wait_weeks) : store::Value(), p.agreement_starts_on, p.agreement_review_on,
-              at, at, by, parts_list(p.required_parts), p.referral_guidance}));
+              at, at, by, parts_list(p.required_parts), p.referral_guidance, p.agreement_expectations,
+              p.agreement_contacts, p.our_resources, p.partner_resources}));
   return {};
+}
+
+Result<void> update_partner(Conn& c, const std::string& org_id, const Partner& p, std::int64_t expected_version,
+                            const std::string& at, const std::string& by) {
+  auto changed = TRY(c.exec(
+      "UPDATE partners SET name = ?, directory_organization_id = ?, status = ?, agreement_purpose = ?,"
+      " agreement_roles = ?, information_sharing = ?, response_days = ?, taking_referrals = ?, wait_weeks = ?,"
+      " agreement_starts_on = ?, agreement_review_on = ?, referral_required_parts = ?, referral_guidance = ?,"
+      " agreement_expectations = ?, agreement_contacts = ?, our_resources = ?, partner_resources = ?,"
+      " capacity_updated_at = ?, updated_at = ?, updated_by = ?, version = version + 1"
+      " WHERE org_id = ? AND id = ? AND version = ?",
+      {p.name, p.directory_organization_id, p.status, p.agreement_purpose, p.agreement_roles, p.information_sharing,
+       p.response_days, p.taking_referrals, p.wait_weeks ? store::Value(*p.wait_weeks) : store::Value(),
+       p.agreement_starts_on, p.agreement_review_on, parts_list(p.required_parts), p.referral_guidance,
+       p.agreement_expectations, p.agreement_contacts, p.our_resources, p.partner_resources, p.capacity_updated_at, at,
+       by, org_id, p.id, expected_version}));
+  return store::check_versioned_update(c, changed, "partners", org_id, p.id, expected_version, "partner agency");
 }
 
 Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by) {

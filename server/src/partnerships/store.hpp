@@ -69,6 +69,9 @@ Result<std::optional<Place>> place_by_locality(Conn& c, const std::string& org_i
 Result<std::vector<Partner>> partners(Conn& c, const std::string& org_id);
 Result<std::optional<Partner>> partner(Conn& c, const std::string& org_id, const std::string& id);
 Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at, const std::string& by);
+// Only when the partner is still at `expected_version`; otherwise a conflict naming it.
+Result<void> update_partner(Conn& c, const std::string& org_id, const Partner& p, std::int64_t expected_version,
+                            const std::string& at, const std::string& by);
 
 // Referrals
 Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by);

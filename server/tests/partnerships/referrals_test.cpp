@@ -319,3 +319,76 @@ TEST_F(SharedCare, the_care_team_plans_with_a_partner_and_records_case_conferenc
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class Agreements : public Referrals {
+ protected:
+  json partner(Browser& who) {
+    auto list = call("GET", "/api/v1/partners", &who);
+    for (const auto& p : list.body["items"])
+      if (p["id"] == partner_id) return p;
+    return nullptr;
+  }
+};
+
+TEST_F(Agreements, managers_keep_the_whole_agreement_and_a_stale_edit_is_refused) {
+  auto manager = sign_in("manager@demo.example");
+  auto before = partner(manager);
+  json agreement = {{"name", "Bayside Housing"},
+                    {"status", "active"},
+                    {"agreementPurpose", "Safe, settled housing for people we both support."},
+                    {"agreementRoles", "We refer with consent; Bayside assesses within 3 days."},
+                    {"agreementExpectations", "Both sides tell each other about changes within a week."},
+                    {"agreementContacts", "Intake: 03 9000 0000. Partnerships: Sam, 03 9000 0001."},
+                    {"informationSharing", "Only what the person agrees to share."},
+                    {"ourResources", "A peer worker one day a week at Bayside."},
+                    {"partnerResources", "Two transitional places held for people we refer."},
+                    {"responseDays", 3},
+                    {"agreementStartsOn", "2026-07-01"},
+                    {"agreementReviewOn", "2027-06-30"}};
+  auto saved = call("PUT", "/api/v1/partners/" + partner_id, &manager, agreement, {{"if-match", "\"1\""}});
+  ASSERT_EQ(saved.status, 200) << saved.raw.body;
+  EXPECT_EQ(saved.body["version"], 2);
+  auto now = partner(practitioner);
+  EXPECT_EQ(now["ourResources"], "A peer worker one day a week at Bayside.");
+  EXPECT_EQ(now["partnerResources"], "Two transitional places held for people we refer.");
+  EXPECT_EQ(now["agreementContacts"], agreement["agreementContacts"]);
+  EXPECT_EQ(now["agreementReviewOn"], "2027-06-30");
+  // Someone else's edit, made from the version before: refused, nothing overwritten.
+  agreement["ourResources"] = "Nothing";
+  auto stale = call("PUT", "/api/v1/partners/" + partner_id, &manager, agreement, {{"if-match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(partner(manager)["ourResources"], "A peer worker one day a week at Bayside.");
+  // A review before the start is named.
+  agreement["agreementReviewOn"] = "2026-01-01";
+  auto bad = call("PUT", "/api/v1/partners/" + partner_id, &manager, agreement, {{"if-match", "\"2\""}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["errors"][0]["field"], "agreementReviewOn");
+  EXPECT_EQ(call("PUT", "/api/v1/partners/" + partner_id, &practitioner, agreement, {{"if-match", "\"2\""}}).status, 403);
+}
+
+TEST_F(Agreements, a_partner_keeps_its_own_capacity_and_workers_see_it_before_referring) {
+  auto intake = sign_in("intake@bayside.example", "harbour lights at dusk");
+  auto own = call("GET", "/api/v1/partner/agency", &intake);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.body["id"], partner_id);
+  auto full = call("PUT", "/api/v1/partner/capacity", &intake, json{{"takingReferrals", false}, {"waitWeeks", 6}},
+                   {{"if-match", "\"" + std::to_string(own.body["version"].get<int>()) + "\""}});
+  ASSERT_EQ(full.status, 200) << full.raw.body;
+  auto seen = partner(practitioner);
+  EXPECT_EQ(seen["takingReferrals"], false);
+  EXPECT_EQ(seen["waitWeeks"], 6);
+  EXPECT_FALSE(seen["capacityUpdatedAt"].is_null());
+  // The other agency's capacity is not theirs to change: the route only ever changes their own.
+  auto northside = sign_in("intake@northside.example", "morning bus to the city");
+  EXPECT_EQ(call("GET", "/api/v1/partner/agency", &northside).body["id"], other_partner_id);
+  EXPECT_EQ(call("PUT", "/api/v1/partner/capacity", &practitioner, json{{"takingReferrals", true}}, {{"if-match", "\"2\""}}).status,
+            403);
+  EXPECT_EQ(call("PUT", "/api/v1/partner/capacity", &intake, json{{"waitWeeks", 2}}, {{"if-match", "\"2\""}}).status, 422)
+      << "takingReferrals is required";
+}
+
+}  // namespace
+}  // namespace trellis::test
