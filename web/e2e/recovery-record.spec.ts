@@ -201,3 +201,33 @@ test('the care team records a case conference with a partner', async ({ page }) 
   await expect(page.getByText('Decided: Ari will view two units next week.')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a manager keeps the agreement and the partner agency keeps its own capacity', async ({ page }) => {
+  await signIn(page, 'manager@demo.example');
+  await nav(page, 'Partnerships');
+  await page.getByRole('button', { name: 'Edit agreement with Bayside Housing Support' }).click();
+  const form = page.getByRole('form', { name: 'Agreement with Bayside Housing Support' });
+  await form.getByLabel('What we put in').fill('A peer worker at Bayside every Thursday.');
+  await form.getByLabel('What they put in').fill('Two transitional places held for people we refer.');
+  await form.getByLabel('Review by').fill('2027-06-30');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByText('A peer worker at Bayside every Thursday.')).toBeVisible();
+  await expect(page.getByText('review by 2027-06-30')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'partner@demo.example');
+  await nav(page, 'Referrals');
+  await page.getByLabel('We are taking referrals').uncheck();
+  await page.getByLabel('Current wait (weeks)').fill('6');
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByText(/Last updated/)).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, 'manager@demo.example');
+  await nav(page, 'Partnerships');
+  const bayside = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Bayside Housing Support/ }) });
+  await expect(bayside.getByText('Not taking referrals')).toBeVisible();
+  await expect(bayside.getByText(/current wait about 6 weeks/)).toBeVisible();
+});

@@ -90,6 +90,12 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
   bayside.agreement_purpose = "Safe, settled housing for people we both support.";
   bayside.agreement_roles = "We refer with the person's consent and stay involved; Bayside answers within 3 working days.";
   bayside.information_sharing = "Name, contact details and housing goals, only with the person's consent.";
+  bayside.agreement_expectations = "Either side tells the other within a week of any change to a shared person's support.";
+  bayside.agreement_contacts = "Bayside intake: Casey Walker, 03 9000 0000. Riverbend partnerships: Priya Raman.";
+  bayside.our_resources = "A peer worker at Bayside's drop-in every Thursday; places in our recovery college courses.";
+  bayside.partner_resources = "Two transitional housing places held for people we refer; tenancy training for our staff.";
+  bayside.agreement_starts_on = "2026-01-01";
+  bayside.agreement_review_on = "2026-12-31";
   bayside.response_days = 3;
   bayside.wait_weeks = 2;
   TRY_VOID(partnerships::db::insert_partner(c, org_id, bayside, iso, ""));

@@ -1,12 +1,12 @@
 // For a partner agency: the referrals sent to them, and only what each person agreed to share.
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { figuresApi, referralStatusLabels, referralsApi, type Referral, type ReferralStatus } from './api';
+import { figuresApi, partnersApi, referralStatusLabels, referralsApi, type Partner, type Referral, type ReferralStatus } from './api';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
 import { useSignedIn } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { TextArea } from '../ui/Field';
+import { TextArea, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
 
 const next: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
@@ -52,6 +52,56 @@ function Item({ r }: { r: Referral }) {
   );
 }
 
+/** The agency says whether it is taking referrals and how long people wait; workers see it before referring. */
+function CapacityForm() {
+  const qc = useQueryClient();
+  const agency = useQuery({ queryKey: ['own-agency'], queryFn: partnersApi.ownAgency });
+  const [taking, setTaking] = useState<boolean | null>(null);
+  const [wait, setWait] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (a: Partner) => {
+      const weeks = wait ?? (a.waitWeeks == null ? '' : String(a.waitWeeks));
+      const takingReferrals = taking ?? a.takingReferrals;
+      return partnersApi.updateCapacity(a, weeks === '' ? { takingReferrals } : { takingReferrals, waitWeeks: Number(weeks) });
+    },
+    onSuccess: (a) => {
+      qc.setQueryData(['own-agency'], a);
+      setTaking(null);
+      setWait(null);
+    },
+  });
+  const a = agency.data;
+  if (!a) return <ErrorNotice error={agency.error} />;
+  return (
+    <section aria-labelledby="capacity-title">
+      <h2 id="capacity-title">Taking referrals?</h2>
+      <form
+        className="filters"
+        aria-labelledby="capacity-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(a);
+        }}
+      >
+        <div className="check filter-check">
+          <input id="taking" type="checkbox" checked={taking ?? a.takingReferrals} onChange={(e) => setTaking(e.target.checked)} />
+          <label htmlFor="taking">We are taking referrals</label>
+        </div>
+        <TextField label="Current wait (weeks)" name="waitWeeks" type="number" min={0} max={104} value={wait ?? String(a.waitWeeks ?? '')} onChange={(e) => setWait(e.target.value)} error={save.error} />
+        <button type="submit" disabled={save.isPending}>
+          Update
+        </button>
+      </form>
+      <ErrorNotice error={save.error} />
+      {a.capacityUpdatedAt && (
+        <p className="muted small" role="status">
+          Last updated {new Date(a.capacityUpdatedAt).toLocaleString()}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function PartnerInboxPage() {
   const { user } = useSignedIn();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: referralsApi.inbox });
@@ -61,6 +111,7 @@ export function PartnerInboxPage() {
     <>
       <PageTitle title="Referrals to your agency" />
       <p className="lead">Each person agreed to this referral. You see only what they chose to share.</p>
+      {user.partnerId && <CapacityForm />}
       <ErrorNotice error={inbox.error} />
       <ul className="list">
         {(inbox.data ?? []).map((r) => (

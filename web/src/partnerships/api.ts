@@ -66,13 +66,35 @@ export const directoryApi = {
 export interface Partner {
   id: string;
   name: string;
+  directoryOrganizationId: string;
+  status: 'active' | 'paused' | 'ended';
   agreementPurpose: string;
+  agreementRoles: string;
+  agreementExpectations: string;
+  agreementContacts: string;
+  informationSharing: string;
+  ourResources: string;
+  partnerResources: string;
+  agreementStartsOn: string | null;
+  agreementReviewOn: string | null;
   responseDays: number;
   takingReferrals: boolean;
   waitWeeks: number | null;
+  capacityUpdatedAt: string | null;
   requiredParts: string[];
   referralGuidance: string;
+  version: number;
 }
+/** What a manager sends to add a partner agency or replace its agreement. */
+export type AgreementInput = Omit<Partner, 'id' | 'version' | 'capacityUpdatedAt'>;
+
+export const partnersApi = {
+  add: (body: AgreementInput) => request<Partner>('/partners', { method: 'POST', body }),
+  update: (p: Partner, body: AgreementInput) => request<Partner>(`/partners/${p.id}`, { method: 'PUT', body, ifMatch: `"${p.version}"` }),
+  ownAgency: () => request<Partner>('/partner/agency'),
+  updateCapacity: (p: Partner, body: { takingReferrals: boolean; waitWeeks?: number }) =>
+    request<Partner>('/partner/capacity', { method: 'PUT', body, ifMatch: `"${p.version}"` }),
+};
 export type ReferralStatus = 'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
 export interface Referral {
   id: string;

@@ -1,0 +1,110 @@
+// A partnership agreement as the framework describes one: why the partnership exists, each
+// side's roles and expectations, who to contact, what information is shared and how, the
+// agreed response time, when it started and is reviewed, and what each side puts in.
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { partnersApi, type AgreementInput, type Partner } from './api';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { SelectField, TextArea, TextField } from '../ui/Field';
+
+const kBlank: AgreementInput = {
+  name: '',
+  directoryOrganizationId: '',
+  status: 'active',
+  agreementPurpose: '',
+  agreementRoles: '',
+  agreementExpectations: '',
+  agreementContacts: '',
+  informationSharing: '',
+  ourResources: '',
+  partnerResources: '',
+  agreementStartsOn: null,
+  agreementReviewOn: null,
+  responseDays: 5,
+  takingReferrals: true,
+  waitWeeks: null,
+  requiredParts: ['profile'],
+  referralGuidance: '',
+};
+
+const kTexts: [keyof AgreementInput, string, string][] = [
+  ['agreementPurpose', 'Why we work together', 'The need this partnership meets, and for whom'],
+  ['agreementRoles', 'Each side’s roles and responsibilities', ''],
+  ['agreementExpectations', 'What each side can expect of the other', 'For example how changes are shared, how problems are raised'],
+  ['agreementContacts', 'Contacts', 'Who to call on each side, for referrals and for the partnership'],
+  ['informationSharing', 'Information sharing', 'What is shared, only with the person’s consent, and how'],
+  ['ourResources', 'What we put in', 'Staff time, rooms, funding, training'],
+  ['partnerResources', 'What they put in', ''],
+  ['referralGuidance', 'What a referral should say', 'Shown to workers when they refer'],
+];
+
+/** Adds a partner agency when `partner` is absent; otherwise replaces its agreement. */
+export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [form, setForm] = useState<AgreementInput>(() => {
+    if (!partner) return kBlank;
+    const { id: _id, version: _v, capacityUpdatedAt: _c, ...rest } = partner;
+    return rest;
+  });
+  const save = useMutation({
+    mutationFn: () => (partner ? partnersApi.update(partner, form) : partnersApi.add(form)),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['partners'] });
+      onDone();
+    },
+  });
+  const text = (k: keyof AgreementInput) => ({
+    name: k,
+    value: (form[k] as string | null) ?? '',
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+    error: save.error,
+  });
+  const date = (k: 'agreementStartsOn' | 'agreementReviewOn') => ({
+    name: k,
+    type: 'date',
+    value: form[k] ?? '',
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value || null }),
+    error: save.error,
+  });
+  return (
+    <form
+      aria-label={partner ? `Agreement with ${partner.name}` : 'New partner agency'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <ErrorNotice error={save.error} />
+      <TextField label="Agency name" {...text('name')} required />
+      <SelectField label="Status" {...text('status')}>
+        <option value="active">Active</option>
+        <option value="paused">Paused</option>
+        <option value="ended">Ended</option>
+      </SelectField>
+      {kTexts.map(([k, label, hint]) => (
+        <TextArea key={k} label={label} hint={hint || undefined} rows={2} {...text(k)} />
+      ))}
+      <TextField
+        label="Agreed days to answer a referral"
+        name="responseDays"
+        type="number"
+        min={1}
+        max={60}
+        value={form.responseDays}
+        onChange={(e) => setForm({ ...form, responseDays: Number(e.target.value) })}
+        error={save.error}
+      />
+      <TextField label="Agreement starts" {...date('agreementStartsOn')} />
+      <TextField label="Review by" {...date('agreementReviewOn')} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {partner ? 'Save agreement' : 'Add partner agency'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
