@@ -214,6 +214,15 @@ test('a manager keeps the agreement and the partner agency keeps its own capacit
   await form.getByRole('button', { name: 'Save agreement' }).click();
   await expect(page.getByText('A peer worker at Bayside every Thursday.')).toBeVisible();
   await expect(page.getByText('review by 2027-06-30')).toBeVisible();
+  await page.getByLabel('Attach a document to the agreement with Bayside Housing Support').setInputFiles({
+    name: 'Bayside agreement signed.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 signed by both sides'),
+  });
+  const link = page.getByRole('link', { name: 'Bayside agreement signed.pdf' });
+  await expect(link).toBeVisible();
+  const download = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download[0].suggestedFilename()).toBe('Bayside agreement signed.pdf');
   await signOut(page);
 
   await signIn(page, 'partner@demo.example');

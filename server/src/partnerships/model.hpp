@@ -24,6 +24,16 @@ struct Partner {
   std::int64_t version = 1;
 };
 
+struct PartnerDocument {
+  std::string id, partner_id, name, content_type, uploaded_at;
+  std::int64_t size_bytes = 0;
+};
+// What may be attached, and how large (the request limit is 1 MiB, base64 adds a third).
+inline constexpr std::string_view kDocumentTypes[] = {
+    "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text", "application/msword", "text/plain"};
+inline constexpr std::int64_t kMaxDocumentBytes = 700 * 1024;
+
 // Referral states, in order; withdrawn is possible before completion.
 inline constexpr std::string_view kReferralStates[] = {"draft",       "sent",        "received",  "accepted", "declined",
                                                        "redirected",  "in_progress", "completed", "withdrawn"};

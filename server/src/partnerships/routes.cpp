@@ -462,6 +462,42 @@ Response update_partner(Ctx& ctx) {
                           [](const Partner& x) { return to_json(x); });
 }
 
+json document_json(const PartnerDocument& d) {
+  return {{"id", d.id},           {"partnerId", d.partner_id},   {"name", d.name},
+          {"contentType", d.content_type}, {"sizeBytes", d.size_bytes}, {"uploadedAt", d.uploaded_at}};
+}
+
+Response attach_document(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto name = in->text("name", Need::required, {.min = 1, .max = 200}).value_or("");
+  auto type = in->text("contentType", Need::required, {.max = 100}).value_or("");
+  auto data = in->text("data", Need::required, {.max = 1 << 20}).value_or("");
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return http::respond_as(ctx, svc(ctx).attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data),
+                          document_json, 201);
+}
+
+Response list_documents(Ctx& ctx) {
+  auto r = svc(ctx).documents(ctx.principal().user.org_id, ctx.param("partnerId"));
+  if (!r) return ctx.problem(r.error());
+  json list = json::array();
+  for (const auto& d : *r) list.push_back(document_json(d));
+  return Response::json(200, {{"items", list}});
+}
+
+Response download_document(Ctx& ctx) {
+  auto r = svc(ctx).document(ctx.actor(), ctx.param("partnerId"), ctx.param("documentId"));
+  if (!r) return ctx.problem(r.error());
+  Response resp;
+  resp.content_type = r->first.content_type;
+  resp.body = std::move(r->second);
+  std::string safe;
+  for (char ch : r->first.name) safe += (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ? '_' : ch;
+  resp.header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+  return resp;
+}
+
 Response own_agency(Ctx& ctx) {
   const auto& who = ctx.principal();
   return http::respond_as(ctx, svc(ctx).partner(who.user.org_id, who.user.partner_id.value_or("")),
@@ -623,6 +659,13 @@ void add_referral_routes(http::Router& r) {
         add_partner);
   r.add("PUT", "/api/v1/partners/:partnerId", Rule::need(P::manage_partners),
         {"Replace a partner agency's agreement (If-Match: the version you saw)", "partners"}, update_partner);
+  r.add("POST", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
+        {"Attach a document to a partnership (a signed agreement): {name, contentType, data: base64}", "partners"},
+        attach_document);
+  r.add("GET", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
+        {"The documents attached to a partnership, newest first", "partners"}, list_documents);
+  r.add("GET", "/api/v1/partners/:partnerId/documents/:documentId", Rule::need(P::manage_partners),
+        {"Download an attached document", "partners"}, download_document);
   r.add("GET", "/api/v1/partner/agency", Rule::need(P::partner_inbox),
         {"A partner agency user's own agency and its agreement", "partners"}, own_agency);
   r.add("PUT", "/api/v1/partner/capacity", Rule::need(P::partner_inbox),

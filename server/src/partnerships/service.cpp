@@ -1,5 +1,7 @@
 #include "partnerships/service.hpp"
 
+#include <sodium.h>
+
 #include <set>
 #include <sstream>
 
@@ -264,6 +266,59 @@ Result<Partner> PartnershipsService::update_capacity(const http::Actor& actor, c
     p.version = version + 1;
     return p;
   });
+}
+
+namespace {
+
+std::optional<std::string> from_base64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
+}  // namespace
+
+Result<PartnerDocument> PartnershipsService::attach_document(const http::Actor& actor, const std::string& partner_id,
+                                                             const std::string& name, const std::string& content_type,
+                                                             const std::string& data_base64) {
+  if (std::find(std::begin(kDocumentTypes), std::end(kDocumentTypes), content_type) == std::end(kDocumentTypes))
+    return fail(Error::field(ErrorKind::unprocessable, "contentType", "must be a PDF, Word, OpenDocument or text file"));
+  auto bytes = from_base64(data_base64);
+  if (!bytes) return fail(Error::field(ErrorKind::bad_request, "data", "must be the file's content in base64"));
+  if (bytes->empty()) return fail(Error::field(ErrorKind::unprocessable, "data", "is an empty file"));
+  if (static_cast<std::int64_t>(bytes->size()) > kMaxDocumentBytes)
+    return fail(Error::field(ErrorKind::payload_too_large, "data",
+                             "is larger than " + std::to_string(kMaxDocumentBytes / 1024) + " KiB; attach a smaller copy"));
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<PartnerDocument> {
+    if (!TRY(db::partner(c, actor.org_id, partner_id)))
+      return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+    PartnerDocument d{new_id(), partner_id, name, content_type, to_iso(now), static_cast<std::int64_t>(bytes->size())};
+    TRY_VOID(db::insert_partner_document(c, actor.org_id, d, data_base64, actor.user_id.value_or("")));
+    auto e = actor.entry("partner.document.attach", "partner", partner_id);
+    e.detail = name;
+    TRY_VOID(access::append_audit(c, e, now));
+    return d;
+  });
+}
+
+Result<std::vector<PartnerDocument>> PartnershipsService::documents(const std::string& org_id,
+                                                                    const std::string& partner_id) {
+  return db_.read([&](store::Conn& c) { return db::partner_documents(c, org_id, partner_id); });
+}
+
+Result<std::pair<PartnerDocument, std::string>> PartnershipsService::document(const http::Actor& actor,
+                                                                              const std::string& partner_id,
+                                                                              const std::string& id) {
+  auto found = TRY(db_.read([&](store::Conn& c) { return db::partner_document(c, actor.org_id, partner_id, id); }));
+  if (!found) return fail(ErrorKind::not_found, "We could not find that document", "", "not_found");
+  auto bytes = from_base64(found->second);
+  if (!bytes) return fail(ErrorKind::internal, "That document could not be read back", "", "internal");
+  return std::pair{found->first, std::move(*bytes)};
 }
 
 void PartnershipsService::mark_overdue(Referral& r, const Partner& p) const {

@@ -42,6 +42,14 @@ class PartnershipsService {
   Result<Partner> add_partner(const http::Actor& actor, Partner p);
   // The whole agreement, as the service's managers keep it.
   Result<Partner> update_partner(const http::Actor& actor, const std::string& id, std::int64_t version, Partner changes);
+  // Documents attached to the partnership (a signed agreement, say): type and size checked,
+  // every upload kept.
+  Result<PartnerDocument> attach_document(const http::Actor& actor, const std::string& partner_id, const std::string& name,
+                                          const std::string& content_type, const std::string& data_base64);
+  Result<std::vector<PartnerDocument>> documents(const std::string& org_id, const std::string& partner_id);
+  // The document and its bytes.
+  Result<std::pair<PartnerDocument, std::string>> document(const http::Actor& actor, const std::string& partner_id,
+                                                           const std::string& id);
   // Whether they are taking referrals and the current wait, kept by the partner agency's own
   // users for their own agency (the service's managers change it with the agreement).
   Result<Partner> update_capacity(const http::Actor& actor, const access::Principal& who, std::int64_t version,

@@ -400,6 +400,34 @@ Result<void> update_partner(Conn& c, const std::string& org_id, const Partner& p
   return store::check_versioned_update(c, changed, "partners", org_id, p.id, expected_version, "partner agency");
 }
 
+Result<void> insert_partner_document(Conn& c, const std::string& org_id, const PartnerDocument& d,
+                                     const std::string& data_base64, const std::string& by) {
+  TRY(c.exec("INSERT INTO partner_documents (org_id, id, partner_id, name, content_type, size_bytes, data_base64,"
+             " uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             {org_id, d.id, d.partner_id, d.name, d.content_type, d.size_bytes, data_base64, d.uploaded_at, by}));
+  return {};
+}
+
+Result<std::vector<PartnerDocument>> partner_documents(Conn& c, const std::string& org_id, const std::string& partner_id) {
+  auto rows = TRY(c.query("SELECT id, partner_id, name, content_type, uploaded_at, size_bytes FROM partner_documents"
+                          " WHERE org_id = ? AND partner_id = ? ORDER BY uploaded_at DESC, id",
+                          {org_id, partner_id}));
+  std::vector<PartnerDocument> out;
+  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5)});
+  return out;
+}
+
+Result<std::optional<std::pair<PartnerDocument, std::string>>> partner_document(Conn& c, const std::string& org_id,
+                                                                                const std::string& partner_id,
+                                                                                const std::string& id) {
+  auto r = TRY(c.query_one("SELECT id, partner_id, name, content_type, uploaded_at, size_bytes, data_base64"
+                           " FROM partner_documents WHERE org_id = ? AND partner_id = ? AND id = ?",
+                           {org_id, partner_id, id}));
+  if (!r) return std::optional<std::pair<PartnerDocument, std::string>>{};
+  return std::optional<std::pair<PartnerDocument, std::string>>{
+      std::pair{PartnerDocument{r->text(0), r->text(1), r->text(2), r->text(3), r->text(4), r->integer(5)}, r->text(6)}};
+}
+
 Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by) {
   TRY(c.exec("INSERT INTO referrals (org_id, id, person_id, partner_id, service_name, reason, goal_ids, shared_parts,"
              " status, created_at, created_by, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",

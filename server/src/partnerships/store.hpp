@@ -73,6 +73,14 @@ Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p
 Result<void> update_partner(Conn& c, const std::string& org_id, const Partner& p, std::int64_t expected_version,
                             const std::string& at, const std::string& by);
 
+// Documents attached to a partnership: metadata newest first, and one document's content.
+Result<void> insert_partner_document(Conn& c, const std::string& org_id, const PartnerDocument& d,
+                                     const std::string& data_base64, const std::string& by);
+Result<std::vector<PartnerDocument>> partner_documents(Conn& c, const std::string& org_id, const std::string& partner_id);
+Result<std::optional<std::pair<PartnerDocument, std::string>>> partner_document(Conn& c, const std::string& org_id,
+                                                                                const std::string& partner_id,
+                                                                                const std::string& id);
+
 // Referrals
 Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by);
 Result<std::optional<Referral>> referral(Conn& c, const std::string& org_id, const std::string& id);

@@ -390,5 +390,30 @@ TEST_F(Agreements, a_partner_keeps_its_own_capacity_and_workers_see_it_before_re
       << "takingReferrals is required";
 }
 
+TEST_F(Agreements, a_signed_agreement_is_attached_kept_and_downloaded_as_it_was) {
+  auto manager = sign_in("manager@demo.example");
+  const std::string base = "/api/v1/partners/" + partner_id + "/documents";
+  // "%PDF-1.4 signed" in base64.
+  auto attached = call("POST", base, &manager,
+                       json{{"name", "Bayside agreement 2026.pdf"}, {"contentType", "application/pdf"}, {"data", "JVBERi0xLjQgc2lnbmVk"}});
+  ASSERT_EQ(attached.status, 201) << attached.raw.body;
+  EXPECT_EQ(attached.body["sizeBytes"], 15);
+  auto list = call("GET", base, &manager);
+  ASSERT_EQ(list.body["items"].size(), 1u);
+  auto file = call("GET", base + "/" + attached.body["id"].get<std::string>(), &manager);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.raw.body, "%PDF-1.4 signed");
+  EXPECT_EQ(file.raw.content_type, "application/pdf");
+  EXPECT_EQ(file.header("Content-Disposition"), "attachment; filename=\"Bayside agreement 2026.pdf\"");
+  auto exe = call("POST", base, &manager, json{{"name", "x.exe"}, {"contentType", "application/x-msdownload"}, {"data", "TVo="}});
+  EXPECT_EQ(exe.status, 422);
+  EXPECT_EQ(exe.body["errors"][0]["field"], "contentType");
+  auto garbled = call("POST", base, &manager, json{{"name", "a.pdf"}, {"contentType", "application/pdf"}, {"data", "not base64!"}});
+  EXPECT_EQ(garbled.status, 400);
+  EXPECT_EQ(garbled.body["errors"][0]["field"], "data");
+  EXPECT_EQ(call("GET", base, &practitioner).status, 403);
+  EXPECT_EQ(call("GET", base, &manager).body["items"].size(), 1u) << "refused uploads leave nothing behind";
+}
+
 }  // namespace
 }  // namespace trellis::test

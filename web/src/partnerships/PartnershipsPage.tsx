@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { figuresApi, referralsApi, type Partner } from './api';
+import { AgreementDocuments } from './AgreementDocuments';
 import { AgreementEditor } from './AgreementEditor';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
@@ -45,6 +46,7 @@ function PartnerRow({ p }: { p: Partner }) {
                 </div>
               ))}
           </dl>
+          <AgreementDocuments partner={p} />
           <button type="button" onClick={() => setEditing(true)}>
             Edit agreement<span className="visually-hidden"> with {p.name}</span>
           </button>

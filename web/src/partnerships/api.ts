@@ -88,7 +88,30 @@ export interface Partner {
 /** What a manager sends to add a partner agency or replace its agreement. */
 export type AgreementInput = Omit<Partner, 'id' | 'version' | 'capacityUpdatedAt'>;
 
+export interface PartnerDocument {
+  id: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedAt: string;
+}
+
+/** A file's content as base64, for sending in JSON. */
+export async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 export const partnersApi = {
+  documents: (partnerId: string) => request<{ items: PartnerDocument[] }>(`/partners/${partnerId}/documents`).then((r) => r.items),
+  documentUrl: (partnerId: string, id: string) => `/api/v1/partners/${partnerId}/documents/${id}`,
+  attach: async (partnerId: string, file: File) =>
+    request<PartnerDocument>(`/partners/${partnerId}/documents`, {
+      method: 'POST',
+      body: { name: file.name, contentType: file.type || 'application/octet-stream', data: await base64Of(file) },
+    }),
   add: (body: AgreementInput) => request<Partner>('/partners', { method: 'POST', body }),
   update: (p: Partner, body: AgreementInput) => request<Partner>(`/partners/${p.id}`, { method: 'PUT', body, ifMatch: `"${p.version}"` }),
   ownAgency: () => request<Partner>('/partner/agency'),
