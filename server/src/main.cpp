@@ -1,4 +1,5 @@
 // The trellis command: serve, migrate, demo-data, create-admin, audit verify, backup, restore.
+#include <chrono>
 #include <CLI/CLI.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -16,6 +17,8 @@
 #include "core/ids.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/demo_directory.hpp"
+#include "demo/demo_scale.hpp"
+#include "store/copy.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "runtime.hpp"
@@ -103,7 +106,14 @@ int main(int argc, char** argv) {
     demo_set_password = true;
   });
   std::size_t demo_services = demo::kDefaultDemoServices;
-  demo->add_option("--services", demo_services, "How many services to put in the demo's service directory");
+  auto* services_option =
+      demo->add_option("--services", demo_services, "How many services to put in the demo's service directory");
+  demo::ScaleOptions scale;
+  std::size_t scale_people = 0;
+  demo->add_option("--scale", scale_people,
+                   "Generate the benchmark's organisation instead: this many people (100000 is the benchmark's)");
+  demo->add_option("--staff", scale.staff, "With --scale: practitioners and peer workers (default 2000)");
+  demo->add_option("--seed", scale.seed, "With --scale: the seed; the same seed gives the same organisation");
   demo->add_flag("--production", config.production, "")->envname("TRELLIS_PRODUCTION")->group("");
 
   auto* admin = cli.add_subcommand("create-admin", "Create an organisation and its first administrator");
@@ -136,6 +146,10 @@ int main(int argc, char** argv) {
   std::string restore_path;
   restore->add_option("path", restore_path, "The backup to restore")->required()->check(CLI::ExistingFile);
 
+  auto* copy_db = cli.add_subcommand("copy-database", "Copy this SQLite database into a new PostgreSQL one");
+  std::string copy_to;
+  copy_db->add_option("--to", copy_to, "The PostgreSQL database (postgresql://…); it must be empty")->required();
+
   CLI11_PARSE(cli, argc, argv);
 
   spdlog::set_level(spdlog::level::from_str(config.log_level));
@@ -161,6 +175,48 @@ int main(int argc, char** argv) {
   if (!opened) return report(opened.error());
   auto& db = **opened;
 
+  if (*copy_db) {
+    Config target = config;
+    target.database = copy_to;
+    auto into = open_and_migrate(target);
+    if (!into) return report(into.error());
+    auto started = std::chrono::steady_clock::now();
+    std::string last;
+    auto copied = store::copy_database(db, **into, [&](std::string_view table, std::size_t done, std::size_t total) {
+      if (table != last && !last.empty()) std::cerr << "\n";
+      last = std::string(table);
+      std::cerr << "\r" << table << ": " << done << " of " << total << std::flush;
+    });
+    std::cerr << "\n";
+    if (!copied) return report(copied.error());
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "Copied " << *copied << " rows into " << (*into)->describe() << " in " << static_cast<int>(seconds)
+              << " s.\n";
+    return 0;
+  }
+  if (*demo && scale_people > 0) {
+    if (config.production) return report(Error::make(ErrorKind::forbidden, "Demo data is not loaded in production mode"));
+    scale.people = scale_people;
+    if (services_option->count() > 0) scale.services = demo_services;
+    auto started = std::chrono::steady_clock::now();
+    std::string last_stage;
+    auto show = [&](std::string_view stage, std::size_t done, std::size_t total) {
+      if (stage != last_stage && !last_stage.empty()) std::cerr << "\n";
+      last_stage = std::string(stage);
+      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "\r" << stage << ": " << done << " of " << total << " (" << (total ? done * 100 / total : 100) << "%), "
+                << static_cast<int>(seconds) << " s" << std::flush;
+    };
+    if (auto r = demo::load_scale_data(db, clock, demo_password, scale, show); !r) {
+      std::cerr << "\n";
+      return report(r.error());
+    }
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << "\n";
+    std::cout << "Generated " << scale.people << " people, " << scale.staff << " staff and " << scale.services
+              << " services in " << static_cast<int>(seconds) << " s (seed " << scale.seed << ").\n";
+    return 0;
+  }
   if (*demo) {
     auto r = demo::load_demo_data(db, clock, demo_password, demo_set_password, config.production, true,
                                   demo_services);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "access/audit_batcher.hpp"
 #include "access/routes.hpp"
 #include "access/person_policy.hpp"
 #include "access/service.hpp"
@@ -156,7 +157,7 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
       // Refusals are recorded: a pattern of them is worth a manager's look.
       auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
       entry.outcome = "denied";
-      (void)services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+      (void)services_.audit_reads.append(std::move(entry), now);
       return ctx.problem(Error::make(ErrorKind::forbidden, "Your role does not include this",
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
@@ -173,7 +174,7 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
       auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
       entry.outcome = "denied";
       entry.person_id = person_id;
-      (void)services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+      (void)services_.audit_reads.append(std::move(entry), now);
     }
     return ctx.problem(allowed.error());
   }
@@ -183,7 +184,7 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
     auto entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
     entry.person_id = person_id;
     entry.detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
-    auto logged = services_.db.write([&](store::Conn& c) { return access::append_audit(c, entry, now); });
+    auto logged = services_.audit_reads.append(std::move(entry), now);
     // What cannot be audited is not shown.
     if (!logged) return ctx.problem(logged.error());
   }

@@ -14,6 +14,7 @@
 namespace trellis::store { class Db; }
 namespace trellis::access {
 class AccessService;
+class AuditBatcher;
 class PersonPolicy;
 struct PersonAccess;
 }  // namespace trellis::access
@@ -32,6 +33,7 @@ struct Services {
   access::PersonPolicy& person_policy;
   recovery::RecoveryService& recovery;
   partnerships::PartnershipsService& partnerships;
+  access::AuditBatcher& audit_reads;  // reads and refusals, committed in groups
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 };
 

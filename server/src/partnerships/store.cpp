@@ -150,17 +150,17 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
   bool category_drives = q.category && (terms.empty() || !sqlite);
   // The most selective index leads: SQLite's planner would otherwise walk services in name
   // order and test each against the full-text index or the category, which is slow at 50,000.
-  // CROSS JOIN keeps SQLite's join order as written (PostgreSQL plans by cost, and wants JOIN).
+  // store::leading_join keeps SQLite's join order as written.
   if (!terms.empty() && sqlite) {
     std::string match;
     for (const auto& t : terms) match += (match.empty() ? "" : " ") + std::string("\"") + t + "\"*";
-    sql += " FROM directory_services_fts f CROSS JOIN directory_services s ON s.rowid = f.rowid"
+    sql += " FROM directory_services_fts f CROSS JOIN directory_services s ON s.rowid = f.rowid"  // SQLite only
            " WHERE directory_services_fts MATCH ? AND s.org_id = ?";
     p.emplace_back(match);
     p.emplace_back(org_id);
   } else if (category_drives) {
-    sql += std::string(" FROM directory_service_categories k") + (sqlite ? " CROSS JOIN" : " JOIN") +
-           " directory_services s ON s.org_id = k.org_id AND s.hsds_id = k.service_id WHERE k.org_id = ? AND k.code = ?";
+    sql += std::string(" FROM directory_service_categories k") + store::leading_join(c.dialect()) +
+           "directory_services s ON s.org_id = k.org_id AND s.hsds_id = k.service_id WHERE k.org_id = ? AND k.code = ?";
     p.emplace_back(org_id);
     p.emplace_back(*q.category);
   } else {

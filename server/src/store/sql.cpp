@@ -35,4 +35,6 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+const char* leading_join(Dialect d) { return d == Dialect::sqlite ? " CROSS JOIN " : " JOIN "; }
+
 }  // namespace trellis::store

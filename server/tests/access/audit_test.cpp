@@ -1,4 +1,8 @@
+#include <atomic>
+#include <thread>
+
 #include "access/audit.hpp"
+#include "access/audit_batcher.hpp"
 #include "support.hpp"
 
 namespace trellis::test {
@@ -111,6 +115,34 @@ TEST_F(AuditLog, concurrent_writers_never_fork_the_chain) {
   EXPECT_TRUE(checks[0].ok) << checks[0].reason;
   auto n = db->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM teams"); });
   EXPECT_EQ((*n)->integer(0), 3 + 5 + 40);
+}
+
+TEST_F(AuditLog, reads_audited_in_groups_are_each_committed_once_and_the_chain_holds) {
+  auto before = db->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM audit_events"); });
+  access::AuditBatcher batcher(*db);
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        access::AuditEntry e;
+        e.org_id = org_id();
+        e.action = "person.read";
+        e.entity_type = "profile";
+        e.entity_id = "p-" + std::to_string(t) + "-" + std::to_string(i);
+        if (!batcher.append(e, clock.now())) ++failed;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  auto after = db->read([](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*), COUNT(DISTINCT entity_id) FROM audit_events WHERE action = 'person.read'");
+  });
+  EXPECT_EQ((*after)->integer(0), 200);
+  EXPECT_EQ((*after)->integer(1), 200);
+  EXPECT_GT((*before)->integer(0), 0);
+  auto checks = verify();
+  EXPECT_TRUE(checks[0].ok) << checks[0].reason;
 }
 
 }  // namespace

@@ -1,0 +1,277 @@
+// The benchmark suite: `./trellis bench` runs this. It generates (or reuses) the synthetic
+// organisation, starts the server on SQLite and then on PostgreSQL with audit logging on, signs
+// in real sessions, and drives each scenario with wrk at 64 connections. Results go to
+// bench/results/<date>-<database>.json and .md. `--soak` runs a 10-minute mixed load instead and
+// reports memory over time. See docs/performance.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const people = Number(flag('--people', 100000));
+const seconds = Number(flag('--duration', 15));
+const connections = Number(flag('--connections', 64));
+const threads = 2;
+const soak = args.includes('--soak');
+const only = flag('--database', 'both'); // sqlite, postgres or both
+const bin = join(root, 'build', 'trellis');
+const password = 'hope-grows-here';
+const today = new Date().toISOString().slice(0, 10);
+const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).stdout.toString().trim();
+
+function say(text) {
+  process.stderr.write(`\x1b[1m==> ${text}\x1b[0m\n`);
+}
+function run(cmd, argv, env = {}) {
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed`);
+  return r.stdout.toString();
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The data set is reused while the generator and schema are unchanged.
+function dataStamp() {
+  const h = createHash('sha256');
+  for (const dir of ['server/src/demo', 'server/migrations/sqlite']) {
+    for (const f of readdirSync(join(root, dir)).sort()) h.update(f).update(readFileSync(join(root, dir, f)));
+  }
+  return h.update(String(people)).digest('hex').slice(0, 16);
+}
+
+function sqliteData() {
+  const dir = join(root, 'var', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const db = join(dir, `trellis-${people}.db`);
+  const stampFile = `${db}.stamp`;
+  const stamp = dataStamp();
+  if (existsSync(db) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    say(`Reusing ${db}`);
+    return { db, generatedSeconds: null };
+  }
+  for (const suffix of ['', '-wal', '-shm', '.stamp']) spawnSync('rm', ['-f', db + suffix]);
+  say(`Generating ${people.toLocaleString()} people, 2,000 staff and 50,000 services`);
+  const started = Date.now();
+  const r = spawnSync(bin, ['--db', `sqlite:${db}`, '--log-level', 'warn', 'demo-data', '--scale', String(people)], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('generating the data set failed');
+  writeFileSync(stampFile, stamp);
+  return { db, generatedSeconds: (Date.now() - started) / 1000 };
+}
+
+function startPostgres() {
+  const pg = '/usr/lib/postgresql/15/bin';
+  const dir = run('mktemp', ['-d', '/tmp/trellis-bench-pg.XXXXXX']).trim();
+  const port = 56000 + Math.floor(Math.random() * 2000);
+  const asPg = process.getuid() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
+  if (process.getuid() === 0) run('chown', ['postgres', dir]);
+  const pgRun = (exe, argv) => (asPg.length ? run(asPg[0], [...asPg.slice(1), `${pg}/${exe}`, ...argv]) : run(`${pg}/${exe}`, argv));
+  pgRun('initdb', ['-D', `${dir}/data`, '-U', 'trellis', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  pgRun('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=200`, 'start']);
+  pgRun('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'trellis', 'trellis_bench']);
+  return { url: `postgresql://trellis@127.0.0.1:${port}/trellis_bench`, stop: () => pgRun('pg_ctl', ['-D', `${dir}/data`, '-m', 'fast', 'stop']) };
+}
+
+async function startServer(db, port) {
+  const started = process.hrtime.bigint();
+  const server = spawn(bin, ['--db', db, '--log-level', 'warn', 'serve', '--port', String(port), '--web-root', join(root, 'web', 'dist')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null) throw new Error('the server stopped while starting');
+    await sleep(5);
+  }
+  const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { server, readyMs };
+}
+
+async function signIn(base, email) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`sign-in failed for ${email}: ${r.status}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  return { cookie, csrf: (await r.json()).csrfToken };
+}
+
+async function getJson(base, session, path) {
+  const r = await fetch(base + path, { headers: { Cookie: session.cookie } });
+  if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
+  return r.json();
+}
+
+// The peak since the last reset: resetting before each scenario gives each its own peak.
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted: the peak is then since start
+  }
+}
+function peakMb(pid) {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+}
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+}
+
+function wrk(base, script, env, duration) {
+  const out = run('wrk', [`-t${threads}`, `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '-s', join(here, 'scenarios', script), base], {
+    BENCH_DIR: join(here, 'scenarios'),
+    BENCH_THREADS: String(threads),
+    ...env,
+  });
+  const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+  if (!line) throw new Error(`wrk gave no summary for ${script}:\n${out}`);
+  return JSON.parse(line.slice('BENCH_JSON '.length));
+}
+
+async function prepare(base) {
+  const worker = await signIn(base, 'worker1@scale.example');
+  const partner = await signIn(base, 'partner@demo.example');
+  const caseload = (await getJson(base, worker, '/api/v1/people?limit=100')).items.map((p) => p.id);
+  const areas = (await getJson(base, worker, '/api/v1/life-areas')).items.filter((a) => a.active !== false).map((a) => a.id);
+  const steps = [];
+  for (const id of caseload) {
+    for (const g of (await getJson(base, worker, `/api/v1/people/${id}/goals`)).items) {
+      for (const s of g.steps ?? []) steps.push(`${id}/${g.id}/${s.id}/${s.version}`);
+    }
+  }
+  return { worker, partner, caseload, areas, steps };
+}
+
+function scenarios(ctx) {
+  const w = { BENCH_COOKIE: ctx.worker.cookie, BENCH_CSRF: ctx.worker.csrf };
+  const summary = ctx.caseload.flatMap((id) => [`/api/v1/people/${id}`, `/api/v1/people/${id}/plan`, `/api/v1/people/${id}/goals`, `/api/v1/people/${id}/check-ins`]);
+  return [
+    { name: 'caseload list', kind: 'read', script: 'get.lua', env: { ...w, BENCH_PATHS: '/api/v1/people?limit=60' } },
+    { name: "a person's summary", kind: 'read', script: 'get.lua', env: { ...w, BENCH_PATHS: summary.join('|') } },
+    { name: 'life-area check-in', kind: 'write', script: 'check-in.lua', env: { ...w, BENCH_PEOPLE: ctx.caseload.join('|'), BENCH_AREAS: ctx.areas.join('|') } },
+    { name: 'goal step update (If-Match)', kind: 'write', script: 'step-update.lua', env: { ...w, BENCH_STEPS: ctx.steps.join('|') } },
+    {
+      name: 'directory search (text, category, distance)',
+      kind: 'read',
+      script: 'get.lua',
+      env: { ...w, BENCH_PATHS: ['q=counselling', 'category=housing', 'near=Northcote&q=peer', 'q=food&near=3220', 'category=employment&near=Footscray'].map((q) => `/api/v1/directory/services?${q}`).join('|') },
+    },
+    { name: "partner agency's referral inbox", kind: 'read', script: 'get.lua', env: { BENCH_COOKIE: ctx.partner.cookie, BENCH_PATHS: '/api/v1/partner/referrals' } },
+    { name: '/healthz', kind: 'ceiling', script: 'get.lua', env: { BENCH_COOKIE: '', BENCH_PATHS: '/healthz' } },
+  ];
+}
+
+async function benchDatabase(database, dbUrl, port) {
+  say(`Starting the server on ${database}`);
+  const { server, readyMs } = await startServer(dbUrl, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const ctx = await prepare(base);
+    const results = [];
+    for (const s of scenarios(ctx)) {
+      say(`${database}: ${s.name}`);
+      wrk(base, s.script, s.env, 3); // warm up
+      resetPeak(server.pid);
+      const r = wrk(base, s.script, s.env, seconds);
+      results.push({
+        name: s.name,
+        kind: s.kind,
+        rps: Math.round((r.requests / r.duration_us) * 1e6),
+        p50_ms: Math.round(r.p50_us / 10) / 100,
+        p99_ms: Math.round(r.p99_us / 10) / 100,
+        errors: r.errors,
+        peak_rss_mb: peakMb(server.pid),
+      });
+    }
+    return { commit, date: today, database, people, ready_ms: Math.round(readyMs), scenarios: results };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+function markdown(result) {
+  const ceiling = result.scenarios.find((s) => s.kind === 'ceiling')?.rps ?? 0;
+  const rows = result.scenarios.map(
+    (s) => `| ${s.name} | ${s.kind} | ${s.rps.toLocaleString('en-AU')} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.peak_rss_mb} | ${ceiling ? (s.rps / ceiling).toFixed(2) : ''} |`,
+  );
+  return [
+    `${result.database}, ${result.people.toLocaleString('en-AU')} people, commit ${result.commit}, ${result.date}; ready ${result.ready_ms} ms after start; ${connections} connections, ${seconds} s each, audit on.`,
+    '',
+    '| scenario | kind | requests/s | p50 ms | p99 ms | errors | server peak MB | of ceiling |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function save(result) {
+  const dir = join(here, 'results');
+  mkdirSync(dir, { recursive: true });
+  const name = join(dir, `${result.date}-${result.database}`);
+  writeFileSync(`${name}.json`, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(`${name}.md`, markdown(result));
+  process.stdout.write(`\n${markdown(result)}\n`);
+}
+
+async function soakRun(dbUrl, port, minutes = 10) {
+  const { server } = await startServer(dbUrl, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const ctx = await prepare(base);
+    const mix = scenarios(ctx).filter((s) => s.kind !== 'ceiling');
+    const samples = [];
+    const startedAt = Date.now();
+    let errors = 0;
+    let requests = 0;
+    for (let i = 0; Date.now() - startedAt < minutes * 60000; i += 1) {
+      const s = mix[i % mix.length];
+      const r = wrk(base, s.script, s.env, 20);
+      errors += r.errors;
+      requests += r.requests;
+      samples.push({ minute: Math.round((Date.now() - startedAt) / 600) / 100, scenario: s.name, rss_mb: rssMb(server.pid) });
+      say(`soak ${samples.at(-1).minute} min: ${s.name}, memory ${samples.at(-1).rss_mb} MB, errors so far ${errors}`);
+    }
+    const first = samples[Math.min(samples.length - 1, mix.length - 1)].rss_mb; // after one round of every scenario
+    const last = samples.at(-1).rss_mb;
+    const result = { commit, date: today, database: 'sqlite', people, minutes, requests, errors, growth_percent: Math.round(((last - first) / first) * 1000) / 10, samples };
+    writeFileSync(join(here, 'results', `${today}-soak.json`), JSON.stringify(result, null, 2) + '\n');
+    process.stdout.write(`Soak: ${requests.toLocaleString()} requests, ${errors} errors, memory ${first} MB after warm-up, ${last} MB at the end (${result.growth_percent}%).\n`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+const data = sqliteData();
+if (data.generatedSeconds !== null) say(`Generated in ${Math.round(data.generatedSeconds)} s`);
+if (soak) {
+  await soakRun(`sqlite:${data.db}`, 18400);
+} else {
+  if (only !== 'postgres') save(await benchDatabase('sqlite', `sqlite:${data.db}`, 18400));
+  if (only !== 'sqlite') {
+    say('Copying the data set into a fresh PostgreSQL');
+    const pg = startPostgres();
+    try {
+      run(bin, ['--db', `sqlite:${data.db}`, '--log-level', 'warn', 'copy-database', '--to', pg.url]);
+      save(await benchDatabase('postgres', pg.url, 18401));
+    } finally {
+      pg.stop();
+    }
+  }
+}
