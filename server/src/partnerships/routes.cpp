@@ -588,9 +588,13 @@ Response referral_timeline(Ctx& ctx) {
 }
 
 Response partner_inbox(Ctx& ctx) {
-  auto r = svc(ctx).inbox(ctx.actor(), ctx.principal());
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  auto r = svc(ctx).inbox(ctx.actor(), ctx.principal(), *page);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  auto out = http::items_json(r->items);
+  out["nextCursor"] = r->next_cursor ? json(*r->next_cursor) : json(nullptr);
+  return Response::json(200, out);
 }
 
 Response partner_item(Ctx& ctx) {
@@ -713,7 +717,7 @@ void add_referral_routes(http::Router& r) {
   r.add("GET", "/api/v1/partner/figures", Rule::need(P::partner_inbox),
         {"A partner agency's own referral figures for a period", "partners"}, figures);
   r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
-        {"A partner agency's referrals, and only theirs", "referrals"}, partner_inbox);
+        {"A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)", "referrals"}, partner_inbox);
   r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),
         {"One referral, with only what the person's consent allows now", "referrals"}, partner_item);
   r.add("POST", "/api/v1/partner/referrals/:referralId/status", Rule::need(P::partner_inbox),

@@ -440,12 +440,19 @@ Result<std::vector<ReferralEvent>> PartnershipsService::timeline(const std::stri
   });
 }
 
-Result<std::vector<Referral>> PartnershipsService::inbox(const http::Actor& actor, const access::Principal& who) {
-  if (!who.user.partner_id) return std::vector<Referral>{};
+Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Actor& actor, const access::Principal& who,
+                                                                 const PageRequest& page) {
+  if (!who.user.partner_id) return InboxPage{};
   auto now = clock_.now();
-  // The list shows people's names, so reading it is audited for each person, in one transaction.
-  return db_.write([&](store::Conn& c) -> Result<std::vector<Referral>> {
-    auto list = TRY(db::referrals_for_partner(c, who.user.org_id, *who.user.partner_id));
+  // The list shows people's names, so reading it is audited for each person on the page, in one
+  // transaction.
+  return db_.write([&](store::Conn& c) -> Result<InboxPage> {
+    auto list = TRY(db::referrals_for_partner(c, who.user.org_id, *who.user.partner_id, page));
+    InboxPage out;
+    if (list.size() > page.limit) {
+      list.resize(page.limit);
+      out.next_cursor = encode_cursor({*list.back().sent_at, list.back().id});
+    }
     auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
     for (auto& r : list) {
       if (p) mark_overdue(r, *p);
@@ -454,7 +461,8 @@ Result<std::vector<Referral>> PartnershipsService::inbox(const http::Actor& acto
       e.detail = "partner inbox";
       TRY_VOID(access::append_audit(c, e, now));
     }
-    return list;
+    out.items = std::move(list);
+    return out;
   });
 }
 

@@ -66,7 +66,11 @@ class PartnershipsService {
   Result<std::vector<ReferralEvent>> timeline(const std::string& org_id, const std::string& person_id,
                                               const std::string& referral_id);
   // The partner agency's side: their inbox, one referral, and moving it on.
-  Result<std::vector<Referral>> inbox(const http::Actor& actor, const access::Principal& who);
+  struct InboxPage {
+    std::vector<Referral> items;
+    std::optional<std::string> next_cursor;
+  };
+  Result<InboxPage> inbox(const http::Actor& actor, const access::Principal& who, const PageRequest& page);
   Result<PartnerReferralView> inbox_item(const http::Actor& actor, const access::Principal& who,
                                          const std::string& referral_id);
   // Figures for a period: every partner for the service's managers, only their own for a partner.

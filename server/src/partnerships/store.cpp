@@ -481,10 +481,17 @@ Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& o
   return out;
 }
 
-Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id) {
-  auto rows = TRY(c.query(std::string(kReferralSelect) +
-                              " WHERE r.org_id = ? AND r.partner_id = ? AND r.status <> 'draft' ORDER BY r.sent_at DESC",
-                          {org_id, partner_id}));
+Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id,
+                                                  const PageRequest& page) {
+  std::string sql = std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.partner_id = ? AND r.sent_at IS NOT NULL";
+  store::Params p{org_id, partner_id};
+  if (page.after && page.after->size() == 2) {
+    sql += " AND (r.sent_at < ? OR (r.sent_at = ? AND r.id < ?))";
+    p.insert(p.end(), {(*page.after)[0], (*page.after)[0], (*page.after)[1]});
+  }
+  sql += " ORDER BY r.sent_at DESC, r.id DESC LIMIT ?";
+  p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
+  auto rows = TRY(c.query(sql, p));
   std::vector<Referral> out;
   for (const auto& r : rows) out.push_back(referral_from_row(r));
   return out;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/pagination.hpp"
 #include "partnerships/hsds.hpp"
 #include "partnerships/model.hpp"
 #include "store/db.hpp"
@@ -90,8 +91,10 @@ Result<void> insert_referral_event(Conn& c, const std::string& org_id, const std
                                    const ReferralEvent& e, const std::optional<std::string>& by);
 Result<std::vector<ReferralEvent>> referral_events(Conn& c, const std::string& org_id, const std::string& referral_id);
 Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& org_id, const std::string& person_id);
-// A partner's inbox: everything sent to them, with the person's name (one query, joined).
-Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id);
+// A partner's inbox, newest sent first, a page at a time (one more than the page's limit, to
+// tell whether there is a next page), with the person's name (one query, joined).
+Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id,
+                                                  const PageRequest& page);
 
 // Figures per partner agency for a period: counts by state and the times to respond and close.
 struct PartnerFigures {

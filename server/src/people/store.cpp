@@ -186,25 +186,31 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
     p.emplace_back(org_id);
     for (const auto& t : team_ids) p.emplace_back(t);
   }
+  // First the page: which people, in name order (their ids and names only). Then what the list
+  // shows of each of those, so the latest check-in and goal are looked up for one page, not for
+  // everyone on the caseload.
+  std::string page_sql = "SELECT p.id, p.search_name FROM (" + mine + ") mine" + store::leading_join(c.dialect()) +
+                         "people p ON p.org_id = ? AND p.id = mine.person_id WHERE 1 = 1";
+  p.emplace_back(org_id);
+  if (folded_text) add_name_filter(page_sql, p, *folded_text);
+  if (page.after && page.after->size() == 2) {
+    page_sql += " AND (p.search_name > ? OR (p.search_name = ? AND p.id > ?))";
+    p.emplace_back((*page.after)[0]);
+    p.emplace_back((*page.after)[0]);
+    p.emplace_back((*page.after)[1]);
+  }
+  page_sql += " ORDER BY p.search_name, p.id LIMIT ?";
+  p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
   std::string sql = std::string("SELECT ") + kPersonColumns +
                     ", pl.review_on,"
                     " COALESCE(pl.updated_at, ''),"
                     " (SELECT MAX(ci.taken_at) FROM check_ins ci WHERE ci.org_id = p.org_id AND ci.person_id = p.id),"
                     " p.search_name,"
                     " (SELECT MAX(g.updated_at) FROM goals g WHERE g.org_id = p.org_id AND g.person_id = p.id)"
-                    " FROM (" + mine + ") mine" + store::leading_join(c.dialect()) +
-                    "people p ON p.org_id = ? AND p.id = mine.person_id"
-                    " LEFT JOIN plans pl ON pl.org_id = p.org_id AND pl.person_id = p.id WHERE 1 = 1";
+                    " FROM (" + page_sql + ") page" + store::leading_join(c.dialect()) +
+                    "people p ON p.org_id = ? AND p.id = page.id"
+                    " LEFT JOIN plans pl ON pl.org_id = p.org_id AND pl.person_id = p.id ORDER BY p.search_name, p.id";
   p.emplace_back(org_id);
-  if (folded_text) add_name_filter(sql, p, *folded_text);
-  if (page.after && page.after->size() == 2) {
-    sql += " AND (p.search_name > ? OR (p.search_name = ? AND p.id > ?))";
-    p.emplace_back((*page.after)[0]);
-    p.emplace_back((*page.after)[0]);
-    p.emplace_back((*page.after)[1]);
-  }
-  sql += " ORDER BY p.search_name, p.id LIMIT ?";
-  p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
   auto rows = TRY(c.query(sql, p));
   std::vector<CaseloadRow> out;
   for (const auto& r : rows) {

@@ -95,6 +95,32 @@ TEST_F(Referrals, the_partner_sees_only_their_own_referrals_and_only_consented_f
   EXPECT_EQ(after.body["goalIds"].size(), 0u);
 }
 
+TEST_F(Referrals, the_inbox_comes_a_page_at_a_time_newest_first_auditing_only_what_is_shown) {
+  consent({"profile", "goals"});
+  std::vector<std::string> sent;
+  for (int i = 0; i < 3; ++i) {
+    auto d = draft();
+    ASSERT_EQ(send(d.body["id"]).status, 200);
+    sent.push_back(d.body["id"]);
+    clock.advance(std::chrono::minutes(5));
+  }
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  auto first = call("GET", "/api/v1/partner/referrals?limit=2", &bayside);
+  ASSERT_EQ(first.status, 200);
+  ASSERT_EQ(first.body["items"].size(), 2u);
+  EXPECT_EQ(first.body["items"][0]["id"], sent[2]);
+  EXPECT_EQ(first.body["items"][1]["id"], sent[1]);
+  ASSERT_TRUE(first.body["nextCursor"].is_string());
+  auto audited = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND detail = 'partner inbox'");
+  });
+  EXPECT_EQ((*audited)->integer(0), 2);
+  auto rest = call("GET", "/api/v1/partner/referrals?limit=2&cursor=" + first.body["nextCursor"].get<std::string>(), &bayside);
+  ASSERT_EQ(rest.body["items"].size(), 1u);
+  EXPECT_EQ(rest.body["items"][0]["id"], sent[0]);
+  EXPECT_TRUE(rest.body["nextCursor"].is_null());
+}
+
 TEST_F(Referrals, declining_needs_a_reason_and_the_loop_closes_with_an_outcome) {
   consent({"profile", "goals"});
   std::string id = draft().body["id"];

@@ -1,6 +1,6 @@
 // For a partner agency: the referrals sent to them, and only what each person agreed to share.
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { figuresApi, partnersApi, referralStatusLabels, referralsApi, type Partner, type Referral, type ReferralStatus } from './api';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
@@ -104,7 +104,14 @@ function CapacityForm() {
 
 export function PartnerInboxPage() {
   const { user } = useSignedIn();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: referralsApi.inbox });
+  // Newest first, fifty at a time: an agency may have thousands of referrals over the years.
+  const inbox = useInfiniteQuery({
+    queryKey: ['inbox'],
+    queryFn: ({ pageParam }) => referralsApi.inbox(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const referrals = inbox.data?.pages.flatMap((p) => p.items);
   const year = new Date().toISOString().slice(0, 4);
   const figures = useQuery({ queryKey: ['own-figures', year], queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`) });
   return (
@@ -114,11 +121,16 @@ export function PartnerInboxPage() {
       {user.partnerId && <CapacityForm />}
       <ErrorNotice error={inbox.error} />
       <ul className="list">
-        {(inbox.data ?? []).map((r) => (
+        {(referrals ?? []).map((r) => (
           <Item key={`${r.id}-${r.version}`} r={r} />
         ))}
       </ul>
-      {inbox.data?.length === 0 && <p>No referrals yet.</p>}
+      {referrals?.length === 0 && <p>No referrals yet.</p>}
+      {inbox.hasNextPage && (
+        <button type="button" onClick={() => void inbox.fetchNextPage()} disabled={inbox.isFetchingNextPage}>
+          Show older referrals
+        </button>
+      )}
       {user.partnerId && (
         <section aria-labelledby="own-reviews">
           <h2 id="own-reviews">Partnership reviews</h2>

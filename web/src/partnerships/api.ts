@@ -158,7 +158,7 @@ export const referralsApi = {
   send: (personId: string, r: Referral) => request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', body: {}, ifMatch: `"${r.version}"` }),
   consent: (personId: string, partnerId: string, parts: string[], purpose: string) =>
     request<unknown>(`/people/${personId}/consents`, { method: 'POST', body: { partnerId, parts, purpose } }),
-  inbox: () => request<{ items: Referral[] }>('/partner/referrals').then((r) => r.items),
+  inbox: (cursor?: string) => request<{ items: Referral[]; nextCursor: string | null }>(`/partner/referrals${query({ cursor })}`),
   inboxItem: (id: string) => request<Referral>(`/partner/referrals/${id}`),
   respond: (r: Referral, status: ReferralStatus, note?: string) =>
     request<Referral>(`/partner/referrals/${r.id}/status`, { method: 'POST', body: note ? { status, note } : { status }, ifMatch: `"${r.version}"` }),
