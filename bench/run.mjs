@@ -67,18 +67,41 @@ function sqliteData() {
   return { db, generatedSeconds: (Date.now() - started) / 1000 };
 }
 
-function startPostgres() {
+// A PostgreSQL cluster kept beside the SQLite data set, made once by copying it (the copy takes
+// minutes at 100,000 people) and started for each run. The bench's writes go into a database
+// copied from the pristine one inside the cluster, so every run starts from the same data.
+function startPostgres(sqliteDb) {
   const pg = '/usr/lib/postgresql/15/bin';
-  const dir = run('mktemp', ['-d', '/tmp/trellis-bench-pg.XXXXXX']).trim();
+  const dir = join(root, 'var', 'bench', `postgres-${people}`);
   const port = 56000 + Math.floor(Math.random() * 2000);
   const asPg = process.getuid() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-  if (process.getuid() === 0) run('chown', ['postgres', dir]);
   const pgRun = (exe, argv) => (asPg.length ? run(asPg[0], [...asPg.slice(1), `${pg}/${exe}`, ...argv]) : run(`${pg}/${exe}`, argv));
-  pgRun('initdb', ['-D', `${dir}/data`, '-U', 'trellis', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  pgRun('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=200`, 'start']);
-  pgRun('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'trellis', 'trellis_bench']);
-  return { url: `postgresql://trellis@127.0.0.1:${port}/trellis_bench`, stop: () => pgRun('pg_ctl', ['-D', `${dir}/data`, '-m', 'fast', 'stop']) };
+  const stamp = dataStamp();
+  const stampFile = join(root, 'var', 'bench', `postgres-${people}.stamp`);
+  const fresh = !(existsSync(join(dir, 'PG_VERSION')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp);
+  if (fresh) {
+    spawnSync('rm', ['-rf', dir, stampFile]);
+    mkdirSync(dir, { recursive: true });
+    if (process.getuid() === 0) run('chown', ['postgres', dir]);
+    pgRun('initdb', ['-D', dir, '-U', 'trellis', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  }
+  pgRun('pg_ctl', ['-D', dir, '-l', `${dir}/log`, '-w', '-o',
+    `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=200`, 'start']);
+  const url = (name) => `postgresql://trellis@127.0.0.1:${port}/${name}`;
+  const stop = () => pgRun('pg_ctl', ['-D', dir, '-m', 'fast', 'stop']);
+  try {
+    if (fresh) {
+      pgRun('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'trellis', 'pristine']);
+      say('Copying the data set into PostgreSQL (once for this data set)');
+      run(bin, ['--db', `sqlite:${sqliteDb}`, '--log-level', 'warn', 'copy-database', '--to', url('pristine')]);
+      writeFileSync(stampFile, stamp);
+    }
+    run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'trellis', '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS run', '-c', 'CREATE DATABASE run TEMPLATE pristine']);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return { url: url('run'), stop };
 }
 
 async function startServer(db, port) {
@@ -200,11 +223,17 @@ async function benchDatabase(database, dbUrl, port) {
         peak_rss_mb: peakMb(server.pid),
       });
     }
-    return { commit, date: today, database, people, ready_ms: Math.round(readyMs), scenarios: results };
+    return { commit, date: today, database, people, ready_ms: Math.round(readyMs), scenarios: results, pending };
   } finally {
     server.kill('SIGTERM');
   }
 }
+
+// Scenarios of the issue whose areas have not landed yet: shown in the table, never faked.
+const pending = [
+  { name: 'contact note', kind: 'write', area: '3C collaboration' },
+  { name: "organisation's indicator dashboard", kind: 'read', area: '4D workforce' },
+];
 
 function markdown(result) {
   const ceiling = result.scenarios.find((s) => s.kind === 'ceiling')?.rps ?? 0;
@@ -217,6 +246,7 @@ function markdown(result) {
     '| scenario | kind | requests/s | p50 ms | p99 ms | errors | server peak MB | of ceiling |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+    ...pending.map((p) => `| ${p.name} | ${p.kind} | not yet: waits for area ${p.area} | | | | | |`),
     '',
   ].join('\n');
 }
@@ -274,10 +304,8 @@ if (soak) {
     save(await benchDatabase('sqlite', `sqlite:${work}`, 18400));
   }
   if (only !== 'sqlite') {
-    say('Copying the data set into a fresh PostgreSQL');
-    const pg = startPostgres();
+    const pg = startPostgres(data.db);
     try {
-      run(bin, ['--db', `sqlite:${data.db}`, '--log-level', 'warn', 'copy-database', '--to', pg.url]);
       save(await benchDatabase('postgres', pg.url, 18401));
     } finally {
       pg.stop();

@@ -207,10 +207,11 @@ class SqliteDb final : public Db {
     TRY_VOID(c->exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
         " PRAGMA temp_store=MEMORY;"
-        // Reads through a memory map share the operating system's page cache between connections
-        // instead of copying pages into each one's own cache; a modest private cache stays for
-        // the hot index pages. Measured in bench/ (docs/performance.md).
-        " PRAGMA mmap_size=268435456; PRAGMA cache_size=-8000;"));
+        // A 16 MB page cache per connection keeps the hot index pages; the operating system's
+        // cache holds the rest. A memory map was faster still for directory search but counted
+        // every mapped page against the server's memory, once per connection (840 MB at 100,000
+        // people). Measured in bench/ (docs/performance.md).
+        " PRAGMA cache_size=-16000;"));
     return c;
   }
 
