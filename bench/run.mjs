@@ -173,12 +173,16 @@ async function prepare(base) {
   const partner = await signIn(base, 'partner@demo.example');
   const caseload = (await getJson(base, worker, '/api/v1/people?limit=100')).items.map((p) => p.id);
   const areas = (await getJson(base, worker, '/api/v1/life-areas')).items.filter((a) => a.active !== false).map((a) => a.id);
-  const steps = [];
-  for (const id of caseload) {
-    for (const g of (await getJson(base, worker, `/api/v1/people/${id}/goals`)).items) {
-      for (const s of g.steps ?? []) steps.push(`${id}/${g.id}/${s.id}/${s.version}`);
+  // Each step with its version now: read again before every run, as the last run moved them on.
+  const steps = async () => {
+    const out = [];
+    for (const id of caseload) {
+      for (const g of (await getJson(base, worker, `/api/v1/people/${id}/goals`)).items) {
+        for (const s of g.steps ?? []) out.push(`${id}/${g.id}/${s.id}/${s.version}`);
+      }
     }
-  }
+    return out;
+  };
   return { worker, partner, caseload, areas, steps };
 }
 
@@ -189,7 +193,7 @@ function scenarios(ctx) {
     { name: 'caseload list', kind: 'read', script: 'get.lua', env: { ...w, BENCH_PATHS: '/api/v1/people?limit=60' } },
     { name: "a person's summary", kind: 'read', script: 'get.lua', env: { ...w, BENCH_PATHS: summary.join('|') } },
     { name: 'life-area check-in', kind: 'write', script: 'check-in.lua', env: { ...w, BENCH_PEOPLE: ctx.caseload.join('|'), BENCH_AREAS: ctx.areas.join('|') } },
-    { name: 'goal step update (If-Match)', kind: 'write', script: 'step-update.lua', env: { ...w, BENCH_STEPS: ctx.steps.join('|') } },
+    { name: 'goal step update (If-Match)', kind: 'write', script: 'step-update.lua', env: async () => ({ ...w, BENCH_STEPS: (await ctx.steps()).join('|') }) },
     {
       name: 'directory search (text, category, distance)',
       kind: 'read',
@@ -210,9 +214,10 @@ async function benchDatabase(database, dbUrl, port) {
     const results = [];
     for (const s of scenarios(ctx)) {
       say(`${database}: ${s.name}`);
-      wrk(base, s.script, s.env, 3); // warm up
+      const env = async () => (typeof s.env === 'function' ? s.env() : s.env);
+      wrk(base, s.script, await env(), 3); // warm up
       resetPeak(server.pid);
-      const r = wrk(base, s.script, s.env, seconds);
+      const r = wrk(base, s.script, await env(), seconds);
       results.push({
         name: s.name,
         kind: s.kind,
@@ -272,7 +277,7 @@ async function soakRun(dbUrl, port, minutes = 10) {
     let requests = 0;
     for (let i = 0; Date.now() - startedAt < minutes * 60000; i += 1) {
       const s = mix[i % mix.length];
-      const r = wrk(base, s.script, s.env, 20);
+      const r = wrk(base, s.script, typeof s.env === 'function' ? await s.env() : s.env, 20);
       errors += r.errors;
       requests += r.requests;
       samples.push({ minute: Math.round((Date.now() - startedAt) / 600) / 100, scenario: s.name, rss_mb: rssMb(server.pid) });

@@ -1,4 +1,8 @@
+#include <filesystem>
+
 #include "demo/demo_data.hpp"
+#include "demo/demo_scale.hpp"
+#include "store/migrations.hpp"
 #include "support.hpp"
 
 namespace trellis::test {
@@ -88,6 +92,67 @@ TEST_F(DemoData, is_refused_in_production_mode) {
   EXPECT_EQ(r.error().kind, ErrorKind::forbidden);
   auto n = db->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM users"); });
   EXPECT_EQ((*n)->integer(0), 0);
+}
+
+}  // namespace
+}  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+class ScaleData : public TrellisTest {
+ protected:
+  demo::ScaleOptions small() {
+    demo::ScaleOptions o;
+    o.people = 100;
+    o.staff = 40;
+    o.services = 100;
+    o.seed = 7;
+    return o;
+  }
+  std::int64_t count(store::Db& d, const std::string& sql) {
+    auto n = d.read([&](store::Conn& c) { return c.query_one(sql); });
+    return (*n)->integer(0);
+  }
+};
+
+TEST_F(ScaleData, an_organisation_of_the_size_asked_for_the_same_for_the_same_seed) {
+  std::size_t stages = 0;
+  ASSERT_TRUE(demo::load_scale_data(*db, clock, kPassword, small(), [&](std::string_view, std::size_t, std::size_t) { ++stages; })
+                  .has_value());
+  EXPECT_GT(stages, 2u) << "progress is reported";
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM people"), 40 + 100);
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM users WHERE email LIKE '%@scale.example'"), 40);
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM directory_services"), 100);
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM check_ins"), 13 * 140);
+  // The benchmark's worker has the largest caseload, sixty; every caseload is 15 to 60.
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM care_team_members WHERE member_type = 'user' AND member_id = 'scale-worker-1'"),
+            60);
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM (SELECT member_id FROM care_team_members WHERE member_type = 'user'"
+                       " AND member_id LIKE 'scale-worker-%' GROUP BY member_id HAVING COUNT(*) > 60) x"),
+            0);
+  EXPECT_GT(count(*db, "SELECT COUNT(DISTINCT status) FROM referrals"), 5) << "referrals across states";
+  auto worker = sign_in(demo::kScaleWorkerEmail);
+  EXPECT_EQ(call("GET", "/api/v1/people?limit=60", &worker).body["items"].size(), 60u);
+
+  // The same seed into another database gives the same people, ids included.
+  auto again = store::open_database("sqlite:" + (std::filesystem::temp_directory_path() /
+                                                 ("trellis-scale-" + std::to_string(::getpid()) + ".sqlite")).string(), 2);
+  ASSERT_TRUE(again.has_value());
+  ASSERT_TRUE(store::migrate(**again).has_value());
+  ASSERT_TRUE(demo::load_scale_data(**again, clock, kPassword, small(), {}).has_value());
+  auto ids = [](store::Db& d) {
+    auto rows = d.read([](store::Conn& c) {
+      return c.query("SELECT id, given_name, family_name FROM people WHERE id LIKE '0%' ORDER BY id LIMIT 20");
+    });
+    std::string out;
+    for (const auto& r : *rows) out += r.text(0) + r.text(1) + r.text(2) + ";";
+    return out;
+  };
+  EXPECT_EQ(ids(*db), ids(**again));
+  EXPECT_FALSE(ids(*db).empty());
+  // Never into a database that already holds an organisation.
+  EXPECT_FALSE(demo::load_scale_data(*db, clock, kPassword, small(), {}).has_value());
 }
 
 }  // namespace
