@@ -84,7 +84,8 @@ Result<std::size_t> copy_database(Db& from, Db& to, const CopyProgress& progress
         }
         copied += done;
       }
-      return {};
+      // Fresh statistics, or PostgreSQL plans the first queries as if every table were empty.
+      return dst.exec_script("ANALYZE");
     });
   }));
   return copied;
