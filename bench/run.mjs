@@ -135,7 +135,9 @@ async function signIn(base, email) {
 }
 
 async function getJson(base, session, path) {
-  const r = await fetch(base + path, { headers: { Cookie: session.cookie } });
+  // A kept-alive connection the server closed while wrk ran is reused once by fetch; try again.
+  const get = () => fetch(base + path, { headers: { Cookie: session.cookie } });
+  const r = await get().catch(get);
   if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
   return r.json();
 }
