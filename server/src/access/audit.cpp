@@ -73,35 +73,51 @@ AuditEntry system_event(std::string org_id, std::string action, std::string enti
 }
 
 Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
-  // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
-  // (SQLite), so appenders in one organisation queue here and the chain never forks.
-  auto bumped = TRY(c.exec("UPDATE audit_heads SET seq = seq + 1 WHERE org_id = ?", {in.org_id}));
-  if (bumped == 0) {
-    TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, 1, ?)", {in.org_id, kGenesis}));
+  return append_audit(c, std::vector<std::pair<AuditEntry, TimePoint>>{{in, now}});
+}
+
+Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry, TimePoint>>& entries) {
+  for (std::size_t first = 0; first < entries.size();) {
+    // A run of events for one organisation takes its sequence numbers in one step.
+    const auto& org_id = entries[first].first.org_id;
+    std::size_t end = first;
+    while (end < entries.size() && entries[end].first.org_id == org_id) ++end;
+    auto n = static_cast<std::int64_t>(end - first);
+    // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
+    // (SQLite), so appenders in one organisation queue here and the chain never forks.
+    auto bumped = TRY(c.exec("UPDATE audit_heads SET seq = seq + ? WHERE org_id = ?", {n, org_id}));
+    if (bumped == 0) TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, ?, ?)", {org_id, n, kGenesis}));
+    auto head = TRY(c.query_one("SELECT seq, hash FROM audit_heads WHERE org_id = ?", {org_id}));
+    auto seq = head->integer(0) - n;
+    auto prev = head->text(1);
+    for (std::size_t i = first; i < end; ++i) {
+      const auto& [in, now] = entries[i];
+      AuditEvent e;
+      e.org_id = in.org_id;
+      e.seq = ++seq;
+      e.prev_hash = prev;
+      e.id = new_id();
+      e.at = to_iso(now);
+      e.actor_id = in.actor_id;
+      e.actor_role = in.actor_role;
+      e.action = in.action;
+      e.entity_type = in.entity_type;
+      e.entity_id = in.entity_id;
+      e.person_id = in.person_id;
+      e.outcome = in.outcome;
+      e.request_id = in.request_id;
+      e.client_address = in.client_address;
+      e.detail = in.detail;
+      e.hash = link_hash(e);
+      TRY(c.exec(std::string("INSERT INTO audit_events (") + kColumns +
+                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 {e.org_id, e.seq, e.id, e.at, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id,
+                  e.person_id, e.outcome, e.request_id, e.client_address, e.detail, e.prev_hash, e.hash}));
+      prev = e.hash;
+    }
+    TRY(c.exec("UPDATE audit_heads SET hash = ? WHERE org_id = ?", {prev, org_id}));
+    first = end;
   }
-  auto head = TRY(c.query_one("SELECT seq, hash FROM audit_heads WHERE org_id = ?", {in.org_id}));
-  AuditEvent e;
-  e.org_id = in.org_id;
-  e.seq = head->integer(0);
-  e.prev_hash = head->text(1);
-  e.id = new_id();
-  e.at = to_iso(now);
-  e.actor_id = in.actor_id;
-  e.actor_role = in.actor_role;
-  e.action = in.action;
-  e.entity_type = in.entity_type;
-  e.entity_id = in.entity_id;
-  e.person_id = in.person_id;
-  e.outcome = in.outcome;
-  e.request_id = in.request_id;
-  e.client_address = in.client_address;
-  e.detail = in.detail;
-  e.hash = link_hash(e);
-  TRY(c.exec("UPDATE audit_heads SET hash = ? WHERE org_id = ?", {e.hash, e.org_id}));
-  TRY(c.exec(std::string("INSERT INTO audit_events (") + kColumns +
-                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {e.org_id, e.seq, e.id, e.at, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id,
-              e.person_id, e.outcome, e.request_id, e.client_address, e.detail, e.prev_hash, e.hash}));
   return {};
 }
 

@@ -16,10 +16,7 @@ Result<void> AuditBatcher::append(AuditEntry entry, TimePoint at) {
     writing_ = true;
     auto group = std::exchange(open_, std::make_shared<Group>());
     lock.unlock();
-    auto r = db_.write([&](store::Conn& c) -> Result<void> {
-      for (const auto& [e, when] : group->entries) TRY_VOID(append_audit(c, e, when));
-      return {};
-    });
+    auto r = db_.write([&](store::Conn& c) { return append_audit(c, group->entries); });
     lock.lock();
     group->done = true;
     if (!r) group->error = r.error();
