@@ -454,13 +454,15 @@ Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Ac
       out.next_cursor = encode_cursor({*list.back().sent_at, list.back().id});
     }
     auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
+    std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
     for (auto& r : list) {
       if (p) mark_overdue(r, *p);
       r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
       auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
       e.detail = "partner inbox";
-      TRY_VOID(access::append_audit(c, e, now));
+      reads.emplace_back(std::move(e), now);
     }
+    TRY_VOID(access::append_audit(c, reads));  // chained in one pass
     out.items = std::move(list);
     return out;
   });

@@ -386,6 +386,7 @@ Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for
   return db_.write([&](store::Conn& c) -> Result<Out> {
     Out out;
     std::map<std::string, std::string> names;  // a supporter supports one person: usually one lookup
+    std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
     for (auto& k : TRY(db::consents_for_supporter(c, who.user.org_id, *who.user.supporter_id))) {
       if (!k.in_force(day)) continue;
       if (!names.contains(k.person_id)) {
@@ -394,11 +395,12 @@ Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for
         names[k.person_id] = p->display_name();
         auto e = actor.about_person("person.read", "profile", k.person_id, k.person_id);
         e.detail = "shared with me";
-        TRY_VOID(access::append_audit(c, e, now));
+        reads.emplace_back(std::move(e), now);
       }
       auto name = names[k.person_id];
       out.emplace_back(std::move(k), std::move(name));
     }
+    TRY_VOID(access::append_audit(c, reads));  // chained in one pass
     return out;
   });
 }

@@ -83,7 +83,7 @@ export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone
         <option value="ended">Ended</option>
       </SelectField>
       {kTexts.map(([k, label, hint]) => (
-        <TextArea key={k} label={label} hint={hint || undefined} rows={2} {...text(k)} />
+        <TextArea key={k} label={label} hint={hint || undefined} rows={3} {...text(k)} />
       ))}
       <TextField
         label="Agreed days to answer a referral"
