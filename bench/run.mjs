@@ -23,7 +23,7 @@ const threads = 2;
 const soak = args.includes('--soak');
 const only = flag('--database', 'both'); // sqlite, postgres or both
 const bin = join(root, 'build', 'trellis');
-const password = 'hope-grows-here';
+const password = 'wattle-river-lantern-morning';
 const today = new Date().toISOString().slice(0, 10);
 const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).stdout.toString().trim();
 

@@ -154,7 +154,6 @@ int main(int argc, char** argv) {
 
   spdlog::set_level(spdlog::level::from_str(config.log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
-  access::load_password_lists(config.password_lists);
   SystemClock clock;
 
   if (*serve && config.production && !config.tls_terminated_upstream && !config.allow_insecure_production)

@@ -14,7 +14,7 @@ struct Runtime {
       : access(db, clock, config),
         people(db, clock, access),
         recovery(db, clock),
-        partnerships(db, clock, people),
+        partnerships(db, clock, people, recovery),
         audit_reads(db),
         services{db, clock, config, access, people, people, recovery, partnerships, audit_reads} {}
   access::AccessService access;

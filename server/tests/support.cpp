@@ -47,7 +47,6 @@ std::unique_ptr<store::Db> fresh_db() {
 void TrellisTest::SetUp() {
   static bool once = [] {
     if (sodium_init() < 0) throw std::runtime_error("libsodium");
-    access::load_password_lists({"/usr/share/dict/cracklib-small", "/usr/share/dict/american-english"});
     return true;
   }();
   (void)once;
@@ -93,6 +92,20 @@ Reply TrellisTest::call(const std::string& method, const std::string& path, cons
 
 Browser TrellisTest::sign_in(const std::string& email, const std::string& password) {
   auto r = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", email}, {"password", password}});
+  EXPECT_EQ(r.status, 200) << r.raw.body;
+  Browser b;
+  auto cookie = r.header("Set-Cookie").value_or("");
+  b.cookie = cookie.substr(0, cookie.find(';'));
+  b.csrf = r.body.value("csrfToken", "");
+  return b;
+}
+
+Browser TrellisTest::invite_and_accept(const std::string& issue_path, const Browser& worker, const std::string& email,
+                                       const std::string& password) {
+  auto issued = call("POST", issue_path, &worker);
+  EXPECT_EQ(issued.status, 201) << issued.raw.body;
+  auto r = call("POST", "/api/v1/invitations/accept", nullptr,
+                nlohmann::json{{"token", issued.body.value("token", "")}, {"email", email}, {"password", password}});
   EXPECT_EQ(r.status, 200) << r.raw.body;
   Browser b;
   auto cookie = r.header("Set-Cookie").value_or("");

@@ -16,7 +16,7 @@
 
 namespace trellis::test {
 
-inline constexpr const char* kPassword = "hope-grows-here";
+inline constexpr const char* kPassword = "wattle-river-lantern-morning";
 
 bool using_postgres();
 std::string backend_name();
@@ -46,6 +46,10 @@ class TrellisTest : public ::testing::Test {
   Reply call_raw(http::Request req);
   // Signs in with the demo password; fails the test if it does not work.
   Browser sign_in(const std::string& email, const std::string& password = kPassword);
+  // Issues an invitation with `issue_path` (…/invitations) as `worker`, accepts it as the person or
+  // supporter would (their own email and password) and returns their signed-in browser.
+  Browser invite_and_accept(const std::string& issue_path, const Browser& worker, const std::string& email,
+                            const std::string& password);
   void load_demo();
   std::string org_id();
   std::string user_id(const std::string& email);

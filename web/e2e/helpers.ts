@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-export const demoPassword = 'hope-grows-here';
+export const demoPassword = 'wattle-river-lantern-morning';
 
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.goto('/');
@@ -14,6 +14,20 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}
+
+/** Opens an invitation link as its holder would, chooses a password, and lands signed in. */
+export async function acceptInvitation(page: Page, link: string, email: string, password: string) {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Set up your sign-in' })).toBeVisible();
+  await expect(page.getByText(/has invited you to sign in/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Your email').fill(email);
+  await page.getByLabel('Choose a password').fill(password);
+  await page.getByLabel('Type it again').fill(password);
+  await page.getByRole('button', { name: 'Set up my sign-in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page).not.toHaveURL(/invitation/);
 }
 
 /** Fails on any axe-core violation, listing each rule and where it failed. */

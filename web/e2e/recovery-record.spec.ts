@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, nav, signIn, signOut } from './helpers';
+import { acceptInvitation, expectAccessible, nav, signIn, signOut } from './helpers';
 
 async function openPerson(page: Page, name: string) {
   await nav(page, 'People we support');
@@ -32,21 +32,25 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await page.getByLabel('Why, in the person’s words').fill('So Ada can cheer me on.');
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(page.getByText(/Sees: My goals and steps/)).toBeVisible();
-  await page.getByText('Set up a sign-in for Ada Kowalczyk').click();
-  await page.locator('#supporters').getByLabel('Their email for signing in').fill('ada@example.org');
-  await page.locator('#supporters').getByLabel('A first password').fill('paper boats on the creek');
-  await page.getByRole('button', { name: 'Create sign-in' }).click();
-  await expect(page.getByText('Can sign in')).toBeVisible();
-
-  await page.getByText('Set up Wren’s own sign-in').click();
-  await page.locator('#care-team').getByLabel('Their email for signing in').fill('wren@example.org');
-  await page.locator('#care-team').getByLabel('A first password').fill('morning light on water');
-  await page.getByRole('button', { name: 'Create their sign-in' }).click();
-  await expect(page.getByText('Their sign-in is ready')).toBeVisible();
+  // Sign-ins come by invitation: a link shown once, for the worker to hand over.
+  await page.getByRole('button', { name: 'Invite Ada Kowalczyk to sign in' }).click();
+  const adaLink = await page.locator('#supporters code').innerText();
+  expect(adaLink).toMatch(/\/invitation#.{40,}/);
+  await page.getByRole('button', { name: 'Invite Wren to sign in' }).click();
+  const wrenLink = await page.locator('#care-team code').innerText();
+  await expect(page.locator('#care-team').getByText('Waiting to be used').first()).toBeVisible();
+  await expectAccessible(page);
   await signOut(page);
 
-  // Wren writes a goal in her own words and checks in.
+  // Wren opens her link, chooses her own password, and is signed in.
+  await acceptInvitation(page, wrenLink, 'wren@example.org', 'morning light on water');
+  // The link works once.
+  await signOut(page);
+  await page.goto(wrenLink);
+  await expect(page.getByText('This invitation has already been used')).toBeVisible();
   await signIn(page, 'wren@example.org', 'morning light on water');
+
+  // Wren writes a goal in her own words and checks in.
   await nav(page, 'My recovery plan');
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Wren' })).toBeVisible();
   await page.getByText('Add a goal in your own words').click();
@@ -90,7 +94,7 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await signOut(page);
 
   // Ada sees only what Wren shared: her goals, not her check-ins or supporters.
-  await signIn(page, 'ada@example.org', 'paper boats on the creek');
+  await acceptInvitation(page, adaLink, 'ada@example.org', 'paper boats on the creek');
   await nav(page, 'Shared with me');
   await page.getByRole('link', { name: 'Wren Kowalczyk' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Goals' })).toBeVisible();

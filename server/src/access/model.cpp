@@ -19,4 +19,11 @@ bool is_staff(Role r) {
   }
 }
 
+std::string Invitation::state(const std::string& now) const {
+  if (accepted_at) return "accepted";
+  if (revoked_at) return "withdrawn";
+  if (expires_at <= now) return "expired";
+  return "waiting";
+}
+
 }  // namespace trellis::access

@@ -92,3 +92,19 @@ struct AuditEvent {
 };
 
 }  // namespace trellis::access
+
+namespace trellis::access {
+
+// A single-use, time-limited link that lets a person or supporter choose their own password.
+struct Invitation {
+  std::string org_id, id, person_id;
+  std::optional<std::string> supporter_id;  // none: the person's own sign-in
+  std::string display_name, created_by, created_at, expires_at;
+  std::optional<std::string> accepted_at, user_id, revoked_at, revoked_by;
+  std::string created_by_name;  // joined for reading
+
+  // "waiting", "accepted", "withdrawn" or "expired", at `now` (ISO text).
+  std::string state(const std::string& now) const;
+};
+
+}  // namespace trellis::access

@@ -1,5 +1,5 @@
 // Passwords: argon2id hashes (libsodium) and the rule for a new password — at least 12
-// characters, not a common or breached password, no composition rules (NIST SP 800-63B).
+// characters, hard to guess, no composition rules (NIST SP 800-63B).
 #pragma once
 #include <string>
 #include <string_view>
@@ -17,11 +17,9 @@ bool verify_password(std::string_view hash, std::string_view password);
 // Takes the same time as a real check, so unknown emails cannot be told apart by timing.
 void verify_dummy_password(std::string_view password);
 
-// Word lists of common passwords and dictionary words, loaded once. Paths come from Debian's
-// wamerican and cracklib-runtime packages, which ./trellis setup installs.
-void load_password_lists(const std::vector<std::string>& paths);
-// Returns a 422 naming `field` when the password must not be used; `hints` are words tied to
-// the account (email, name) that a password should not be built from.
+// Returns a 422 naming `field` when the password must not be used: too short, or too easy to
+// guess by zxcvbn's estimate (Debian's libzxcvbn: common and breached passwords, words, names,
+// keyboard walks, repeats, dates). `hints` are the account's email and name, never to be built on.
 Result<void> check_new_password(std::string_view field, std::string_view password,
                                 const std::vector<std::string>& hints);
 

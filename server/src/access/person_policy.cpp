@@ -15,5 +15,8 @@ std::string_view basis_name(Basis b) {
 }
 
 bool PersonAccess::allows(Part p) const { return std::find(parts.begin(), parts.end(), p) != parts.end(); }
+bool PersonAccess::may_change(Part p) const {
+  return std::find(changeable.begin(), changeable.end(), p) != changeable.end();
+}
 
 }  // namespace trellis::access

@@ -18,8 +18,9 @@ struct PersonAccess {
   std::string person_id;
   Basis basis = Basis::care_team;
   std::vector<Part> parts;  // with consent: the parts shared; otherwise every part
-  bool can_write = false;   // may this principal change anything at all
+  std::vector<Part> changeable;  // the parts this principal may change (the role x action table)
   bool allows(Part p) const;
+  bool may_change(Part p) const;
 };
 
 class PersonPolicy {

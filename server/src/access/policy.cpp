@@ -17,6 +17,7 @@ std::string_view part_name(Part p) {
     case Part::safety: return "safety";
     case Part::advance_statement: return "advance_statement";
     case Part::referrals: return "referrals";
+    case Part::sign_ins: return "sign_ins";
   }
   return "unknown";
 }
@@ -75,6 +76,40 @@ bool role_has(Role role, Permission p) {
   return false;
 }
 
+bool role_reads_records(Role role) {
+  switch (role) {
+    case Role::manager:
+    case Role::team_leader:
+    case Role::practitioner:
+    case Role::peer_worker:
+    case Role::student: return true;
+    case Role::administrator:  // looks after accounts and settings, not people's records
+    case Role::partner:
+    case Role::person:
+    case Role::supporter: return false;
+  }
+  return false;
+}
+
+bool role_may_change(Role role, Part part) {
+  switch (role) {
+    case Role::manager:
+    case Role::team_leader:
+    case Role::practitioner:
+    case Role::peer_worker: return true;
+    case Role::student:
+      // The work a student does with the person, under supervision; not their details, care
+      // team, supporters, consent, advance statements, referrals or sign-ins.
+      return part == Part::plan || part == Part::goals || part == Part::check_ins || part == Part::wellness_plan ||
+             part == Part::safety;
+    case Role::administrator:
+    case Role::partner:
+    case Role::person:
+    case Role::supporter: return false;
+  }
+  return false;
+}
+
 // How long a password confirmation lets a user make sensitive changes.
 constexpr auto kReauthWindow = std::chrono::minutes(10);
 
@@ -84,12 +119,13 @@ Decision decide(const Rule& rule, const Principal* who, TimePoint now) {
   // Person rules pass here once signed in; the person policy then decides for the person and part.
   if (rule.kind == Rule::Kind::permission && !role_has(who->user.role, rule.permission))
     return Decision::forbidden;
-  if (rule.reauth) {
-    TimePoint at;
-    if (!who->session.reauth_at || !parse_iso(*who->session.reauth_at, at) || now - at > kReauthWindow)
-      return Decision::reauth_required;
-  }
+  if (rule.reauth && !recently_reauthenticated(*who, now)) return Decision::reauth_required;
   return Decision::allow;
+}
+
+bool recently_reauthenticated(const Principal& who, TimePoint now) {
+  TimePoint at;
+  return who.session.reauth_at && parse_iso(*who.session.reauth_at, at) && now - at <= kReauthWindow;
 }
 
 std::string describe(const Rule& rule) {

@@ -32,15 +32,23 @@ bool role_has(Role role, Permission p);
 
 // The parts of a person's record, each of which access and consent can name on its own.
 enum class Part {
-  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement, referrals
+  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement, referrals,
+  sign_ins,  // the person's and their supporters' portal sign-ins and the invitations to them
 };
 inline constexpr Part kAllParts[] = {Part::profile,   Part::care_team,     Part::supporters, Part::consent,
                                      Part::plan,      Part::goals,         Part::check_ins,  Part::wellness_plan,
-                                     Part::safety,    Part::advance_statement, Part::referrals};
+                                     Part::safety,    Part::advance_statement, Part::referrals, Part::sign_ins};
 // What a person may share with a supporter. Safety ("what may upset me") and consent itself never.
 inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
 std::string_view part_name(Part p);
 std::optional<Part> parse_part(std::string_view s);
+
+// The role x action table for a person's record (docs/operator-guide.md shows it, and a test
+// walks it). Reading: every role that works with people, while on the person's care team or
+// under break-the-glass. Changing: only on the care team, never under break-the-glass, and a
+// student, who works under supervision, changes only what they do with the person day to day.
+bool role_reads_records(Role role);
+bool role_may_change(Role role, Part part);
 
 struct Rule {
   // person: the route's :id is a person; the person policy decides per person and part.
@@ -69,6 +77,8 @@ struct Rule {
 enum class Decision { allow, unauthenticated, forbidden, reauth_required };
 
 Decision decide(const Rule& rule, const Principal* who, TimePoint now);
+// Did the user confirm their password within the last few minutes?
+bool recently_reauthenticated(const Principal& who, TimePoint now);
 std::string describe(const Rule& rule);
 
 }  // namespace trellis::access

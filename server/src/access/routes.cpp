@@ -63,7 +63,14 @@ json session_json(const User& u, const Session& s, const Org& org) {
           {"sessionExpiresAt", s.expires_at}};
 }
 
-std::vector<std::string_view> role_names() { return {std::begin(kRoleNames), std::end(kRoleNames)}; }
+// The roles an administrator gives directly. People and supporters get their sign-in only from
+// an invitation they accept themselves, and partner agencies' users are made with their agency.
+std::vector<std::string_view> worker_role_names() {
+  std::vector<std::string_view> out;
+  for (auto name : kRoleNames)
+    if (is_staff(*parse_role(name))) out.push_back(name);
+  return out;
+}
 
 Response signed_in_response(const Ctx& ctx, const SignedIn& s) {
   auto org = ctx.app.access.org(s.user.org_id);
@@ -83,6 +90,39 @@ Response login(Ctx& ctx) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto s = ctx.app.access.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
                                 ctx.request_id);
+  if (!s) return ctx.problem(s.error());
+  return signed_in_response(ctx, *s);
+}
+
+// ---- invitations: the link's holder, not yet signed in, chooses their own password
+
+std::optional<std::string> read_token(JsonReader& in) {
+  return in.text("token", Need::required, {.min = 20, .max = 100});
+}
+
+Response inspect_invitation(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto token = read_token(*in);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto r = ctx.app.access.inspect_invitation(*token);
+  if (!r) return ctx.problem(r.error());
+  const auto& [i, org] = *r;
+  return Response::json(200, {{"for", i.supporter_id ? "supporter" : "person"},
+                              {"displayName", i.display_name},
+                              {"organisation", org.name},
+                              {"expiresAt", i.expires_at}});
+}
+
+Response accept_invitation(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto token = read_token(*in);
+  auto email = in->email("email", Need::required);
+  auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto s = ctx.app.access.accept_invitation(*token, *email, *password, ctx.req.client_address,
+                                            ctx.req.header("user-agent").value_or(""), ctx.request_id);
   if (!s) return ctx.problem(s.error());
   return signed_in_response(ctx, *s);
 }
@@ -234,7 +274,7 @@ Response create_user(Ctx& ctx) {
   NewUser u;
   auto email = in->email("email", Need::required);
   auto name = in->text("displayName", Need::required, {.min = 1, .max = 120});
-  auto roles = role_names();
+  auto roles = worker_role_names();
   auto role = in->one_of("role", Need::required, roles);
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   auto teams = in->id_list("teamIds", Need::optional);
@@ -242,6 +282,13 @@ Response create_user(Ctx& ctx) {
   u.email = *email;
   u.display_name = *name;
   u.role = *parse_role(*role);
+  // Making someone an administrator or a manager is a change of power like a role change: the
+  // person doing it confirms their password first.
+  if ((u.role == Role::administrator || u.role == Role::manager) && !recently_reauthenticated(ctx.principal(), ctx.now))
+    return ctx.problem(Error::make(ErrorKind::forbidden, "Please confirm your password",
+                                   "Creating an administrator or manager needs your password again. Confirm it, then "
+                                   "try once more.",
+                                   "reauthentication_required"));
   u.password = *password;
   u.team_ids = teams.value_or(std::vector<std::string>{});
   auto created = ctx.app.access.create_user(ctx.actor(), u);
@@ -267,7 +314,7 @@ Response change_role(Ctx& ctx) {
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
-  auto roles = role_names();
+  auto roles = worker_role_names();
   auto role = in->one_of("role", Need::required, roles);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   UserChanges ch;
@@ -358,6 +405,11 @@ void add_routes(http::Router& r) {
   using P = Permission;
   const std::string v1 = "/api/v1";
   r.add("POST", v1 + "/auth/login", Rule::anyone(), {"Sign in with email and password", "auth"}, login);
+  r.add("POST", v1 + "/invitations/inspect", Rule::anyone(),
+        {"What an invitation link is for (the name and organisation), before accepting it", "auth"},
+        inspect_invitation);
+  r.add("POST", v1 + "/invitations/accept", Rule::anyone(),
+        {"Accept an invitation: choose your own email and password, and sign in", "auth"}, accept_invitation);
   r.add("POST", v1 + "/auth/logout", Rule::signed_in(), {"Sign out of this session", "auth"}, logout);
   r.add("GET", v1 + "/auth/me", Rule::signed_in(), {"The signed-in user and their CSRF token", "auth"}, me);
   r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in(),
@@ -378,7 +430,8 @@ void add_routes(http::Router& r) {
         update_team);
 
   r.add("GET", v1 + "/users", Rule::need(P::view_users), {"List users (search, filter, cursor)", "users"}, list_users);
-  r.add("POST", v1 + "/users", Rule::need(P::manage_users), {"Create a user", "users"}, create_user);
+  r.add("POST", v1 + "/users", Rule::need(P::manage_users),
+        {"Create a worker's account (an administrator or manager: password confirmed)", "users"}, create_user);
   r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {"One user", "users"}, get_user);
   r.add("PATCH", v1 + "/users/:id", Rule::need(P::manage_users),
         {"Change a user's name, teams or active state (If-Match)", "users"}, update_user);

@@ -30,6 +30,14 @@ struct SignedIn {
   std::string token;  // goes to the cookie only; we keep its hash
 };
 
+// How long an invitation link can be used: long enough to reach someone who is not well this week.
+inline constexpr auto kInvitationLifetime = std::chrono::days(7);
+
+struct IssuedInvitation {
+  Invitation invitation;
+  std::string token;  // shown once, to the worker who hands it over; only its hash is kept
+};
+
 struct NewUser {
   std::string email, display_name;
   Role role = Role::practitioner;
@@ -95,6 +103,21 @@ class AccessService {
   Result<User> create_user(const http::Actor& actor, const NewUser& in);
   Result<User> update_user(const http::Actor& actor, const std::string& id, std::int64_t version, const UserChanges& ch);
   Result<void> reset_password(const http::Actor& actor, const std::string& id, const std::string& password);
+
+  // Invitations: the only way a person or supporter gets a sign-in. The people area checks who
+  // they are and whether the worker may invite them; these keep the link single-use and timed.
+  Result<IssuedInvitation> issue_invitation(const http::Actor& actor, const std::string& person_id,
+                                            const std::optional<std::string>& supporter_id,
+                                            const std::string& display_name);
+  Result<std::vector<Invitation>> invitations(const std::string& org_id, const std::string& person_id);
+  Result<Invitation> revoke_invitation(const http::Actor& actor, const std::string& person_id,
+                                       const std::string& invitation_id);
+  // What the link's holder may know before accepting: the name and organisation it is for.
+  Result<std::pair<Invitation, Org>> inspect_invitation(const std::string& token);
+  // Makes the account with the password its holder chose, and signs them in.
+  Result<SignedIn> accept_invitation(const std::string& token, const std::string& email, const std::string& password,
+                                     const std::string& client, const std::string& user_agent,
+                                     const std::string& request_id);
 
   // Audit
   Result<AuditPage> audit_events(const http::Actor& actor, const AuditFilter& f, const PageRequest& page);

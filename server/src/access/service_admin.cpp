@@ -177,8 +177,16 @@ Result<User> AccessService::update_user(const http::Actor& actor, const std::str
     if (ch.active) u.active = *ch.active;
     if (ch.team_ids) u.team_ids = *ch.team_ids;
     TRY_VOID(keep_an_administrator(c, before, u));
+    // A person's or supporter's sign-in stays theirs: no role change turns it into a worker's,
+    // and no worker's account becomes one.
+    if (ch.role && *ch.role != before.role && (!is_staff(before.role) || !is_staff(*ch.role)))
+      return fail(Error::field(ErrorKind::unprocessable, "role", "can change only between workers' roles"));
     if (ch.team_ids) TRY_VOID(check_teams_exist(c, u.org_id, u.team_ids));
-    TRY_VOID(db::update_user(c, u, version, actor.user_id.value_or(""), to_iso(now)));
+    auto updated = db::update_user(c, u, version, actor.user_id.value_or(""), to_iso(now));
+    if (!updated && store::is_unique_violation(updated.error()))
+      return fail(ErrorKind::conflict, "There is already an active sign-in for them",
+                  "A person or supporter has one sign-in; switch the other off first.", "sign_in_exists");
+    TRY_VOID(updated);
     if (ch.team_ids) TRY_VOID(db::set_user_teams(c, u.org_id, u.id, u.team_ids));
     std::string detail;
     if (u.role != before.role)
@@ -200,6 +208,9 @@ Result<User> AccessService::update_user(const http::Actor& actor, const std::str
 
 Result<void> AccessService::reset_password(const http::Actor& actor, const std::string& id, const std::string& password) {
   auto target = TRY(user(actor.org_id, id));
+  if (!is_staff(target.role) && target.role != Role::partner)
+    return fail(ErrorKind::conflict, "People and supporters choose their own password",
+                "Switch this sign-in off, then their worker sends them a new invitation.", "own_password_only");
   TRY_VOID(check_new_password("password", password, {target.email, target.display_name}));
   auto hash = hash_password(password);
   auto now = clock_.now();

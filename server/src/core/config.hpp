@@ -21,7 +21,6 @@ struct Config {
   std::size_t max_body_bytes = 1 << 20;   // 1 MiB
   std::size_t max_header_bytes = 16 * 1024;
   std::chrono::seconds idle_timeout{60};
-  std::vector<std::string> password_lists = {"/usr/share/dict/cracklib-small", "/usr/share/dict/american-english"};
 
   bool secure_cookies() const { return production; }
   std::string session_cookie_name() const { return production ? "__Host-trellis_session" : "trellis_session"; }

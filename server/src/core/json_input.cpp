@@ -1,5 +1,7 @@
 #include "core/json_input.hpp"
 
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -145,12 +147,20 @@ std::optional<std::int64_t> JsonReader::integer(std::string_view name, Need need
     add_error(std::string(name), "must be a whole number");
     return std::nullopt;
   }
-  auto n = v->get<std::int64_t>();
-  if (n < min || n > max) {
-    add_error(std::string(name),
-              "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  auto n = whole_number_in(*v, min, max);
+  if (!n) add_error(std::string(name), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  return n;
+}
+
+std::optional<std::int64_t> whole_number_in(const nlohmann::json& v, std::int64_t min, std::int64_t max) {
+  if (v.is_number_unsigned()) {
+    auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+  } else if (!v.is_number_integer()) {
     return std::nullopt;
   }
+  auto n = v.get<std::int64_t>();
+  if (n < min || n > max) return std::nullopt;
   return n;
 }
 

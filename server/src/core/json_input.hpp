@@ -60,5 +60,8 @@ class JsonReader {
 };
 
 bool valid_email(std::string_view s);
+// The value as a whole number when it is one within [min, max]; numbers too large for 64 bits and
+// fractions are refused, never wrapped or rounded (4294967306 is not 10).
+std::optional<std::int64_t> whole_number_in(const nlohmann::json& v, std::int64_t min, std::int64_t max);
 
 }  // namespace trellis

@@ -8,7 +8,7 @@
 
 namespace trellis::demo {
 
-inline constexpr const char* kDefaultPassword = "hope-grows-here";
+inline constexpr const char* kDefaultPassword = "wattle-river-lantern-morning";
 
 struct DemoResult {
   bool created = false;        // false when the demo organisation was already there

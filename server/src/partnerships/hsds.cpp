@@ -41,9 +41,30 @@ std::string kind_of(const json& d) {
   return "";
 }
 
+// HSDS sets no lengths; these keep one record from filling every list a person reads (a 1 MB
+// name once made every directory page a megabyte).
+constexpr std::size_t kMaxNameBytes = 500;
+constexpr std::size_t kMaxTextBytes = 20'000;
+
+std::string too_long_in(const json& v, const std::string& field) {
+  if (v.is_string()) {
+    auto limit = field == "name" || field == "alternate_name" ? kMaxNameBytes : kMaxTextBytes;
+    if (v.get_ref<const std::string&>().size() > limit)
+      return field + " is longer than " + std::to_string(limit) + " characters";
+  } else if (v.is_object()) {
+    for (const auto& [k, x] : v.items())
+      if (auto p = too_long_in(x, k); !p.empty()) return p;
+  } else if (v.is_array()) {
+    for (const auto& x : v)
+      if (auto p = too_long_in(x, field); !p.empty()) return p;
+  }
+  return "";
+}
+
 // What HSDS 3.0 requires of each kind (the "required" lists of its schemas), and a few types.
 std::string problem_with(const std::string& kind, const json& d) {
   if (!d.is_object()) return "is not a JSON object";
+  if (auto p = too_long_in(d, ""); !p.empty()) return p;
   if (!d.contains("id")) return "has no id";
   if (!is_uuid(d["id"])) return "id must be a UUID like 1f0b3e2a-6c1d-4c8e-9a57-3b2f6a1d9e40";
   auto need_text = [&](const char* field) -> std::string {

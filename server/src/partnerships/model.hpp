@@ -49,6 +49,7 @@ struct Referral {
   std::int64_t version = 1;
   bool overdue = false;        // sent, and not answered within the partner's agreed time
   std::string person_name;     // for the partner's view
+  bool person_withheld = false;  // the person's consent for this partner has gone (decision 0014)
 };
 
 struct ReferralEvent {

@@ -242,7 +242,8 @@ json to_json(const Referral& r) {
           {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
           {"status", r.status}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
           {"sentAt", opt(r.sent_at)}, {"respondedAt", opt(r.responded_at)}, {"closedAt", opt(r.closed_at)},
-          {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version}};
+          {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version},
+          {"personWithheld", r.person_withheld}};
 }
 
 json to_json(const SharedCarePlan& p) {
@@ -389,9 +390,18 @@ Response rate_review(Ctx& ctx) {
           in->add_error("ratings", "each needs a dimension and a whole-number score");
           break;
         }
+        auto score = whole_number_in(x["score"], 1, 5);
+        if (!score) {
+          in->add_error("ratings", "each score must be a whole number from 1 to 5");
+          break;
+        }
         std::string comment = x.contains("comment") && x["comment"].is_string() ? x["comment"].get<std::string>() : "";
-        if (comment.size() > 2000) comment.resize(2000);
-        list.emplace_back(x["dimension"].get<std::string>(), x["score"].get<int>(), comment);
+        // Nothing is cut silently (a cut could split a character): too long is refused.
+        if (comment.size() > 2000) {
+          in->add_error("ratings", "each comment must be at most 2000 characters");
+          break;
+        }
+        list.emplace_back(x["dimension"].get<std::string>(), static_cast<int>(*score), comment);
       }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());

@@ -1,4 +1,6 @@
 #include "partnerships/service.hpp"
+#include "partnerships/document_types.hpp"
+#include "recovery/service.hpp"
 
 #include <sodium.h>
 
@@ -152,6 +154,10 @@ Result<std::vector<db::CategoryCount>> PartnershipsService::categories(const std
 
 namespace {
 
+Error partner_not_found() {
+  return Error::make(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+}
+
 Error referral_not_found() {
   return Error::make(ErrorKind::not_found, "We could not find that referral", "It may have been withdrawn.", "not_found");
 }
@@ -161,19 +167,42 @@ bool shareable(access::Part p) {
          std::end(access::kShareableParts);
 }
 
+bool consent_covers(const std::vector<people::Consent>& consents, const std::string& person_id,
+                    const std::string& partner_id, access::Part part, const std::string& today) {
+  for (const auto& k : consents)
+    if (k.person_id == person_id && k.grantee_type == "partner" && k.grantee_id == partner_id && k.in_force(today) &&
+        std::find(k.parts.begin(), k.parts.end(), part) != k.parts.end())
+      return true;
+  return false;
+}
+
 // The parts a partner may see of a person right now: shared in the referral, and covered by a
-// consent in force for that partner.
-std::vector<access::Part> consented_parts(const std::vector<people::Consent>& consents, const std::string& partner_id,
-                                          const std::vector<access::Part>& wanted, const std::string& today) {
+// consent in force for that partner. Nothing at all unless the consent covers who the person is
+// (the profile part): a referral names the person and says why (decision 0014).
+std::vector<access::Part> consented_parts(const std::vector<people::Consent>& consents, const Referral& r,
+                                          const std::string& today) {
   std::vector<access::Part> out;
-  for (auto part : wanted)
-    for (const auto& k : consents)
-      if (k.grantee_type == "partner" && k.grantee_id == partner_id && k.in_force(today) &&
-          std::find(k.parts.begin(), k.parts.end(), part) != k.parts.end()) {
-        out.push_back(part);
-        break;
-      }
+  if (!consent_covers(consents, r.person_id, r.partner_id, access::Part::profile, today)) return out;
+  for (auto part : r.shared_parts)
+    if (consent_covers(consents, r.person_id, r.partner_id, part, today)) out.push_back(part);
   return out;
+}
+
+bool partner_may_know_person(const std::vector<people::Consent>& consents, const Referral& r, const std::string& today) {
+  return consent_covers(consents, r.person_id, r.partner_id, access::Part::profile, today);
+}
+
+// Once the person's consent has gone, the partner keeps only what it needs to close its own
+// file: the referral's reference, its service, state and dates (decision 0014).
+void withhold_person(Referral& r) {
+  r.person_withheld = true;
+  r.person_id.clear();
+  r.person_name.clear();
+  r.reason.clear();
+  r.goal_ids.clear();
+  r.shared_parts.clear();
+  r.decline_reason.clear();
+  r.outcome.clear();
 }
 
 // Who may move a referral from one state to the next.
@@ -193,7 +222,7 @@ Result<std::vector<Partner>> PartnershipsService::partners(const std::string& or
 
 Result<Partner> PartnershipsService::partner(const std::string& org_id, const std::string& id) {
   auto p = TRY(db_.read([&](store::Conn& c) { return db::partner(c, org_id, id); }));
-  if (!p) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+  if (!p) return fail(partner_not_found());
   return *p;
 }
 
@@ -228,7 +257,7 @@ Result<Partner> PartnershipsService::update_partner(const http::Actor& actor, co
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Partner> {
     auto found = TRY(db::partner(c, actor.org_id, id));
-    if (!found) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+    if (!found) return fail(partner_not_found());
     changes.id = id;
     changes.capacity_updated_at = changes.taking_referrals != found->taking_referrals || changes.wait_weeks != found->wait_weeks
                                       ? std::optional<std::string>(to_iso(now))
@@ -253,7 +282,7 @@ Result<Partner> PartnershipsService::update_capacity(const http::Actor& actor, c
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Partner> {
     auto found = TRY(db::partner(c, actor.org_id, id));
-    if (!found) return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+    if (!found) return fail(partner_not_found());
     Partner p = *found;
     p.taking_referrals = taking_referrals;
     p.wait_weeks = wait_weeks;
@@ -290,13 +319,16 @@ Result<PartnerDocument> PartnershipsService::attach_document(const http::Actor& 
   auto bytes = from_base64(data_base64);
   if (!bytes) return fail(Error::field(ErrorKind::bad_request, "data", "must be the file's content in base64"));
   if (bytes->empty()) return fail(Error::field(ErrorKind::unprocessable, "data", "is an empty file"));
+  if (!content_matches(content_type, *bytes))
+    return fail(Error::field(ErrorKind::unprocessable, "data",
+                             "is not a " + content_type + " file as declared; attach the document itself"));
   if (static_cast<std::int64_t>(bytes->size()) > kMaxDocumentBytes)
     return fail(Error::field(ErrorKind::payload_too_large, "data",
                              "is larger than " + std::to_string(kMaxDocumentBytes / 1024) + " KiB; attach a smaller copy"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<PartnerDocument> {
     if (!TRY(db::partner(c, actor.org_id, partner_id)))
-      return fail(ErrorKind::not_found, "We could not find that partner agency", "", "not_found");
+      return fail(partner_not_found());
     PartnerDocument d{new_id(), partner_id, name, content_type, to_iso(now), static_cast<std::int64_t>(bytes->size())};
     TRY_VOID(db::insert_partner_document(c, actor.org_id, d, data_base64, actor.user_id.value_or("")));
     auto e = actor.entry("partner.document.attach", "partner", partner_id);
@@ -308,7 +340,11 @@ Result<PartnerDocument> PartnershipsService::attach_document(const http::Actor& 
 
 Result<std::vector<PartnerDocument>> PartnershipsService::documents(const std::string& org_id,
                                                                     const std::string& partner_id) {
-  return db_.read([&](store::Conn& c) { return db::partner_documents(c, org_id, partner_id); });
+  return db_.read([&](store::Conn& c) -> Result<std::vector<PartnerDocument>> {
+    // Another organisation's partner, or none: the same answer as any unknown address.
+    if (!TRY(db::partner(c, org_id, partner_id))) return fail(partner_not_found());
+    return db::partner_documents(c, org_id, partner_id);
+  });
 }
 
 Result<std::pair<PartnerDocument, std::string>> PartnershipsService::document(const http::Actor& actor,
@@ -334,6 +370,12 @@ Result<Referral> PartnershipsService::draft_referral(const http::Actor& actor, c
       return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
                                std::string(access::part_name(part)) + " cannot be shared with a partner"));
   auto partner = TRY(this->partner(actor.org_id, in.partner_id));
+  if (!in.goal_ids.empty()) {
+    auto goals = TRY(recovery_.goals(actor.org_id, person_id));
+    for (const auto& id : in.goal_ids)
+      if (std::none_of(goals.begin(), goals.end(), [&](const auto& g) { return g.id == id; }))
+        return fail(Error::field(ErrorKind::unprocessable, "goalIds", "includes a goal that is not this person's"));
+  }
   auto now = clock_.now();
   Referral r;
   r.id = new_id();
@@ -395,13 +437,13 @@ Result<Referral> PartnershipsService::send_referral(const http::Actor& actor, co
                                    " shared; withdraw this draft and make one that shares it"));
   auto consents = TRY(people_.consents(actor.org_id, person_id));
   auto today = to_iso(clock_.now()).substr(0, 10);
-  bool has_any = false;
-  for (const auto& k : consents) has_any = has_any || (k.grantee_type == "partner" && k.grantee_id == p.id && k.in_force(today));
-  auto covered = consented_parts(consents, p.id, r->shared_parts, today);
-  if (!has_any || covered.size() != r->shared_parts.size()) {
+  // A referral always says who the person is and why: the consent must cover their profile, and
+  // each part the referral shares besides.
+  auto covered = consented_parts(consents, *r, today);
+  if (!partner_may_know_person(consents, *r, today) || covered.size() != r->shared_parts.size()) {
     Error e = Error::make(ErrorKind::unprocessable, "The person has not agreed to this referral",
-                          "Record their consent to share with " + p.name + " (and each part the referral shares), "
-                          "then send it.",
+                          "Record their consent to share their details with " + p.name +
+                              " (and each part the referral shares), then send it.",
                           "consent_required");
     e.fields.push_back({"consent", "needed for " + p.name});
     return fail(std::move(e));
@@ -444,6 +486,7 @@ Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Ac
                                                                  const PageRequest& page) {
   if (!who.user.partner_id) return InboxPage{};
   auto now = clock_.now();
+  auto consents = TRY(people_.consents_for_partner(who.user.org_id, *who.user.partner_id));
   // The list shows people's names, so reading it is audited for each person on the page, in one
   // transaction.
   return db_.write([&](store::Conn& c) -> Result<InboxPage> {
@@ -454,10 +497,15 @@ Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Ac
       out.next_cursor = encode_cursor({*list.back().sent_at, list.back().id});
     }
     auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
+    auto today = to_iso(now).substr(0, 10);
     std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
     for (auto& r : list) {
       if (p) mark_overdue(r, *p);
       r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
+      if (!partner_may_know_person(consents, r, today)) {
+        withhold_person(r);
+        continue;  // nothing of the person is shown, so nothing of theirs was read
+      }
       auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
       e.detail = "partner inbox";
       reads.emplace_back(std::move(e), now);
@@ -475,11 +523,16 @@ Result<PartnerReferralView> PartnershipsService::inbox_item(const http::Actor& a
   if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
     return fail(referral_not_found());
   auto consents = TRY(people_.consents(who.user.org_id, r->person_id));
+  auto now = clock_.now();
   PartnerReferralView v;
-  v.visible_parts = consented_parts(consents, r->partner_id, r->shared_parts, to_iso(clock_.now()).substr(0, 10));
+  v.visible_parts = consented_parts(consents, *r, to_iso(now).substr(0, 10));
   v.timeline = TRY(timeline(who.user.org_id, r->person_id, referral_id));
   v.referral = *r;
-  auto now = clock_.now();
+  if (!partner_may_know_person(consents, *r, to_iso(now).substr(0, 10))) {
+    withhold_person(v.referral);
+    for (auto& e : v.timeline) e.note.clear();  // notes speak about the person
+    return v;
+  }
   TRY_VOID(db_.write([&](store::Conn& c) {
     auto e = actor.about_person("person.read", "referral", referral_id, r->person_id);
     e.detail = "partner view";
@@ -503,7 +556,12 @@ Result<Referral> PartnershipsService::respond(const http::Actor& actor, const ac
                                               : "say where the person was redirected"));
   if (to == "completed" && note.empty())
     return fail(Error::field(ErrorKind::unprocessable, "note", "describe the outcome"));
-  return move(actor, *r, version, to, note);
+  // The partner can still close its file after the person's consent has gone; what it is shown
+  // back follows the same rule as its inbox.
+  auto moved = TRY(move(actor, *r, version, to, note));
+  auto consents = TRY(people_.consents(who.user.org_id, moved.person_id));
+  if (!partner_may_know_person(consents, moved, to_iso(clock_.now()).substr(0, 10))) withhold_person(moved);
+  return moved;
 }
 
 Result<std::vector<db::PartnerFigures>> PartnershipsService::figures(const access::Principal& who,
@@ -622,7 +680,10 @@ Result<PartnershipReview> PartnershipsService::review(const access::Principal& w
 Result<std::vector<PartnershipReview>> PartnershipsService::reviews(const access::Principal& who, const std::string& partner_id) {
   bool own_partner = who.user.role == access::Role::partner && who.user.partner_id == partner_id;
   if (!manages_partners(who) && !own_partner) return fail(review_not_found());
-  return db_.read([&](store::Conn& c) { return db::reviews_for_partner(c, who.user.org_id, partner_id); });
+  return db_.read([&](store::Conn& c) -> Result<std::vector<PartnershipReview>> {
+    if (!TRY(db::partner(c, who.user.org_id, partner_id))) return fail(partner_not_found());
+    return db::reviews_for_partner(c, who.user.org_id, partner_id);
+  });
 }
 
 Result<PartnershipReview> PartnershipsService::add_action(const http::Actor& actor, const access::Principal& who,

@@ -15,6 +15,7 @@
 
 namespace trellis::http { struct Actor; }
 namespace trellis::people { class PeopleService; }
+namespace trellis::recovery { class RecoveryService; }
 
 namespace trellis::partnerships {
 
@@ -33,8 +34,9 @@ struct PartnerReferralView {
 
 class PartnershipsService {
  public:
-  PartnershipsService(store::Db& db, const Clock& clock, people::PeopleService& people)
-      : db_(db), clock_(clock), people_(people), imports_(clock) {}
+  PartnershipsService(store::Db& db, const Clock& clock, people::PeopleService& people,
+                      recovery::RecoveryService& recovery)
+      : db_(db), clock_(clock), people_(people), recovery_(recovery), imports_(clock) {}
 
   // Partner agencies
   Result<std::vector<Partner>> partners(const std::string& org_id);
@@ -132,6 +134,7 @@ class PartnershipsService {
   store::Db& db_;
   const Clock& clock_;
   people::PeopleService& people_;
+  recovery::RecoveryService& recovery_;  // to check that a referral's goals are the person's
   ImportJobs imports_;  // last: its threads are joined before the rest goes
 };
 

@@ -1,7 +1,6 @@
 #include "people/routes.hpp"
 
 #include "access/person_policy.hpp"
-#include "access/passwords.hpp"
 #include "core/json_input.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
@@ -103,6 +102,9 @@ Response get_person(Ctx& ctx) {
   json parts = json::array();
   for (auto part : ctx.person->parts) parts.push_back(access::part_name(part));
   j["visibleParts"] = parts;
+  json changeable = json::array();
+  for (auto part : ctx.person->changeable) changeable.push_back(access::part_name(part));
+  j["changeableParts"] = changeable;
   auto r = Response::json(200, j);
   r.header("ETag", http::etag(p->version));
   return r;
@@ -173,28 +175,49 @@ Response update_supporter(Ctx& ctx) {
                           [](const Supporter& s) { return to_json(s); });
 }
 
-Result<std::pair<std::string, std::string>> read_account(const http::Request& req) {
-  auto in = TRY(JsonReader::parse(req.body));
-  auto email = in.email("email", Need::required);
-  auto password = in.text("password", Need::required, {.max = access::kMaxPasswordLength, .trim = false});
-  TRY_VOID(in.finish());
-  return std::pair{*email, *password};
+json to_json(const access::Invitation& i, const std::string& now) {
+  return {{"id", i.id},
+          {"for", i.supporter_id ? "supporter" : "person"},
+          {"supporterId", i.supporter_id ? json(*i.supporter_id) : json(nullptr)},
+          {"displayName", i.display_name},
+          {"state", i.state(now)},
+          {"createdAt", i.created_at},
+          {"createdBy", i.created_by},
+          {"createdByName", i.created_by_name},
+          {"expiresAt", i.expires_at},
+          {"acceptedAt", i.accepted_at ? json(*i.accepted_at) : json(nullptr)},
+          {"withdrawnAt", i.revoked_at ? json(*i.revoked_at) : json(nullptr)}};
 }
 
-Response create_portal_account(Ctx& ctx) {
-  auto in = read_account(ctx.req);
-  if (!in) return ctx.problem(in.error());
-  auto r = svc(ctx).create_portal_account(ctx.actor(), person_id(ctx), in->first, in->second);
+Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_id) {
+  if (!ctx.req.body.empty()) {
+    auto in = JsonReader::parse(ctx.req.body);
+    if (!in) return ctx.problem(in.error());
+    if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  }
+  auto r = svc(ctx).invite(ctx.actor(), person_id(ctx), supporter_id);
   if (!r) return ctx.problem(r.error());
-  return Response::empty(201);
+  auto j = to_json(r->invitation, to_iso(ctx.now));
+  // The secret is shown this once; the link keeps it after '#', so it never reaches a server log.
+  j["token"] = r->token;
+  j["path"] = "/invitation#" + r->token;
+  return Response::json(201, j);
 }
 
-Response create_supporter_account(Ctx& ctx) {
-  auto in = read_account(ctx.req);
-  if (!in) return ctx.problem(in.error());
-  auto r = svc(ctx).create_supporter_account(ctx.actor(), person_id(ctx), ctx.param("supporterId"), in->first, in->second);
+Response invite_person(Ctx& ctx) { return issue_invitation(ctx, std::nullopt); }
+Response invite_supporter(Ctx& ctx) { return issue_invitation(ctx, ctx.param("supporterId")); }
+
+Response list_invitations(Ctx& ctx) {
+  auto r = ctx.app.access.invitations(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::empty(201);
+  auto now = to_iso(ctx.now);
+  return Response::json(200, http::items_json(*r, [&](const access::Invitation& i) { return to_json(i, now); }));
+}
+
+Response withdraw_invitation(Ctx& ctx) {
+  auto r = ctx.app.access.revoke_invitation(ctx.actor(), person_id(ctx), ctx.param("invitationId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, to_json(*r, to_iso(ctx.now)));
 }
 
 Response list_consents(Ctx& ctx) {
@@ -296,15 +319,20 @@ void add_routes(http::Router& r) {
   r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true), {"Set the person's care team", "people"}, set_care_team);
   r.add("GET", one + "/care-team/options", Rule::person(Part::care_team, true),
         {"Workers and teams who could join the care team", "people"}, care_team_options);
-  // Accounts are set up by the care team (a person cannot change the care team part).
-  r.add("POST", one + "/account", Rule::person(Part::care_team, true),
-        {"Create the person's own sign-in for the portal", "people"}, create_portal_account);
+  // Sign-ins come from invitations the person or supporter accepts themselves (issue 9).
+  r.add("GET", one + "/invitations", Rule::person(Part::sign_ins, false),
+        {"Invitations to sign in, for the person and their supporters, and what became of each", "people"},
+        list_invitations);
+  r.add("POST", one + "/invitations", Rule::person(Part::sign_ins, true),
+        {"Invite the person to sign in: a single-use link for 7 days, shown once", "people"}, invite_person);
+  r.add("POST", one + "/invitations/:invitationId/withdraw", Rule::person(Part::sign_ins, true),
+        {"Withdraw an invitation that is still waiting", "people"}, withdraw_invitation);
   r.add("GET", one + "/supporters", Rule::person(Part::supporters, false), {"The person's supporters", "people"}, list_supporters);
   r.add("POST", one + "/supporters", Rule::person(Part::supporters, true), {"Add a supporter", "people"}, add_supporter);
   r.add("PATCH", one + "/supporters/:supporterId", Rule::person(Part::supporters, true),
         {"Change a supporter (If-Match)", "people"}, update_supporter);
-  r.add("POST", one + "/supporters/:supporterId/account", Rule::person(Part::care_team, true),
-        {"Create a supporter's sign-in", "people"}, create_supporter_account);
+  r.add("POST", one + "/supporters/:supporterId/invitations", Rule::person(Part::sign_ins, true),
+        {"Invite a supporter to sign in: a single-use link for 7 days, shown once", "people"}, invite_supporter);
   r.add("GET", one + "/consents", Rule::person(Part::consent, false), {"The person's consent decisions", "people"}, list_consents);
   r.add("POST", one + "/consents", Rule::person(Part::consent, true),
         {"Record what the person shares with a supporter", "people"}, record_consent);

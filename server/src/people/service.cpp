@@ -51,8 +51,10 @@ Result<access::PersonAccess> PeopleService::authorize(const access::Principal& w
         if (u.person_id != person_id) return fail(person_not_found());
         a.basis = access::Basis::self;
         a.parts = all_parts();
-        a.can_write = true;
-        if (write && (part == Part::profile || part == Part::care_team || part == Part::referrals))
+        for (auto p : a.parts)
+          if (p != Part::profile && p != Part::care_team && p != Part::referrals && p != Part::sign_ins)
+            a.changeable.push_back(p);
+        if (write && !a.may_change(part))
           return fail(ErrorKind::forbidden, "Your care team keeps this part up to date",
                       "Ask your worker to change it for you.", "forbidden");
         return a;
@@ -81,14 +83,27 @@ Result<access::PersonAccess> PeopleService::authorize(const access::Principal& w
       case access::Role::partner: return fail(person_not_found());
       default: break;
     }
+    if (!access::role_reads_records(u.role))
+      return fail(ErrorKind::forbidden, "Your role does not include people's records",
+                  "Ask your administrator if you need it for your work.", "forbidden");
     a.parts = all_parts();
-    a.can_write = true;
     if (TRY(db::on_care_team(c, u.org_id, person_id, u.id, u.team_ids))) {
       a.basis = access::Basis::care_team;
+      for (auto p : a.parts)
+        if (access::role_may_change(u.role, p)) a.changeable.push_back(p);
+      if (write && !a.may_change(part))
+        return fail(ErrorKind::forbidden, "Your role does not include changing this",
+                    "A student works under supervision: ask your supervisor or another member of the care team.",
+                    "role_cannot_change");
       return a;
     }
     if (TRY(db::has_open_break_glass(c, u.org_id, u.id, person_id, to_iso(now)))) {
       a.basis = access::Basis::break_glass;
+      // Break-the-glass opens the record to read in an emergency; it gives no authority over it.
+      if (write)
+        return fail(ErrorKind::forbidden, "Break-the-glass access is for reading",
+                    "Ask someone on the person's care team to make the change, or to add you to the care team.",
+                    "break_glass_read_only");
       return a;
     }
     return fail(ErrorKind::forbidden, "You are not on this person's care team",
@@ -323,6 +338,11 @@ Result<std::vector<Consent>> PeopleService::consents(const std::string& org_id, 
   return db_.read([&](store::Conn& c) { return db::consents(c, org_id, person_id); });
 }
 
+Result<std::vector<Consent>> PeopleService::consents_for_partner(const std::string& org_id,
+                                                                 const std::string& partner_id) {
+  return db_.read([&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id); });
+}
+
 Result<Consent> PeopleService::record_consent(const http::Actor& actor, const std::string& person_id,
                                               const ConsentInput& in) {
   for (auto p : in.parts)
@@ -385,6 +405,9 @@ Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for
   auto day = today(now);
   return db_.write([&](store::Conn& c) -> Result<Out> {
     Out out;
+    // A supporter the person no longer involves sees nothing, whatever consents remain.
+    auto me = TRY(db::get_supporter(c, who.user.org_id, *who.user.supporter_id));
+    if (!me || !me->active) return out;
     std::map<std::string, std::string> names;  // a supporter supports one person: usually one lookup
     std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
     for (auto& k : TRY(db::consents_for_supporter(c, who.user.org_id, *who.user.supporter_id))) {
@@ -449,33 +472,19 @@ Result<void> PeopleService::review_break_glass(const http::Actor& actor, const s
   });
 }
 
-Result<void> PeopleService::create_portal_account(const http::Actor& actor, const std::string& person_id,
-                                                  const std::string& email, const std::string& password) {
-  auto p = TRY(person(actor.org_id, person_id));
-  access::NewUser u;
-  u.email = email;
-  u.display_name = p.display_name();
-  u.role = access::Role::person;
-  u.password = password;
-  u.person_id = person_id;
-  TRY(access_.create_user(actor, u));
-  return {};
-}
-
-Result<void> PeopleService::create_supporter_account(const http::Actor& actor, const std::string& person_id,
-                                                     const std::string& supporter_id, const std::string& email,
-                                                     const std::string& password) {
-  auto s = TRY(db_.read([&](store::Conn& c) { return db::get_supporter(c, actor.org_id, supporter_id); }));
+Result<access::IssuedInvitation> PeopleService::invite(const http::Actor& actor, const std::string& person_id,
+                                                       const std::optional<std::string>& supporter_id) {
+  if (!supporter_id) {
+    auto p = TRY(person(actor.org_id, person_id));
+    return access_.issue_invitation(actor, person_id, std::nullopt, p.display_name());
+  }
+  auto s = TRY(db_.read([&](store::Conn& c) { return db::get_supporter(c, actor.org_id, *supporter_id); }));
   if (!s || s->person_id != person_id)
     return fail(ErrorKind::not_found, "We could not find that supporter", "", "not_found");
-  access::NewUser u;
-  u.email = email;
-  u.display_name = s->name;
-  u.role = access::Role::supporter;
-  u.password = password;
-  u.supporter_id = supporter_id;
-  TRY(access_.create_user(actor, u));
-  return {};
+  if (!s->active)
+    return fail(ErrorKind::conflict, "This supporter is no longer active",
+                "Make them active again first if the person wants them involved.", "supporter_inactive");
+  return access_.issue_invitation(actor, person_id, s->id, s->name);
 }
 
 }  // namespace trellis::people

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "access/person_policy.hpp"
+#include "access/service.hpp"
 #include "core/clock.hpp"
 #include "core/pagination.hpp"
 #include "people/model.hpp"
 #include "store/db.hpp"
 
 namespace trellis::http { struct Actor; }
-namespace trellis::access { class AccessService; }
 
 namespace trellis::people {
 
@@ -83,6 +83,8 @@ class PeopleService final : public access::PersonPolicy {
                                      const std::string& supporter_id, std::int64_t version, const SupporterInput& in);
 
   Result<std::vector<Consent>> consents(const std::string& org_id, const std::string& person_id);
+  // Consents not withdrawn that name a partner agency, for every person: one read for a list.
+  Result<std::vector<Consent>> consents_for_partner(const std::string& org_id, const std::string& partner_id);
   Result<Consent> record_consent(const http::Actor& actor, const std::string& person_id, const ConsentInput& in);
   Result<Consent> withdraw_consent(const http::Actor& actor, const std::string& person_id, const std::string& consent_id);
   // For a supporter's own view: the consents naming them that are in force today.
@@ -95,11 +97,10 @@ class PeopleService final : public access::PersonPolicy {
   Result<std::vector<BreakGlass>> break_glass_queue(const std::string& org_id, bool include_reviewed);
   Result<void> review_break_glass(const http::Actor& actor, const std::string& id, const std::string& note);
 
-  Result<void> create_portal_account(const http::Actor& actor, const std::string& person_id, const std::string& email,
-                                     const std::string& password);
-  Result<void> create_supporter_account(const http::Actor& actor, const std::string& person_id,
-                                        const std::string& supporter_id, const std::string& email,
-                                        const std::string& password);
+  // An invitation for the person's own sign-in, or (with a supporter id) for an active
+  // supporter's; the person policy has already checked the worker may issue it.
+  Result<access::IssuedInvitation> invite(const http::Actor& actor, const std::string& person_id,
+                                          const std::optional<std::string>& supporter_id);
 
  private:
   store::Db& db_;

@@ -339,14 +339,19 @@ Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::str
   return n > 0;
 }
 
-Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id) {
+Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
+                                                  const std::string& grantee_id) {
   auto rows = TRY(c.query(std::string("SELECT ") + kConsentColumns +
-                              " FROM consents WHERE org_id = ? AND grantee_type = 'supporter' AND grantee_id = ?"
+                              " FROM consents WHERE org_id = ? AND grantee_type = ? AND grantee_id = ?"
                               " AND withdrawn_at IS NULL",
-                          {org_id, supporter_id}));
+                          {org_id, grantee_type, grantee_id}));
   std::vector<Consent> out;
   for (const auto& r : rows) out.push_back(consent_from_row(r));
   return out;
+}
+
+Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id) {
+  return consents_for_grantee(c, org_id, "supporter", supporter_id);
 }
 
 Result<void> insert_break_glass(Conn& c, const BreakGlass& b) {

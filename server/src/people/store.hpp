@@ -53,6 +53,9 @@ Result<std::optional<Consent>> get_consent(Conn& c, const std::string& org_id, c
 Result<void> insert_consent(Conn& c, const Consent& k);
 Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::string& id, const std::string& at,
                               const std::string& by);
+// Consents not withdrawn that name this grantee ("supporter" or "partner"); callers check dates.
+Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
+                                                  const std::string& grantee_id);
 Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id);
 
 // Break the glass

@@ -67,12 +67,12 @@ Response list_check_ins(Ctx& ctx) {
 
 std::optional<int> read_rating(JsonReader& in, const json& item, const char* key, const std::string& field) {
   if (!item.contains(key) || item[key].is_null()) return std::nullopt;
-  const auto& v = item[key];
-  if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 10) {
+  auto n = whole_number_in(item[key], 1, 10);
+  if (!n) {
     in.add_error(field + "." + key, "must be a whole number from 1 to 10");
     return std::nullopt;
   }
-  return v.get<int>();
+  return static_cast<int>(*n);
 }
 
 std::string read_text(JsonReader& in, const json& item, const char* key, const std::string& field) {

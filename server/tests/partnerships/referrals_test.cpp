@@ -168,8 +168,7 @@ TEST_F(Referrals, overdue_after_the_agreed_response_time) {
 }
 
 TEST_F(Referrals, the_person_sees_their_referrals_in_the_portal_but_cannot_send_them) {
-  call("POST", path("/account"), &practitioner, json{{"email", "lena@example.org"}, {"password", "olive trees in the yard"}});
-  auto lena = sign_in("lena@example.org", "olive trees in the yard");
+  auto lena = invite_and_accept(path("/invitations"), practitioner, "lena@example.org", "olive trees in the yard");
   draft();
   EXPECT_EQ(call("GET", path("/referrals"), &lena).body["items"].size(), 1u);
   EXPECT_EQ(call("POST", path("/referrals"), &lena, json{{"partnerId", partner_id}, {"reason", "Please help me."}}).status, 403);
@@ -337,8 +336,7 @@ TEST_F(SharedCare, the_care_team_plans_with_a_partner_and_records_case_conferenc
   ASSERT_EQ(list.body["items"].size(), 1u);
   EXPECT_TRUE(list.body["items"][0]["personAttended"].get<bool>());
   // The person reads their shared care; they do not write it.
-  call("POST", path("/account"), &practitioner, json{{"email", "lena@example.org"}, {"password", "olive trees in the yard"}});
-  auto lena = sign_in("lena@example.org", "olive trees in the yard");
+  auto lena = invite_and_accept(path("/invitations"), practitioner, "lena@example.org", "olive trees in the yard");
   EXPECT_EQ(call("GET", path("/shared-care"), &lena).body["items"].size(), 1u);
   EXPECT_EQ(call("POST", path("/case-conferences"), &lena, json{{"heldOn", "2026-11-21"}, {"attendees", "me"}}).status, 403);
 }
@@ -439,6 +437,120 @@ TEST_F(Agreements, a_signed_agreement_is_attached_kept_and_downloaded_as_it_was)
   EXPECT_EQ(garbled.body["errors"][0]["field"], "data");
   EXPECT_EQ(call("GET", base, &practitioner).status, 403);
   EXPECT_EQ(call("GET", base, &manager).body["items"].size(), 1u) << "refused uploads leave nothing behind";
+}
+
+}  // namespace
+}  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9, item 2 (decision 0014): once consent goes, the partner keeps a reference, dates and state.
+TEST_F(Referrals, after_consent_is_withdrawn_the_partner_keeps_only_reference_dates_and_state) {
+  consent({"profile", "goals"});
+  std::string id = draft().body["id"];
+  ASSERT_EQ(send(id).status, 200);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  ASSERT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
+                 json{{"status", "received"}, {"note", "Lena is on our list for Tuesday."}}, {{"if-match", "\"2\""}})
+                .status,
+            200);
+  auto consents = call("GET", path("/consents"), &practitioner);
+  for (const auto& k : consents.body["items"])
+    ASSERT_EQ(call("POST", path("/consents/" + k["id"].get<std::string>() + "/withdraw"), &practitioner).status, 200);
+  auto reads_before = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
+  });
+
+  auto inbox = call("GET", "/api/v1/partner/referrals", &bayside);
+  ASSERT_EQ(inbox.body["items"].size(), 1u);
+  auto listed = inbox.body["items"][0];
+  auto one = call("GET", "/api/v1/partner/referrals/" + id, &bayside);
+  ASSERT_EQ(one.status, 200);
+  for (const auto& r : {listed, one.body}) {
+    EXPECT_TRUE(r["personWithheld"].get<bool>());
+    EXPECT_EQ(r["id"], id);
+    EXPECT_EQ(r["status"], "received");
+    EXPECT_FALSE(r["sentAt"].is_null());
+    EXPECT_EQ(r["personName"], "");
+    EXPECT_EQ(r["personId"], "");
+    EXPECT_EQ(r["reason"], "");
+    EXPECT_EQ(r["goalIds"].size(), 0u);
+    EXPECT_EQ(r["sharedParts"].size(), 0u);
+  }
+  EXPECT_EQ(one.raw.body.find("Lena"), std::string::npos) << one.raw.body;  // not in the timeline's notes either
+  EXPECT_EQ(inbox.raw.body.find("Lena"), std::string::npos);
+  // Nothing of Lena's was shown, so nothing was read.
+  auto reads_after = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
+  });
+  EXPECT_EQ((*reads_after)->integer(0), (*reads_before)->integer(0));
+  // The partner can still close its file, and is not shown the person in the answer.
+  auto closed = call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
+                     json{{"status", "declined"}, {"note", "Consent withdrawn; file closed."}}, {{"if-match", "\"3\""}});
+  ASSERT_EQ(closed.status, 200) << closed.raw.body;
+  EXPECT_EQ(closed.raw.body.find("Lena"), std::string::npos);
+}
+
+TEST_F(Referrals, a_referral_sharing_no_parts_still_needs_consent_for_the_persons_details) {
+  call("POST", path("/consents"), &practitioner,
+       json{{"partnerId", partner_id}, {"parts", {"plan"}}, {"purpose", "Only my plan, for Bayside"}});
+  auto d = call("POST", path("/referrals"), &practitioner, json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."}});
+  ASSERT_EQ(d.status, 201) << d.raw.body;
+  auto refused = send(d.body["id"]);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.body["type"], "https://trellis.example/problems/consent_required");
+  consent({"profile"});
+  EXPECT_EQ(send(d.body["id"]).status, 200);
+}
+
+TEST_F(Referrals, a_referral_names_only_the_persons_own_goals) {
+  auto other = call("POST", "/api/v1/people", &practitioner,
+                    json{{"givenName", "Omar"}, {"familyName", "Haddad"}, {"dateOfBirth", "1981-01-01"}});
+  auto theirs = call("POST", "/api/v1/people/" + other.body["id"].get<std::string>() + "/goals", &practitioner,
+                     json{{"title", "A job at the bakery"}});
+  auto r = call("POST", path("/referrals"), &practitioner,
+                json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."}, {"goalIds", {theirs.body["id"]}}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["errors"][0]["field"], "goalIds");
+  auto unknown = call("POST", path("/referrals"), &practitioner,
+                      json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."},
+                           {"goalIds", {"0123456789abcdef0123456789abcdef"}}});
+  EXPECT_EQ(unknown.status, 422);
+}
+
+TEST_F(Referrals, documents_and_reviews_of_an_unknown_or_other_organisations_partner_are_not_found) {
+  auto manager = sign_in("manager@demo.example");
+  const std::string nobody = "/api/v1/partners/0123456789abcdef0123456789abcdef";
+  EXPECT_EQ(call("GET", nobody + "/documents", &manager).status, 404);
+  EXPECT_EQ(call("GET", nobody + "/reviews", &manager).status, 404);
+}
+
+TEST_F(Referrals, an_uploaded_document_must_be_what_it_says_it_is) {
+  auto manager = sign_in("manager@demo.example");
+  const std::string base = "/api/v1/partners/" + partner_id + "/documents";
+  // "MZ..." is a Windows program, declared as a PDF.
+  auto disguised = call("POST", base, &manager, json{{"name", "agreement.pdf"}, {"contentType", "application/pdf"}, {"data", "TVqQAAMAAAAEAAAA"}});
+  EXPECT_EQ(disguised.status, 422);
+  EXPECT_EQ(disguised.body["errors"][0]["field"], "data");
+  // HTML declared as plain text.
+  auto html = call("POST", base, &manager,
+                   json{{"name", "notes.txt"}, {"contentType", "text/plain"}, {"data", "PGh0bWw+PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0PjwvaHRtbD4="}});
+  EXPECT_EQ(html.status, 422);
+  auto text = call("POST", base, &manager, json{{"name", "notes.txt"}, {"contentType", "text/plain"}, {"data", "V2UgbWVldCBtb250aGx5Lgo="}});
+  EXPECT_EQ(text.status, 201) << text.raw.body;
+}
+
+TEST_F(Referrals, a_review_score_too_large_for_a_number_is_refused_not_wrapped) {
+  auto manager = sign_in("manager@demo.example");
+  auto review = call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "2026"}});
+  ASSERT_EQ(review.status, 201) << review.raw.body;
+  json ratings = json::array();
+  ratings.push_back({{"dimension", "communication"}, {"score", 4294967301ull}});
+  auto r = call("PUT", "/api/v1/partnership-reviews/" + review.body["id"].get<std::string>() + "/ratings", &manager,
+                json{{"ratings", ratings}});
+  EXPECT_EQ(r.status, 422) << r.raw.body;
+  EXPECT_NE(r.raw.body.find("1 to 5"), std::string::npos) << r.raw.body;
 }
 
 }  // namespace

@@ -26,15 +26,11 @@ class People : public TrellisTest {
                 json{{"name", name}, {"relationship", "brother"}, {"involvement", "Call Sam if I am unwell."}});
   }
   Browser supporter_account(const std::string& supporter_id) {
-    auto r = call("POST", path("/supporters/" + supporter_id + "/account"), &practitioner,
-                  json{{"email", "sam.ashworth@example.org"}, {"password", "lighthouse keeper tea"}});
-    EXPECT_EQ(r.status, 201) << r.raw.body;
-    return sign_in("sam.ashworth@example.org", "lighthouse keeper tea");
+    return invite_and_accept(path("/supporters/" + supporter_id + "/invitations"), practitioner,
+                             "sam.ashworth@example.org", "lighthouse keeper tea");
   }
   Browser portal_account() {
-    auto r = call("POST", path("/account"), &practitioner, json{{"email", "zoe@example.org"}, {"password", "sunflowers at the window"}});
-    EXPECT_EQ(r.status, 201) << r.raw.body;
-    return sign_in("zoe@example.org", "sunflowers at the window");
+    return invite_and_accept(path("/invitations"), practitioner, "zoe@example.org", "sunflowers at the window");
   }
   std::string concrete(const http::Route& r) {
     std::string out;

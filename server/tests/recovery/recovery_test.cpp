@@ -17,8 +17,7 @@ class Recovery : public TrellisTest {
     auto r = call("POST", "/api/v1/people", &practitioner,
                   json{{"givenName", "Ari"}, {"familyName", "Tane"}, {"dateOfBirth", "1988-07-01"}});
     person_id = r.body["id"];
-    call("POST", path("/account"), &practitioner, json{{"email", "ari@example.org"}, {"password", "kowhai flowers in spring"}});
-    ari = sign_in("ari@example.org", "kowhai flowers in spring");
+    ari = invite_and_accept(path("/invitations"), practitioner, "ari@example.org", "kowhai flowers in spring");
     auto areas = call("GET", "/api/v1/life-areas", &practitioner);
     for (const auto& a : areas.body["items"]) area[a["code"].get<std::string>()] = a["id"];
   }
@@ -143,9 +142,8 @@ TEST_F(Recovery, a_supporter_sees_the_plan_without_the_safety_section_and_only_w
        json{{"sections", {{"hopes", "My own place"}, {"safetyUpsets", "Raised voices"}, {"wellnessEarlySigns", "Not sleeping"}}}});
   auto s = call("POST", path("/supporters"), &ari, json{{"name", "Mere Tane"}, {"relationship", "mother"}});
   std::string supporter_id = s.body["id"];
-  call("POST", path("/supporters/" + supporter_id + "/account"), &practitioner,
-       json{{"email", "mere@example.org"}, {"password", "tui singing at dawn"}});
-  auto mere = sign_in("mere@example.org", "tui singing at dawn");
+  auto mere = invite_and_accept(path("/supporters/" + supporter_id + "/invitations"), practitioner,
+                                "mere@example.org", "tui singing at dawn");
   EXPECT_EQ(call("GET", path("/plan"), &mere).status, 404);
   ASSERT_EQ(call("POST", path("/consents"), &ari,
                  json{{"supporterId", supporter_id}, {"parts", {"plan"}}, {"purpose", "So Mum knows my hopes."}})

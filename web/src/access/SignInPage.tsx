@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
-import { PageTitle } from '../ui/PageTitle';
+import { SignInCard } from './SignInCard';
 
 export function SignInPage() {
   const { signIn } = useSession();
@@ -26,12 +26,7 @@ export function SignInPage() {
   }
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <p className="brand brand-large" aria-hidden="true">
-          Trellis
-        </p>
-        <PageTitle title="Sign in" />
+    <SignInCard title="Sign in">
         <p className="muted">Support that grows with you.</p>
         <ErrorNotice error={error} />
         <form onSubmit={submit} noValidate>
@@ -50,8 +45,7 @@ export function SignInPage() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <p className="muted small">Forgotten your password? Your administrator can set a new one for you.</p>
-      </div>
-    </main>
+        <p className="muted small">Forgotten your password? If you work here, your administrator can set a new one. If you use Trellis for your own support, ask your worker for a new invitation.</p>
+    </SignInCard>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError } from './api';
 import { SessionProvider, useSession } from './session';
 import { Layout } from './Layout';
 import { SignInPage } from '../access/SignInPage';
+import { InvitationPage } from '../access/InvitationPage';
 import { pagesFor } from './areas';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -26,6 +27,9 @@ function Gate() {
       </main>
     );
   }
+  // An invitation link is opened before its holder has a sign-in (and a signed-in visitor who
+  // opens one is shown whose it is, not their own home).
+  if (window.location.pathname === '/invitation') return <InvitationPage />;
   if (!session) return <SignInPage />;
   return (
     <Layout>

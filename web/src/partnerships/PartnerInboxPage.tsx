@@ -30,10 +30,14 @@ function Item({ r }: { r: Referral }) {
   return (
     <li className="list-row column">
       <p>
-        <strong>{r.personName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
+        <strong>{r.personWithheld ? `Referral ${r.id.slice(0, 8)}` : r.personName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
         {r.overdue && <span className="tag warn">Waiting for your answer</span>}
       </p>
-      <p>{r.reason}</p>
+      {r.personWithheld ? (
+        <p className="muted">The person has withdrawn their consent to share with you. Only this reference, its dates and its state remain, so you can close your file.</p>
+      ) : (
+        <p>{r.reason}</p>
+      )}
       <ErrorNotice error={respond.error} />
       {moves.length > 0 && (
         <>
@@ -42,7 +46,7 @@ function Item({ r }: { r: Referral }) {
             {moves.map((m) => (
               <button key={m} type="button" onClick={() => respond.mutate(m)} disabled={respond.isPending}>
                 {referralStatusLabels[m]}
-                <span className="visually-hidden"> ({r.personName})</span>
+                <span className="visually-hidden"> ({r.personWithheld ? `referral ${r.id.slice(0, 8)}` : r.personName})</span>
               </button>
             ))}
           </div>

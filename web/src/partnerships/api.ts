@@ -123,6 +123,8 @@ export interface Referral {
   id: string;
   personId: string;
   personName: string;
+  /** The person's consent for this partner has gone: only the reference, dates and state remain. */
+  personWithheld: boolean;
   partnerId: string;
   partnerName: string;
   reason: string;

@@ -3,33 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabel, type Role } from '../app/session';
 import { peopleApi, type CareTeamMember, type Person } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
-import { TextField } from '../ui/Field';
-
-function PortalAccount({ person }: { person: Person }) {
-  const [email, setEmail] = useState(person.email);
-  const [password, setPassword] = useState('');
-  const create = useMutation({ mutationFn: () => peopleApi.portalAccount(person.id, email, password) });
-  return (
-    <details>
-      <summary>Set up {person.preferredName || person.givenName}’s own sign-in</summary>
-      {create.isSuccess && <SuccessNotice>Their sign-in is ready. Share the password with them safely.</SuccessNotice>}
-      <ErrorNotice error={create.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-        noValidate
-      >
-        <TextField label="Their email for signing in" name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={create.error} />
-        <TextField label="A first password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters; they can change it" value={password} onChange={(e) => setPassword(e.target.value)} error={create.error} />
-        <button type="submit" disabled={create.isPending}>
-          Create their sign-in
-        </button>
-      </form>
-    </details>
-  );
-}
+import { InviteToSignIn, InvitationsList } from './Invitations';
 
 function ChangeCareTeam({ person, members }: { person: Person; members: CareTeamMember[] }) {
   const qc = useQueryClient();
@@ -88,7 +62,7 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
   );
 }
 
-export function CareTeamSection({ person, staff }: { person: Person; staff: boolean }) {
+export function CareTeamSection({ person, canChange, canInvite, isPerson }: { person: Person; canChange: boolean; canInvite: boolean; isPerson: boolean }) {
   const team = useQuery({ queryKey: ['care-team', person.id], queryFn: () => peopleApi.careTeam(person.id) });
   return (
     <section aria-labelledby="care-team-title">
@@ -103,8 +77,9 @@ export function CareTeamSection({ person, staff }: { person: Person; staff: bool
           </li>
         ))}
       </ul>
-      {staff && team.data && <ChangeCareTeam key={team.data.length} person={person} members={team.data} />}
-      {staff && <PortalAccount person={person} />}
+      {canChange && team.data && <ChangeCareTeam key={team.data.length} person={person} members={team.data} />}
+      {canInvite && <InviteToSignIn personId={person.id} name={person.preferredName || person.givenName} />}
+      {(canInvite || isPerson) && <InvitationsList personId={person.id} canWithdraw={canInvite} isPerson={isPerson} />}
     </section>
   );
 }

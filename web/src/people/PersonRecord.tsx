@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { DetailsEditor } from './DetailsEditor';
 import { ApiError } from '../app/api';
-import { peopleApi, type Person } from './api';
+import { peopleApi, type Part, type Person } from './api';
 import { BreakGlassPrompt } from './BreakGlassPrompt';
 import { SupportersSection } from './SupportersSection';
 import { CareTeamSection } from './CareTeamSection';
@@ -72,7 +72,8 @@ export function PersonRecord({ personId }: { personId: string }) {
   const parts = p.visibleParts ?? [];
   const isPerson = p.access === 'self';
   const staff = p.access === 'care_team' || p.access === 'break_glass';
-  const canWrite = isPerson || staff;
+  // What this user may change, part by part, as the server's role table says.
+  const may = (part: Part) => (p.changeableParts ?? []).includes(part);
   const sections = [
     ['advance', 'Advance statement', parts.includes('advance_statement')],
     ['plan', 'Plan', parts.includes('plan')],
@@ -107,12 +108,12 @@ export function PersonRecord({ personId }: { personId: string }) {
       </nav>
       {parts.includes('advance_statement') && (
         <div id="advance">
-          <AdvanceStatementSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+          <AdvanceStatementSection personId={p.id} canWrite={may('advance_statement')} isPerson={isPerson} />
         </div>
       )}
       {parts.includes('profile') && !editingDetails && <Details person={p} />}
-      {staff && editingDetails && <DetailsEditor person={p} onDone={() => setEditingDetails(false)} />}
-      {staff && !editingDetails && (
+      {may('profile') && editingDetails && <DetailsEditor person={p} onDone={() => setEditingDetails(false)} />}
+      {may('profile') && !editingDetails && (
         <button type="button" onClick={() => setEditingDetails(true)}>
           Edit details
         </button>
@@ -120,37 +121,37 @@ export function PersonRecord({ personId }: { personId: string }) {
       {isPerson && <AppointmentPrepSection personId={p.id} />}
       {parts.includes('plan') && (
         <div id="plan">
-          <PlanSection personId={p.id} canWrite={canWrite} isPerson={isPerson} visibleParts={parts} />
+          <PlanSection personId={p.id} canWrite={may('plan')} isPerson={isPerson} visibleParts={parts} />
         </div>
       )}
       {parts.includes('goals') && (
         <div id="goals">
-          <GoalsSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+          <GoalsSection personId={p.id} canWrite={may('goals')} isPerson={isPerson} />
         </div>
       )}
       {parts.includes('check_ins') && (
         <div id="checkins">
-          <CheckInsSection personId={p.id} canWrite={canWrite} isPerson={isPerson} />
+          <CheckInsSection personId={p.id} canWrite={may('check_ins')} isPerson={isPerson} />
         </div>
       )}
       {parts.includes('referrals') && (
         <div id="referrals">
-          <ReferralsSection personId={p.id} staff={staff} isPerson={isPerson} address={p.address} name={p.displayName} />
+          <ReferralsSection personId={p.id} staff={staff && may('referrals')} isPerson={isPerson} address={p.address} name={p.displayName} />
         </div>
       )}
       {parts.includes('supporters') && (
         <div id="supporters">
-          <SupportersSection person={p} canWrite={canWrite} staff={staff} />
+          <SupportersSection person={p} canWrite={may('supporters')} canShare={may('consent')} canInvite={may('sign_ins')} />
         </div>
       )}
       {parts.includes('care_team') && (
         <div id="shared-care">
-          <SharedCareSection personId={p.id} staff={staff} />
+          <SharedCareSection personId={p.id} staff={staff && may('care_team')} />
         </div>
       )}
       {parts.includes('care_team') && (
         <div id="care-team">
-          <CareTeamSection person={p} staff={staff} />
+          <CareTeamSection person={p} canChange={may('care_team')} canInvite={may('sign_ins')} isPerson={isPerson} />
         </div>
       )}
     </>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { peopleApi, shareableParts, type Part, type Person, type Supporter } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
+import { InviteToSignIn } from './Invitations';
 import { TextArea, TextField } from '../ui/Field';
 
 function AddSupporter({ person }: { person: Person }) {
@@ -93,36 +94,7 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
   );
 }
 
-function SupporterAccount({ person, supporter }: { person: Person; supporter: Supporter }) {
-  const qc = useQueryClient();
-  const [email, setEmail] = useState(supporter.email);
-  const [password, setPassword] = useState('');
-  const create = useMutation({
-    mutationFn: () => peopleApi.supporterAccount(person.id, supporter.id, email, password),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['supporters', person.id] }),
-  });
-  return (
-    <details>
-      <summary>Set up a sign-in for {supporter.name}</summary>
-      <ErrorNotice error={create.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-        noValidate
-      >
-        <TextField label="Their email for signing in" name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={create.error} />
-        <TextField label="A first password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters" value={password} onChange={(e) => setPassword(e.target.value)} error={create.error} />
-        <button type="submit" disabled={create.isPending}>
-          Create sign-in
-        </button>
-      </form>
-    </details>
-  );
-}
-
-export function SupportersSection({ person, canWrite, staff }: { person: Person; canWrite: boolean; staff: boolean }) {
+export function SupportersSection({ person, canWrite, canShare, canInvite }: { person: Person; canWrite: boolean; canShare: boolean; canInvite: boolean }) {
   const qc = useQueryClient();
   const supporters = useQuery({ queryKey: ['supporters', person.id], queryFn: () => peopleApi.supporters(person.id) });
   const consents = useQuery({ queryKey: ['consents', person.id], queryFn: () => peopleApi.consents(person.id) });
@@ -154,7 +126,7 @@ export function SupportersSection({ person, canWrite, staff }: { person: Person;
                       Sees: {k.parts.map(label).join('; ')}
                       {k.endsOn ? `, until ${k.endsOn}` : ''}. <span className="muted">{k.purpose}</span>
                     </p>
-                    {canWrite && (
+                    {canShare && (
                       <button type="button" onClick={() => withdraw.mutate(k.id)} disabled={withdraw.isPending}>
                         Stop sharing<span className="visually-hidden"> with {s.name}</span>
                       </button>
@@ -162,8 +134,8 @@ export function SupportersSection({ person, canWrite, staff }: { person: Person;
                   </div>
                 ))
               )}
-              {canWrite && <ShareWith person={person} supporter={s} />}
-              {staff && !s.hasAccount && <SupporterAccount person={person} supporter={s} />}
+              {canShare && <ShareWith person={person} supporter={s} />}
+              {canInvite && !s.hasAccount && s.active && <InviteToSignIn personId={person.id} supporterId={s.id} name={s.name} />}
             </li>
           );
         })}

@@ -12,7 +12,8 @@ export type Part =
   | 'wellness_plan'
   | 'safety'
   | 'advance_statement'
-  | 'referrals';
+  | 'referrals'
+  | 'sign_ins';
 export const shareableParts: { part: Part; label: string }[] = [
   { part: 'profile', label: 'My details (name, pronouns, contact)' },
   { part: 'plan', label: 'My recovery plan: hopes, strengths, what helps' },
@@ -44,6 +45,8 @@ export interface Person {
   version: number;
   access?: 'care_team' | 'break_glass' | 'self' | 'consent';
   visibleParts?: Part[];
+  /** The parts the signed-in user may change (the role x action table in the operator guide). */
+  changeableParts?: Part[];
 }
 export interface CaseloadEntry extends Person {
   reviewOn: string | null;
@@ -98,10 +101,11 @@ export const peopleApi = {
   supporters: (id: string) => request<{ items: Supporter[] }>(`${base(id)}/supporters`).then((r) => r.items),
   addSupporter: (id: string, s: { name: string; relationship: string; phone?: string; email?: string; involvement?: string }) =>
     request<Supporter>(`${base(id)}/supporters`, { method: 'POST', body: s }),
-  supporterAccount: (id: string, supporterId: string, email: string, password: string) =>
-    request<void>(`${base(id)}/supporters/${supporterId}/account`, { method: 'POST', body: { email, password } }),
-  portalAccount: (id: string, email: string, password: string) =>
-    request<void>(`${base(id)}/account`, { method: 'POST', body: { email, password } }),
+  invite: (id: string, supporterId?: string) =>
+    request<IssuedInvitation>(supporterId ? `${base(id)}/supporters/${supporterId}/invitations` : `${base(id)}/invitations`, { method: 'POST' }),
+  invitations: (id: string) => request<{ items: Invitation[] }>(`${base(id)}/invitations`).then((r) => r.items),
+  withdrawInvitation: (id: string, invitationId: string) =>
+    request<Invitation>(`${base(id)}/invitations/${invitationId}/withdraw`, { method: 'POST' }),
   consents: (id: string) => request<{ items: Consent[] }>(`${base(id)}/consents`).then((r) => r.items),
   recordConsent: (id: string, c: { supporterId: string; parts: Part[]; purpose: string; endsOn?: string }) =>
     request<Consent>(`${base(id)}/consents`, { method: 'POST', body: c }),
@@ -127,3 +131,23 @@ export const reviewApi = {
   queue: (all: boolean) => request<{ items: BreakGlassAccess[] }>(`/break-glass${all ? '?all=true' : ''}`).then((r) => r.items),
   review: (id: string, note: string) => request<void>(`/break-glass/${id}/review`, { method: 'POST', body: { note } }),
 };
+
+export interface Invitation {
+  id: string;
+  for: 'person' | 'supporter';
+  supporterId: string | null;
+  displayName: string;
+  state: 'waiting' | 'accepted' | 'withdrawn' | 'expired';
+  createdAt: string;
+  createdBy: string;
+  createdByName: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+/** Issued just now: the only time the link's secret is ever shown. */
+export interface IssuedInvitation extends Invitation {
+  token: string;
+  path: string;
+}
