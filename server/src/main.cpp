@@ -44,32 +44,6 @@ Result<std::unique_ptr<store::Db>> open_and_migrate(const Config& config) {
   return db;
 }
 
-Result<void> create_admin(store::Db& db, const Clock& clock, const std::string& org_name, const std::string& email,
-                          const std::string& name, const std::string& password) {
-  TRY_VOID(access::check_new_password("password", password, {email, name}));
-  auto hash = access::hash_password(password);
-  auto now = clock.now();
-  return db.write([&](store::Conn& c) -> Result<void> {
-    auto org_id = new_id();
-    TRY(c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-               {org_id, org_name, to_iso(now), to_iso(now)}));
-    access::User u;
-    u.org_id = org_id;
-    u.id = new_id();
-    u.email = email;
-    u.display_name = name;
-    u.role = access::Role::administrator;
-    u.created_at = u.updated_at = to_iso(now);
-    auto ins = access::db::insert_user(c, u, hash, "");
-    if (!ins && store::is_unique_violation(ins.error()))
-      return fail(ErrorKind::conflict, "That email already has an account", email);
-    TRY_VOID(ins);
-    auto e = access::system_event(org_id, "user.create", "user", u.id);
-    e.detail = "first administrator, from the command line";
-    return access::append_audit(c, e, now);
-  });
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -231,7 +205,8 @@ int main(int argc, char** argv) {
       std::cerr << "Password for " << admin_email << ": ";
       std::getline(std::cin, password);
     }
-    if (auto r = create_admin(db, clock, org_name, admin_email, admin_name, password); !r) return report(r.error());
+    access::AccessService access(db, clock, config);
+    if (auto r = access.create_organisation(org_name, admin_email, admin_name, password); !r) return report(r.error());
     std::cout << "Created " << org_name << " with administrator " << admin_email << "\n";
     return 0;
   }

@@ -88,6 +88,9 @@ class AccessService {
 
   // The organisation itself
   Result<Org> org(const std::string& org_id);
+  // A new organisation and its first administrator (the command line's create-admin).
+  Result<Org> create_organisation(const std::string& name, const std::string& admin_email,
+                                  const std::string& admin_name, const std::string& password);
 
   // Sites and teams
   Result<std::vector<Site>> sites(const std::string& org_id);

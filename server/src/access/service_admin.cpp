@@ -39,6 +39,33 @@ Result<Org> AccessService::org(const std::string& org_id) {
   return *o;
 }
 
+Result<Org> AccessService::create_organisation(const std::string& name, const std::string& admin_email,
+                                              const std::string& admin_name, const std::string& password) {
+  TRY_VOID(check_new_password("password", password, {admin_email, admin_name}));
+  auto hash = hash_password(password);
+  auto now = clock_.now();
+  return db_.write([&](store::Conn& c) -> Result<Org> {
+    Org org{new_id(), name, "Australia/Melbourne"};
+    TRY(c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+               {org.id, org.name, to_iso(now), to_iso(now)}));
+    User u;
+    u.org_id = org.id;
+    u.id = new_id();
+    u.email = admin_email;
+    u.display_name = admin_name;
+    u.role = Role::administrator;
+    u.created_at = u.updated_at = to_iso(now);
+    auto ins = db::insert_user(c, u, hash, "");
+    if (!ins && store::is_unique_violation(ins.error()))
+      return fail(ErrorKind::conflict, "That email already has an account", admin_email);
+    TRY_VOID(ins);
+    auto e = system_event(org.id, "user.create", "user", u.id);
+    e.detail = "first administrator, from the command line";
+    TRY_VOID(append_audit(c, e, now));
+    return org;
+  });
+}
+
 Result<std::vector<Site>> AccessService::sites(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::list_sites(c, org_id); });
 }

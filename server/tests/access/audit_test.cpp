@@ -170,3 +170,25 @@ TEST_F(AuditExport, administrators_download_csv_and_the_download_is_audited) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9: the hash must cover who acted, or a rewritten actor would pass verification.
+TEST_F(AuditLog, a_rewritten_actor_is_a_broken_link) {
+  auto someone = user_id("practitioner@demo.example");
+  (void)db->write([&](store::Conn& c) { return c.exec("UPDATE audit_events SET actor_id = ? WHERE seq = 3", {someone}); });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+  EXPECT_EQ(checks[0].first_broken_seq, 3);
+}
+
+TEST_F(AuditLog, a_rewritten_person_or_outcome_is_a_broken_link) {
+  (void)db->write([&](store::Conn& c) { return c.exec("UPDATE audit_events SET outcome = 'denied' WHERE seq = 4"); });
+  auto checks = verify();
+  EXPECT_FALSE(checks[0].ok);
+  EXPECT_EQ(checks[0].first_broken_seq, 4);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -555,3 +555,43 @@ TEST_F(Referrals, a_review_score_too_large_for_a_number_is_refused_not_wrapped) 
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9, item 7: what the mutation run showed no test would notice.
+TEST_F(Referrals, a_declined_referral_cannot_be_completed_and_another_agency_cannot_move_it) {
+  consent({"profile", "goals"});
+  std::string id = draft().body["id"];
+  ASSERT_EQ(send(id).status, 200);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  auto northside = sign_in("intake@northside.example", "morning bus to the city");
+  EXPECT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &northside,
+                 json{{"status", "accepted"}}, {{"if-match", "\"2\""}})
+                .status,
+            404);
+  ASSERT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
+                 json{{"status", "declined"}, {"note", "We only house people over 25."}}, {{"if-match", "\"2\""}})
+                .status,
+            200);
+  auto completed = call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
+                        json{{"status", "completed"}, {"note", "Housed."}}, {{"if-match", "\"3\""}});
+  EXPECT_EQ(completed.status, 422);
+  EXPECT_EQ(call("GET", path("/referrals"), &practitioner).body["items"][0]["status"], "declined");
+}
+
+TEST_F(Referrals, a_partner_opening_one_referral_is_audited_with_the_person) {
+  consent({"profile", "goals"});
+  std::string id = draft().body["id"];
+  ASSERT_EQ(send(id).status, 200);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  ASSERT_EQ(call("GET", "/api/v1/partner/referrals/" + id, &bayside).status, 200);
+  auto row = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND detail = 'partner view'",
+                       {person_id});
+  });
+  EXPECT_EQ((*row)->integer(0), 1);
+}
+
+}  // namespace
+}  // namespace trellis::test

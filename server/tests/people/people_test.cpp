@@ -299,3 +299,52 @@ TEST_F(CareTeam, the_care_team_changes_who_is_on_it_and_access_follows_at_once) 
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9, item 7: what the mutation run showed no test would notice.
+TEST_F(People, break_the_glass_opens_only_the_record_it_was_opened_for_and_its_reads_are_audited) {
+  auto other = call("POST", "/api/v1/people", &practitioner,
+                    json{{"givenName", "Ivy"}, {"familyName", "Marsh"}, {"dateOfBirth", "1970-10-10"}});
+  std::string other_id = other.body["id"];
+  auto student = sign_in("student@demo.example");
+  ASSERT_EQ(call("POST", path("/break-glass"), &student,
+                 json{{"reasonCode", "covering_for_colleague"}, {"reason", "Jordan is away; Zo called about housing."}})
+                .status,
+            201);
+  EXPECT_EQ(call("GET", path(), &student).status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/people/" + other_id, &student).status, 403);
+  auto read = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read' AND actor_id = ?",
+                       {person_id, user_id("student@demo.example")});
+  });
+  ASSERT_TRUE(read->has_value());
+  EXPECT_NE((*read)->text(0).find("via break_glass"), std::string::npos);
+}
+
+TEST_F(People, a_stale_supporter_edit_gets_409_and_loses_nothing) {
+  std::string id = add_supporter().body["id"];
+  ASSERT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 000 001"}}, {{"if-match", "\"1\""}}).status, 200);
+  EXPECT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 999 999"}}, {{"if-match", "\"1\""}}).status, 409);
+  EXPECT_EQ(call("GET", path("/supporters"), &practitioner).body["items"][0]["phone"], "0400 000 001");
+}
+
+TEST_F(People, a_supporter_the_person_no_longer_involves_sees_nothing_not_even_a_name) {
+  std::string id = add_supporter().body["id"];
+  ASSERT_EQ(call("POST", path("/consents"), &practitioner,
+                 json{{"supporterId", id}, {"parts", {"profile", "plan"}}, {"purpose", "Sam helps me"}})
+                .status,
+            201);
+  auto sam = supporter_account(id);
+  ASSERT_EQ(call("GET", "/api/v1/me/shared-with-me", &sam).body["items"].size(), 1u);
+  ASSERT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"active", false}}, {{"if-match", "\"1\""}}).status, 200);
+  EXPECT_EQ(call("GET", path(), &sam).status, 404);
+  EXPECT_EQ(call("GET", path("/plan"), &sam).status, 404);
+  auto shared = call("GET", "/api/v1/me/shared-with-me", &sam);
+  EXPECT_EQ(shared.body["items"].size(), 0u);
+  EXPECT_EQ(shared.raw.body.find("Ashworth"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -278,3 +278,53 @@ TEST_F(LifeAreas, an_organisation_adds_renames_and_retires_its_own_areas) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9, item 7: what the mutation run showed no test would notice.
+TEST_F(Recovery, reading_check_ins_is_audited_with_the_person) {
+  ASSERT_EQ(call("GET", path("/check-ins"), &practitioner).status, 200);
+  auto row = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND entity_type = 'check_ins'",
+                       {person_id});
+  });
+  EXPECT_EQ((*row)->integer(0), 1);
+}
+
+TEST_F(Recovery, a_stale_goal_or_step_edit_gets_409_and_loses_nothing) {
+  auto goal = call("POST", path("/goals"), &ari, json{{"title", "Walk to the lighthouse"}});
+  std::string goal_id = goal.body["id"];
+  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"title", "Walk to the lighthouse and back"}}, {{"if-match", "\"1\""}}).status, 200);
+  auto stale = call("PATCH", path("/goals/" + goal_id), &practitioner, json{{"title", "Walk"}}, {{"if-match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409);
+  auto step = call("POST", path("/goals/" + goal_id + "/steps"), &ari, json{{"description", "Buy good shoes"}, {"who", "person"}});
+  ASSERT_EQ(step.status, 201) << step.raw.body;
+  std::string step_id = step.body["id"];
+  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &ari, json{{"description", "Buy good walking shoes"}},
+                 {{"if-match", "\"1\""}})
+                .status,
+            200);
+  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &practitioner, json{{"description", "Shoes"}},
+                 {{"if-match", "\"1\""}})
+                .status,
+            409);
+  auto goals = call("GET", path("/goals"), &ari);
+  EXPECT_EQ(goals.body["items"][0]["title"], "Walk to the lighthouse and back");
+  EXPECT_EQ(goals.body["items"][0]["steps"][0]["description"], "Buy good walking shoes");
+}
+
+TEST_F(Recovery, the_person_agrees_only_to_the_version_they_saw) {
+  auto first = call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "A garden"}}}});
+  ASSERT_EQ(first.status, 200);
+  auto worker = call("PUT", path("/plan"), &practitioner, json{{"sections", {{"strengths", "Patient"}}}},
+                     {{"if-match", *first.header("ETag")}});
+  ASSERT_EQ(worker.status, 200);
+  // Ari saw version 1; the worker has changed it since. Agreeing to what they never saw is refused.
+  auto stale = call("POST", path("/plan/response"), &ari, json{{"agree", true}}, {{"if-match", *first.header("ETag")}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_FALSE(call("GET", path("/plan"), &ari).body["agreedByPerson"].get<bool>());
+}
+
+}  // namespace
+}  // namespace trellis::test
