@@ -47,6 +47,7 @@ struct User {
 
 struct Org {
   std::string id, name, time_zone;
+  bool require_two_step = false;  // administrators and managers must use two-step sign-in
 };
 
 struct Site {
@@ -68,6 +69,9 @@ struct Session {
   std::string created_at, last_seen_at, expires_at;
   std::optional<std::string> reauth_at;
   std::string user_agent, client_address;
+  // The organisation requires two-step sign-in of this user, who has not set it up yet: the
+  // session can set it up and nothing else.
+  bool two_step_setup_required = false;
 };
 
 // The signed-in user as every request sees them.

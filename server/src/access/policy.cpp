@@ -116,6 +116,7 @@ constexpr auto kReauthWindow = std::chrono::minutes(10);
 Decision decide(const Rule& rule, const Principal* who, TimePoint now) {
   if (rule.kind == Rule::Kind::anyone) return Decision::allow;
   if (!who) return Decision::unauthenticated;
+  if (who->session.two_step_setup_required && !rule.during_two_step_setup) return Decision::two_step_setup_required;
   // Person rules pass here once signed in; the person policy then decides for the person and part.
   if (rule.kind == Rule::Kind::permission && !role_has(who->user.role, rule.permission))
     return Decision::forbidden;

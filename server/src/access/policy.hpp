@@ -57,6 +57,7 @@ struct Rule {
   bool reauth = false;  // the user must have confirmed their password in the last few minutes
   Part part = Part::profile;
   bool write = false;
+  bool during_two_step_setup = false;  // open to a session that must set up two-step sign-in first
 
   static Rule anyone() { return {Kind::anyone}; }
   static Rule signed_in() { return {Kind::signed_in}; }
@@ -72,9 +73,14 @@ struct Rule {
     r.reauth = true;
     return r;
   }
+  Rule before_two_step() const {
+    Rule r = *this;
+    r.during_two_step_setup = true;
+    return r;
+  }
 };
 
-enum class Decision { allow, unauthenticated, forbidden, reauth_required };
+enum class Decision { allow, unauthenticated, forbidden, reauth_required, two_step_setup_required };
 
 Decision decide(const Rule& rule, const Principal* who, TimePoint now);
 // Did the user confirm their password within the last few minutes?

@@ -60,7 +60,8 @@ json session_json(const User& u, const Session& s, const Org& org) {
           {"org", {{"id", org.id}, {"name", org.name}, {"timeZone", org.time_zone}}},
           {"permissions", permissions_of(u.role)},
           {"csrfToken", s.csrf_token},
-          {"sessionExpiresAt", s.expires_at}};
+          {"sessionExpiresAt", s.expires_at},
+          {"twoStepSetupRequired", s.two_step_setup_required}};
 }
 
 // The roles an administrator gives directly. People and supporters get their sign-in only from
@@ -91,7 +92,74 @@ Response login(Ctx& ctx) {
   auto s = ctx.app.access.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
                                 ctx.request_id);
   if (!s) return ctx.problem(s.error());
+  // The password was right; the account asks for a code too. No session, no cookie yet.
+  if (s->two_step_ticket) return Response::json(200, {{"twoStepRequired", true}, {"ticket", *s->two_step_ticket}});
   return signed_in_response(ctx, *s);
+}
+
+// ---- two-step sign-in
+
+Response verify_two_step(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto ticket = in->text("ticket", Need::required, {.min = 20, .max = 100});
+  auto code = in->text("code", Need::required, {.min = 6, .max = 20});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto s = ctx.app.access.verify_two_step(*ticket, *code, ctx.req.client_address,
+                                          ctx.req.header("user-agent").value_or(""), ctx.request_id);
+  if (!s) return ctx.problem(s.error());
+  return signed_in_response(ctx, *s);
+}
+
+json codes_json(const std::vector<std::string>& codes) { return {{"recoveryCodes", codes}}; }
+
+Response two_step_status(Ctx& ctx) {
+  auto s = ctx.app.access.two_step_status(ctx.principal());
+  if (!s) return ctx.problem(s.error());
+  return Response::json(200, {{"enabled", s->enabled}, {"required", s->required},
+                              {"recoveryCodesLeft", s->recovery_codes_left}});
+}
+
+Response begin_two_step(Ctx& ctx) {
+  auto s = ctx.app.access.begin_two_step(ctx.principal(), ctx.actor());
+  if (!s) return ctx.problem(s.error());
+  return Response::json(200, {{"secret", s->secret}, {"uri", s->uri}});
+}
+
+Response confirm_two_step(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto code = in->text("code", Need::required, {.min = 6, .max = 6});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto codes = ctx.app.access.confirm_two_step(ctx.principal(), *code, ctx.actor());
+  if (!codes) return ctx.problem(codes.error());
+  return Response::json(200, codes_json(*codes));
+}
+
+Response new_recovery_codes(Ctx& ctx) {
+  auto codes = ctx.app.access.new_recovery_codes(ctx.principal(), ctx.actor());
+  if (!codes) return ctx.problem(codes.error());
+  return Response::json(200, codes_json(*codes));
+}
+
+Response turn_off_two_step(Ctx& ctx) {
+  return http::respond_empty(ctx, ctx.app.access.turn_off_two_step(ctx.principal(), ctx.actor()));
+}
+
+Response require_two_step(Ctx& ctx) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto required = in->boolean("required", Need::required);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto org = ctx.app.access.require_two_step(ctx.actor(), *required);
+  if (!org) return ctx.problem(org.error());
+  return Response::json(200, {{"required", org->require_two_step}});
+}
+
+Response two_step_setting(Ctx& ctx) {
+  auto org = ctx.app.access.org(ctx.principal().user.org_id);
+  if (!org) return ctx.problem(org.error());
+  return Response::json(200, {{"required", org->require_two_step}});
 }
 
 // ---- invitations: the link's holder, not yet signed in, chooses their own password
@@ -405,14 +473,34 @@ void add_routes(http::Router& r) {
   using P = Permission;
   const std::string v1 = "/api/v1";
   r.add("POST", v1 + "/auth/login", Rule::anyone(), {"Sign in with email and password", "auth"}, login);
+  r.add("POST", v1 + "/auth/two-step/verify", Rule::anyone(),
+        {"The second step of signing in: the code from your app, or a recovery code", "auth"}, verify_two_step);
+  r.add("GET", v1 + "/auth/two-step", Rule::signed_in().before_two_step(),
+        {"Whether two-step sign-in is on for you, and required", "auth"}, two_step_status);
+  r.add("POST", v1 + "/auth/two-step/setup", Rule::signed_in().with_reauth().before_two_step(),
+        {"Start setting up two-step sign-in: the key for your authenticator app (password confirmed)", "auth"},
+        begin_two_step);
+  r.add("POST", v1 + "/auth/two-step/confirm", Rule::signed_in().before_two_step(),
+        {"Confirm with the first code from the app; answers your recovery codes, once", "auth"}, confirm_two_step);
+  r.add("POST", v1 + "/auth/two-step/recovery-codes", Rule::signed_in().with_reauth(),
+        {"New recovery codes, replacing the old ones (password confirmed)", "auth"}, new_recovery_codes);
+  r.add("DELETE", v1 + "/auth/two-step", Rule::signed_in().with_reauth(),
+        {"Turn two-step sign-in off, unless your organisation requires it (password confirmed)", "auth"},
+        turn_off_two_step);
+  r.add("GET", v1 + "/settings/two-step", Rule::need(P::manage_users),
+        {"Whether the organisation requires two-step sign-in of administrators and managers", "organisation"},
+        two_step_setting);
+  r.add("PUT", v1 + "/settings/two-step", Rule::need(P::manage_users).with_reauth(),
+        {"Require two-step sign-in of administrators and managers, or not (password confirmed)", "organisation"},
+        require_two_step);
   r.add("POST", v1 + "/invitations/inspect", Rule::anyone(),
         {"What an invitation link is for (the name and organisation), before accepting it", "auth"},
         inspect_invitation);
   r.add("POST", v1 + "/invitations/accept", Rule::anyone(),
         {"Accept an invitation: choose your own email and password, and sign in", "auth"}, accept_invitation);
-  r.add("POST", v1 + "/auth/logout", Rule::signed_in(), {"Sign out of this session", "auth"}, logout);
-  r.add("GET", v1 + "/auth/me", Rule::signed_in(), {"The signed-in user and their CSRF token", "auth"}, me);
-  r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in(),
+  r.add("POST", v1 + "/auth/logout", Rule::signed_in().before_two_step(), {"Sign out of this session", "auth"}, logout);
+  r.add("GET", v1 + "/auth/me", Rule::signed_in().before_two_step(), {"The signed-in user and their CSRF token", "auth"}, me);
+  r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in().before_two_step(),
         {"Confirm your password before a sensitive change", "auth"}, reauthenticate);
   r.add("POST", v1 + "/auth/password", Rule::signed_in(),
         {"Change your password; signs out every other session", "auth"}, change_password);

@@ -28,6 +28,22 @@ struct SignedIn {
   User user;
   Session session;
   std::string token;  // goes to the cookie only; we keep its hash
+  // The password was right and the account uses two-step sign-in: no session yet, only this
+  // ticket, exchanged with a code at verify_two_step.
+  std::optional<std::string> two_step_ticket;
+};
+
+inline constexpr auto kTwoStepTicketLifetime = std::chrono::minutes(5);
+inline constexpr std::int64_t kMaxTwoStepFailures = 5;
+inline constexpr std::size_t kRecoveryCodes = 10;
+
+struct TwoStepStatus {
+  bool enabled = false;    // confirmed, and asked for at every sign-in
+  bool required = false;   // the organisation requires it of this user's role
+  std::int64_t recovery_codes_left = 0;
+};
+struct TwoStepSetup {
+  std::string secret, uri;
 };
 
 // How long an invitation link can be used: long enough to reach someone who is not well this week.
@@ -86,6 +102,17 @@ class AccessService {
   Result<SignedIn> change_password(const Principal& who, const std::string& current, const std::string& next,
                                    const http::Actor& actor);
 
+  // Two-step sign-in (TOTP, with recovery codes)
+  Result<SignedIn> verify_two_step(const std::string& ticket, const std::string& code, const std::string& client,
+                                   const std::string& user_agent, const std::string& request_id);
+  Result<TwoStepStatus> two_step_status(const Principal& who);
+  Result<TwoStepSetup> begin_two_step(const Principal& who, const http::Actor& actor);
+  // The first code from the app confirms it; the answer is the recovery codes, shown once.
+  Result<std::vector<std::string>> confirm_two_step(const Principal& who, const std::string& code, const http::Actor& actor);
+  Result<std::vector<std::string>> new_recovery_codes(const Principal& who, const http::Actor& actor);
+  Result<void> turn_off_two_step(const Principal& who, const http::Actor& actor);
+  Result<Org> require_two_step(const http::Actor& actor, bool required);
+
   // The organisation itself
   Result<Org> org(const std::string& org_id);
   // A new organisation and its first administrator (the command line's create-admin).
@@ -131,6 +158,7 @@ class AccessService {
   Result<void> check_throttle(store::Conn& c, const std::string& email, const std::string& client, TimePoint now);
   Result<SignedIn> open_session(store::Conn& c, const User& user, const std::string& client,
                                 const std::string& user_agent, TimePoint now);
+  Result<bool> two_step_missing(store::Conn& c, const User& user);
 
   store::Db& db_;
   const Clock& clock_;

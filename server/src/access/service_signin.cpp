@@ -63,6 +63,7 @@ Result<SignedIn> AccessService::open_session(store::Conn& c, const User& user, c
   s.reauth_at = s.created_at;  // signing in is itself a password confirmation
   s.user_agent = user_agent.substr(0, 300);
   s.client_address = client;
+  s.two_step_setup_required = TRY(two_step_missing(c, user));
   TRY_VOID(db::insert_session(c, s, sha256_hex(out.token)));
   return out;
 }
@@ -99,6 +100,20 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
         TRY_VOID(append_audit(c, e, now));
       }
       return std::optional<SignedIn>{};
+    }
+    auto factor = TRY(db::get_factor(c, found->user.org_id, found->user.id));
+    if (factor && factor->confirmed_at) {
+      // The password alone is not enough for this account: a ticket for the second step.
+      SignedIn half;
+      half.user = found->user;
+      half.two_step_ticket = random_token(32);
+      db::TwoStepChallenge ch{found->user.org_id, new_id(), found->user.id, to_iso(now + kTwoStepTicketLifetime), 0,
+                              std::nullopt};
+      TRY_VOID(db::insert_challenge(c, ch, sha256_hex(*half.two_step_ticket)));
+      auto e = as_user(found->user).entry("auth.login", "user", found->user.id);
+      e.detail = "password accepted; waiting for the two-step code";
+      TRY_VOID(append_audit(c, e, now));
+      return std::optional<SignedIn>{std::move(half)};
     }
     auto signed_in = TRY(open_session(c, found->user, client, user_agent, now));
     TRY_VOID(append_audit(c, as_user(found->user).entry("auth.login", "session", signed_in.session.id), now));

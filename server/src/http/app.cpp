@@ -153,6 +153,11 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
       return ctx.problem(Error::make(ErrorKind::forbidden, "Please confirm your password",
                                      "This change needs your password again. Confirm it, then try once more.",
                                      "reauthentication_required"));
+    case access::Decision::two_step_setup_required:
+      return ctx.problem(Error::make(ErrorKind::forbidden, "Please set up two-step sign-in first",
+                                     "Your organisation asks administrators and managers to confirm each sign-in "
+                                     "with a code from an authenticator app. Set it up on your account page.",
+                                     "two_step_setup_required"));
     case access::Decision::forbidden: {
       // Refusals are recorded: a pattern of them is worth a manager's look.
       auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);

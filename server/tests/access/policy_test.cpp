@@ -31,7 +31,7 @@ const std::map<access::Role, std::string> kEmails = {
 TEST_F(Policy, every_route_refuses_anonymous_requests_unless_it_is_public) {
   const std::set<std::string> public_routes = {"GET /healthz", "GET /readyz", "GET /api/v1/openapi.json",
                                                "POST /api/v1/auth/login", "POST /api/v1/invitations/inspect",
-                                               "POST /api/v1/invitations/accept"};
+                                               "POST /api/v1/invitations/accept", "POST /api/v1/auth/two-step/verify"};
   for (const auto& r : app->router().routes()) {
     auto key = r.method + " " + r.pattern;
     if (r.rule.kind == access::Rule::Kind::anyone) {

@@ -150,3 +150,32 @@ TEST_F(Users, a_team_edit_with_a_stale_version_is_refused) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9: making an administrator is a change of power, like a role change.
+TEST_F(Users, creating_an_administrator_or_manager_needs_a_recent_password_confirmation) {
+  clock.advance(std::chrono::minutes(11));  // the sign-in's own confirmation has lapsed
+  for (const auto* role : {"administrator", "manager"}) {
+    auto r = call("POST", "/api/v1/users", &admin,
+                  nlohmann::json{{"email", std::string(role) + ".two@demo.example"}, {"displayName", "Second"},
+                                 {"role", role}, {"password", "seven ravens over the bay"}});
+    EXPECT_EQ(r.status, 403) << role;
+    EXPECT_EQ(r.body["type"], "https://trellis.example/problems/reauthentication_required");
+  }
+  EXPECT_EQ(call("POST", "/api/v1/users", &admin,
+                 nlohmann::json{{"email", "worker.two@demo.example"}, {"displayName", "Worker"}, {"role", "practitioner"},
+                                {"password", "seven ravens over the bay"}})
+                .status,
+            201);
+  ASSERT_EQ(call("POST", "/api/v1/auth/reauthenticate", &admin, nlohmann::json{{"password", kPassword}}).status, 204);
+  EXPECT_EQ(call("POST", "/api/v1/users", &admin,
+                 nlohmann::json{{"email", "administrator.two@demo.example"}, {"displayName", "Second"},
+                                {"role", "administrator"}, {"password", "seven ravens over the bay"}})
+                .status,
+            201);
+}
+
+}  // namespace
+}  // namespace trellis::test

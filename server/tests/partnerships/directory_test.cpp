@@ -368,3 +368,23 @@ TEST(WeeklyHours, monthly_and_day_less_schedules_are_not_claimed_as_open) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Issue 9: a 1 MB name once made every directory page a megabyte.
+TEST_F(Directory, a_record_with_an_overlong_field_is_refused_naming_it) {
+  auto good = json::parse(read_file(shared_hsds() / "examples" / "service_full.json"));
+  json long_name = good;
+  long_name["name"] = std::string(501, 'x');
+  auto r = import(json::array({long_name}).dump());
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.raw.body.find("name is longer than 500 characters"), std::string::npos) << r.raw.body.substr(0, 400);
+  json long_text = good;
+  long_text["description"] = std::string(20'001, 'y');
+  EXPECT_EQ(import(json::array({long_text}).dump()).status, 422);
+  EXPECT_EQ(import(json::array({good}).dump()).status, 200);
+}
+
+}  // namespace
+}  // namespace trellis::test

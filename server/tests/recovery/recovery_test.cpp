@@ -328,3 +328,16 @@ TEST_F(Recovery, the_person_agrees_only_to_the_version_they_saw) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+TEST_F(Recovery, a_rating_too_large_for_a_number_is_refused_not_wrapped) {
+  auto r = call("POST", path("/check-ins"), &ari,
+                json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 4294967306ull}}}}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(call("GET", path("/check-ins"), &ari).body["items"].size(), 0u);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -6,6 +6,7 @@ import { accountApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { TwoStepSection } from './TwoStepSection';
 
 function describeDevice(ua: string): string {
   if (!ua) return 'Unknown device';
@@ -112,6 +113,7 @@ export function AccountPage() {
         <dt>Role</dt>
         <dd>{roleLabel(user.role)}</dd>
       </dl>
+      {(user.role === 'administrator' || user.role === 'manager') && <TwoStepSection />}
       <Sessions />
       <ChangePassword />
     </>

@@ -6,6 +6,7 @@ import { teamsApi, usersApi, type UserFilters } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { TwoStepRule } from './TwoStepSection';
 import { TeamChoices } from './TeamChoices';
 
 function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
@@ -82,6 +83,7 @@ export function UsersPage() {
   return (
     <>
       <PageTitle title="Users" />
+      <TwoStepRule />
       {created && (
         <SuccessNotice>
           {created.displayName} was added. <Link to={`/admin/users/${created.id}`}>Open their account</Link>

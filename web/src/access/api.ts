@@ -80,6 +80,16 @@ export const accountApi = {
   reauthenticate: (password: string) => request<void>('/auth/reauthenticate', { method: 'POST', body: { password } }),
 };
 
+export const twoStepApi = {
+  status: () => request<{ enabled: boolean; required: boolean; recoveryCodesLeft: number }>('/auth/two-step'),
+  setup: () => request<{ secret: string; uri: string }>('/auth/two-step/setup', { method: 'POST' }),
+  confirm: (code: string) => request<{ recoveryCodes: string[] }>('/auth/two-step/confirm', { method: 'POST', body: { code } }),
+  newRecoveryCodes: () => request<{ recoveryCodes: string[] }>('/auth/two-step/recovery-codes', { method: 'POST' }),
+  turnOff: () => request<void>('/auth/two-step', { method: 'DELETE' }),
+  rule: () => request<{ required: boolean }>('/settings/two-step'),
+  setRule: (required: boolean) => request<{ required: boolean }>('/settings/two-step', { method: 'PUT', body: { required } }),
+};
+
 export interface AuditFilters {
   action?: string;
   outcome?: string;

@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './session';
 import { Layout } from './Layout';
 import { SignInPage } from '../access/SignInPage';
 import { InvitationPage } from '../access/InvitationPage';
+import { AccountPage } from '../access/AccountPage';
 import { pagesFor } from './areas';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -31,6 +32,15 @@ function Gate() {
   // opens one is shown whose it is, not their own home).
   if (window.location.pathname === '/invitation') return <InvitationPage />;
   if (!session) return <SignInPage />;
+  // Until two-step sign-in is set up (when the organisation requires it), the account page is
+  // the only page that can do anything.
+  if (session.twoStepSetupRequired && window.location.pathname !== '/account') {
+    return (
+      <Layout>
+        <AccountPage />
+      </Layout>
+    );
+  }
   return (
     <Layout>
       <Routes>

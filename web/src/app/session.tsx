@@ -56,12 +56,22 @@ export interface SessionInfo {
   permissions: Permission[];
   csrfToken: string;
   sessionExpiresAt: string;
+  /** The organisation requires two-step sign-in of this user, who must set it up before anything else. */
+  twoStepSetupRequired?: boolean;
+}
+
+/** The password was right; the account asks for a code too. */
+export interface TwoStepTicket {
+  twoStepRequired: true;
+  ticket: string;
 }
 
 interface SessionState {
   session: SessionInfo | null;
   loading: boolean;
-  signIn: (email: string, password: string) => Promise<void>;
+  /** Resolves to a ticket when a second step is needed, else signs in. */
+  signIn: (email: string, password: string) => Promise<TwoStepTicket | null>;
+  verifyTwoStep: (ticket: string, code: string) => Promise<void>;
   signOut: () => Promise<void>;
   adopt: (s: SessionInfo) => void;
   can: (p: Permission) => boolean;
@@ -91,7 +101,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      adopt(await request<SessionInfo>('/auth/login', { method: 'POST', body: { email, password } }));
+      const r = await request<SessionInfo | TwoStepTicket>('/auth/login', { method: 'POST', body: { email, password } });
+      if ('twoStepRequired' in r) return r;
+      adopt(r);
+      return null;
+    },
+    [adopt],
+  );
+
+  const verifyTwoStep = useCallback(
+    async (ticket: string, code: string) => {
+      adopt(await request<SessionInfo>('/auth/two-step/verify', { method: 'POST', body: { ticket, code } }));
     },
     [adopt],
   );
@@ -108,7 +128,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const can = useCallback((p: Permission) => session?.permissions.includes(p) ?? false, [session]);
 
   return (
-    <SessionContext.Provider value={{ session, loading, signIn, signOut, adopt, can }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ session, loading, signIn, verifyTwoStep, signOut, adopt, can }}>{children}</SessionContext.Provider>
   );
 }
 
