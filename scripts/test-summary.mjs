@@ -34,6 +34,17 @@ for (const name of ['results-sqlite.json', 'results-postgres.json']) {
   passed += p; failed += f; skipped += s;
 }
 
+// Each fuzz target's short run is one test: passed when it found no crash, leak or hang.
+const fz = read('fuzz.json');
+if (fz) {
+  const targets = fz.targets ?? [];
+  const bad = targets.filter((t) => !t.passed);
+  console.log(`  fuzz targets: ${targets.length - bad.length} passed, ${bad.length} failed`);
+  for (const t of bad) console.log(`    ${t.name}: ${t.detail}`);
+  passed += targets.length - bad.length; failed += bad.length;
+  if (targets.length === 0) { console.log('  fuzz targets: none ran'); failed += 1; }
+}
+
 const v = read('vitest.json');
 if (v) {
   console.log(`  web unit: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);

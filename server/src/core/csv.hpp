@@ -10,6 +10,7 @@ namespace trellis {
 
 using CsvRow = std::vector<std::string>;
 // The rows of a CSV text, header first; an unterminated quote is an error naming the line.
+// Blank lines (nothing, or only "") are skipped, so write_csv's text reads back as its rows.
 Result<std::vector<CsvRow>> parse_csv(std::string_view text);
 std::string write_csv(const std::vector<CsvRow>& rows);
 

@@ -64,4 +64,12 @@ bool valid_email(std::string_view s);
 // fractions are refused, never wrapped or rounded (4294967306 is not 10).
 std::optional<std::int64_t> whole_number_in(const nlohmann::json& v, std::int64_t min, std::int64_t max);
 
+// How deeply JSON from outside may nest: HSDS records, the deepest we take, nest about 14
+// levels. Parsing is iterative, but copying, comparing and writing a document recurse once a
+// level, so a megabyte of "[" would overflow the stack of whoever copied it.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+// Whether the arrays and objects of `text` nest at most `max_depth` deep: a scan before parsing,
+// for any reader of JSON from outside. Text that is not JSON passes and the parser refuses it.
+bool json_depth_within(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+
 }  // namespace trellis

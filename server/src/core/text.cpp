@@ -54,4 +54,31 @@ std::string fold_for_search(std::string_view s) {
   return out;
 }
 
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte; later ones are always 80..BF
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;               // below is overlong
+    else if (c == 0xED) len = 3, hi = 0x9F;               // above are the surrogates
+    else if (c >= 0xE1 && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;               // below is overlong
+    else if (c == 0xF4) len = 4, hi = 0x8F;               // above is past U+10FFFF
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else return false;                                    // 80..C1 and F5..FF never start a character
+    if (i + len > s.size()) return false;
+    auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < lo || second > hi) return false;
+    for (std::size_t k = 2; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace trellis

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/csv.hpp"
-
+#include "core/json_input.hpp"
 #include "core/text.hpp"
 
 namespace trellis::partnerships {
@@ -61,6 +61,16 @@ std::string too_long_in(const json& v, const std::string& field) {
   return "";
 }
 
+// Degrees in millionths, for a real coordinate only: distance search does integer arithmetic
+// on them, so a longitude of 288 (or 1e300, which llround cannot even hold) is not indexed.
+// The record is still accepted and kept whole: HSDS's own examples use 100 as a placeholder.
+std::optional<std::int64_t> micro_degrees(const json& d, const char* field, double limit) {
+  if (!d.contains(field) || !d[field].is_number()) return std::nullopt;
+  double degrees = d[field].get<double>();
+  if (!(degrees >= -limit && degrees <= limit)) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(degrees * 1e6));
+}
+
 // What HSDS 3.0 requires of each kind (the "required" lists of its schemas), and a few types.
 std::string problem_with(const std::string& kind, const json& d) {
   if (!d.is_object()) return "is not a JSON object";
@@ -100,11 +110,6 @@ std::string problem_with(const std::string& kind, const json& d) {
 
 std::string text_of(const json& d, const char* field) {
   return d.contains(field) && d[field].is_string() ? d[field].get<std::string>() : std::string();
-}
-
-std::optional<std::int64_t> micro(const json& d, const char* field) {
-  if (!d.contains(field) || !d[field].is_number()) return std::nullopt;
-  return static_cast<std::int64_t>(std::llround(d[field].get<double>() * 1e6));
 }
 
 // "09:30", "09:30:00" or "09:30+10:00" -> minutes since midnight.
@@ -182,8 +187,8 @@ IndexedService index_service(const json& s, const std::string& org_id, const std
         break;
       }
   if (loc) {
-    x.latitude_e6 = micro(*loc, "latitude");
-    x.longitude_e6 = micro(*loc, "longitude");
+    x.latitude_e6 = micro_degrees(*loc, "latitude", 90);
+    x.longitude_e6 = micro_degrees(*loc, "longitude", 180);
     collect_schedules(*loc, schedules);
     if (const json* a = physical_address(*loc)) {
       x.locality = fold_for_search(text_of(*a, "city"));
@@ -240,6 +245,10 @@ std::vector<OpeningHours> weekly_hours(const json& sch) {
 }
 
 Result<HsdsFile> read_hsds_json(std::string_view text) {
+  // Accepted records are copied, compared and stored, each recursing once a level.
+  if (!json_depth_within(text))
+    return fail(ErrorKind::bad_request, "The file nests deeper than HSDS records do",
+                "Lists and objects may be at most " + std::to_string(kMaxJsonDepth) + " deep.", "json_too_deep");
   auto j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded())
     return fail(ErrorKind::bad_request, "The file is not valid JSON", "Check it was saved as UTF-8 JSON.", "malformed_json");
@@ -311,6 +320,13 @@ Result<HsdsFile> read_hsds_tables(const std::map<std::string, std::string>& tabl
       continue;
     }
     auto table = file_name.substr(0, file_name.size() - 4);
+    // Records are JSON documents, and JSON is UTF-8: a spreadsheet's "CSV" in a legacy encoding
+    // (or a file name in one) is refused here, not found out when the record is stored.
+    if (!valid_utf8(file_name) || !valid_utf8(text)) {
+      out.rejected.push_back({index++, valid_utf8(file_name) ? file_name : std::string("a file"),
+                              "is not UTF-8 text; save it as \"CSV UTF-8\" and try again"});
+      continue;
+    }
     auto rows = parse_csv(text);
     if (!rows) {
       out.rejected.push_back({index++, table + ".csv", rows.error().title + ": " + rows.error().detail});
