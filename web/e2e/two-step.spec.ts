@@ -39,7 +39,7 @@ test('a manager turns on two-step sign-in and signs in with a recovery code', as
   await expectAccessible(page);
   await page.getByLabel('Code').fill('000000');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByText('is not the code your app shows now')).toBeVisible();
+  await expect(page.locator('.field-error')).toContainText('is not the code your app shows now');
   await page.getByLabel('Code').fill(recovery);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();

@@ -11,6 +11,28 @@ const stateLabels: Record<Invitation['state'], string> = {
   expired: 'Expired unused',
 };
 
+/** Prints the invitation on its own page: only the name, the link and what to do, nothing of the record. */
+function printInvitation(name: string, link: string, until: string) {
+  const w = window.open('', '_blank', 'noopener=no,width=600,height=500');
+  if (!w) return;
+  const doc = w.document;
+  doc.title = `Invitation for ${name}`;
+  const add = (tag: string, text: string, style = '') => {
+    const el = doc.createElement(tag);
+    el.textContent = text;
+    if (style) el.setAttribute('style', style);
+    doc.body.appendChild(el);
+  };
+  doc.body.setAttribute('style', 'font-family: sans-serif; max-width: 36rem; margin: 2rem auto; line-height: 1.5');
+  add('h1', `Your invitation to Trellis, ${name}`);
+  add('p', 'Type this address into a web browser to choose your own password and sign in. It works once.');
+  add('p', link, 'font-family: monospace; font-size: 1.1rem; word-break: break-all; border: 1px solid #999; padding: 0.75rem');
+  add('p', `Use it by ${until}. If it has expired, ask your worker for a new one.`);
+  add('p', 'Keep this paper private: anyone with the address could use it before you do.');
+  w.focus();
+  w.print();
+}
+
 /** The link, shown once, for the worker to hand over, read out or print. */
 function IssuedLink({ issued, name }: { issued: IssuedInvitation; name: string }) {
   const link = `${window.location.origin}${issued.path}`;
@@ -32,8 +54,8 @@ function IssuedLink({ issued, name }: { issued: IssuedInvitation; name: string }
         >
           Copy link
         </button>{' '}
-        <button type="button" onClick={() => window.print()}>
-          Print
+        <button type="button" onClick={() => printInvitation(name, link, formatTime(issued.expiresAt))}>
+          Print<span className="visually-hidden"> the invitation for {name}</span>
         </button>
         {copied && <span className="muted"> Copied.</span>}
       </p>
