@@ -18,8 +18,10 @@ git -C "$ROOT" worktree remove --force "$TREE" >/dev/null 2>&1 || rm -rf "$TREE"
 git -C "$ROOT" worktree prune
 git -C "$ROOT" worktree add --detach "$TREE" HEAD >/dev/null
 trap 'git -C "$ROOT" worktree remove --force "$TREE" >/dev/null 2>&1 || true' EXIT
-# The tests read the shared HSDS examples beside the checkout, as ../shared.
+# The tests read the shared HSDS examples beside the checkout, as ../shared, and validate an
+# export with the web client's installed packages.
 [ -e "$WORK/shared" ] || ln -s "$(cd "$ROOT/.." && pwd)/shared" "$WORK/shared"
+ln -s "$ROOT/web/node_modules" "$TREE/web/node_modules"
 
 build() {
   [ -f "$BUILD/CMakeCache.txt" ] || cmake -S "$TREE" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
