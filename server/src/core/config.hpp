@@ -21,6 +21,9 @@ struct Config {
   std::size_t max_body_bytes = 1 << 20;   // 1 MiB
   std::size_t max_header_bytes = 16 * 1024;
   std::chrono::seconds idle_timeout{60};
+  // How long a request waits for a free database connection before it is answered 503: long
+  // enough for a burst to pass, short enough that nobody stares at a page that never loads.
+  std::chrono::milliseconds db_wait{5000};
   std::vector<std::string> password_lists = {"/usr/share/dict/cracklib-small", "/usr/share/dict/american-english"};
 
   bool secure_cookies() const { return production; }
