@@ -39,7 +39,7 @@ Result<std::unique_ptr<store::Db>> open_and_migrate(const Config& config) {
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   }
   std::size_t pool = config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
-  auto db = TRY(store::open_database(config.database, pool));
+  auto db = TRY(store::open_database(config.database, pool, config.db_wait));
   TRY(store::migrate(*db));
   return db;
 }
@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.add_option("--db", config.database, "sqlite:PATH or postgresql://user:pass@host/db")->envname("TRELLIS_DB");
   cli.add_option("--log-level", config.log_level, "trace, debug, info, warn, error")->envname("TRELLIS_LOG_LEVEL");
+  cli.add_option_function<unsigned>(
+         "--db-wait-ms", [&](unsigned ms) { config.db_wait = std::chrono::milliseconds(ms); },
+         "How long a request waits for a free database connection before it is answered 503 (default 5000)")
+      ->envname("TRELLIS_DB_WAIT_MS");
 
   auto* serve = cli.add_subcommand("serve", "Apply migrations and serve the API and web client");
   serve->add_option("--port", config.port, "Port to listen on")->envname("TRELLIS_PORT");
@@ -136,7 +140,7 @@ int main(int argc, char** argv) {
 
   if (*restore) {
     // Restore replaces the database's content; migrations then bring an older backup up to date.
-    auto db = store::open_database(config.database, 1);
+    auto db = store::open_database(config.database, 1, config.db_wait);
     if (!db) return report(db.error());
     if (auto r = (*db)->restore(restore_path); !r) return report(r.error());
     if (auto m = store::migrate(**db); !m) return report(m.error());

@@ -20,7 +20,11 @@ struct Config {
   bool allow_insecure_production = false; // --insecure-i-know: for a closed test network only
   std::size_t max_body_bytes = 1 << 20;   // 1 MiB
   std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_header_count = 100;  // header lines; a browser sends about 20
   std::chrono::seconds idle_timeout{60};
+  // How long a request waits for a free database connection before it is answered 503: long
+  // enough for a burst to pass, short enough that nobody stares at a page that never loads.
+  std::chrono::milliseconds db_wait{5000};
 
   bool secure_cookies() const { return production; }
   std::string session_cookie_name() const { return production ? "__Host-trellis_session" : "trellis_session"; }

@@ -3,18 +3,87 @@
 
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <csignal>
 #include <thread>
 
+#include "core/ids.hpp"
 #include "http/app.hpp"
 #include "http/request.hpp"
+#include "http/wire_check.hpp"
 
 namespace trellis::http {
 namespace {
 
-struct Traits : public restinio::default_traits_t {
+std::string wire_answer(const Error& e);
+
+// The limits RESTinio and every connection's WireCheck share, kept with the io_context the
+// server runs on (RESTinio makes its sockets from the io_context alone).
+struct WireLimitsService : asio::execution_context::service {
+  using key_type = WireLimitsService;
+  static inline asio::execution_context::id id;
+  explicit WireLimitsService(asio::execution_context& ctx, WireLimits l = {}) : service(ctx), limits(l) {}
+  void shutdown() override {}
+  WireLimits limits;
+};
+
+// RESTinio's TCP socket with a WireCheck riding along. Every byte RESTinio reads passes the check
+// first; when RESTinio then shuts the connection because its parser refused those bytes, the
+// check's answer goes out just before, instead of a silent close.
+class CheckedSocket : public asio::ip::tcp::socket {
+  using Base = asio::ip::tcp::socket;
+
+ public:
+  explicit CheckedSocket(asio::io_context& io) : Base(io), check_(asio::use_service<WireLimitsService>(io).limits) {}
+  CheckedSocket(CheckedSocket&&) = default;
+  CheckedSocket& operator=(CheckedSocket&&) = default;
+
+  template <typename Handler>
+  auto async_read_some(const asio::mutable_buffer& buffer, Handler&& handler) {
+    // The completion must run where RESTinio asked (its connection's strand).
+    auto executor = asio::get_associated_executor(handler, get_executor());
+    const char* data = static_cast<const char*>(buffer.data());
+    return Base::async_read_some(
+        buffer, asio::bind_executor(executor, [this, data, h = std::forward<Handler>(handler)](
+                                                  const asio::error_code& ec, std::size_t n) mutable {
+          if (!ec) check_.feed(data, n);
+          std::move(h)(ec, n);
+        }));
+  }
+
+  void shutdown(shutdown_type what, asio::error_code& ec) {
+    if (check_.problem() && !answered_) {
+      answered_ = true;
+      answer(*check_.problem());
+    }
+    Base::shutdown(what, ec);
+  }
+
+ private:
+  // Best effort and never blocking: the answer is small and the connection is closing anyway.
+  void answer(const Error& e) {
+    auto bytes = wire_answer(e);
+    auto fd = native_handle();
+    (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    // Read what the client already sent: closing with unread bytes makes the kernel reset the
+    // connection, and a reset can make the client drop our answer before reading it.
+    char sink[16 * 1024];
+    for (std::size_t drained = 0; drained < (std::size_t{1} << 20);) {
+      auto n = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+      if (n <= 0) break;
+      drained += static_cast<std::size_t>(n);
+    }
+  }
+
+  WireCheck check_;
+  bool answered_ = false;
+};
+
+struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                          restinio::default_request_handler_t, restinio::default_strand_t,
+                                          CheckedSocket> {
   static constexpr bool use_connection_count_limiter = true;
 };
 using Server = restinio::http_server_t<Traits>;
@@ -69,6 +138,20 @@ Request to_request(const restinio::request_handle_t& req, bool behind_proxy) {
   return r;
 }
 
+// A whole HTTP response for a request the parser refused; the connection closes after it.
+std::string wire_answer(const Error& e) {
+  auto request_id = new_id();
+  auto r = Response::problem(e, request_id);
+  std::string out = "HTTP/1.1 " + std::to_string(r.status) + " " + reason(r.status) + "\r\n";
+  out += "Content-Type: " + r.content_type + "\r\n";
+  out += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+  out += "Connection: close\r\nX-Request-Id: " + request_id +
+         "\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n\r\n";
+  out += r.body;
+  spdlog::info(R"({{"request_id":"{}","status":{},"refused":"{}"}})", request_id, r.status, e.code);
+  return out;
+}
+
 }  // namespace
 
 Result<void> serve(App& app) {
@@ -76,16 +159,26 @@ Result<void> serve(App& app) {
   std::size_t threads = config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
   std::atomic<int> in_flight{0};
 
-  // RESTinio's own limits drop the connection without an answer; ours (in App) answer with a
-  // problem+json 413/431, so RESTinio's are set above them as a last line of defence.
+  // RESTinio's own limits are set above ours (in App, answered with a problem+json 413/431) as a
+  // last line of defence. What they and its parser refuse, RESTinio closes on without a word; the
+  // WireCheck on each connection answers for it (see CheckedSocket).
+  WireLimits wire;
+  wire.max_url_size = config.max_header_bytes * 2;
+  wire.max_field_name_size = config.max_header_bytes * 2;
+  wire.max_field_value_size = config.max_header_bytes * 2;
+  wire.max_field_count = config.max_header_count;
+  wire.max_body_size = config.max_body_bytes * 4;
+  wire.max_header_bytes = config.max_header_bytes;
   auto limits = restinio::incoming_http_msg_limits_t{}
-                    .max_url_size(config.max_header_bytes * 2)
-                    .max_field_name_size(config.max_header_bytes * 2)
-                    .max_field_value_size(config.max_header_bytes * 2)
-                    .max_field_count(200)
-                    .max_body_size(config.max_body_bytes * 4);
+                    .max_url_size(wire.max_url_size)
+                    .max_field_name_size(wire.max_field_name_size)
+                    .max_field_value_size(wire.max_field_value_size)
+                    .max_field_count(wire.max_field_count)
+                    .max_body_size(wire.max_body_size);
+  asio::io_context io;
+  asio::make_service<WireLimitsService>(io, wire);
 
-  Server server{restinio::own_io_context(), [&](auto& s) {
+  Server server{restinio::external_io_context(io), [&](auto& s) {
                   s.port(static_cast<std::uint16_t>(config.port))
                       .address(config.address)
                       .incoming_http_msg_limits(limits)

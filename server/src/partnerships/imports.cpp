@@ -38,7 +38,19 @@ Result<ImportProgress> ImportJobs::start(const std::string& org_id, const std::s
       jobs_[id].total = of;
       changed_.notify_all();
     };
-    auto r = work(progress);
+    // An exception must not end the thread, and with it the whole server: it fails this import
+    // like any other error, with a message a person can act on, and the full text in the log.
+    Result<ImportReport> r = [&]() -> Result<ImportReport> {
+      try {
+        return work(progress);
+      } catch (const std::exception& ex) {
+        spdlog::error("directory import {} stopped by an unexpected error: {}", id, ex.what());
+        return fail(ErrorKind::internal, "The import stopped because of a fault on our side",
+                    "Nothing from this file was applied. Please try again; if it keeps happening, tell your "
+                    "administrator.",
+                    "import_crashed");
+      }
+    }();
     std::lock_guard lock(mutex_);
     auto& j = jobs_[id];
     j.finished_at = clock_.now();

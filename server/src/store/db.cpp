@@ -53,13 +53,14 @@ Error db_error(std::string code, std::string message, bool retryable) {
 
 bool is_unique_violation(const Error& e) { return e.code == "unique_violation"; }
 
-Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size) {
+Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,
+                                          std::chrono::milliseconds wait) {
   Result<void> status;
   std::unique_ptr<Db> db;
   if (url.starts_with("sqlite:")) {
-    db = open_sqlite(url.substr(7), pool_size, status);
+    db = open_sqlite(url.substr(7), pool_size, wait, status);
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    db = open_postgres(url, pool_size, status);
+    db = open_postgres(url, pool_size, wait, status);
   } else {
     return fail(ErrorKind::bad_request, "Unknown database address",
                 "Use sqlite:PATH or postgresql://user@host/dbname.");

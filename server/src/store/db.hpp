@@ -1,6 +1,8 @@
 // The one database interface: SQL with `?` placeholders, text-or-integer values, and
 // transactions that retry on lock or serialization failures. Two real backends share it.
 #pragma once
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -79,6 +81,7 @@ class Db {
     using R = decltype(fn(std::declval<Conn&>()));
     std::optional<R> out;
     auto status = run_transaction(kind, [&](Conn& c) -> Result<void> {
+      if (auto hook = fault_hook_.load(std::memory_order_relaxed)) hook(kind);
       out.emplace(fn(c));
       if (!*out) return std::unexpected(out->error());
       return {};
@@ -96,14 +99,29 @@ class Db {
   virtual Result<void> backup(const std::string& path) = 0;
   virtual Result<void> restore(const std::string& path) = 0;
 
+  // For tests only: called inside every transaction, just before its work, so a test can throw
+  // there and prove that a failure releases what it holds. Null in production, where it costs one
+  // relaxed load per transaction.
+  using FaultHook = void (*)(TxKind);
+  void set_fault_hook(FaultHook hook) { fault_hook_.store(hook); }
+
  protected:
   virtual Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) = 0;
+
+ private:
+  std::atomic<FaultHook> fault_hook_{nullptr};
 };
 
+// How long a transaction waits for a free connection before the request is answered 503.
+inline constexpr std::chrono::milliseconds kDefaultConnectionWait{5000};
+
 // "sqlite:PATH" or "postgresql://..." (also "postgres://").
-Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size);
-std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, Result<void>& status);
-std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, Result<void>& status);
+Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,
+                                          std::chrono::milliseconds wait = kDefaultConnectionWait);
+std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, std::chrono::milliseconds wait,
+                                Result<void>& status);
+std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, std::chrono::milliseconds wait,
+                                  Result<void>& status);
 
 // Errors a backend reports, mapped once so services can act on them.
 Error db_error(std::string code, std::string message, bool retryable);

@@ -1,9 +1,21 @@
 #include "store/pool.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 namespace trellis::store {
+
+Error pool_busy_error(std::chrono::milliseconds waited) {
+  auto seconds = std::max<long long>(1, std::chrono::ceil<std::chrono::seconds>(waited).count());
+  Error e = Error::make(ErrorKind::unavailable, "The service is busy",
+                        "Trellis could not reach its database within " + std::to_string(seconds) +
+                            (seconds == 1 ? " second" : " seconds") +
+                            " because it is handling a lot at once. Nothing was changed; please try again in a moment.",
+                        "database_busy");
+  e.retry_after_seconds = 1;
+  return e;
+}
 
 Result<void> attempt_transaction(Conn& c, std::string_view begin, const std::function<Result<void>(Conn&)>& fn) {
   TRY_VOID(c.exec(begin, {}));

@@ -6,9 +6,6 @@
 #include <sys/wait.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "store/db.hpp"
@@ -50,6 +47,8 @@ class PgConn final : public Conn {
   ~PgConn() override { PQfinish(c_); }
   Dialect dialect() const override { return Dialect::postgres; }
   bool healthy() const { return PQstatus(c_) == CONNECTION_OK; }
+  // Anything but idle counts: open, failed inside, or a connection too broken to say.
+  bool in_transaction() const { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
   void reset() {
     PQreset(c_);
     prepared_.clear();
@@ -151,23 +150,10 @@ Result<void> run_program(const std::vector<std::string>& args) {
 
 class PgDb final : public Db {
  public:
-  PgDb(std::string conninfo, std::size_t size) : conninfo_(std::move(conninfo)), size_(size) {}
+  PgDb(std::string conninfo, std::size_t size, std::chrono::milliseconds wait)
+      : conninfo_(std::move(conninfo)), pool_([this] { return connect(); }, size, wait) {}
 
-  Result<void> open() {
-    for (std::size_t i = 0; i < size_; ++i) {
-      PGconn* c = PQconnectdb(conninfo_.c_str());
-      if (PQstatus(c) != CONNECTION_OK) {
-        std::string msg = PQerrorMessage(c);
-        PQfinish(c);
-        spdlog::error("postgresql connection failed: {}", msg);
-        return fail(ErrorKind::unavailable, "The PostgreSQL server could not be reached",
-                    "Check the address, user and password in the database URL, and that the server is running.");
-      }
-      PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
-      pool_.add(std::make_unique<PgConn>(c));
-    }
-    return {};
-  }
+  Result<void> open() { return pool_.open(); }
 
   Dialect dialect() const override { return Dialect::postgres; }
   std::string describe() const override {
@@ -191,25 +177,36 @@ class PgDb final : public Db {
  protected:
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
     const char* begin = kind == TxKind::write ? "BEGIN" : "BEGIN READ ONLY";
-    return with_retries([&] {
-      auto conn = pool_.acquire();
+    return with_retries([&]() -> Result<void> {
+      auto conn = TRY(pool_.acquire());
       if (!conn->healthy()) conn->reset();
-      auto r = attempt_transaction(*conn, begin, fn);
-      pool_.release(std::move(conn));
-      return r;
+      return attempt_transaction(*conn, begin, fn);
     });
   }
 
  private:
+  Result<std::unique_ptr<PgConn>> connect() {
+    PGconn* c = PQconnectdb(conninfo_.c_str());
+    if (PQstatus(c) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(c);
+      PQfinish(c);
+      spdlog::error("postgresql connection failed: {}", msg);
+      return fail(ErrorKind::unavailable, "The PostgreSQL server could not be reached",
+                  "Check the address, user and password in the database URL, and that the server is running.");
+    }
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    return std::make_unique<PgConn>(c);
+  }
+
   std::string conninfo_;
-  std::size_t size_;
   Pool<PgConn> pool_;
 };
 
 }  // namespace
 
-std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, Result<void>& status) {
-  auto db = std::make_unique<PgDb>(conninfo, pool_size == 0 ? 1 : pool_size);
+std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, std::chrono::milliseconds wait,
+                                  Result<void>& status) {
+  auto db = std::make_unique<PgDb>(conninfo, pool_size == 0 ? 1 : pool_size, wait);
   status = db->open();
   return db;
 }

@@ -4,11 +4,10 @@
 #include <sqlite3.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
+#include "core/scope_exit.hpp"
 #include "store/db.hpp"
 #include "store/pool.hpp"
 
@@ -34,9 +33,13 @@ class SqliteConn final : public Conn {
   }
   Dialect dialect() const override { return Dialect::sqlite; }
   sqlite3* handle() { return h_; }
+  // SQLite leaves autocommit mode for exactly as long as a transaction is open.
+  bool in_transaction() const { return sqlite3_get_autocommit(h_) == 0; }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
     auto* st = TRY(prepare(sql, params));
+    // A statement left mid-step keeps its read open; reset it however this ends.
+    ScopeExit reset([st] { sqlite3_reset(st); });
     Rows rows;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -53,7 +56,6 @@ class SqliteConn final : public Conn {
       }
       rows.emplace_back(std::move(cols));
     }
-    sqlite3_reset(st);
     if (rc != SQLITE_DONE) return fail(sqlite_error(h_, rc));
     return rows;
   }
@@ -114,15 +116,10 @@ class SqliteConn final : public Conn {
 
 class SqliteDb final : public Db {
  public:
-  SqliteDb(std::string path, std::size_t pool_size) : path_(std::move(path)), size_(pool_size) {}
+  SqliteDb(std::string path, std::size_t pool_size, std::chrono::milliseconds wait)
+      : path_(std::move(path)), pool_([this] { return connect(); }, pool_size, wait) {}
 
-  Result<void> open() {
-    for (std::size_t i = 0; i < size_; ++i) {
-      auto c = TRY(connect());
-      pool_.add(std::move(c));
-    }
-    return {};
-  }
+  Result<void> open() { return pool_.open(); }
 
   Dialect dialect() const override { return Dialect::sqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
@@ -135,12 +132,11 @@ class SqliteDb final : public Db {
   }
 
   Result<void> backup(const std::string& dest) override {
-    auto conn = pool_.acquire();
+    auto conn = TRY(pool_.acquire());
     sqlite3* out = nullptr;
     int rc = sqlite3_open_v2(dest.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
       sqlite3_close(out);
-      pool_.release(std::move(conn));
       return fail(ErrorKind::bad_request, "The backup file could not be created", dest);
     }
     // The online backup API copies a consistent snapshot page by page while others keep writing.
@@ -155,7 +151,6 @@ class SqliteDb final : public Db {
       if (rc != SQLITE_DONE) result = fail(sqlite_error(out, rc));
     }
     sqlite3_close(out);
-    pool_.release(std::move(conn));
     return result;
   }
 
@@ -166,17 +161,20 @@ class SqliteDb final : public Db {
       return fail(ErrorKind::bad_request, "The backup file could not be opened", src);
     }
     auto conn = pool_.acquire();
-    sqlite3_backup* b = sqlite3_backup_init(conn->handle(), "main", in, "main");
+    if (!conn) {
+      sqlite3_close(in);
+      return fail(conn.error());
+    }
+    sqlite3_backup* b = sqlite3_backup_init((*conn)->handle(), "main", in, "main");
     Result<void> result;
     if (!b) {
-      result = fail(sqlite_error(conn->handle(), sqlite3_errcode(conn->handle())));
+      result = fail(sqlite_error((*conn)->handle(), sqlite3_errcode((*conn)->handle())));
     } else {
       int rc = sqlite3_backup_step(b, -1);
       sqlite3_backup_finish(b);
-      if (rc != SQLITE_DONE) result = fail(sqlite_error(conn->handle(), rc));
+      if (rc != SQLITE_DONE) result = fail(sqlite_error((*conn)->handle(), rc));
     }
     sqlite3_close(in);
-    pool_.release(std::move(conn));
     return result;
   }
 
@@ -184,11 +182,9 @@ class SqliteDb final : public Db {
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
     // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
     const char* begin = kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN";
-    return with_retries([&] {
-      auto conn = pool_.acquire();
-      auto r = attempt_transaction(*conn, begin, fn);
-      pool_.release(std::move(conn));
-      return r;
+    return with_retries([&]() -> Result<void> {
+      auto conn = TRY(pool_.acquire());
+      return attempt_transaction(*conn, begin, fn);
     });
   }
 
@@ -217,14 +213,14 @@ class SqliteDb final : public Db {
 
 
   std::string path_;
-  std::size_t size_;
   Pool<SqliteConn> pool_;
 };
 
 }  // namespace
 
-std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, Result<void>& status) {
-  auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size);
+std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, std::chrono::milliseconds wait,
+                                Result<void>& status) {
+  auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size, wait);
   status = db->open();
   return db;
 }

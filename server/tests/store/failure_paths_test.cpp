@@ -1,0 +1,286 @@
+// Failure paths that used to hang: an exception inside a read, a write or an audit group must
+// fail only its own request, and the server must go on answering. Faults are injected through the
+// test-only hooks on the Db and the audit batcher; the server is the real one, over TCP.
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+#include "access/audit_batcher.hpp"
+#include "real_server.hpp"
+
+namespace trellis::test {
+namespace {
+
+using nlohmann::json;
+
+// How many faults each test injects: twice the connections in a test pool (support.cpp opens
+// four), so a leak of one connection per fault would leave none.
+constexpr int kFaults = 8;
+
+std::atomic<int> reads_to_fail{0}, writes_to_fail{0}, groups_to_fail{0};
+
+bool take(std::atomic<int>& n) {
+  int left = n.load();
+  while (left > 0 && !n.compare_exchange_weak(left, left - 1)) {
+  }
+  return left > 0;
+}
+
+void db_fault(store::TxKind kind) {
+  if (take(kind == store::TxKind::read ? reads_to_fail : writes_to_fail))
+    throw std::runtime_error(kind == store::TxKind::read ? "injected fault inside a read" : "injected fault inside a write");
+}
+
+void group_fault() {
+  if (take(groups_to_fail)) throw std::runtime_error("injected fault inside an audit group");
+}
+
+class FailurePaths : public RealServer {
+ protected:
+  void SetUp() override {
+    RealServer::SetUp();
+    load_demo();
+    practitioner = sign_in("practitioner@demo.example");
+    admin = sign_in("administrator@demo.example");
+    auto r = call("POST", "/api/v1/people", &practitioner,
+                  json{{"givenName", "Ari"}, {"familyName", "Fallow"}, {"dateOfBirth", "1990-05-01"}});
+    ASSERT_EQ(r.status, 201) << r.raw.body;
+    person_id = r.body["id"];
+    reads_to_fail = writes_to_fail = groups_to_fail = 0;
+    db->set_fault_hook(&db_fault);
+    services->audit_reads.set_fault_hook(&group_fault);
+  }
+  void TearDown() override {
+    db->set_fault_hook(nullptr);
+    services->audit_reads.set_fault_hook(nullptr);
+    RealServer::TearDown();
+  }
+
+  RawReply send(const std::string& method, const std::string& path, const Browser& who,
+                const std::optional<json>& body = std::nullopt) {
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + who.cookie + "\r\n";
+    if (method != "GET") req += "X-CSRF-Token: " + who.csrf + "\r\n";
+    if (body) {
+      auto text = body->dump();
+      req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(text.size()) + "\r\n\r\n" + text;
+    } else {
+      req += "\r\n";
+    }
+    return send_raw(config.port, req).value_or(RawReply{});
+  }
+  RawReply read_person() { return send("GET", "/api/v1/people/" + person_id, practitioner); }
+
+  std::int64_t reads_audited() {
+    auto n = db->read([&](store::Conn& c) {
+      return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND person_id = ?", {person_id});
+    });
+    return n ? (*n)->integer(0) : -1;
+  }
+
+  // The request a fault landed in gets a 500 problem, not a hang and not a closed connection.
+  void expect_fault_answered(const RawReply& r, const std::string& what) {
+    EXPECT_EQ(r.status, 500) << what << ": " << r.head << r.body;
+    EXPECT_TRUE(r.has("Content-Type: application/problem+json")) << what;
+  }
+
+  // The next 100 requests, a mix of audited person reads, lists and writes, all answered right;
+  // and every person read among them is in the audit log.
+  void expect_next_100_requests_answered() {
+    auto audited_before = reads_audited();
+    int person_reads = 0;
+    for (int i = 0; i < 100; ++i) {
+      RawReply r;
+      int expected = 200;
+      switch (i % 3) {
+        case 0:
+          r = read_person();
+          ++person_reads;
+          if (r.status == 200) EXPECT_NE(r.body.find("Fallow"), std::string::npos) << r.body;
+          break;
+        case 1:
+          r = send("GET", "/api/v1/people", practitioner);
+          break;
+        default:
+          r = send("POST", "/api/v1/people", practitioner,
+                   json{{"givenName", "Kai"}, {"familyName", "Number" + std::to_string(i)},
+                        {"dateOfBirth", std::to_string(1930 + i / 3) + "-02-03"}});
+          expected = 201;
+      }
+      ASSERT_EQ(r.status, expected) << "request " << i << ": " << r.head << "\n" << r.body;
+    }
+    EXPECT_EQ(reads_audited(), audited_before + person_reads);
+  }
+
+  Browser practitioner, admin;
+  std::string person_id;
+};
+
+TEST_F(FailurePaths, an_exception_inside_a_read_fails_one_request_and_the_next_100_are_answered) {
+  for (int i = 0; i < kFaults; ++i) {
+    reads_to_fail = 1;
+    expect_fault_answered(read_person(), "read fault " + std::to_string(i));
+  }
+  EXPECT_EQ(reads_to_fail.load(), 0);
+  expect_next_100_requests_answered();
+}
+
+TEST_F(FailurePaths, an_exception_inside_a_write_fails_one_request_and_the_next_100_are_answered) {
+  for (int i = 0; i < kFaults; ++i) {
+    writes_to_fail = 1;
+    auto r = send("POST", "/api/v1/people", practitioner,
+                  json{{"givenName", "Lost"}, {"familyName", "Write" + std::to_string(i)}, {"dateOfBirth", "1970-01-01"}});
+    expect_fault_answered(r, "write fault " + std::to_string(i));
+  }
+  EXPECT_EQ(writes_to_fail.load(), 0);
+  // Nothing of the failed writes was kept.
+  auto lost = send("GET", "/api/v1/people?q=Lost", practitioner);
+  ASSERT_EQ(lost.status, 200) << lost.body;
+  EXPECT_EQ(json::parse(lost.body)["items"].size(), 0u) << lost.body;
+  expect_next_100_requests_answered();
+}
+
+TEST_F(FailurePaths, an_exception_inside_an_audit_group_fails_its_reads_and_the_next_100_are_answered) {
+  auto audited_before = reads_audited();
+  for (int i = 0; i < kFaults; ++i) {
+    groups_to_fail = 1;
+    // What cannot be audited is not shown.
+    auto r = read_person();
+    expect_fault_answered(r, "audit group fault " + std::to_string(i));
+    EXPECT_EQ(r.body.find("Fallow"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(groups_to_fail.load(), 0);
+  EXPECT_EQ(reads_audited(), audited_before);
+  expect_next_100_requests_answered();
+}
+
+TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_server_carries_on) {
+  auto service = [](const std::string& tail, const std::string& name) {
+    return json{{"id", "00000000-0000-4000-8000-" + tail},
+                {"name", name},
+                {"status", "active"},
+                {"description", name + " for people in the area"},
+                {"languages", {{{"id", "10000000-0000-4000-8000-" + tail}, {"name", "English"}}}}};
+  };
+  writes_to_fail = 1;
+  auto started = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
+  ASSERT_EQ(started.status, 202) << started.body;
+  std::string id = json::parse(started.body)["id"];
+  runtime->partnerships.wait_for_import(org_id(), id);
+  auto failed = send("GET", "/api/v1/directory/imports/" + id, admin);
+  ASSERT_EQ(failed.status, 200) << failed.body;
+  auto job = json::parse(failed.body);
+  EXPECT_EQ(job["state"], "failed") << failed.body;
+  EXPECT_FALSE(job["error"]["title"].get<std::string>().empty()) << failed.body;
+
+  // The same file goes in once the fault has passed.
+  auto again = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
+  ASSERT_EQ(again.status, 202) << again.body;
+  std::string again_id = json::parse(again.body)["id"];
+  runtime->partnerships.wait_for_import(org_id(), again_id);
+  auto applied = send("GET", "/api/v1/directory/imports/" + again_id, admin);
+  EXPECT_EQ(json::parse(applied.body)["state"], "applied") << applied.body;
+  expect_next_100_requests_answered();
+}
+
+// Below the HTTP layer: what the pool and the batcher promise, one at a time.
+
+class FailurePathsInStore : public TrellisTest {};
+
+TEST_F(FailurePathsInStore, a_throw_inside_a_write_is_rolled_back_before_its_connection_is_reused) {
+  auto now = to_iso(clock.now());
+  for (int i = 0; i < kFaults; ++i) {
+    EXPECT_THROW((void)db->write([&](store::Conn& c) -> Result<void> {
+      TRY_VOID(c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                      {"org-left-open", "Left open", now, now}));
+      throw std::runtime_error("injected fault after an insert");
+    }), std::runtime_error);
+  }
+  // Nothing was kept, and no lock was left behind: the same row goes in at once.
+  auto started = std::chrono::steady_clock::now();
+  auto inserted = db->write([&](store::Conn& c) {
+    return c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                  {"org-left-open", "Closed properly", now, now});
+  });
+  ASSERT_TRUE(inserted.has_value()) << inserted.error().title;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+  auto name = db->read([](store::Conn& c) { return c.query_one("SELECT name FROM orgs WHERE org_id = 'org-left-open'"); });
+  ASSERT_TRUE(name.has_value() && name->has_value());
+  EXPECT_EQ((**name).text(0), "Closed properly");
+}
+
+TEST_F(FailurePathsInStore, a_transaction_waits_a_bounded_time_for_a_connection_then_gets_a_503) {
+  const char* pg = std::getenv("TRELLIS_TEST_PG_URL");
+  auto url = using_postgres() ? std::string(pg ? pg : "") : db->describe();
+  auto small = store::open_database(url, 1, std::chrono::milliseconds(300));
+  ASSERT_TRUE(small.has_value());
+  auto& one = **small;
+  auto outer = one.read([&](store::Conn&) -> Result<void> {
+    // The only connection is taken by this very transaction.
+    auto started = std::chrono::steady_clock::now();
+    auto inner = one.read([](store::Conn& c) { return c.query("SELECT 1"); });
+    auto waited = std::chrono::steady_clock::now() - started;
+    EXPECT_FALSE(inner.has_value());
+    if (!inner) {
+      EXPECT_EQ(http_status(inner.error().kind), 503);
+      EXPECT_EQ(inner.error().code, "database_busy");
+      EXPECT_GT(inner.error().retry_after_seconds, 0);
+    }
+    EXPECT_GE(waited, std::chrono::milliseconds(300));
+    EXPECT_LT(waited, std::chrono::seconds(3));
+    return {};
+  });
+  EXPECT_TRUE(outer.has_value());
+  // And once it is given back, the next transaction has it.
+  EXPECT_TRUE(one.read([](store::Conn& c) { return c.query("SELECT 1"); }).has_value());
+}
+
+// The batcher's hook for the test below: the first group is held open long enough for three
+// more callers to gather in the next one, which then fails.
+std::atomic<int> group_writes{0};
+void hold_first_then_fail_second() {
+  int n = ++group_writes;
+  if (n == 1) std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  if (n == 2) throw std::runtime_error("injected fault inside an audit group");
+}
+
+TEST_F(FailurePathsInStore, every_caller_in_a_failed_audit_group_gets_an_error_and_later_appends_work) {
+  load_demo();
+  auto org = org_id();
+  access::AuditBatcher batcher(*db);
+  group_writes = 0;
+  batcher.set_fault_hook(&hold_first_then_fail_second);
+  auto event = [&](const std::string& id) { return access::system_event(org, "test.group", "test", id); };
+
+  std::atomic<int> succeeded{0}, errors{0}, exceptions{0};
+  auto append = [&](const std::string& id) {
+    try {
+      auto r = batcher.append(event(id), clock.now());
+      if (r) ++succeeded;
+      else if (r.error().code == "audit_failed") ++errors;
+    } catch (const std::runtime_error&) {
+      ++exceptions;  // the caller that was writing the failed group
+    }
+  };
+  std::thread first(append, "first");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // "first" is now writing its group
+  std::vector<std::thread> next;
+  for (int i = 0; i < 3; ++i) next.emplace_back(append, "second-" + std::to_string(i));
+  first.join();
+  for (auto& t : next) t.join();
+  EXPECT_EQ(succeeded.load(), 1);
+  EXPECT_EQ(exceptions.load(), 1);
+  EXPECT_EQ(errors.load(), 2);
+
+  batcher.set_fault_hook(nullptr);
+  EXPECT_TRUE(batcher.append(event("later"), clock.now()).has_value());
+  auto ids = db->read([&](store::Conn& c) {
+    return c.query("SELECT entity_id FROM audit_events WHERE action = 'test.group' ORDER BY seq", {});
+  });
+  ASSERT_TRUE(ids.has_value());
+  std::vector<std::string> kept;
+  for (const auto& row : *ids) kept.push_back(row.text(0));
+  EXPECT_EQ(kept, (std::vector<std::string>{"first", "later"}));
+}
+
+}  // namespace
+}  // namespace trellis::test
