@@ -8,11 +8,11 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 
@@ -26,7 +26,7 @@ export async function acceptInvitation(page: Page, link: string, email: string, 
   await page.getByLabel('Choose a password').fill(password);
   await page.getByLabel('Type it again').fill(password);
   await page.getByRole('button', { name: 'Set up my sign-in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   await expect(page).not.toHaveURL(/invitation/);
 }
 

@@ -42,7 +42,7 @@ test('a manager turns on two-step sign-in and signs in with a recovery code', as
   await expect(page.locator('.field-error')).toContainText('is not the code your app shows now');
   await page.getByLabel('Code').fill(recovery);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
   // Turned off again, so the other journeys sign in as before.
   await nav(page, 'Your account');
