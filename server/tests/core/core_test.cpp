@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
@@ -66,6 +67,23 @@ TEST(Gzip, round_trips) {
   ASSERT_TRUE(gz.has_value());
   EXPECT_LT(gz->size(), text.size());
   EXPECT_EQ(*http::gzip_decompress(*gz), text);
+}
+
+}  // namespace
+}  // namespace trellis
+
+namespace trellis {
+namespace {
+
+// Issue 9: 4294967306 was stored as 10. A number is taken whole or refused, never wrapped.
+TEST(WholeNumbers, numbers_beyond_64_bits_or_outside_the_range_are_refused_not_wrapped) {
+  EXPECT_EQ(whole_number_in(nlohmann::json(7), 1, 10), 7);
+  EXPECT_FALSE(whole_number_in(nlohmann::json(4294967306ull), 1, 10).has_value());
+  // 2^64 - 1 would read as -1 if it were cast: inside a range that allows negatives.
+  EXPECT_FALSE(whole_number_in(nlohmann::json(18446744073709551615ull), -10, 10).has_value());
+  EXPECT_FALSE(whole_number_in(nlohmann::json(2.5), 1, 10).has_value());
+  EXPECT_FALSE(whole_number_in(nlohmann::json("5"), 1, 10).has_value());
+  EXPECT_EQ(whole_number_in(nlohmann::json(-3), -10, 10), -3);
 }
 
 }  // namespace
