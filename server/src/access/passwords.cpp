@@ -23,7 +23,10 @@ constexpr double kMinGuessBits = 36.0;
 
 // Words every attacker of this software knows: its name and passwords it has published (the
 // README once printed the demo organisation's). Treated as dictionary words in every password.
-const char* const kPublishedWords[] = {"trellis", "hope-grows-here", "hopegrowshere"};
+// The demo organisation's own accounts are given it directly (demo data is refused in production);
+// no real account may choose it. A test keeps this list in step with demo::kDefaultPassword.
+const char* const kPublishedWords[] = {"trellis", "hope-grows-here", "hopegrowshere", "wattle-river-lantern-morning",
+                                       "wattleriverlanternmorning"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -111,6 +114,17 @@ Result<void> check_new_password(std::string_view field, std::string_view passwor
   for (const auto& w : words) dict.push_back(w.c_str());
   for (auto* w : kPublishedWords) dict.push_back(w);
   dict.push_back(nullptr);
+  // A published password stays published however it is spaced or capitalised.
+  std::string squashed;
+  for (char ch : folded)
+    if (std::isalnum(static_cast<unsigned char>(ch))) squashed += ch;
+  for (auto* w : kPublishedWords) {
+    std::string published;
+    for (const char* q = w; *q; ++q)
+      if (std::isalnum(static_cast<unsigned char>(*q))) published += *q;
+    if (published.size() >= 12 && squashed.find(published) != std::string::npos)
+      return refuse("was published with this software; choose your own");
+  }
   ZxcMatch_t* info = nullptr;
   double bits = ZxcvbnMatch(p.c_str(), dict.data(), &info);
   std::unique_ptr<ZxcMatch_t, decltype(&ZxcvbnFreeInfo)> owned(info, &ZxcvbnFreeInfo);

@@ -91,8 +91,8 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
   };
   // The failed attempt must commit (so it counts toward the pause) before it is reported.
   auto signed_in = TRY(db_.write([&](store::Conn& c) -> Result<std::optional<SignedIn>> {
-    TRY_VOID(db::record_attempt(c, email, client, to_iso(now), ok));
     if (!ok) {
+      TRY_VOID(db::record_attempt(c, email, client, to_iso(now), false));
       if (found) {
         auto e = as_user(found->user).entry("auth.login", "user", found->user.id);
         e.outcome = "failure";
@@ -102,6 +102,9 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
       return std::optional<SignedIn>{};
     }
     auto factor = TRY(db::get_factor(c, found->user.org_id, found->user.id));
+    // With two-step sign-in, only the whole sign-in is a success: a right password alone must not
+    // wipe out the wrong codes counted toward the pause.
+    if (!factor || !factor->confirmed_at) TRY_VOID(db::record_attempt(c, email, client, to_iso(now), true));
     if (factor && factor->confirmed_at) {
       // The password alone is not enough for this account: a ticket for the second step.
       SignedIn half;
@@ -196,9 +199,14 @@ Result<std::int64_t> AccessService::end_other_sessions(const Principal& who, con
 
 Result<void> AccessService::reauthenticate(const Principal& who, const std::string& password, const http::Actor& actor) {
   auto now = clock_.now();
-  auto u = TRY(db_.read([&](store::Conn& c) { return db::get_user(c, who.user.org_id, who.user.id); }));
+  // Guessing here is guessing the account's password: the same pause as sign-in applies.
+  auto u = TRY(db_.read([&](store::Conn& c) -> Result<std::optional<db::UserWithHash>> {
+    TRY_VOID(check_throttle(c, who.user.email, actor.client_address, now));
+    return db::get_user(c, who.user.org_id, who.user.id);
+  }));
   bool ok = u && verify_password(u->password_hash, password);
   TRY_VOID(db_.write([&](store::Conn& c) -> Result<void> {
+    TRY_VOID(db::record_attempt(c, who.user.email, actor.client_address, to_iso(now), ok));
     if (ok) TRY_VOID(db::set_reauth(c, who.session.org_id, who.session.id, to_iso(now)));
     auto e = actor.entry("auth.reauthenticate", "session", who.session.id);
     e.outcome = ok ? "success" : "failure";

@@ -73,6 +73,10 @@ Result<SignedIn> AccessService::verify_two_step(const std::string& ticket, const
       return std::pair{std::optional<SignedIn>{}, ticket_gone()};
     const auto& user = found->user;
     http::Actor actor{user.org_id, user.id, std::string(role_name(user.role)), request_id, client};
+    // Each ticket allows five tries, and every wrong code also counts toward the account's sign-in
+    // pause, so new tickets (which need the password) cannot buy endless guesses.
+    if (auto paused = check_throttle(c, user.email, client, now); !paused)
+      return std::pair{std::optional<SignedIn>{}, paused.error()};
     bool ok = false;
     std::string how = "authenticator code";
     if (auto step = totp::check(factor->secret, code, now)) {
@@ -83,6 +87,7 @@ Result<SignedIn> AccessService::verify_two_step(const std::string& ticket, const
     }
     if (!ok) {
       TRY_VOID(db::count_challenge_failure(c, ch->org_id, ch->id));
+      TRY_VOID(db::record_attempt(c, user.email, client, to_iso(now), false));
       auto e = actor.entry("auth.two_step", "user", user.id);
       e.outcome = "failure";
       TRY_VOID(append_audit(c, e, now));
@@ -90,6 +95,7 @@ Result<SignedIn> AccessService::verify_two_step(const std::string& ticket, const
     }
     if (TRY(db::use_challenge(c, ch->org_id, ch->id, to_iso(now))) != 1)
       return std::pair{std::optional<SignedIn>{}, ticket_gone()};
+    TRY_VOID(db::record_attempt(c, user.email, client, to_iso(now), true));
     auto signed_in = TRY(open_session(c, user, client, user_agent, now));
     auto e = actor.entry("auth.login", "session", signed_in.session.id);
     e.detail = "two-step sign-in with " + how;

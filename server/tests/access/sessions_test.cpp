@@ -148,3 +148,20 @@ TEST_F(Sessions, a_deactivated_user_is_signed_out_and_cannot_sign_in) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// However an account comes to be switched off (a migration keeping one sign-in per person does
+// it without a request), its sessions stop at the next request.
+TEST_F(Sessions, a_switched_off_account_is_signed_out_at_its_next_request) {
+  auto b = sign_in("practitioner@demo.example");
+  ASSERT_EQ(call("GET", "/api/v1/auth/me", &b).status, 200);
+  (void)db->write([&](store::Conn& c) {
+    return c.exec("UPDATE users SET active = 0 WHERE email = 'practitioner@demo.example'");
+  });
+  EXPECT_EQ(call("GET", "/api/v1/auth/me", &b).status, 401);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -123,3 +123,36 @@ TEST_F(TwoStep, turning_it_on_and_off_and_every_second_step_are_audited) {
 
 }  // namespace
 }  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Found by trying it as an attacker would: a new ticket gave five more guesses, without end.
+TEST_F(TwoStep, wrong_codes_count_toward_the_accounts_sign_in_pause_across_tickets) {
+  auto manager = sign_in("manager@demo.example");
+  auto [secret, codes] = turn_on(manager);
+  int wrong = 0;
+  for (int ticket = 0; ticket < 2; ++ticket) {
+    clock.advance(std::chrono::seconds(1));
+    auto half = password_step("manager@demo.example");
+    ASSERT_EQ(half.status, 200) << half.raw.body;
+    for (int i = 0; i < 5; ++i, ++wrong) EXPECT_EQ(code_step(half.body["ticket"], "123456").status, 422);
+  }
+  EXPECT_EQ(wrong, 10);
+  auto paused = password_step("manager@demo.example");
+  EXPECT_EQ(paused.status, 429) << paused.raw.body;
+}
+
+// A stolen session must not become a way to guess the password without the pause.
+TEST_F(TwoStep, password_confirmations_count_toward_the_sign_in_pause) {
+  auto peer = sign_in("peer-worker@demo.example");
+  clock.advance(std::chrono::seconds(1));
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(call("POST", "/api/v1/auth/reauthenticate", &peer, json{{"password", "wrong guess " + std::to_string(i)}}).status, 403);
+  auto paused = call("POST", "/api/v1/auth/reauthenticate", &peer, json{{"password", kPassword}});
+  EXPECT_EQ(paused.status, 429);
+  EXPECT_EQ(password_step("peer-worker@demo.example").status, 429);
+}
+
+}  // namespace
+}  // namespace trellis::test

@@ -59,6 +59,17 @@ TEST_F(Invitations, a_link_works_once_and_a_person_has_one_sign_in) {
   EXPECT_EQ(second.body["type"], "https://trellis.example/problems/sign_in_exists");
 }
 
+TEST_F(Invitations, a_used_link_stays_used_after_the_sign_in_it_made_is_switched_off) {
+  std::string token = call("POST", path("/invitations"), &practitioner).body["token"];
+  ASSERT_EQ(accept(token, "moana@example.org").status, 200);
+  (void)db->write([&](store::Conn& c) { return c.exec("UPDATE users SET active = 0 WHERE email = 'moana@example.org'"); });
+  auto again = accept(token, "someone.else@example.org");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body["type"], "https://trellis.example/problems/invitation_used");
+  auto count = db->read([&](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM users WHERE person_id = ?", {person_id}); });
+  EXPECT_EQ((*count)->integer(0), 1);
+}
+
 TEST_F(Invitations, a_link_expires_after_seven_days_and_a_new_one_replaces_the_old) {
   std::string first = call("POST", path("/invitations"), &practitioner).body["token"];
   clock.advance(std::chrono::minutes(1));
