@@ -63,7 +63,7 @@ for p in "${patches[@]}"; do
     if TRELLIS_TEST_DB=sqlite timeout 900 "$BUILD/trellis_tests" --gtest_brief=1 --gtest_fail_fast >"$WORK/$name.log" 2>&1; then
       result="SURVIVED"; survived=$((survived + 1))
     else
-      result="killed by $(grep -m1 -o '\[  FAILED  \] [A-Za-z_.]*' "$WORK/$name.log" | cut -c14- || echo 'a crash')"
+      result="killed by $(grep -m1 -o '\[  FAILED  \] [A-Za-z0-9_.]*' "$WORK/$name.log" | cut -c14- || echo 'a crash')"
       killed=$((killed + 1))
     fi
     git -C "$TREE" apply -R "$p"
@@ -76,7 +76,7 @@ build >/dev/null 2>&1 || true  # leave the copy's build unmutated for the next r
 total=${#patches[@]}
 {
   echo
-  echo "$killed of $total killed, $survived survived, $broken broken (commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u +%F))."
+  echo "$killed of $total killed, $survived survived, $broken broken (commit $(git -C "$TREE" rev-parse --short HEAD), $(date -u +%F))."
 } >>"$REPORT"
 say "$killed of $total mutants killed, $survived survived, $broken broken; the table is in ${REPORT#$ROOT/}"
 [ "$survived" -eq 0 ] && [ "$broken" -eq 0 ]
