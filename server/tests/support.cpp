@@ -90,14 +90,21 @@ Reply TrellisTest::call(const std::string& method, const std::string& path, cons
   return call_raw(std::move(req));
 }
 
-Browser TrellisTest::sign_in(const std::string& email, const std::string& password) {
-  auto r = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", email}, {"password", password}});
-  EXPECT_EQ(r.status, 200) << r.raw.body;
+namespace {
+// What a browser keeps from an answer that signed it in: the session cookie and the CSRF token.
+Browser signed_in_as(const Reply& r) {
   Browser b;
   auto cookie = r.header("Set-Cookie").value_or("");
   b.cookie = cookie.substr(0, cookie.find(';'));
   b.csrf = r.body.value("csrfToken", "");
   return b;
+}
+}  // namespace
+
+Browser TrellisTest::sign_in(const std::string& email, const std::string& password) {
+  auto r = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", email}, {"password", password}});
+  EXPECT_EQ(r.status, 200) << r.raw.body;
+  return signed_in_as(r);
 }
 
 Browser TrellisTest::invite_and_accept(const std::string& issue_path, const Browser& worker, const std::string& email,
@@ -107,11 +114,7 @@ Browser TrellisTest::invite_and_accept(const std::string& issue_path, const Brow
   auto r = call("POST", "/api/v1/invitations/accept", nullptr,
                 nlohmann::json{{"token", issued.body.value("token", "")}, {"email", email}, {"password", password}});
   EXPECT_EQ(r.status, 200) << r.raw.body;
-  Browser b;
-  auto cookie = r.header("Set-Cookie").value_or("");
-  b.cookie = cookie.substr(0, cookie.find(';'));
-  b.csrf = r.body.value("csrfToken", "");
-  return b;
+  return signed_in_as(r);
 }
 
 void TrellisTest::load_demo() {
