@@ -19,9 +19,9 @@
 #include "demo/demo_directory.hpp"
 #include "demo/demo_scale.hpp"
 #include "store/copy.hpp"
-#include "http/app.hpp"
+#include "app/app.hpp"
+#include "app/runtime.hpp"
 #include "http/server.hpp"
-#include "runtime.hpp"
 #include "store/migrations.hpp"
 
 using namespace trellis;
@@ -238,8 +238,8 @@ int main(int argc, char** argv) {
                                   "There are " + std::to_string(orgs->size()) + " organisations; pass --org-id."));
       hsds_org = (*orgs)[0].text(0);
     }
-    Runtime runtime(db, clock, config);
-    http::Actor actor{hsds_org, std::nullopt, std::nullopt, "cli", "command line"};
+    app::Runtime runtime(db, clock, config);
+    auto actor = access::Actor::system(hsds_org, "cli", "command line");
     if (*import_hsds) {
       auto show = [](std::size_t done, std::size_t total) {
         std::cerr << "\r  " << done << " of " << total << " records" << std::flush;
@@ -284,8 +284,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*serve) {
-    Runtime runtime(db, clock, config);
-    http::App app(runtime.services, std::make_unique<http::StaticFiles>(config.web_root));
+    app::Runtime runtime(db, clock, config);
+    app::App app(runtime, std::make_unique<http::StaticFiles>(config.web_root));
     spdlog::info("database {}", db.describe());
     if (auto r = http::serve(app); !r) return report(r.error());
     return 0;

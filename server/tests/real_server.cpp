@@ -71,7 +71,7 @@ void RealServer::SetUp() {
   config.web_root = root.string();
   config.threads = 2;
   config.max_body_bytes = 4096;
-  app = std::make_unique<http::App>(*services, std::make_unique<http::StaticFiles>(config.web_root));
+  app = std::make_unique<app::App>(*runtime, std::make_unique<http::StaticFiles>(config.web_root));
   done = std::async(std::launch::async, [this] { return http::serve(*app); });
   for (int i = 0; i < 200; ++i) {
     if (send_raw(config.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) return;

@@ -51,9 +51,8 @@ void TrellisTest::SetUp() {
   }();
   (void)once;
   db = fresh_db();
-  runtime = std::make_unique<Runtime>(*db, clock, config);
-  services = &runtime->services;
-  app = std::make_unique<http::App>(*services);
+  runtime = std::make_unique<app::Runtime>(*db, clock, config);
+  app = std::make_unique<app::App>(*runtime);
 }
 
 void TrellisTest::TearDown() {

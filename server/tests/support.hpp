@@ -10,8 +10,8 @@
 #include "access/service.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
-#include "http/app.hpp"
-#include "runtime.hpp"
+#include "app/app.hpp"
+#include "app/runtime.hpp"
 #include "store/db.hpp"
 
 namespace trellis::test {
@@ -57,9 +57,8 @@ class TrellisTest : public ::testing::Test {
   ManualClock clock{TimePoint(std::chrono::milliseconds(1'795'000'000'000))};
   Config config;
   std::unique_ptr<store::Db> db;
-  std::unique_ptr<Runtime> runtime;
-  http::Services* services = nullptr;
-  std::unique_ptr<http::App> app;
+  std::unique_ptr<app::Runtime> runtime;
+  std::unique_ptr<app::App> app;
 };
 
 }  // namespace trellis::test

@@ -3,14 +3,14 @@
 #include "access/passwords.hpp"
 #include "access/service.hpp"
 #include "core/json_input.hpp"
-#include "http/context.hpp"
-#include "http/cookies.hpp"
-#include "http/router.hpp"
+#include "api/ctx.hpp"
+#include "access/session_cookie.hpp"
+#include "api/routes.hpp"
 
 namespace trellis::access {
 namespace {
 
-using http::Ctx;
+using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
@@ -73,91 +73,91 @@ std::vector<std::string_view> worker_role_names() {
   return out;
 }
 
-Response signed_in_response(const Ctx& ctx, const SignedIn& s) {
-  auto org = ctx.app.access.org(s.user.org_id);
+Response signed_in_response(const Ctx& ctx, const SignedIn& s, AccessService& svc, const Config& config) {
+  auto org = svc.org(s.user.org_id);
   if (!org) return ctx.problem(org.error());
   auto r = Response::json(200, session_json(s.user, s.session, *org));
-  r.header("Set-Cookie", http::session_cookie(ctx.app.config, s.token));
+  r.header("Set-Cookie", session_cookie(config, s.token));
   return r;
 }
 
 // ---- sign-in and the signed-in user's own account
 
-Response login(Ctx& ctx) {
+Response login(Ctx& ctx, AccessService& svc, const Config& config) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto email = in->text("email", Need::required, {.max = 254});
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = ctx.app.access.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
+  auto s = svc.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
                                 ctx.request_id);
   if (!s) return ctx.problem(s.error());
   // The password was right; the account asks for a code too. No session, no cookie yet.
   if (s->two_step_ticket) return Response::json(200, {{"twoStepRequired", true}, {"ticket", *s->two_step_ticket}});
-  return signed_in_response(ctx, *s);
+  return signed_in_response(ctx, *s, svc, config);
 }
 
 // ---- two-step sign-in
 
-Response verify_two_step(Ctx& ctx) {
+Response verify_two_step(Ctx& ctx, AccessService& svc, const Config& config) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto ticket = in->text("ticket", Need::required, {.min = 20, .max = 100});
   auto code = in->text("code", Need::required, {.min = 6, .max = 20});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = ctx.app.access.verify_two_step(*ticket, *code, ctx.req.client_address,
+  auto s = svc.verify_two_step(*ticket, *code, ctx.req.client_address,
                                           ctx.req.header("user-agent").value_or(""), ctx.request_id);
   if (!s) return ctx.problem(s.error());
-  return signed_in_response(ctx, *s);
+  return signed_in_response(ctx, *s, svc, config);
 }
 
 json codes_json(const std::vector<std::string>& codes) { return {{"recoveryCodes", codes}}; }
 
-Response two_step_status(Ctx& ctx) {
-  auto s = ctx.app.access.two_step_status(ctx.principal());
+Response two_step_status(Ctx& ctx, AccessService& svc) {
+  auto s = svc.two_step_status(ctx.principal());
   if (!s) return ctx.problem(s.error());
   return Response::json(200, {{"enabled", s->enabled}, {"required", s->required},
                               {"recoveryCodesLeft", s->recovery_codes_left}});
 }
 
-Response begin_two_step(Ctx& ctx) {
-  auto s = ctx.app.access.begin_two_step(ctx.principal(), ctx.actor());
+Response begin_two_step(Ctx& ctx, AccessService& svc) {
+  auto s = svc.begin_two_step(ctx.principal(), ctx.actor());
   if (!s) return ctx.problem(s.error());
   return Response::json(200, {{"secret", s->secret}, {"uri", s->uri}});
 }
 
-Response confirm_two_step(Ctx& ctx) {
+Response confirm_two_step(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto code = in->text("code", Need::required, {.min = 6, .max = 6});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto codes = ctx.app.access.confirm_two_step(ctx.principal(), *code, ctx.actor());
+  auto codes = svc.confirm_two_step(ctx.principal(), *code, ctx.actor());
   if (!codes) return ctx.problem(codes.error());
   return Response::json(200, codes_json(*codes));
 }
 
-Response new_recovery_codes(Ctx& ctx) {
-  auto codes = ctx.app.access.new_recovery_codes(ctx.principal(), ctx.actor());
+Response new_recovery_codes(Ctx& ctx, AccessService& svc) {
+  auto codes = svc.new_recovery_codes(ctx.principal(), ctx.actor());
   if (!codes) return ctx.problem(codes.error());
   return Response::json(200, codes_json(*codes));
 }
 
-Response turn_off_two_step(Ctx& ctx) {
-  return http::respond_empty(ctx, ctx.app.access.turn_off_two_step(ctx.principal(), ctx.actor()));
+Response turn_off_two_step(Ctx& ctx, AccessService& svc) {
+  return api::respond_empty(ctx, svc.turn_off_two_step(ctx.principal(), ctx.actor()));
 }
 
-Response require_two_step(Ctx& ctx) {
+Response require_two_step(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto required = in->boolean("required", Need::required);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto org = ctx.app.access.require_two_step(ctx.actor(), *required);
+  auto org = svc.require_two_step(ctx.actor(), *required);
   if (!org) return ctx.problem(org.error());
   return Response::json(200, {{"required", org->require_two_step}});
 }
 
-Response two_step_setting(Ctx& ctx) {
-  auto org = ctx.app.access.org(ctx.principal().user.org_id);
+Response two_step_setting(Ctx& ctx, AccessService& svc) {
+  auto org = svc.org(ctx.principal().user.org_id);
   if (!org) return ctx.problem(org.error());
   return Response::json(200, {{"required", org->require_two_step}});
 }
@@ -168,12 +168,12 @@ std::optional<std::string> read_token(JsonReader& in) {
   return in.text("token", Need::required, {.min = 20, .max = 100});
 }
 
-Response inspect_invitation(Ctx& ctx) {
+Response inspect_invitation(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto token = read_token(*in);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto r = ctx.app.access.inspect_invitation(*token);
+  auto r = svc.inspect_invitation(*token);
   if (!r) return ctx.problem(r.error());
   const auto& [i, org] = *r;
   return Response::json(200, {{"for", i.supporter_id ? "supporter" : "person"},
@@ -182,94 +182,94 @@ Response inspect_invitation(Ctx& ctx) {
                               {"expiresAt", i.expires_at}});
 }
 
-Response accept_invitation(Ctx& ctx) {
+Response accept_invitation(Ctx& ctx, AccessService& svc, const Config& config) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto token = read_token(*in);
   auto email = in->email("email", Need::required);
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = ctx.app.access.accept_invitation(*token, *email, *password, ctx.req.client_address,
+  auto s = svc.accept_invitation(*token, *email, *password, ctx.req.client_address,
                                             ctx.req.header("user-agent").value_or(""), ctx.request_id);
   if (!s) return ctx.problem(s.error());
-  return signed_in_response(ctx, *s);
+  return signed_in_response(ctx, *s, svc, config);
 }
 
-Response logout(Ctx& ctx) {
-  auto r = ctx.app.access.logout(ctx.principal(), ctx.actor());
+Response logout(Ctx& ctx, AccessService& svc, const Config& config) {
+  auto r = svc.logout(ctx.principal(), ctx.actor());
   if (!r) return ctx.problem(r.error());
   auto resp = Response::empty(204);
-  resp.header("Set-Cookie", http::clear_session_cookie(ctx.app.config));
+  resp.header("Set-Cookie", clear_session_cookie(config));
   return resp;
 }
 
-Response me(Ctx& ctx) {
+Response me(Ctx& ctx, AccessService& svc) {
   const auto& p = ctx.principal();
-  auto org = ctx.app.access.org(p.user.org_id);
+  auto org = svc.org(p.user.org_id);
   if (!org) return ctx.problem(org.error());
   return Response::json(200, session_json(p.user, p.session, *org));
 }
 
-Response reauthenticate(Ctx& ctx) {
+Response reauthenticate(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_empty(ctx, ctx.app.access.reauthenticate(ctx.principal(), *password, ctx.actor()));
+  return api::respond_empty(ctx, svc.reauthenticate(ctx.principal(), *password, ctx.actor()));
 }
 
-Response change_password(Ctx& ctx) {
+Response change_password(Ctx& ctx, AccessService& svc, const Config& config) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto current = in->text("currentPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});
   auto next = in->text("newPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = ctx.app.access.change_password(ctx.principal(), *current, *next, ctx.actor());
+  auto s = svc.change_password(ctx.principal(), *current, *next, ctx.actor());
   if (!s) return ctx.problem(s.error());
-  return signed_in_response(ctx, *s);
+  return signed_in_response(ctx, *s, svc, config);
 }
 
-Response list_sessions(Ctx& ctx) {
-  auto s = ctx.app.access.sessions_of(ctx.principal());
+Response list_sessions(Ctx& ctx, AccessService& svc) {
+  auto s = svc.sessions_of(ctx.principal());
   if (!s) return ctx.problem(s.error());
   json items = json::array();
   for (const auto& x : *s) items.push_back(to_json(x, ctx.principal().session.id));
   return Response::json(200, {{"items", items}});
 }
 
-Response end_session(Ctx& ctx) {
-  return http::respond_empty(ctx, ctx.app.access.end_session(ctx.principal(), ctx.param("id"), ctx.actor()));
+Response end_session(Ctx& ctx, AccessService& svc) {
+  return api::respond_empty(ctx, svc.end_session(ctx.principal(), ctx.param("id"), ctx.actor()));
 }
 
-Response end_other_sessions(Ctx& ctx) {
-  auto n = ctx.app.access.end_other_sessions(ctx.principal(), ctx.actor());
+Response end_other_sessions(Ctx& ctx, AccessService& svc) {
+  auto n = svc.end_other_sessions(ctx.principal(), ctx.actor());
   if (!n) return ctx.problem(n.error());
   return Response::json(200, {{"ended", *n}});
 }
 
 // ---- sites and teams
 
-Response list_sites(Ctx& ctx) {
-  auto s = ctx.app.access.sites(ctx.principal().user.org_id);
+Response list_sites(Ctx& ctx, AccessService& svc) {
+  auto s = svc.sites(ctx.principal().user.org_id);
   if (!s) return ctx.problem(s.error());
   json items = json::array();
   for (const auto& x : *s) items.push_back(to_json(x));
   return Response::json(200, {{"items", items}});
 }
 
-Response create_site(Ctx& ctx) {
+Response create_site(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 2, .max = 120});
   auto address = in->text("address", Need::optional, {.max = 300});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = ctx.app.access.create_site(ctx.actor(), *name, address.value_or(""));
+  auto s = svc.create_site(ctx.actor(), *name, address.value_or(""));
   if (!s) return ctx.problem(s.error());
   return Response::json(201, to_json(*s));
 }
 
-Response list_teams(Ctx& ctx) {
-  auto t = ctx.app.access.teams(ctx.principal().user.org_id);
+Response list_teams(Ctx& ctx, AccessService& svc) {
+  auto t = svc.teams(ctx.principal().user.org_id);
   if (!t) return ctx.problem(t.error());
   json items = json::array();
   for (const auto& x : *t) items.push_back(to_json(x));
@@ -287,30 +287,30 @@ Result<TeamInput> read_team(const http::Request& req, Need name_need) {
   return t;
 }
 
-Response create_team(Ctx& ctx) {
+Response create_team(Ctx& ctx, AccessService& svc) {
   auto in = read_team(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  auto t = ctx.app.access.create_team(ctx.actor(), *in);
-  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); }, 201);
+  auto t = svc.create_team(ctx.actor(), *in);
+  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); }, 201);
 }
 
-Response get_team(Ctx& ctx) {
-  auto t = ctx.app.access.team(ctx.principal().user.org_id, ctx.param("id"));
-  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+Response get_team(Ctx& ctx, AccessService& svc) {
+  auto t = svc.team(ctx.principal().user.org_id, ctx.param("id"));
+  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
 }
 
-Response update_team(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_team(Ctx& ctx, AccessService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = read_team(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
-  auto t = ctx.app.access.update_team(ctx.actor(), ctx.param("id"), *version, *in);
-  return http::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+  auto t = svc.update_team(ctx.actor(), ctx.param("id"), *version, *in);
+  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
 }
 
 // ---- users
 
-Response list_users(Ctx& ctx) {
+Response list_users(Ctx& ctx, AccessService& svc) {
   auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
   if (!page) return ctx.problem(page.error());
   UserQuery q;
@@ -324,19 +324,19 @@ Response list_users(Ctx& ctx) {
       return ctx.problem(Error::field(ErrorKind::bad_request, "active", "must be true or false"));
     q.active = *a == "true";
   }
-  auto users = ctx.app.access.users(ctx.principal().user.org_id, q, *page);
+  auto users = svc.users(ctx.principal().user.org_id, q, *page);
   if (!users) return ctx.problem(users.error());
   json items = json::array();
   for (const auto& u : users->items) items.push_back(to_json(u));
   return Response::json(200, {{"items", items}, {"nextCursor", users->next_cursor ? json(*users->next_cursor) : json(nullptr)}});
 }
 
-Response get_user(Ctx& ctx) {
-  auto u = ctx.app.access.user(ctx.principal().user.org_id, ctx.param("id"));
-  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+Response get_user(Ctx& ctx, AccessService& svc) {
+  auto u = svc.user(ctx.principal().user.org_id, ctx.param("id"));
+  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
 }
 
-Response create_user(Ctx& ctx) {
+Response create_user(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   NewUser u;
@@ -359,12 +359,12 @@ Response create_user(Ctx& ctx) {
                                    "reauthentication_required"));
   u.password = *password;
   u.team_ids = teams.value_or(std::vector<std::string>{});
-  auto created = ctx.app.access.create_user(ctx.actor(), u);
-  return http::respond_as(ctx, created, [](const User& x) { return to_json(x); }, 201);
+  auto created = svc.create_user(ctx.actor(), u);
+  return api::respond_as(ctx, created, [](const User& x) { return to_json(x); }, 201);
 }
 
-Response update_user(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_user(Ctx& ctx, AccessService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
@@ -373,12 +373,12 @@ Response update_user(Ctx& ctx) {
   ch.active = in->boolean("active", Need::optional);
   ch.team_ids = in->id_list("teamIds", Need::optional);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto u = ctx.app.access.update_user(ctx.actor(), ctx.param("id"), *version, ch);
-  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+  auto u = svc.update_user(ctx.actor(), ctx.param("id"), *version, ch);
+  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
 }
 
-Response change_role(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response change_role(Ctx& ctx, AccessService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
@@ -387,16 +387,16 @@ Response change_role(Ctx& ctx) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   UserChanges ch;
   ch.role = parse_role(*role);
-  auto u = ctx.app.access.update_user(ctx.actor(), ctx.param("id"), *version, ch);
-  return http::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+  auto u = svc.update_user(ctx.actor(), ctx.param("id"), *version, ch);
+  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
 }
 
-Response reset_password(Ctx& ctx) {
+Response reset_password(Ctx& ctx, AccessService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_empty(ctx, ctx.app.access.reset_password(ctx.actor(), ctx.param("id"), *password));
+  return api::respond_empty(ctx, svc.reset_password(ctx.actor(), ctx.param("id"), *password));
 }
 
 // ---- audit log
@@ -425,12 +425,12 @@ Result<AuditFilter> audit_filter(const http::Request& req) {
   return f;
 }
 
-Response browse_audit(Ctx& ctx) {
+Response browse_audit(Ctx& ctx, AccessService& svc) {
   auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
   if (!page) return ctx.problem(page.error());
   auto f = audit_filter(ctx.req);
   if (!f) return ctx.problem(f.error());
-  auto events = ctx.app.access.audit_events(ctx.actor(), *f, *page);
+  auto events = svc.audit_events(ctx.actor(), *f, *page);
   if (!events) return ctx.problem(events.error());
   json items = json::array();
   for (const auto& e : events->items) items.push_back(to_json(e));
@@ -447,10 +447,10 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-Response export_audit(Ctx& ctx) {
+Response export_audit(Ctx& ctx, AccessService& svc) {
   auto f = audit_filter(ctx.req);
   if (!f) return ctx.problem(f.error());
-  auto events = ctx.app.access.export_audit(ctx.actor(), *f);
+  auto events = svc.export_audit(ctx.actor(), *f);
   if (!events) return ctx.problem(events.error());
   std::string csv = "seq,at,actor_id,actor_name,actor_role,action,entity_type,entity_id,person_id,outcome,request_id,client_address,detail,hash\r\n";
   for (const auto& e : *events) {
@@ -469,69 +469,61 @@ Response export_audit(Ctx& ctx) {
 
 }  // namespace
 
-void add_routes(http::Router& r) {
+void add_routes(api::Routes& r, AccessService& svc, const Config& config) {
   using P = Permission;
   const std::string v1 = "/api/v1";
-  r.add("POST", v1 + "/auth/login", Rule::anyone(), {"Sign in with email and password", "auth"}, login);
+  r.add("POST", v1 + "/auth/login", Rule::anyone(), {"Sign in with email and password", "auth"}, api::with(login, svc, config));
   r.add("POST", v1 + "/auth/two-step/verify", Rule::anyone(),
-        {"The second step of signing in: the code from your app, or a recovery code", "auth"}, verify_two_step);
+        {"The second step of signing in: the code from your app, or a recovery code", "auth"}, api::with(verify_two_step, svc, config));
   r.add("GET", v1 + "/auth/two-step", Rule::signed_in().before_two_step(),
-        {"Whether two-step sign-in is on for you, and required", "auth"}, two_step_status);
+        {"Whether two-step sign-in is on for you, and required", "auth"}, api::with(two_step_status, svc));
   r.add("POST", v1 + "/auth/two-step/setup", Rule::signed_in().with_reauth().before_two_step(),
-        {"Start setting up two-step sign-in: the key for your authenticator app (password confirmed)", "auth"},
-        begin_two_step);
+        {"Start setting up two-step sign-in: the key for your authenticator app (password confirmed)", "auth"}, api::with(begin_two_step, svc));
   r.add("POST", v1 + "/auth/two-step/confirm", Rule::signed_in().before_two_step(),
-        {"Confirm with the first code from the app; answers your recovery codes, once", "auth"}, confirm_two_step);
+        {"Confirm with the first code from the app; answers your recovery codes, once", "auth"}, api::with(confirm_two_step, svc));
   r.add("POST", v1 + "/auth/two-step/recovery-codes", Rule::signed_in().with_reauth(),
-        {"New recovery codes, replacing the old ones (password confirmed)", "auth"}, new_recovery_codes);
+        {"New recovery codes, replacing the old ones (password confirmed)", "auth"}, api::with(new_recovery_codes, svc));
   r.add("DELETE", v1 + "/auth/two-step", Rule::signed_in().with_reauth(),
-        {"Turn two-step sign-in off, unless your organisation requires it (password confirmed)", "auth"},
-        turn_off_two_step);
+        {"Turn two-step sign-in off, unless your organisation requires it (password confirmed)", "auth"}, api::with(turn_off_two_step, svc));
   r.add("GET", v1 + "/settings/two-step", Rule::need(P::manage_users),
-        {"Whether the organisation requires two-step sign-in of administrators and managers", "organisation"},
-        two_step_setting);
+        {"Whether the organisation requires two-step sign-in of administrators and managers", "organisation"}, api::with(two_step_setting, svc));
   r.add("PUT", v1 + "/settings/two-step", Rule::need(P::manage_users).with_reauth(),
-        {"Require two-step sign-in of administrators and managers, or not (password confirmed)", "organisation"},
-        require_two_step);
+        {"Require two-step sign-in of administrators and managers, or not (password confirmed)", "organisation"}, api::with(require_two_step, svc));
   r.add("POST", v1 + "/invitations/inspect", Rule::anyone(),
-        {"What an invitation link is for (the name and organisation), before accepting it", "auth"},
-        inspect_invitation);
+        {"What an invitation link is for (the name and organisation), before accepting it", "auth"}, api::with(inspect_invitation, svc));
   r.add("POST", v1 + "/invitations/accept", Rule::anyone(),
-        {"Accept an invitation: choose your own email and password, and sign in", "auth"}, accept_invitation);
-  r.add("POST", v1 + "/auth/logout", Rule::signed_in().before_two_step(), {"Sign out of this session", "auth"}, logout);
-  r.add("GET", v1 + "/auth/me", Rule::signed_in().before_two_step(), {"The signed-in user and their CSRF token", "auth"}, me);
+        {"Accept an invitation: choose your own email and password, and sign in", "auth"}, api::with(accept_invitation, svc, config));
+  r.add("POST", v1 + "/auth/logout", Rule::signed_in().before_two_step(), {"Sign out of this session", "auth"}, api::with(logout, svc, config));
+  r.add("GET", v1 + "/auth/me", Rule::signed_in().before_two_step(), {"The signed-in user and their CSRF token", "auth"}, api::with(me, svc));
   r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in().before_two_step(),
-        {"Confirm your password before a sensitive change", "auth"}, reauthenticate);
+        {"Confirm your password before a sensitive change", "auth"}, api::with(reauthenticate, svc));
   r.add("POST", v1 + "/auth/password", Rule::signed_in(),
-        {"Change your password; signs out every other session", "auth"}, change_password);
-  r.add("GET", v1 + "/auth/sessions", Rule::signed_in(), {"Your sessions that are still open", "auth"}, list_sessions);
-  r.add("POST", v1 + "/auth/sessions/end-others", Rule::signed_in(), {"End all your other sessions", "auth"},
-        end_other_sessions);
-  r.add("DELETE", v1 + "/auth/sessions/:id", Rule::signed_in(), {"End one of your sessions", "auth"}, end_session);
+        {"Change your password; signs out every other session", "auth"}, api::with(change_password, svc, config));
+  r.add("GET", v1 + "/auth/sessions", Rule::signed_in(), {"Your sessions that are still open", "auth"}, api::with(list_sessions, svc));
+  r.add("POST", v1 + "/auth/sessions/end-others", Rule::signed_in(), {"End all your other sessions", "auth"}, api::with(end_other_sessions, svc));
+  r.add("DELETE", v1 + "/auth/sessions/:id", Rule::signed_in(), {"End one of your sessions", "auth"}, api::with(end_session, svc));
 
-  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {"List sites", "organisation"}, list_sites);
-  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {"Add a site", "organisation"}, create_site);
-  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {"List teams", "organisation"}, list_teams);
-  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {"Create a team", "organisation"}, create_team);
-  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {"One team", "organisation"}, get_team);
-  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {"Change a team (If-Match)", "organisation"},
-        update_team);
+  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {"List sites", "organisation"}, api::with(list_sites, svc));
+  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {"Add a site", "organisation"}, api::with(create_site, svc));
+  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {"List teams", "organisation"}, api::with(list_teams, svc));
+  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {"Create a team", "organisation"}, api::with(create_team, svc));
+  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {"One team", "organisation"}, api::with(get_team, svc));
+  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {"Change a team (If-Match)", "organisation"}, api::with(update_team, svc));
 
-  r.add("GET", v1 + "/users", Rule::need(P::view_users), {"List users (search, filter, cursor)", "users"}, list_users);
+  r.add("GET", v1 + "/users", Rule::need(P::view_users), {"List users (search, filter, cursor)", "users"}, api::with(list_users, svc));
   r.add("POST", v1 + "/users", Rule::need(P::manage_users),
-        {"Create a worker's account (an administrator or manager: password confirmed)", "users"}, create_user);
-  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {"One user", "users"}, get_user);
+        {"Create a worker's account (an administrator or manager: password confirmed)", "users"}, api::with(create_user, svc));
+  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {"One user", "users"}, api::with(get_user, svc));
   r.add("PATCH", v1 + "/users/:id", Rule::need(P::manage_users),
-        {"Change a user's name, teams or active state (If-Match)", "users"}, update_user);
+        {"Change a user's name, teams or active state (If-Match)", "users"}, api::with(update_user, svc));
   r.add("PUT", v1 + "/users/:id/role", Rule::need(P::manage_users).with_reauth(),
-        {"Change a user's role (If-Match; password confirmed)", "users"}, change_role);
+        {"Change a user's role (If-Match; password confirmed)", "users"}, api::with(change_role, svc));
   r.add("POST", v1 + "/users/:id/password", Rule::need(P::manage_users).with_reauth(),
-        {"Set a new password for a user (password confirmed)", "users"}, reset_password);
+        {"Set a new password for a user (password confirmed)", "users"}, api::with(reset_password, svc));
 
-  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {"Browse the audit log (filters, cursor)", "audit"},
-        browse_audit);
+  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {"Browse the audit log (filters, cursor)", "audit"}, api::with(browse_audit, svc));
   r.add("GET", v1 + "/audit-events/export", Rule::need(P::view_audit),
-        {"Download the audit log as CSV (same filters; audited)", "audit"}, export_audit);
+        {"Download the audit log as CSV (same filters; audited)", "audit"}, api::with(export_audit, svc));
 }
 
 }  // namespace trellis::access

@@ -1,8 +1,10 @@
 // HTTP routes of the access area: sign-in, sessions, teams, users and the audit log.
 #pragma once
+#include "core/config.hpp"
 
-namespace trellis::http { class Router; }
+namespace trellis::api { class Routes; }
 
 namespace trellis::access {
-void add_routes(http::Router& router);
-}
+class AccessService;
+void add_routes(api::Routes& routes, AccessService& access, const Config& config);
+}  // namespace trellis::access

@@ -6,14 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "access/actor.hpp"
 #include "access/audit.hpp"
 #include "access/model.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/pagination.hpp"
 #include "store/db.hpp"
-
-namespace trellis::http { struct Actor; }
 
 namespace trellis::access {
 
@@ -94,24 +93,24 @@ class AccessService {
                          const std::string& user_agent, const std::string& request_id);
   // The principal behind a session token, or 401; refreshes the idle timer.
   Result<Principal> authenticate(const std::string& token);
-  Result<void> logout(const Principal& who, const http::Actor& actor);
+  Result<void> logout(const Principal& who, const access::Actor& actor);
   Result<std::vector<Session>> sessions_of(const Principal& who);
-  Result<void> end_session(const Principal& who, const std::string& session_id, const http::Actor& actor);
-  Result<std::int64_t> end_other_sessions(const Principal& who, const http::Actor& actor);
-  Result<void> reauthenticate(const Principal& who, const std::string& password, const http::Actor& actor);
+  Result<void> end_session(const Principal& who, const std::string& session_id, const access::Actor& actor);
+  Result<std::int64_t> end_other_sessions(const Principal& who, const access::Actor& actor);
+  Result<void> reauthenticate(const Principal& who, const std::string& password, const access::Actor& actor);
   Result<SignedIn> change_password(const Principal& who, const std::string& current, const std::string& next,
-                                   const http::Actor& actor);
+                                   const access::Actor& actor);
 
   // Two-step sign-in (TOTP, with recovery codes)
   Result<SignedIn> verify_two_step(const std::string& ticket, const std::string& code, const std::string& client,
                                    const std::string& user_agent, const std::string& request_id);
   Result<TwoStepStatus> two_step_status(const Principal& who);
-  Result<TwoStepSetup> begin_two_step(const Principal& who, const http::Actor& actor);
+  Result<TwoStepSetup> begin_two_step(const Principal& who, const access::Actor& actor);
   // The first code from the app confirms it; the answer is the recovery codes, shown once.
-  Result<std::vector<std::string>> confirm_two_step(const Principal& who, const std::string& code, const http::Actor& actor);
-  Result<std::vector<std::string>> new_recovery_codes(const Principal& who, const http::Actor& actor);
-  Result<void> turn_off_two_step(const Principal& who, const http::Actor& actor);
-  Result<Org> require_two_step(const http::Actor& actor, bool required);
+  Result<std::vector<std::string>> confirm_two_step(const Principal& who, const std::string& code, const access::Actor& actor);
+  Result<std::vector<std::string>> new_recovery_codes(const Principal& who, const access::Actor& actor);
+  Result<void> turn_off_two_step(const Principal& who, const access::Actor& actor);
+  Result<Org> require_two_step(const access::Actor& actor, bool required);
 
   // The organisation itself
   Result<Org> org(const std::string& org_id);
@@ -121,26 +120,26 @@ class AccessService {
 
   // Sites and teams
   Result<std::vector<Site>> sites(const std::string& org_id);
-  Result<Site> create_site(const http::Actor& actor, const std::string& name, const std::string& address);
+  Result<Site> create_site(const access::Actor& actor, const std::string& name, const std::string& address);
   Result<std::vector<Team>> teams(const std::string& org_id);
   Result<Team> team(const std::string& org_id, const std::string& id);
-  Result<Team> create_team(const http::Actor& actor, const TeamInput& in);
-  Result<Team> update_team(const http::Actor& actor, const std::string& id, std::int64_t version, const TeamInput& in);
+  Result<Team> create_team(const access::Actor& actor, const TeamInput& in);
+  Result<Team> update_team(const access::Actor& actor, const std::string& id, std::int64_t version, const TeamInput& in);
 
   // Users
   Result<UserPage> users(const std::string& org_id, const UserQuery& q, const PageRequest& page);
   Result<User> user(const std::string& org_id, const std::string& id);
-  Result<User> create_user(const http::Actor& actor, const NewUser& in);
-  Result<User> update_user(const http::Actor& actor, const std::string& id, std::int64_t version, const UserChanges& ch);
-  Result<void> reset_password(const http::Actor& actor, const std::string& id, const std::string& password);
+  Result<User> create_user(const access::Actor& actor, const NewUser& in);
+  Result<User> update_user(const access::Actor& actor, const std::string& id, std::int64_t version, const UserChanges& ch);
+  Result<void> reset_password(const access::Actor& actor, const std::string& id, const std::string& password);
 
   // Invitations: the only way a person or supporter gets a sign-in. The people area checks who
   // they are and whether the worker may invite them; these keep the link single-use and timed.
-  Result<IssuedInvitation> issue_invitation(const http::Actor& actor, const std::string& person_id,
+  Result<IssuedInvitation> issue_invitation(const access::Actor& actor, const std::string& person_id,
                                             const std::optional<std::string>& supporter_id,
                                             const std::string& display_name);
   Result<std::vector<Invitation>> invitations(const std::string& org_id, const std::string& person_id);
-  Result<Invitation> revoke_invitation(const http::Actor& actor, const std::string& person_id,
+  Result<Invitation> revoke_invitation(const access::Actor& actor, const std::string& person_id,
                                        const std::string& invitation_id);
   // What the link's holder may know before accepting: the name and organisation it is for.
   Result<std::pair<Invitation, Org>> inspect_invitation(const std::string& token);
@@ -150,9 +149,9 @@ class AccessService {
                                      const std::string& request_id);
 
   // Audit
-  Result<AuditPage> audit_events(const http::Actor& actor, const AuditFilter& f, const PageRequest& page);
+  Result<AuditPage> audit_events(const access::Actor& actor, const AuditFilter& f, const PageRequest& page);
   // Every matching event, newest first, up to kMaxAuditExport; the export itself is audited.
-  Result<std::vector<AuditEvent>> export_audit(const http::Actor& actor, const AuditFilter& f);
+  Result<std::vector<AuditEvent>> export_audit(const access::Actor& actor, const AuditFilter& f);
 
  private:
   Result<void> check_throttle(store::Conn& c, const std::string& email, const std::string& client, TimePoint now);

@@ -3,7 +3,6 @@
 #include "access/service.hpp"
 #include "access/store.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 
 namespace trellis::access {
 namespace {
@@ -70,7 +69,7 @@ Result<std::vector<Site>> AccessService::sites(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::list_sites(c, org_id); });
 }
 
-Result<Site> AccessService::create_site(const http::Actor& actor, const std::string& name, const std::string& address) {
+Result<Site> AccessService::create_site(const access::Actor& actor, const std::string& name, const std::string& address) {
   auto now = clock_.now();
   Site s{actor.org_id, new_id(), name, address, 1};
   return db_.write([&](store::Conn& c) -> Result<Site> {
@@ -107,7 +106,7 @@ Result<void> unique_team_name(Result<void> r) {
 }
 }  // namespace
 
-Result<Team> AccessService::create_team(const http::Actor& actor, const TeamInput& in) {
+Result<Team> AccessService::create_team(const access::Actor& actor, const TeamInput& in) {
   auto now = to_iso(clock_.now());
   Team t;
   t.org_id = actor.org_id;
@@ -125,7 +124,7 @@ Result<Team> AccessService::create_team(const http::Actor& actor, const TeamInpu
   });
 }
 
-Result<Team> AccessService::update_team(const http::Actor& actor, const std::string& id, std::int64_t version,
+Result<Team> AccessService::update_team(const access::Actor& actor, const std::string& id, std::int64_t version,
                                         const TeamInput& in) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Team> {
@@ -163,7 +162,7 @@ Result<User> AccessService::user(const std::string& org_id, const std::string& i
   return u->user;
 }
 
-Result<User> AccessService::create_user(const http::Actor& actor, const NewUser& in) {
+Result<User> AccessService::create_user(const access::Actor& actor, const NewUser& in) {
   TRY_VOID(check_new_password("password", in.password, {in.email, in.display_name}));
   auto hash = hash_password(in.password);
   auto now = to_iso(clock_.now());
@@ -191,7 +190,7 @@ Result<User> AccessService::create_user(const http::Actor& actor, const NewUser&
   });
 }
 
-Result<User> AccessService::update_user(const http::Actor& actor, const std::string& id, std::int64_t version,
+Result<User> AccessService::update_user(const access::Actor& actor, const std::string& id, std::int64_t version,
                                         const UserChanges& ch) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<User> {
@@ -233,7 +232,7 @@ Result<User> AccessService::update_user(const http::Actor& actor, const std::str
   });
 }
 
-Result<void> AccessService::reset_password(const http::Actor& actor, const std::string& id, const std::string& password) {
+Result<void> AccessService::reset_password(const access::Actor& actor, const std::string& id, const std::string& password) {
   auto target = TRY(user(actor.org_id, id));
   if (!is_staff(target.role) && target.role != Role::partner)
     return fail(ErrorKind::conflict, "People and supporters choose their own password",
@@ -248,7 +247,7 @@ Result<void> AccessService::reset_password(const http::Actor& actor, const std::
   });
 }
 
-Result<AuditPage> AccessService::audit_events(const http::Actor& actor, const AuditFilter& f, const PageRequest& page) {
+Result<AuditPage> AccessService::audit_events(const access::Actor& actor, const AuditFilter& f, const PageRequest& page) {
   auto now = clock_.now();
   // Reading the audit log is itself recorded, in the same transaction as the read.
   return db_.write([&](store::Conn& c) -> Result<AuditPage> {
@@ -258,7 +257,7 @@ Result<AuditPage> AccessService::audit_events(const http::Actor& actor, const Au
   });
 }
 
-Result<std::vector<AuditEvent>> AccessService::export_audit(const http::Actor& actor, const AuditFilter& f) {
+Result<std::vector<AuditEvent>> AccessService::export_audit(const access::Actor& actor, const AuditFilter& f) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<AuditEvent>> {
     std::vector<AuditEvent> out;

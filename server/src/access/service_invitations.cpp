@@ -4,7 +4,6 @@
 #include "access/service.hpp"
 #include "access/store.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 
 namespace trellis::access {
 namespace {
@@ -35,7 +34,7 @@ Error already_signed_up() {
 
 }  // namespace
 
-Result<IssuedInvitation> AccessService::issue_invitation(const http::Actor& actor, const std::string& person_id,
+Result<IssuedInvitation> AccessService::issue_invitation(const access::Actor& actor, const std::string& person_id,
                                                          const std::optional<std::string>& supporter_id,
                                                          const std::string& display_name) {
   auto now = clock_.now();
@@ -67,7 +66,7 @@ Result<std::vector<Invitation>> AccessService::invitations(const std::string& or
   return db_.read([&](store::Conn& c) { return db::invitations_for_person(c, org_id, person_id); });
 }
 
-Result<Invitation> AccessService::revoke_invitation(const http::Actor& actor, const std::string& person_id,
+Result<Invitation> AccessService::revoke_invitation(const access::Actor& actor, const std::string& person_id,
                                                     const std::string& invitation_id) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Invitation> {

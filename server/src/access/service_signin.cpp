@@ -5,7 +5,6 @@
 #include "access/service.hpp"
 #include "access/store.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 
 namespace trellis::access {
 namespace {
@@ -87,7 +86,7 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
 
   // Before a session exists, the actor is the account being signed in to.
   auto as_user = [&](const User& u) {
-    return http::Actor{u.org_id, u.id, std::string(role_name(u.role)), request_id, client};
+    return access::Actor{u.org_id, u.id, std::string(role_name(u.role)), request_id, client};
   };
   // The failed attempt must commit (so it counts toward the pause) before it is reported.
   auto signed_in = TRY(db_.write([&](store::Conn& c) -> Result<std::optional<SignedIn>> {
@@ -158,7 +157,7 @@ Result<Principal> AccessService::authenticate(const std::string& token) {
   return p;
 }
 
-Result<void> AccessService::logout(const Principal& who, const http::Actor& actor) {
+Result<void> AccessService::logout(const Principal& who, const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     TRY_VOID(db::end_session(c, who.session.org_id, who.session.id, to_iso(now), "signed out"));
@@ -173,7 +172,7 @@ Result<std::vector<Session>> AccessService::sessions_of(const Principal& who) {
   });
 }
 
-Result<void> AccessService::end_session(const Principal& who, const std::string& session_id, const http::Actor& actor) {
+Result<void> AccessService::end_session(const Principal& who, const std::string& session_id, const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     auto live = TRY(db::list_live_sessions(c, who.user.org_id, who.user.id, to_iso(now - kIdleTimeout), to_iso(now)));
@@ -186,7 +185,7 @@ Result<void> AccessService::end_session(const Principal& who, const std::string&
   });
 }
 
-Result<std::int64_t> AccessService::end_other_sessions(const Principal& who, const http::Actor& actor) {
+Result<std::int64_t> AccessService::end_other_sessions(const Principal& who, const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::int64_t> {
     auto n = TRY(db::end_user_sessions(c, who.user.org_id, who.user.id, who.session.id, to_iso(now), "ended by user"));
@@ -197,7 +196,7 @@ Result<std::int64_t> AccessService::end_other_sessions(const Principal& who, con
   });
 }
 
-Result<void> AccessService::reauthenticate(const Principal& who, const std::string& password, const http::Actor& actor) {
+Result<void> AccessService::reauthenticate(const Principal& who, const std::string& password, const access::Actor& actor) {
   auto now = clock_.now();
   // Guessing here is guessing the account's password: the same pause as sign-in applies.
   auto u = TRY(db_.read([&](store::Conn& c) -> Result<std::optional<db::UserWithHash>> {
@@ -219,7 +218,7 @@ Result<void> AccessService::reauthenticate(const Principal& who, const std::stri
 }
 
 Result<SignedIn> AccessService::change_password(const Principal& who, const std::string& current,
-                                                const std::string& next, const http::Actor& actor) {
+                                                const std::string& next, const access::Actor& actor) {
   auto now = clock_.now();
   auto u = TRY(db_.read([&](store::Conn& c) { return db::get_user(c, who.user.org_id, who.user.id); }));
   if (!u || !verify_password(u->password_hash, current))

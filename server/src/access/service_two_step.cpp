@@ -9,7 +9,6 @@
 #include "access/store.hpp"
 #include "access/totp.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 
 namespace trellis::access {
 namespace {
@@ -72,7 +71,7 @@ Result<SignedIn> AccessService::verify_two_step(const std::string& ticket, const
     if (!found || !found->user.active || !factor || !factor->confirmed_at)
       return std::pair{std::optional<SignedIn>{}, ticket_gone()};
     const auto& user = found->user;
-    http::Actor actor{user.org_id, user.id, std::string(role_name(user.role)), request_id, client};
+    access::Actor actor{user.org_id, user.id, std::string(role_name(user.role)), request_id, client};
     // Each ticket allows five tries, and every wrong code also counts toward the account's sign-in
     // pause, so new tickets (which need the password) cannot buy endless guesses.
     if (auto paused = check_throttle(c, user.email, client, now); !paused)
@@ -118,7 +117,7 @@ Result<TwoStepStatus> AccessService::two_step_status(const Principal& who) {
   });
 }
 
-Result<TwoStepSetup> AccessService::begin_two_step(const Principal& who, const http::Actor& actor) {
+Result<TwoStepSetup> AccessService::begin_two_step(const Principal& who, const access::Actor& actor) {
   if (!may_use_two_step(who.user.role)) return fail(not_for_your_role());
   auto now = clock_.now();
   TwoStepSetup out;
@@ -148,7 +147,7 @@ Result<std::vector<std::string>> issue_recovery_codes(store::Conn& c, const std:
 }  // namespace
 
 Result<std::vector<std::string>> AccessService::confirm_two_step(const Principal& who, const std::string& code,
-                                                                 const http::Actor& actor) {
+                                                                 const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<std::string>> {
     auto factor = TRY(db::get_factor(c, who.user.org_id, who.user.id));
@@ -164,7 +163,7 @@ Result<std::vector<std::string>> AccessService::confirm_two_step(const Principal
   });
 }
 
-Result<std::vector<std::string>> AccessService::new_recovery_codes(const Principal& who, const http::Actor& actor) {
+Result<std::vector<std::string>> AccessService::new_recovery_codes(const Principal& who, const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<std::string>> {
     auto factor = TRY(db::get_factor(c, who.user.org_id, who.user.id));
@@ -176,7 +175,7 @@ Result<std::vector<std::string>> AccessService::new_recovery_codes(const Princip
   });
 }
 
-Result<void> AccessService::turn_off_two_step(const Principal& who, const http::Actor& actor) {
+Result<void> AccessService::turn_off_two_step(const Principal& who, const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     auto org = TRY(db::get_org(c, who.user.org_id));
@@ -189,7 +188,7 @@ Result<void> AccessService::turn_off_two_step(const Principal& who, const http::
   });
 }
 
-Result<Org> AccessService::require_two_step(const http::Actor& actor, bool required) {
+Result<Org> AccessService::require_two_step(const access::Actor& actor, bool required) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Org> {
     TRY_VOID(db::set_require_two_step(c, actor.org_id, required));

@@ -20,33 +20,34 @@ std::vector<std::string> split_path(const std::string& path) {
   return out;
 }
 
-void Router::add(std::string method, std::string pattern, access::Rule rule, RouteDoc doc, Handler handler) {
-  for (const auto& r : routes_)
-    if (r.method == method && r.pattern == pattern)
+std::size_t PathTable::add(const std::string& method, const std::string& pattern) {
+  for (const auto& e : entries_)
+    if (e.method == method && e.pattern == pattern)
       throw std::logic_error("route registered twice: " + method + " " + pattern);
-  Route r{std::move(method), pattern, split_path(pattern), rule, std::move(doc), std::move(handler)};
-  routes_.push_back(std::move(r));
+  entries_.push_back({method, split_path(pattern), pattern});
+  return entries_.size() - 1;
 }
 
-RouteMatch Router::match(const std::string& method, const std::string& path) const {
+PathMatch PathTable::match(const std::string& method, const std::string& path) const {
   auto segs = split_path(path);
-  RouteMatch out;
-  for (const auto& r : routes_) {
-    if (r.segments.size() != segs.size()) continue;
+  PathMatch out;
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    const auto& e = entries_[k];
+    if (e.segments.size() != segs.size()) continue;
     std::map<std::string, std::string> params;
     bool ok = true;
     for (std::size_t i = 0; i < segs.size() && ok; ++i) {
-      if (!r.segments[i].empty() && r.segments[i][0] == ':') params[r.segments[i].substr(1)] = segs[i];
-      else ok = r.segments[i] == segs[i];
+      if (!e.segments[i].empty() && e.segments[i][0] == ':') params[e.segments[i].substr(1)] = segs[i];
+      else ok = e.segments[i] == segs[i];
     }
     if (!ok) continue;
-    if (r.method == method || (method == "HEAD" && r.method == "GET")) {
-      out.route = &r;
+    if (e.method == method || (method == "HEAD" && e.method == "GET")) {
+      out.index = k;
       out.params = std::move(params);
       out.allowed_methods.clear();
       return out;
     }
-    out.allowed_methods.push_back(r.method);
+    out.allowed_methods.push_back(e.method);
   }
   return out;
 }

@@ -1,47 +1,33 @@
-// Routes: method, path pattern (":name" segments), the access rule it needs and a handler.
-// A route cannot be added without a rule, so nothing is reachable by accident.
+// Plain path routing: a method and a pattern with ":name" segments, matched against a path.
+// It knows nothing of who may call a route or what it does; api::Routes adds that.
 #pragma once
-#include <functional>
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "access/policy.hpp"
-#include "http/request.hpp"
-
 namespace trellis::http {
 
-struct Ctx;
-using Handler = std::function<Response(Ctx&)>;
-
-struct RouteDoc {
-  std::string summary;
-  std::string tag;
-};
-
-struct Route {
-  std::string method;
-  std::string pattern;
-  std::vector<std::string> segments;
-  access::Rule rule;
-  RouteDoc doc;
-  Handler handler;
-};
-
-struct RouteMatch {
-  const Route* route = nullptr;
+struct PathMatch {
+  std::optional<std::size_t> index;  // of the matching pattern, in the order they were added
   std::map<std::string, std::string> params;
   std::vector<std::string> allowed_methods;  // when the path matched but the method did not
 };
 
-class Router {
+class PathTable {
  public:
-  void add(std::string method, std::string pattern, access::Rule rule, RouteDoc doc, Handler handler);
-  RouteMatch match(const std::string& method, const std::string& path) const;
-  const std::vector<Route>& routes() const { return routes_; }
+  // Throws std::logic_error when the same method and pattern are added twice: a programming error.
+  std::size_t add(const std::string& method, const std::string& pattern);
+  PathMatch match(const std::string& method, const std::string& path) const;
 
  private:
-  std::vector<Route> routes_;
+  struct Entry {
+    std::string method;
+    std::vector<std::string> segments;
+    std::string pattern;
+  };
+  std::vector<Entry> entries_;
 };
 
 std::vector<std::string> split_path(const std::string& path);

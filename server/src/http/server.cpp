@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "core/ids.hpp"
-#include "http/app.hpp"
 #include "http/request.hpp"
 #include "http/wire_check.hpp"
 
@@ -154,8 +153,8 @@ std::string wire_answer(const Error& e) {
 
 }  // namespace
 
-Result<void> serve(App& app) {
-  const auto& config = app.services().config;
+Result<void> serve(Endpoint& app) {
+  const auto& config = app.config();
   std::size_t threads = config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
   std::atomic<int> in_flight{0};
 
@@ -220,7 +219,7 @@ Result<void> serve(App& app) {
   signals.async_wait([&](const asio::error_code& ec, int sig) {
     if (ec) return;
     spdlog::info("signal {} received: finishing requests in flight, then stopping", sig);
-    app.services().draining = true;
+    app.start_draining();
     drain_started = std::chrono::steady_clock::now();
     wait_for_drain();
   });

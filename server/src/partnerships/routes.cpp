@@ -6,8 +6,8 @@
 #include "access/passwords.hpp"
 #include "access/service.hpp"
 #include "core/json_input.hpp"
-#include "http/context.hpp"
-#include "http/router.hpp"
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
 #include "partnerships/service.hpp"
 #include "store/sql.hpp"
 
@@ -15,7 +15,7 @@ namespace trellis::partnerships {
 namespace {
 
 using access::Rule;
-using http::Ctx;
+using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
@@ -31,7 +31,7 @@ json import_json(const ImportProgress& p) {
 }
 
 // The body is HSDS JSON, or {"tables": {"services.csv": "…", …}} for a tabular export.
-Response start_directory_import(Ctx& ctx) {
+Response start_directory_import(Ctx& ctx, PartnershipsService& svc) {
   auto body = json::parse(ctx.req.body, nullptr, false);
   Result<HsdsFile> file = !body.is_discarded() && body.is_object() && body.contains("tables")
                               ? [&]() -> Result<HsdsFile> {
@@ -49,23 +49,23 @@ Response start_directory_import(Ctx& ctx) {
                                 }()
                               : read_hsds_json(ctx.req.body);
   if (!file) return ctx.problem(file.error());
-  auto job = ctx.app.partnerships.start_import(ctx.actor(), std::move(*file));
+  auto job = svc.start_import(ctx.actor(), std::move(*file));
   if (!job) return ctx.problem(job.error());
   auto resp = Response::json(202, import_json(*job));
   resp.header("Location", "/api/v1/directory/imports/" + job->id);
   return resp;
 }
 
-Response directory_import(Ctx& ctx) {
-  auto job = ctx.app.partnerships.import_progress(ctx.principal().user.org_id, ctx.param("id"));
+Response directory_import(Ctx& ctx, PartnershipsService& svc) {
+  auto job = svc.import_progress(ctx.principal().user.org_id, ctx.param("id"));
   if (!job)
     return ctx.problem(Error::make(ErrorKind::not_found, "We could not find that import",
                                    "Finished imports are kept for an hour.", "not_found"));
   return Response::json(200, import_json(*job));
 }
 
-Response export_directory(Ctx& ctx) {
-  auto r = ctx.app.partnerships.export_hsds(ctx.actor());
+Response export_directory(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.export_hsds(ctx.actor());
   if (!r) return ctx.problem(r.error());
   auto resp = Response::json(200, *r);
   resp.header("Content-Disposition", "attachment; filename=\"directory-hsds.json\"");
@@ -124,7 +124,7 @@ json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from)
   return out;
 }
 
-Response find_services(Ctx& ctx) {
+Response find_services(Ctx& ctx, PartnershipsService& svc) {
   db::ServiceQuery q;
   q.folded_text = ctx.req.query("q").value_or("");
   if (auto l = ctx.req.query("language"); l && !l->empty()) q.language = *l;
@@ -150,7 +150,7 @@ Response find_services(Ctx& ctx) {
     point = db::Place{*q.near_lat_e6, *q.near_lon_e6, 0};
   }
   if (*radius) q.radius_km = **radius;
-  auto r = ctx.app.partnerships.find_services(ctx.principal().user.org_id, q, near);
+  auto r = svc.find_services(ctx.principal().user.org_id, q, near);
   if (!r) return ctx.problem(r.error());
   if (r->near) point = r->near;
   json list = json::array();
@@ -162,8 +162,8 @@ Response find_services(Ctx& ctx) {
   return Response::json(200, out);
 }
 
-Response directory_categories(Ctx& ctx) {
-  auto r = ctx.app.partnerships.categories(ctx.principal().user.org_id);
+Response directory_categories(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.categories(ctx.principal().user.org_id);
   if (!r) return ctx.problem(r.error());
   json list = json::array();
   for (const auto& k : *r) list.push_back({{"code", k.code}, {"name", k.name}, {"services", k.services}});
@@ -172,29 +172,25 @@ Response directory_categories(Ctx& ctx) {
 
 }  // namespace
 
-void add_referral_routes(http::Router& r);
+void add_referral_routes(api::Routes& r, PartnershipsService& svc, access::AccessService& access);
 
-void add_routes(http::Router& r) {
-  add_referral_routes(r);
+void add_routes(api::Routes& r, PartnershipsService& svc, access::AccessService& access) {
+  add_referral_routes(r, svc, access);
   using P = access::Permission;
   r.add("GET", "/api/v1/directory/services", Rule::need(P::view_directory),
         {"Find services: words (?q=), ?category=, ?language=, ?openAt= (local time), and nearest first from"
          " ?near= (suburb, postcode or address) or ?lat=&lon=, within ?radiusKm=",
-         "directory"},
-        find_services);
+         "directory"}, api::with(find_services, svc));
   r.add("GET", "/api/v1/directory/categories", Rule::need(P::view_directory),
-        {"The directory's categories (taxonomy terms) with how many services each has", "directory"},
-        directory_categories);
+        {"The directory's categories (taxonomy terms) with how many services each has", "directory"}, api::with(directory_categories, svc));
   r.add("POST", "/api/v1/directory/imports", Rule::need(P::manage_directory),
         {"Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with any"
          " bad record is refused whole with each reason",
-         "directory"},
-        start_directory_import);
+         "directory"}, api::with(start_directory_import, svc));
   r.add("GET", "/api/v1/directory/imports/:id", Rule::need(P::manage_directory),
-        {"An import's progress (records applied of all) and, when applied, what it added and updated", "directory"},
-        directory_import);
+        {"An import's progress (records applied of all) and, when applied, what it added and updated", "directory"}, api::with(directory_import, svc));
   r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
-        {"Export the directory as Open Referral HSDS 3.0 JSON", "directory"}, export_directory);
+        {"Export the directory as Open Referral HSDS 3.0 JSON", "directory"}, api::with(export_directory, svc));
 }
 
 }  // namespace trellis::partnerships
@@ -265,10 +261,9 @@ json to_json(const ReferralEvent& e) {
 namespace {
 
 using access::Rule;
-using http::Ctx;
+using api::Ctx;
 using http::Response;
 
-PartnershipsService& svc(Ctx& ctx) { return ctx.app.partnerships; }
 
 json review_json(const PartnershipReview& r) {
   json results = json::array();
@@ -306,35 +301,35 @@ Result<SharedCarePlan> read_shared_care(const http::Request& req, Need need) {
   return p;
 }
 
-Response list_shared_care(Ctx& ctx) {
-  auto r = svc(ctx).shared_care(ctx.principal().user.org_id, ctx.param("id"));
+Response list_shared_care(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.shared_care(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response add_shared_care(Ctx& ctx) {
+Response add_shared_care(Ctx& ctx, PartnershipsService& svc) {
   auto in = read_shared_care(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(ctx, svc(ctx).add_shared_care(ctx.actor(), ctx.param("id"), *in),
+  return api::respond_as(ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in),
                           [](const SharedCarePlan& p) { return to_json(p); }, 201);
 }
 
-Response update_shared_care(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_shared_care(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = read_shared_care(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(ctx, svc(ctx).update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
+  return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
                           [](const SharedCarePlan& p) { return to_json(p); });
 }
 
-Response list_conferences(Ctx& ctx) {
-  auto r = svc(ctx).case_conferences(ctx.principal().user.org_id, ctx.param("id"));
+Response list_conferences(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.case_conferences(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response add_conference(Ctx& ctx) {
+Response add_conference(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   CaseConference k;
@@ -345,7 +340,7 @@ Response add_conference(Ctx& ctx) {
   k.actions = in->text("actions", Need::optional, para).value_or("");
   k.person_attended = in->boolean("personAttended", Need::optional).value_or(false);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_case_conference(ctx.actor(), ctx.param("id"), k),
+  return api::respond_as(ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k),
                           [](const CaseConference& x) { return to_json(x); }, 201);
 }
 
@@ -355,29 +350,29 @@ Response dimensions(Ctx&) {
   return Response::json(200, {{"items", out}});
 }
 
-Response open_review(Ctx& ctx) {
+Response open_review(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto title = in->text("title", Need::required, {.min = 3, .max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).open_review(ctx.actor(), ctx.param("partnerId"), *title),
+  return api::respond_as(ctx, svc.open_review(ctx.actor(), ctx.param("partnerId"), *title),
                           [](const PartnershipReview& r) { return review_json(r); }, 201);
 }
 
-Response list_reviews(Ctx& ctx) {
-  auto r = svc(ctx).reviews(ctx.principal(), ctx.param("partnerId"));
+Response list_reviews(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.reviews(ctx.principal(), ctx.param("partnerId"));
   if (!r) return ctx.problem(r.error());
   json out = json::array();
   for (const auto& v : *r) out.push_back({{"id", v.id}, {"title", v.title}, {"openedAt", v.opened_at}});
   return Response::json(200, {{"items", out}});
 }
 
-Response get_review(Ctx& ctx) {
-  return http::respond_as(ctx, svc(ctx).review(ctx.principal(), ctx.param("reviewId")),
+Response get_review(Ctx& ctx, PartnershipsService& svc) {
+  return api::respond_as(ctx, svc.review(ctx.principal(), ctx.param("reviewId")),
                           [](const PartnershipReview& r) { return review_json(r); });
 }
 
-Response rate_review(Ctx& ctx) {
+Response rate_review(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   std::vector<std::tuple<std::string, int, std::string>> list;
@@ -405,26 +400,26 @@ Response rate_review(Ctx& ctx) {
       }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).rate(ctx.actor(), ctx.principal(), ctx.param("reviewId"), list),
+  return api::respond_as(ctx, svc.rate(ctx.actor(), ctx.principal(), ctx.param("reviewId"), list),
                           [](const PartnershipReview& r) { return review_json(r); });
 }
 
-Response add_review_action(Ctx& ctx) {
+Response add_review_action(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto action = in->text("action", Need::required, {.min = 3, .max = 1000, .multiline = true});
   auto owner = in->text("owner", Need::optional, {.max = 200});
   auto due = in->text("dueOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_action(ctx.actor(), ctx.principal(), ctx.param("reviewId"), *action,
+  return api::respond_as(ctx, svc.add_action(ctx.actor(), ctx.principal(), ctx.param("reviewId"), *action,
                                                    owner.value_or(""), due),
                           [](const PartnershipReview& r) { return review_json(r); }, 201);
 }
 
-Response list_partners(Ctx& ctx) {
-  auto r = svc(ctx).partners(ctx.principal().user.org_id);
+Response list_partners(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.partners(ctx.principal().user.org_id);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
 // A partner agency and its whole agreement, for adding one or replacing what is kept.
@@ -457,18 +452,18 @@ Result<Partner> read_partner(const http::Request& req) {
   return p;
 }
 
-Response add_partner(Ctx& ctx) {
+Response add_partner(Ctx& ctx, PartnershipsService& svc) {
   auto p = read_partner(ctx.req);
   if (!p) return ctx.problem(p.error());
-  return http::respond_as(ctx, svc(ctx).add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, svc.add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
 }
 
-Response update_partner(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_partner(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto p = read_partner(ctx.req);
   if (!p) return ctx.problem(p.error());
-  return http::respond_as(ctx, svc(ctx).update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
+  return api::respond_as(ctx, svc.update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
                           [](const Partner& x) { return to_json(x); });
 }
 
@@ -477,27 +472,27 @@ json document_json(const PartnerDocument& d) {
           {"contentType", d.content_type}, {"sizeBytes", d.size_bytes}, {"uploadedAt", d.uploaded_at}};
 }
 
-Response attach_document(Ctx& ctx) {
+Response attach_document(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 1, .max = 200}).value_or("");
   auto type = in->text("contentType", Need::required, {.max = 100}).value_or("");
   auto data = in->text("data", Need::required, {.max = 1 << 20}).value_or("");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data),
+  return api::respond_as(ctx, svc.attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data),
                           document_json, 201);
 }
 
-Response list_documents(Ctx& ctx) {
-  auto r = svc(ctx).documents(ctx.principal().user.org_id, ctx.param("partnerId"));
+Response list_documents(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.documents(ctx.principal().user.org_id, ctx.param("partnerId"));
   if (!r) return ctx.problem(r.error());
   json list = json::array();
   for (const auto& d : *r) list.push_back(document_json(d));
   return Response::json(200, {{"items", list}});
 }
 
-Response download_document(Ctx& ctx) {
-  auto r = svc(ctx).document(ctx.actor(), ctx.param("partnerId"), ctx.param("documentId"));
+Response download_document(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.document(ctx.actor(), ctx.param("partnerId"), ctx.param("documentId"));
   if (!r) return ctx.problem(r.error());
   Response resp;
   resp.content_type = r->first.content_type;
@@ -508,14 +503,14 @@ Response download_document(Ctx& ctx) {
   return resp;
 }
 
-Response own_agency(Ctx& ctx) {
+Response own_agency(Ctx& ctx, PartnershipsService& svc) {
   const auto& who = ctx.principal();
-  return http::respond_as(ctx, svc(ctx).partner(who.user.org_id, who.user.partner_id.value_or("")),
+  return api::respond_as(ctx, svc.partner(who.user.org_id, who.user.partner_id.value_or("")),
                           [](const Partner& x) { return to_json(x); });
 }
 
-Response update_capacity(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_capacity(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
@@ -523,12 +518,12 @@ Response update_capacity(Ctx& ctx) {
   std::optional<int> wait;
   if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) wait = static_cast<int>(*w);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(
-      ctx, svc(ctx).update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
+  return api::respond_as(
+      ctx, svc.update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
       [](const Partner& x) { return to_json(x); });
 }
 
-Response add_partner_user(Ctx& ctx) {
+Response add_partner_user(Ctx& ctx, PartnershipsService& svc, access::AccessService& access) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   access::NewUser u;
@@ -536,25 +531,25 @@ Response add_partner_user(Ctx& ctx) {
   auto name = in->text("displayName", Need::required, {.min = 1, .max = 120});
   auto password = in->text("password", Need::required, {.max = access::kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto partner = svc(ctx).partner(ctx.principal().user.org_id, ctx.param("partnerId"));
+  auto partner = svc.partner(ctx.principal().user.org_id, ctx.param("partnerId"));
   if (!partner) return ctx.problem(partner.error());
   u.email = *email;
   u.display_name = *name;
   u.password = *password;
   u.role = access::Role::partner;
   u.partner_id = partner->id;
-  auto created = ctx.app.access.create_user(ctx.actor(), u);
+  auto created = access.create_user(ctx.actor(), u);
   if (!created) return ctx.problem(created.error());
   return Response::json(201, {{"id", created->id}, {"email", created->email}, {"partnerId", partner->id}});
 }
 
-Response person_referrals(Ctx& ctx) {
-  auto r = svc(ctx).referrals_for_person(ctx.principal().user.org_id, ctx.param("id"));
+Response person_referrals(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.referrals_for_person(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response draft_referral(Ctx& ctx) {
+Response draft_referral(Ctx& ctx, PartnershipsService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   NewReferral n;
@@ -568,47 +563,47 @@ Response draft_referral(Ctx& ctx) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   n.partner_id = *partner;
   for (const auto& name : parts.value_or(std::vector<std::string>{})) n.shared_parts.push_back(*access::parse_part(name));
-  return http::respond_as(ctx, svc(ctx).draft_referral(ctx.actor(), ctx.param("id"), n),
+  return api::respond_as(ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n),
                           [](const Referral& x) { return to_json(x); }, 201);
 }
 
-Response send_referral(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response send_referral(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  return http::respond_as(ctx, svc(ctx).send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
+  return api::respond_as(ctx, svc.send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
                           [](const Referral& x) { return to_json(x); });
 }
 
-Response withdraw_referral(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response withdraw_referral(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::optional, {.max = 2000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(
-      ctx, svc(ctx).withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")),
+  return api::respond_as(
+      ctx, svc.withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")),
       [](const Referral& x) { return to_json(x); });
 }
 
-Response referral_timeline(Ctx& ctx) {
-  auto r = svc(ctx).timeline(ctx.principal().user.org_id, ctx.param("id"), ctx.param("referralId"));
+Response referral_timeline(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.timeline(ctx.principal().user.org_id, ctx.param("id"), ctx.param("referralId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response partner_inbox(Ctx& ctx) {
+Response partner_inbox(Ctx& ctx, PartnershipsService& svc) {
   auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
   if (!page) return ctx.problem(page.error());
-  auto r = svc(ctx).inbox(ctx.actor(), ctx.principal(), *page);
+  auto r = svc.inbox(ctx.actor(), ctx.principal(), *page);
   if (!r) return ctx.problem(r.error());
-  auto out = http::items_json(r->items);
+  auto out = api::items_json(r->items);
   out["nextCursor"] = r->next_cursor ? json(*r->next_cursor) : json(nullptr);
   return Response::json(200, out);
 }
 
-Response partner_item(Ctx& ctx) {
-  auto r = svc(ctx).inbox_item(ctx.actor(), ctx.principal(), ctx.param("referralId"));
+Response partner_item(Ctx& ctx, PartnershipsService& svc) {
+  auto r = svc.inbox_item(ctx.actor(), ctx.principal(), ctx.param("referralId"));
   if (!r) return ctx.problem(r.error());
   auto j = to_json(r->referral);
   json visible = json::array();
@@ -617,17 +612,17 @@ Response partner_item(Ctx& ctx) {
   // Goals travel with the referral only while the person's consent covers them.
   if (std::find(r->visible_parts.begin(), r->visible_parts.end(), Part::goals) == r->visible_parts.end())
     j["goalIds"] = json::array();
-  j["timeline"] = http::items_json(r->timeline)["items"];
+  j["timeline"] = api::items_json(r->timeline)["items"];
   auto resp = Response::json(200, j);
-  resp.header("ETag", http::etag(r->referral.version));
+  resp.header("ETag", api::etag(r->referral.version));
   return resp;
 }
 
-Response figures(Ctx& ctx) {
+Response figures(Ctx& ctx, PartnershipsService& svc) {
   auto today = to_iso(ctx.now).substr(0, 10);
   auto from = ctx.req.query("from").value_or(today.substr(0, 4) + "-01-01");
   auto to = ctx.req.query("to").value_or(today);
-  auto r = svc(ctx).figures(ctx.principal(), from, to);
+  auto r = svc.figures(ctx.principal(), from, to);
   if (!r) return ctx.problem(r.error());
   json items = json::array();
   for (const auto& f : *r) {
@@ -648,8 +643,8 @@ Response figures(Ctx& ctx) {
   return Response::json(200, {{"from", from}, {"to", to}, {"items", items}});
 }
 
-Response partner_respond(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response partner_respond(Ctx& ctx, PartnershipsService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
@@ -657,82 +652,75 @@ Response partner_respond(Ctx& ctx) {
   auto to = in->one_of("status", Need::required, moves);
   auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *to,
+  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *to,
                                                 note.value_or("")),
                           [](const Referral& x) { return to_json(x); });
 }
 
 }  // namespace
 
-void add_referral_routes(http::Router& r) {
+void add_referral_routes(api::Routes& r, PartnershipsService& svc, access::AccessService& access) {
   using P = access::Permission;
   const std::string one = "/api/v1/people/:id/referrals";
-  r.add("GET", "/api/v1/partners", Rule::need(P::view_directory), {"Partner agencies and their agreements", "partners"},
-        list_partners);
-  r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners), {"Add a partner agency and its agreement", "partners"},
-        add_partner);
+  r.add("GET", "/api/v1/partners", Rule::need(P::view_directory), {"Partner agencies and their agreements", "partners"}, api::with(list_partners, svc));
+  r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners), {"Add a partner agency and its agreement", "partners"}, api::with(add_partner, svc));
   r.add("PUT", "/api/v1/partners/:partnerId", Rule::need(P::manage_partners),
-        {"Replace a partner agency's agreement (If-Match: the version you saw)", "partners"}, update_partner);
+        {"Replace a partner agency's agreement (If-Match: the version you saw)", "partners"}, api::with(update_partner, svc));
   r.add("POST", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
-        {"Attach a document to a partnership (a signed agreement): {name, contentType, data: base64}", "partners"},
-        attach_document);
+        {"Attach a document to a partnership (a signed agreement): {name, contentType, data: base64}", "partners"}, api::with(attach_document, svc));
   r.add("GET", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
-        {"The documents attached to a partnership, newest first", "partners"}, list_documents);
+        {"The documents attached to a partnership, newest first", "partners"}, api::with(list_documents, svc));
   r.add("GET", "/api/v1/partners/:partnerId/documents/:documentId", Rule::need(P::manage_partners),
-        {"Download an attached document", "partners"}, download_document);
+        {"Download an attached document", "partners"}, api::with(download_document, svc));
   r.add("GET", "/api/v1/partner/agency", Rule::need(P::partner_inbox),
-        {"A partner agency user's own agency and its agreement", "partners"}, own_agency);
+        {"A partner agency user's own agency and its agreement", "partners"}, api::with(own_agency, svc));
   r.add("PUT", "/api/v1/partner/capacity", Rule::need(P::partner_inbox),
-        {"A partner agency says whether it is taking referrals and its current wait (If-Match)", "partners"},
-        update_capacity);
+        {"A partner agency says whether it is taking referrals and its current wait (If-Match)", "partners"}, api::with(update_capacity, svc));
   r.add("POST", "/api/v1/partners/:partnerId/users", Rule::need(P::manage_partners),
-        {"Create a sign-in for someone at a partner agency", "partners"}, add_partner_user);
-  r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"},
-        person_referrals);
-  r.add("POST", one, Rule::person(Part::referrals, true), {"Draft a referral to a partner agency", "referrals"},
-        draft_referral);
+        {"Create a sign-in for someone at a partner agency", "partners"}, api::with(add_partner_user, svc, access));
+  r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"}, api::with(person_referrals, svc));
+  r.add("POST", one, Rule::person(Part::referrals, true), {"Draft a referral to a partner agency", "referrals"}, api::with(draft_referral, svc));
   r.add("POST", one + "/:referralId/send", Rule::person(Part::referrals, true),
-        {"Send a referral; needs the person's consent for that partner (If-Match)", "referrals"}, send_referral);
+        {"Send a referral; needs the person's consent for that partner (If-Match)", "referrals"}, api::with(send_referral, svc));
   r.add("POST", one + "/:referralId/withdraw", Rule::person(Part::referrals, true),
-        {"Withdraw a referral before it completes (If-Match)", "referrals"}, withdraw_referral);
+        {"Withdraw a referral before it completes (If-Match)", "referrals"}, api::with(withdraw_referral, svc));
   r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
-        {"Every change to a referral, in order", "referrals"}, referral_timeline);
+        {"Every change to a referral, in order", "referrals"}, api::with(referral_timeline, svc));
   // Shared care is coordination of care: the care team's to write, the person's to read.
   const std::string person = "/api/v1/people/:id";
   r.add("GET", person + "/shared-care", Rule::person(Part::care_team, false),
-        {"Shared care plans with partner agencies", "shared care"}, list_shared_care);
+        {"Shared care plans with partner agencies", "shared care"}, api::with(list_shared_care, svc));
   r.add("POST", person + "/shared-care", Rule::person(Part::care_team, true),
-        {"A shared care plan with a partner agency (who does what, contacts, discharge)", "shared care"}, add_shared_care);
+        {"A shared care plan with a partner agency (who does what, contacts, discharge)", "shared care"}, api::with(add_shared_care, svc));
   r.add("PATCH", person + "/shared-care/:planId", Rule::person(Part::care_team, true),
-        {"Change a shared care plan (If-Match)", "shared care"}, update_shared_care);
+        {"Change a shared care plan (If-Match)", "shared care"}, api::with(update_shared_care, svc));
   r.add("GET", person + "/case-conferences", Rule::person(Part::care_team, false),
-        {"Case conferences about the person, newest first", "shared care"}, list_conferences);
+        {"Case conferences about the person, newest first", "shared care"}, api::with(list_conferences, svc));
   r.add("POST", person + "/case-conferences", Rule::person(Part::care_team, true),
-        {"Record a case conference: attendees, decisions, actions", "shared care"}, add_conference);
+        {"Record a case conference: attendees, decisions, actions", "shared care"}, api::with(add_conference, svc));
   r.add("GET", "/api/v1/partnership-reviews/dimensions", Rule::signed_in(),
         {"The dimensions a partnership review rates", "partners"}, dimensions);
   r.add("POST", "/api/v1/partners/:partnerId/reviews", Rule::need(P::manage_partners),
-        {"Open a partnership review", "partners"}, open_review);
+        {"Open a partnership review", "partners"}, api::with(open_review, svc));
   // Reviews are shared work: the service's managers and the partner's own users (checked per review).
   r.add("GET", "/api/v1/partners/:partnerId/reviews", Rule::signed_in(),
-        {"A partner's reviews (its managers here, or its own users)", "partners"}, list_reviews);
+        {"A partner's reviews (its managers here, or its own users)", "partners"}, api::with(list_reviews, svc));
   r.add("GET", "/api/v1/partnership-reviews/:reviewId", Rule::signed_in(),
-        {"A review's results: mean, agreement and change per dimension, comments, actions", "partners"}, get_review);
+        {"A review's results: mean, agreement and change per dimension, comments, actions", "partners"}, api::with(get_review, svc));
   r.add("PUT", "/api/v1/partnership-reviews/:reviewId/ratings", Rule::signed_in(),
-        {"Your ratings of every dimension (replaces your earlier ones)", "partners"}, rate_review);
+        {"Your ratings of every dimension (replaces your earlier ones)", "partners"}, api::with(rate_review, svc));
   r.add("POST", "/api/v1/partnership-reviews/:reviewId/actions", Rule::signed_in(),
-        {"An action arising from the review", "partners"}, add_review_action);
+        {"An action arising from the review", "partners"}, api::with(add_review_action, svc));
   r.add("GET", "/api/v1/partners/figures", Rule::need(P::manage_partners),
-        {"Referral figures per partner agency for a period (?from=&to=)", "partners"}, figures);
+        {"Referral figures per partner agency for a period (?from=&to=)", "partners"}, api::with(figures, svc));
   r.add("GET", "/api/v1/partner/figures", Rule::need(P::partner_inbox),
-        {"A partner agency's own referral figures for a period", "partners"}, figures);
+        {"A partner agency's own referral figures for a period", "partners"}, api::with(figures, svc));
   r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
-        {"A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)", "referrals"}, partner_inbox);
+        {"A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)", "referrals"}, api::with(partner_inbox, svc));
   r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),
-        {"One referral, with only what the person's consent allows now", "referrals"}, partner_item);
+        {"One referral, with only what the person's consent allows now", "referrals"}, api::with(partner_item, svc));
   r.add("POST", "/api/v1/partner/referrals/:referralId/status", Rule::need(P::partner_inbox),
-        {"Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)", "referrals"},
-        partner_respond);
+        {"Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)", "referrals"}, api::with(partner_respond, svc));
 }
 
 }  // namespace trellis::partnerships

@@ -1,8 +1,10 @@
 // HTTP routes of the partnerships area.
 #pragma once
 
-namespace trellis::http { class Router; }
+namespace trellis::api { class Routes; }
+namespace trellis::access { class AccessService; }
 
 namespace trellis::partnerships {
-void add_routes(http::Router& router);
-}
+class PartnershipsService;
+void add_routes(api::Routes& routes, PartnershipsService& partnerships, access::AccessService& access);
+}  // namespace trellis::partnerships

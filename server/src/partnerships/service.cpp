@@ -11,22 +11,21 @@
 #include "access/policy.hpp"
 #include "core/text.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 #include "people/service.hpp"
 
 namespace trellis::partnerships {
 
-Result<ImportReport> PartnershipsService::import_hsds(const http::Actor& actor, std::string_view json_text,
+Result<ImportReport> PartnershipsService::import_hsds(const access::Actor& actor, std::string_view json_text,
                                                       const std::function<void(std::size_t, std::size_t)>& progress) {
   return apply(actor, TRY(read_hsds_json(json_text)), progress);
 }
 
-Result<ImportReport> PartnershipsService::import_hsds_tabular(const http::Actor& actor, const std::string& dir,
+Result<ImportReport> PartnershipsService::import_hsds_tabular(const access::Actor& actor, const std::string& dir,
                                                               const std::function<void(std::size_t, std::size_t)>& progress) {
   return apply(actor, TRY(read_hsds_tabular(dir)), progress);
 }
 
-Result<ImportReport> PartnershipsService::apply(const http::Actor& actor, HsdsFile file,
+Result<ImportReport> PartnershipsService::apply(const access::Actor& actor, HsdsFile file,
                                                 const std::function<void(std::size_t, std::size_t)>& progress) {
   ImportReport report;
   if (!file.rejected.empty()) {
@@ -55,7 +54,7 @@ Error rejected_error(const std::vector<HsdsRejection>& rejected) {
   return e;
 }
 
-Result<ImportProgress> PartnershipsService::start_import(const http::Actor& actor, HsdsFile file) {
+Result<ImportProgress> PartnershipsService::start_import(const access::Actor& actor, HsdsFile file) {
   if (!file.rejected.empty()) return fail(rejected_error(file.rejected));
   auto total = file.records.size();
   return imports_.start(actor.org_id, actor.user_id.value_or(""), total,
@@ -72,7 +71,7 @@ std::optional<ImportProgress> PartnershipsService::wait_for_import(const std::st
   return imports_.wait(org_id, id);
 }
 
-Result<nlohmann::json> PartnershipsService::export_hsds(const http::Actor& actor) {
+Result<nlohmann::json> PartnershipsService::export_hsds(const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<nlohmann::json> {
     auto records = TRY(db::documents(c, actor.org_id));
@@ -84,7 +83,7 @@ Result<nlohmann::json> PartnershipsService::export_hsds(const http::Actor& actor
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> PartnershipsService::export_hsds_tabular(
-    const http::Actor& actor) {
+    const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<std::pair<std::string, std::string>>> {
     auto records = TRY(db::documents(c, actor.org_id));
@@ -226,7 +225,12 @@ Result<Partner> PartnershipsService::partner(const std::string& org_id, const st
   return *p;
 }
 
-Result<Partner> PartnershipsService::add_partner(const http::Actor& actor, Partner p) {
+Result<bool> PartnershipsService::is_partner_agency(const std::string& org_id, const std::string& partner_id) {
+  auto p = TRY(db_.read([&](store::Conn& c) { return db::partner(c, org_id, partner_id); }));
+  return p.has_value();
+}
+
+Result<Partner> PartnershipsService::add_partner(const access::Actor& actor, Partner p) {
   auto now = clock_.now();
   p.id = new_id();
   return db_.write([&](store::Conn& c) -> Result<Partner> {
@@ -251,7 +255,7 @@ Result<void> check_agreement(const Partner& p) {
 
 }  // namespace
 
-Result<Partner> PartnershipsService::update_partner(const http::Actor& actor, const std::string& id, std::int64_t version,
+Result<Partner> PartnershipsService::update_partner(const access::Actor& actor, const std::string& id, std::int64_t version,
                                                     Partner changes) {
   TRY_VOID(check_agreement(changes));
   auto now = clock_.now();
@@ -272,7 +276,7 @@ Result<Partner> PartnershipsService::update_partner(const http::Actor& actor, co
   });
 }
 
-Result<Partner> PartnershipsService::update_capacity(const http::Actor& actor, const access::Principal& who,
+Result<Partner> PartnershipsService::update_capacity(const access::Actor& actor, const access::Principal& who,
                                                      std::int64_t version, bool taking_referrals,
                                                      std::optional<int> wait_weeks) {
   if (!who.user.partner_id)
@@ -311,7 +315,7 @@ std::optional<std::string> from_base64(const std::string& text) {
 
 }  // namespace
 
-Result<PartnerDocument> PartnershipsService::attach_document(const http::Actor& actor, const std::string& partner_id,
+Result<PartnerDocument> PartnershipsService::attach_document(const access::Actor& actor, const std::string& partner_id,
                                                              const std::string& name, const std::string& content_type,
                                                              const std::string& data_base64) {
   if (std::find(std::begin(kDocumentTypes), std::end(kDocumentTypes), content_type) == std::end(kDocumentTypes))
@@ -347,7 +351,7 @@ Result<std::vector<PartnerDocument>> PartnershipsService::documents(const std::s
   });
 }
 
-Result<std::pair<PartnerDocument, std::string>> PartnershipsService::document(const http::Actor& actor,
+Result<std::pair<PartnerDocument, std::string>> PartnershipsService::document(const access::Actor& actor,
                                                                               const std::string& partner_id,
                                                                               const std::string& id) {
   auto found = TRY(db_.read([&](store::Conn& c) { return db::partner_document(c, actor.org_id, partner_id, id); }));
@@ -363,7 +367,7 @@ void PartnershipsService::mark_overdue(Referral& r, const Partner& p) const {
     r.overdue = clock_.now() > sent + std::chrono::hours(24 * p.response_days);
 }
 
-Result<Referral> PartnershipsService::draft_referral(const http::Actor& actor, const std::string& person_id,
+Result<Referral> PartnershipsService::draft_referral(const access::Actor& actor, const std::string& person_id,
                                                      const NewReferral& in) {
   for (auto part : in.shared_parts)
     if (!shareable(part))
@@ -396,7 +400,7 @@ Result<Referral> PartnershipsService::draft_referral(const http::Actor& actor, c
   });
 }
 
-Result<Referral> PartnershipsService::move(const http::Actor& actor, Referral r, std::int64_t version,
+Result<Referral> PartnershipsService::move(const access::Actor& actor, Referral r, std::int64_t version,
                                            const std::string& to, const std::string& note) {
   auto now = clock_.now();
   auto at = to_iso(now);
@@ -419,7 +423,7 @@ Result<Referral> PartnershipsService::move(const http::Actor& actor, Referral r,
   });
 }
 
-Result<Referral> PartnershipsService::send_referral(const http::Actor& actor, const std::string& person_id,
+Result<Referral> PartnershipsService::send_referral(const access::Actor& actor, const std::string& person_id,
                                                     const std::string& referral_id, std::int64_t version) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
   if (!r || r->person_id != person_id) return fail(referral_not_found());
@@ -451,7 +455,7 @@ Result<Referral> PartnershipsService::send_referral(const http::Actor& actor, co
   return move(actor, *r, version, "sent", "");
 }
 
-Result<Referral> PartnershipsService::withdraw_referral(const http::Actor& actor, const std::string& person_id,
+Result<Referral> PartnershipsService::withdraw_referral(const access::Actor& actor, const std::string& person_id,
                                                         const std::string& referral_id, std::int64_t version,
                                                         const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
@@ -482,7 +486,7 @@ Result<std::vector<ReferralEvent>> PartnershipsService::timeline(const std::stri
   });
 }
 
-Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Actor& actor, const access::Principal& who,
+Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const access::Actor& actor, const access::Principal& who,
                                                                  const PageRequest& page) {
   if (!who.user.partner_id) return InboxPage{};
   auto now = clock_.now();
@@ -516,7 +520,7 @@ Result<PartnershipsService::InboxPage> PartnershipsService::inbox(const http::Ac
   });
 }
 
-Result<PartnerReferralView> PartnershipsService::inbox_item(const http::Actor& actor, const access::Principal& who,
+Result<PartnerReferralView> PartnershipsService::inbox_item(const access::Actor& actor, const access::Principal& who,
                                                             const std::string& referral_id) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
   // Another agency's referral, or a draft, looks the same as none at all.
@@ -541,7 +545,7 @@ Result<PartnerReferralView> PartnershipsService::inbox_item(const http::Actor& a
   return v;
 }
 
-Result<Referral> PartnershipsService::respond(const http::Actor& actor, const access::Principal& who,
+Result<Referral> PartnershipsService::respond(const access::Actor& actor, const access::Principal& who,
                                               const std::string& referral_id, std::int64_t version, const std::string& to,
                                               const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
@@ -635,7 +639,7 @@ Result<PartnershipReview> PartnershipsService::review_for(store::Conn& c, const 
   return *r;
 }
 
-Result<PartnershipReview> PartnershipsService::open_review(const http::Actor& actor, const std::string& partner_id,
+Result<PartnershipReview> PartnershipsService::open_review(const access::Actor& actor, const std::string& partner_id,
                                                            const std::string& title) {
   TRY(partner(actor.org_id, partner_id));
   auto now = clock_.now();
@@ -651,7 +655,7 @@ Result<PartnershipReview> PartnershipsService::open_review(const http::Actor& ac
   });
 }
 
-Result<PartnershipReview> PartnershipsService::rate(const http::Actor& actor, const access::Principal& who,
+Result<PartnershipReview> PartnershipsService::rate(const access::Actor& actor, const access::Principal& who,
                                                     const std::string& review_id,
                                                     const std::vector<std::tuple<std::string, int, std::string>>& list) {
   std::set<std::string> seen;
@@ -686,7 +690,7 @@ Result<std::vector<PartnershipReview>> PartnershipsService::reviews(const access
   });
 }
 
-Result<PartnershipReview> PartnershipsService::add_action(const http::Actor& actor, const access::Principal& who,
+Result<PartnershipReview> PartnershipsService::add_action(const access::Actor& actor, const access::Principal& who,
                                                           const std::string& review_id, const std::string& action,
                                                           const std::string& owner, const std::optional<std::string>& due_on) {
   if (due_on && !valid_date(*due_on)) return fail(Error::field(ErrorKind::unprocessable, "dueOn", "must be a date like 2026-12-01"));
@@ -704,7 +708,7 @@ Result<std::vector<SharedCarePlan>> PartnershipsService::shared_care(const std::
   return db_.read([&](store::Conn& c) { return db::shared_care(c, org_id, person_id); });
 }
 
-Result<SharedCarePlan> PartnershipsService::add_shared_care(const http::Actor& actor, const std::string& person_id,
+Result<SharedCarePlan> PartnershipsService::add_shared_care(const access::Actor& actor, const std::string& person_id,
                                                             SharedCarePlan p) {
   if (p.review_on && !valid_date(*p.review_on))
     return fail(Error::field(ErrorKind::unprocessable, "reviewOn", "must be a date like 2026-12-01"));
@@ -721,7 +725,7 @@ Result<SharedCarePlan> PartnershipsService::add_shared_care(const http::Actor& a
   });
 }
 
-Result<SharedCarePlan> PartnershipsService::update_shared_care(const http::Actor& actor, const std::string& person_id,
+Result<SharedCarePlan> PartnershipsService::update_shared_care(const access::Actor& actor, const std::string& person_id,
                                                                const std::string& id, std::int64_t version,
                                                                const SharedCarePlan& changes) {
   if (changes.review_on && !valid_date(*changes.review_on))
@@ -750,7 +754,7 @@ Result<std::vector<CaseConference>> PartnershipsService::case_conferences(const 
   return db_.read([&](store::Conn& c) { return db::case_conferences(c, org_id, person_id); });
 }
 
-Result<CaseConference> PartnershipsService::add_case_conference(const http::Actor& actor, const std::string& person_id,
+Result<CaseConference> PartnershipsService::add_case_conference(const access::Actor& actor, const std::string& person_id,
                                                                CaseConference k) {
   if (!valid_date(k.held_on)) return fail(Error::field(ErrorKind::unprocessable, "heldOn", "must be a date like 2026-11-20"));
   auto now = clock_.now();

@@ -1,8 +1,10 @@
 // HTTP routes of the people area.
 #pragma once
 
-namespace trellis::http { class Router; }
+namespace trellis::api { class Routes; }
+namespace trellis::access { class AccessService; }
 
 namespace trellis::people {
-void add_routes(http::Router& router);
-}
+class PeopleService;
+void add_routes(api::Routes& routes, PeopleService& people, access::AccessService& access);
+}  // namespace trellis::people

@@ -8,7 +8,6 @@
 #include "access/store.hpp"
 #include "core/ids.hpp"
 #include "core/text.hpp"
-#include "http/context.hpp"
 #include "people/json.hpp"
 #include "people/store.hpp"
 #include "store/history.hpp"
@@ -132,7 +131,7 @@ Result<CaseloadPage> PeopleService::caseload(const access::Principal& who, const
   return out;
 }
 
-Result<std::vector<CaseloadEntry>> PeopleService::find_anyone(const http::Actor& actor, const access::Principal& who,
+Result<std::vector<CaseloadEntry>> PeopleService::find_anyone(const access::Actor& actor, const access::Principal& who,
                                                               const std::string& text) {
   auto folded = fold_for_search(text);
   if (folded.size() < 2)
@@ -149,7 +148,7 @@ Result<std::vector<CaseloadEntry>> PeopleService::find_anyone(const http::Actor&
   });
 }
 
-Result<Person> PeopleService::create(const http::Actor& actor, const access::Principal& who, const PersonInput& in) {
+Result<Person> PeopleService::create(const access::Actor& actor, const access::Principal& who, const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));
   TRY_VOID(check_date(in.support_started_on, "supportStartedOn"));
   auto now = clock_.now();
@@ -205,7 +204,7 @@ Result<Person> PeopleService::person(const std::string& org_id, const std::strin
   return *p;
 }
 
-Result<Person> PeopleService::update(const http::Actor& actor, const std::string& id, std::int64_t version,
+Result<Person> PeopleService::update(const access::Actor& actor, const std::string& id, std::int64_t version,
                                      const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));
   TRY_VOID(check_date(in.support_ended_on, "supportEndedOn"));
@@ -251,7 +250,7 @@ Result<std::vector<CareTeamMember>> PeopleService::care_team(const std::string& 
   return db_.read([&](store::Conn& c) { return db::care_team(c, org_id, person_id); });
 }
 
-Result<std::vector<CareTeamMember>> PeopleService::set_care_team(const http::Actor& actor, const std::string& person_id,
+Result<std::vector<CareTeamMember>> PeopleService::set_care_team(const access::Actor& actor, const std::string& person_id,
                                                                  const std::vector<std::string>& user_ids,
                                                                  const std::vector<std::string>& team_ids) {
   if (user_ids.empty() && team_ids.empty())
@@ -290,7 +289,7 @@ Result<std::vector<Supporter>> PeopleService::supporters(const std::string& org_
   return db_.read([&](store::Conn& c) { return db::supporters(c, org_id, person_id); });
 }
 
-Result<Supporter> PeopleService::add_supporter(const http::Actor& actor, const std::string& person_id,
+Result<Supporter> PeopleService::add_supporter(const access::Actor& actor, const std::string& person_id,
                                                const SupporterInput& in) {
   auto now = clock_.now();
   Supporter s;
@@ -311,7 +310,7 @@ Result<Supporter> PeopleService::add_supporter(const http::Actor& actor, const s
   });
 }
 
-Result<Supporter> PeopleService::update_supporter(const http::Actor& actor, const std::string& person_id,
+Result<Supporter> PeopleService::update_supporter(const access::Actor& actor, const std::string& person_id,
                                                   const std::string& supporter_id, std::int64_t version,
                                                   const SupporterInput& in) {
   auto now = clock_.now();
@@ -343,7 +342,7 @@ Result<std::vector<Consent>> PeopleService::consents_for_partner(const std::stri
   return db_.read([&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id); });
 }
 
-Result<Consent> PeopleService::record_consent(const http::Actor& actor, const std::string& person_id,
+Result<Consent> PeopleService::record_consent(const access::Actor& actor, const std::string& person_id,
                                               const ConsentInput& in) {
   for (auto p : in.parts)
     if (!contains(access::kShareableParts, p))
@@ -354,6 +353,11 @@ Result<Consent> PeopleService::record_consent(const http::Actor& actor, const st
   TRY_VOID(check_date(in.ends_on, "endsOn"));
   if (in.ends_on && *in.ends_on < in.starts_on)
     return fail(Error::field(ErrorKind::unprocessable, "endsOn", "must be on or after the start date"));
+  if (in.grantee_type == "partner") {
+    if (!partners_) return fail(ErrorKind::internal, "Partner agencies are not available", "", "internal");
+    if (!TRY(partners_->is_partner_agency(actor.org_id, in.supporter_id)))
+      return fail(Error::field(ErrorKind::unprocessable, "partnerId", "is not one of your partner agencies"));
+  }
   auto now = clock_.now();
   Consent k;
   k.org_id = actor.org_id;
@@ -381,7 +385,7 @@ Result<Consent> PeopleService::record_consent(const http::Actor& actor, const st
   });
 }
 
-Result<Consent> PeopleService::withdraw_consent(const http::Actor& actor, const std::string& person_id,
+Result<Consent> PeopleService::withdraw_consent(const access::Actor& actor, const std::string& person_id,
                                                 const std::string& consent_id) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Consent> {
@@ -397,7 +401,7 @@ Result<Consent> PeopleService::withdraw_consent(const http::Actor& actor, const 
   });
 }
 
-Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for_me(const http::Actor& actor,
+Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for_me(const access::Actor& actor,
                                                                                     const access::Principal& who) {
   using Out = std::vector<std::pair<Consent, std::string>>;
   if (!who.user.supporter_id) return Out{};
@@ -428,7 +432,7 @@ Result<std::vector<std::pair<Consent, std::string>>> PeopleService::consents_for
   });
 }
 
-Result<BreakGlass> PeopleService::break_glass(const http::Actor& actor, const access::Principal& who,
+Result<BreakGlass> PeopleService::break_glass(const access::Actor& actor, const access::Principal& who,
                                               const std::string& person_id, const std::string& reason_code,
                                               const std::string& reason) {
   auto now = clock_.now();
@@ -460,7 +464,7 @@ Result<std::vector<BreakGlass>> PeopleService::break_glass_queue(const std::stri
   return db_.read([&](store::Conn& c) { return db::break_glass_to_review(c, org_id, include_reviewed, 200); });
 }
 
-Result<void> PeopleService::review_break_glass(const http::Actor& actor, const std::string& id, const std::string& note) {
+Result<void> PeopleService::review_break_glass(const access::Actor& actor, const std::string& id, const std::string& note) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     if (!TRY(db::review_break_glass(c, actor.org_id, id, actor.user_id.value_or(""), to_iso(now), note)))
@@ -472,7 +476,7 @@ Result<void> PeopleService::review_break_glass(const http::Actor& actor, const s
   });
 }
 
-Result<access::IssuedInvitation> PeopleService::invite(const http::Actor& actor, const std::string& person_id,
+Result<access::IssuedInvitation> PeopleService::invite(const access::Actor& actor, const std::string& person_id,
                                                        const std::optional<std::string>& supporter_id) {
   if (!supporter_id) {
     auto p = TRY(person(actor.org_id, person_id));

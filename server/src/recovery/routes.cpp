@@ -2,8 +2,8 @@
 
 #include "access/person_policy.hpp"
 #include "core/json_input.hpp"
-#include "http/context.hpp"
-#include "http/router.hpp"
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
 #include "recovery/json.hpp"
 #include "recovery/service.hpp"
 
@@ -12,13 +12,12 @@ namespace {
 
 using access::Part;
 using access::Rule;
-using http::Ctx;
+using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
 const std::string& org(const Ctx& ctx) { return ctx.principal().user.org_id; }
 const std::string& person_id(const Ctx& ctx) { return ctx.param("id"); }
-RecoveryService& svc(Ctx& ctx) { return ctx.app.recovery; }
 
 Author author(const Ctx& ctx) {
   const auto& u = ctx.principal().user;
@@ -27,23 +26,23 @@ Author author(const Ctx& ctx) {
 
 TextRule words(std::size_t max = 2000) { return {.max = max, .multiline = true}; }
 
-Response list_life_areas(Ctx& ctx) {
-  auto r = svc(ctx).life_areas(org(ctx));
+Response list_life_areas(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.life_areas(org(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response add_life_area(Ctx& ctx) {
+Response add_life_area(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 2, .max = 80});
   auto description = in->text("description", Need::optional, {.max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_life_area(ctx.actor(), *name, description.value_or("")),
+  return api::respond_as(ctx, svc.add_life_area(ctx.actor(), *name, description.value_or("")),
                           [](const LifeArea& a) { return to_json(a); }, 201);
 }
 
-Response update_life_area(Ctx& ctx) {
+Response update_life_area(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::optional, {.min = 2, .max = 80});
@@ -53,16 +52,16 @@ Response update_life_area(Ctx& ctx) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   std::optional<int> pos;
   if (position) pos = static_cast<int>(*position);
-  return http::respond_as(ctx, svc(ctx).update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
+  return api::respond_as(ctx, svc.update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
                           [](const LifeArea& a) { return to_json(a); });
 }
 
-Response list_check_ins(Ctx& ctx) {
+Response list_check_ins(Ctx& ctx, RecoveryService& svc) {
   auto page = parse_page(ctx.req.query("limit"), std::nullopt, 50, 400);
   if (!page) return ctx.problem(page.error());
-  auto r = svc(ctx).check_ins(org(ctx), person_id(ctx), page->limit);
+  auto r = svc.check_ins(org(ctx), person_id(ctx), page->limit);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
 std::optional<int> read_rating(JsonReader& in, const json& item, const char* key, const std::string& field) {
@@ -84,7 +83,7 @@ std::string read_text(JsonReader& in, const json& item, const char* key, const s
   return item[key].get<std::string>();
 }
 
-Response add_check_in(Ctx& ctx) {
+Response add_check_in(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   CheckInInput ci;
@@ -119,23 +118,23 @@ Response add_check_in(Ctx& ctx) {
     }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_check_in(ctx.actor(), author(ctx), person_id(ctx), ci),
+  return api::respond_as(ctx, svc.add_check_in(ctx.actor(), author(ctx), person_id(ctx), ci),
                           [](const CheckIn& c) { return to_json(c); }, 201);
 }
 
 Response plan_response(const Ctx& ctx, const Result<Plan>& p, int status = 200) {
   if (!p) return ctx.problem(p.error());
   auto r = Response::json(status, to_json(*p));
-  if (p->version > 0) r.header("ETag", http::etag(p->version));
+  if (p->version > 0) r.header("ETag", api::etag(p->version));
   return r;
 }
 
-Response get_plan(Ctx& ctx) { return plan_response(ctx, svc(ctx).plan(org(ctx), person_id(ctx), *ctx.person)); }
+Response get_plan(Ctx& ctx, RecoveryService& svc) { return plan_response(ctx, svc.plan(org(ctx), person_id(ctx), *ctx.person)); }
 
-Response save_plan(Ctx& ctx) {
+Response save_plan(Ctx& ctx, RecoveryService& svc) {
   std::optional<std::int64_t> version;
   if (ctx.req.header("if-match")) {
-    auto v = http::if_match_version(ctx.req);
+    auto v = api::if_match_version(ctx.req);
     if (!v) return ctx.problem(v.error());
     version = *v;
   }
@@ -154,33 +153,33 @@ Response save_plan(Ctx& ctx) {
       }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return plan_response(ctx, svc(ctx).save_plan(ctx.actor(), author(ctx), person_id(ctx), version, p));
+  return plan_response(ctx, svc.save_plan(ctx.actor(), author(ctx), person_id(ctx), version, p));
 }
 
-Response respond_to_plan(Ctx& ctx) {
+Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
   if (ctx.person->basis != access::Basis::self)
     return ctx.problem(Error::make(ErrorKind::forbidden, "Only the person can agree to their plan",
                                    "Ask them to agree in their portal, or note their words in the plan.", "forbidden"));
-  auto version = http::if_match_version(ctx.req);
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto agree = in->boolean("agree", Need::required);
   auto disagreement = in->text("disagreement", Need::optional, words());
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return plan_response(ctx, svc(ctx).respond_to_plan(ctx.actor(), person_id(ctx), *version, *agree, disagreement.value_or("")));
+  return plan_response(ctx, svc.respond_to_plan(ctx.actor(), person_id(ctx), *version, *agree, disagreement.value_or("")));
 }
 
-Response plan_history(Ctx& ctx) {
-  auto r = svc(ctx).plan_history(org(ctx), person_id(ctx), *ctx.person);
+Response plan_history(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.plan_history(org(ctx), person_id(ctx), *ctx.person);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
+  return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
-Response list_goals(Ctx& ctx) {
-  auto r = svc(ctx).goals(org(ctx), person_id(ctx));
+Response list_goals(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.goals(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
 Result<GoalInput> read_goal(const http::Request& req, Need need) {
@@ -194,26 +193,26 @@ Result<GoalInput> read_goal(const http::Request& req, Need need) {
   return g;
 }
 
-Response add_goal(Ctx& ctx) {
+Response add_goal(Ctx& ctx, RecoveryService& svc) {
   auto in = read_goal(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(ctx, svc(ctx).add_goal(ctx.actor(), author(ctx), person_id(ctx), *in),
+  return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), person_id(ctx), *in),
                           [](const Goal& g) { return to_json(g); }, 201);
 }
 
-Response update_goal(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_goal(Ctx& ctx, RecoveryService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = read_goal(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(ctx, svc(ctx).update_goal(ctx.actor(), person_id(ctx), ctx.param("goalId"), *version, *in),
+  return api::respond_as(ctx, svc.update_goal(ctx.actor(), person_id(ctx), ctx.param("goalId"), *version, *in),
                           [](const Goal& g) { return to_json(g); });
 }
 
-Response goal_history(Ctx& ctx) {
-  auto r = svc(ctx).goal_history(org(ctx), person_id(ctx), ctx.param("goalId"));
+Response goal_history(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.goal_history(org(ctx), person_id(ctx), ctx.param("goalId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
+  return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
 Result<StepInput> read_step(const http::Request& req, Need need) {
@@ -228,49 +227,49 @@ Result<StepInput> read_step(const http::Request& req, Need need) {
   return s;
 }
 
-Response add_step(Ctx& ctx) {
+Response add_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(ctx, svc(ctx).add_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), *in),
+  return api::respond_as(ctx, svc.add_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), *in),
                           [](const Step& s) { return to_json(s); }, 201);
 }
 
-Response update_step(Ctx& ctx) {
-  auto version = http::if_match_version(ctx.req);
+Response update_step(Ctx& ctx, RecoveryService& svc) {
+  auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   auto in = read_step(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return http::respond_as(
-      ctx, svc(ctx).update_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
+  return api::respond_as(
+      ctx, svc.update_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
       [](const Step& s) { return to_json(s); });
 }
 
-Response add_note(Ctx& ctx) {
+Response add_note(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).add_note(ctx.actor(), author(ctx), person_id(ctx), ctx.param("goalId"), *note),
+  return api::respond_as(ctx, svc.add_note(ctx.actor(), author(ctx), person_id(ctx), ctx.param("goalId"), *note),
                           [](const Note& n) { return to_json(n); }, 201);
 }
 
-Response list_achievements(Ctx& ctx) {
-  auto r = svc(ctx).achievements(org(ctx), person_id(ctx));
+Response list_achievements(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.achievements(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response list_advance_statements(Ctx& ctx) {
-  auto r = svc(ctx).advance_statements(org(ctx), person_id(ctx));
+Response list_advance_statements(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.advance_statements(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  auto rules = svc(ctx).advance_statement_rules(org(ctx));
+  auto rules = svc.advance_statement_rules(org(ctx));
   if (!rules) return ctx.problem(rules.error());
-  auto body = http::items_json(*r);
+  auto body = api::items_json(*r);
   body["rules"] = to_json(*rules);
   return Response::json(200, body);
 }
 
-Response make_advance_statement(Ctx& ctx) {
+Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   AdvanceStatement a;
@@ -285,25 +284,25 @@ Response make_advance_statement(Ctx& ctx) {
   a.witness_role = in->text("witnessRole", Need::optional, {.max = 200}).value_or("");
   a.witnessed_on = in->text("witnessedOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).make_advance_statement(ctx.actor(), author(ctx), person_id(ctx), a),
+  return api::respond_as(ctx, svc.make_advance_statement(ctx.actor(), author(ctx), person_id(ctx), a),
                           [](const AdvanceStatement& x) { return to_json(x); }, 201);
 }
 
-Response revoke_advance_statement(Ctx& ctx) {
+Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   auto reason = in->text("reason", Need::optional, words(2000));
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_empty(ctx, svc(ctx).revoke_advance_statement(ctx.actor(), person_id(ctx), reason.value_or("")));
+  return api::respond_empty(ctx, svc.revoke_advance_statement(ctx.actor(), person_id(ctx), reason.value_or("")));
 }
 
-Response list_preps(Ctx& ctx) {
-  auto r = svc(ctx).appointment_preps(org(ctx), person_id(ctx));
+Response list_preps(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.appointment_preps(org(ctx), person_id(ctx));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, http::items_json(*r));
+  return Response::json(200, api::items_json(*r));
 }
 
-Response prepare(Ctx& ctx) {
+Response prepare(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   AppointmentPrep a;
@@ -314,17 +313,17 @@ Response prepare(Ctx& ctx) {
   a.what_helps = text("whatHelps");
   a.want_treatment_to_help = text("wantTreatmentToHelp");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return http::respond_as(ctx, svc(ctx).prepare_for_appointment(ctx.actor(), author(ctx), person_id(ctx), a),
+  return api::respond_as(ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), person_id(ctx), a),
                           [](const AppointmentPrep& x) { return to_json(x); }, 201);
 }
 
-Response get_statement_rules(Ctx& ctx) {
-  auto r = svc(ctx).advance_statement_rules(org(ctx));
+Response get_statement_rules(Ctx& ctx, RecoveryService& svc) {
+  auto r = svc.advance_statement_rules(org(ctx));
   if (!r) return ctx.problem(r.error());
   return Response::json(200, to_json(*r));
 }
 
-Response set_statement_rules(Ctx& ctx) {
+Response set_statement_rules(Ctx& ctx, RecoveryService& svc) {
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
   AdvanceStatementRules r;
@@ -335,55 +334,51 @@ Response set_statement_rules(Ctx& ctx) {
   r.witness_required = *witness;
   r.witness_role_required = *role;
   r.nominated_support_required = *support;
-  return http::respond_as(ctx, svc(ctx).set_advance_statement_rules(ctx.actor(), r),
+  return api::respond_as(ctx, svc.set_advance_statement_rules(ctx.actor(), r),
                           [](const AdvanceStatementRules& x) { return to_json(x); });
 }
 
 }  // namespace
 
-void add_routes(http::Router& r) {
+void add_routes(api::Routes& r, RecoveryService& svc) {
   const std::string one = "/api/v1/people/:id";
   const std::string goal = one + "/goals/:goalId";
-  r.add("GET", "/api/v1/life-areas", Rule::signed_in(), {"The organisation's life areas", "recovery"}, list_life_areas);
+  r.add("GET", "/api/v1/life-areas", Rule::signed_in(), {"The organisation's life areas", "recovery"}, api::with(list_life_areas, svc));
   r.add("POST", "/api/v1/life-areas", Rule::need(access::Permission::manage_teams),
-        {"Add a life area to the organisation's set", "recovery"}, add_life_area);
+        {"Add a life area to the organisation's set", "recovery"}, api::with(add_life_area, svc));
   r.add("PATCH", "/api/v1/life-areas/:lifeAreaId", Rule::need(access::Permission::manage_teams),
-        {"Rename, reorder or retire a life area", "recovery"}, update_life_area);
-  r.add("GET", one + "/check-ins", Rule::person(Part::check_ins, false), {"Life-area check-ins, newest first", "recovery"},
-        list_check_ins);
+        {"Rename, reorder or retire a life area", "recovery"}, api::with(update_life_area, svc));
+  r.add("GET", one + "/check-ins", Rule::person(Part::check_ins, false), {"Life-area check-ins, newest first", "recovery"}, api::with(list_check_ins, svc));
   r.add("POST", one + "/check-ins", Rule::person(Part::check_ins, true),
-        {"A check-in: the person's ratings, the worker's view beside", "recovery"}, add_check_in);
-  r.add("GET", one + "/plan", Rule::person(Part::plan, false), {"The recovery plan", "recovery"}, get_plan);
+        {"A check-in: the person's ratings, the worker's view beside", "recovery"}, api::with(add_check_in, svc));
+  r.add("GET", one + "/plan", Rule::person(Part::plan, false), {"The recovery plan", "recovery"}, api::with(get_plan, svc));
   r.add("PUT", one + "/plan", Rule::person(Part::plan, true),
-        {"Write parts of the recovery plan (If-Match once it exists)", "recovery"}, save_plan);
+        {"Write parts of the recovery plan (If-Match once it exists)", "recovery"}, api::with(save_plan, svc));
   r.add("POST", one + "/plan/response", Rule::person(Part::plan, true),
-        {"The person agrees to their plan, or says what they disagree with", "recovery"}, respond_to_plan);
-  r.add("GET", one + "/plan/history", Rule::person(Part::plan, false), {"Earlier versions of the plan", "recovery"},
-        plan_history);
-  r.add("GET", one + "/goals", Rule::person(Part::goals, false), {"Goals with their steps and notes", "recovery"}, list_goals);
-  r.add("POST", one + "/goals", Rule::person(Part::goals, true), {"A goal in the person's own words", "recovery"}, add_goal);
-  r.add("PATCH", goal, Rule::person(Part::goals, true), {"Change a goal or its status (If-Match)", "recovery"}, update_goal);
-  r.add("GET", goal + "/history", Rule::person(Part::goals, false), {"Earlier versions of a goal", "recovery"}, goal_history);
-  r.add("POST", goal + "/steps", Rule::person(Part::goals, true), {"A step toward a goal", "recovery"}, add_step);
-  r.add("PATCH", goal + "/steps/:stepId", Rule::person(Part::goals, true), {"Change a step (If-Match)", "recovery"},
-        update_step);
-  r.add("POST", goal + "/notes", Rule::person(Part::goals, true), {"A progress note on a goal", "recovery"}, add_note);
+        {"The person agrees to their plan, or says what they disagree with", "recovery"}, api::with(respond_to_plan, svc));
+  r.add("GET", one + "/plan/history", Rule::person(Part::plan, false), {"Earlier versions of the plan", "recovery"}, api::with(plan_history, svc));
+  r.add("GET", one + "/goals", Rule::person(Part::goals, false), {"Goals with their steps and notes", "recovery"}, api::with(list_goals, svc));
+  r.add("POST", one + "/goals", Rule::person(Part::goals, true), {"A goal in the person's own words", "recovery"}, api::with(add_goal, svc));
+  r.add("PATCH", goal, Rule::person(Part::goals, true), {"Change a goal or its status (If-Match)", "recovery"}, api::with(update_goal, svc));
+  r.add("GET", goal + "/history", Rule::person(Part::goals, false), {"Earlier versions of a goal", "recovery"}, api::with(goal_history, svc));
+  r.add("POST", goal + "/steps", Rule::person(Part::goals, true), {"A step toward a goal", "recovery"}, api::with(add_step, svc));
+  r.add("PATCH", goal + "/steps/:stepId", Rule::person(Part::goals, true), {"Change a step (If-Match)", "recovery"}, api::with(update_step, svc));
+  r.add("POST", goal + "/notes", Rule::person(Part::goals, true), {"A progress note on a goal", "recovery"}, api::with(add_note, svc));
   r.add("GET", one + "/advance-statements", Rule::person(Part::advance_statement, false),
-        {"Advance statements, the current one first, with the organisation's rules", "recovery"}, list_advance_statements);
+        {"Advance statements, the current one first, with the organisation's rules", "recovery"}, api::with(list_advance_statements, svc));
   r.add("POST", one + "/advance-statements", Rule::person(Part::advance_statement, true),
-        {"A new advance statement; the current one is kept as replaced", "recovery"}, make_advance_statement);
+        {"A new advance statement; the current one is kept as replaced", "recovery"}, api::with(make_advance_statement, svc));
   r.add("POST", one + "/advance-statements/revoke", Rule::person(Part::advance_statement, true),
-        {"Revoke the current advance statement", "recovery"}, revoke_advance_statement);
+        {"Revoke the current advance statement", "recovery"}, api::with(revoke_advance_statement, svc));
   r.add("GET", "/api/v1/settings/advance-statements", Rule::signed_in(),
-        {"What this organisation asks of an advance statement", "recovery"}, get_statement_rules);
+        {"What this organisation asks of an advance statement", "recovery"}, api::with(get_statement_rules, svc));
   r.add("PUT", "/api/v1/settings/advance-statements", Rule::need(access::Permission::manage_teams),
-        {"Set what this organisation asks of an advance statement", "recovery"}, set_statement_rules);
+        {"Set what this organisation asks of an advance statement", "recovery"}, api::with(set_statement_rules, svc));
   r.add("GET", one + "/appointment-preps", Rule::person(Part::plan, false),
-        {"What the person wants their worker to know before appointments, newest first", "recovery"}, list_preps);
+        {"What the person wants their worker to know before appointments, newest first", "recovery"}, api::with(list_preps, svc));
   r.add("POST", one + "/appointment-preps", Rule::person(Part::plan, true),
-        {"Getting ready for an appointment, in the person's words", "recovery"}, prepare);
-  r.add("GET", one + "/achievements", Rule::person(Part::goals, false), {"Goals and steps achieved", "recovery"},
-        list_achievements);
+        {"Getting ready for an appointment, in the person's words", "recovery"}, api::with(prepare, svc));
+  r.add("GET", one + "/achievements", Rule::person(Part::goals, false), {"Goals and steps achieved", "recovery"}, api::with(list_achievements, svc));
 }
 
 }  // namespace trellis::recovery

@@ -1,8 +1,9 @@
 // HTTP routes of the recovery area.
 #pragma once
 
-namespace trellis::http { class Router; }
+namespace trellis::api { class Routes; }
 
 namespace trellis::recovery {
-void add_routes(http::Router& router);
-}
+class RecoveryService;
+void add_routes(api::Routes& routes, RecoveryService& recovery);
+}  // namespace trellis::recovery

@@ -4,7 +4,6 @@
 
 #include "access/audit.hpp"
 #include "core/ids.hpp"
-#include "http/context.hpp"
 #include "recovery/json.hpp"
 #include "recovery/store.hpp"
 
@@ -62,7 +61,7 @@ Result<std::vector<LifeArea>> RecoveryService::life_areas(const std::string& org
   });
 }
 
-Result<LifeArea> RecoveryService::add_life_area(const http::Actor& actor, const std::string& name,
+Result<LifeArea> RecoveryService::add_life_area(const access::Actor& actor, const std::string& name,
                                                 const std::string& description) {
   auto areas = TRY(life_areas(actor.org_id));
   LifeArea a{new_id(), "custom_" + new_id().substr(0, 8), name, description, static_cast<int>(areas.size()) + 1, true};
@@ -76,7 +75,7 @@ Result<LifeArea> RecoveryService::add_life_area(const http::Actor& actor, const 
   });
 }
 
-Result<LifeArea> RecoveryService::update_life_area(const http::Actor& actor, const std::string& id,
+Result<LifeArea> RecoveryService::update_life_area(const access::Actor& actor, const std::string& id,
                                                    const std::optional<std::string>& name,
                                                    const std::optional<std::string>& description,
                                                    const std::optional<int>& position, const std::optional<bool>& active) {
@@ -101,7 +100,7 @@ Result<std::vector<CheckIn>> RecoveryService::check_ins(const std::string& org_i
   return db_.read([&](store::Conn& c) { return db::check_ins(c, org_id, person_id, limit); });
 }
 
-Result<CheckIn> RecoveryService::add_check_in(const http::Actor& actor, const Author& author,
+Result<CheckIn> RecoveryService::add_check_in(const access::Actor& actor, const Author& author,
                                               const std::string& person_id, const CheckInInput& in) {
   auto areas = TRY(life_areas(actor.org_id));
   if (in.ratings.empty())
@@ -148,7 +147,7 @@ Result<Plan> RecoveryService::plan(const std::string& org_id, const std::string&
   return out;
 }
 
-Result<Plan> RecoveryService::save_plan(const http::Actor& actor, const Author& author, const std::string& person_id,
+Result<Plan> RecoveryService::save_plan(const access::Actor& actor, const Author& author, const std::string& person_id,
                                         std::optional<std::int64_t> version, const PlanInput& in) {
   for (const auto& [key, _] : in.sections)
     if (!section_spec(key))
@@ -203,7 +202,7 @@ Result<Plan> RecoveryService::save_plan(const http::Actor& actor, const Author& 
   });
 }
 
-Result<Plan> RecoveryService::respond_to_plan(const http::Actor& actor, const std::string& person_id,
+Result<Plan> RecoveryService::respond_to_plan(const access::Actor& actor, const std::string& person_id,
                                               std::int64_t version, bool agree, const std::string& disagreement) {
   if (!agree && disagreement.empty())
     return fail(Error::field(ErrorKind::unprocessable, "disagreement", "say what you do not agree with, in your words"));
@@ -251,7 +250,7 @@ Result<std::vector<Goal>> RecoveryService::goals(const std::string& org_id, cons
   return db_.read([&](store::Conn& c) { return db::goals(c, org_id, person_id); });
 }
 
-Result<Goal> RecoveryService::add_goal(const http::Actor& actor, const Author& author, const std::string& person_id,
+Result<Goal> RecoveryService::add_goal(const access::Actor& actor, const Author& author, const std::string& person_id,
                                        const GoalInput& in) {
   auto areas = TRY(life_areas(actor.org_id));
   for (const auto& id : in.life_area_ids.value_or(std::vector<std::string>{}))
@@ -275,7 +274,7 @@ Result<Goal> RecoveryService::add_goal(const http::Actor& actor, const Author& a
   });
 }
 
-Result<Goal> RecoveryService::update_goal(const http::Actor& actor, const std::string& person_id,
+Result<Goal> RecoveryService::update_goal(const access::Actor& actor, const std::string& person_id,
                                           const std::string& goal_id, std::int64_t version, const GoalInput& in) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Goal> {
@@ -307,7 +306,7 @@ Result<std::vector<store::RecordVersion>> RecoveryService::goal_history(const st
   });
 }
 
-Result<Step> RecoveryService::add_step(const http::Actor& actor, const std::string& person_id,
+Result<Step> RecoveryService::add_step(const access::Actor& actor, const std::string& person_id,
                                        const std::string& goal_id, const StepInput& in) {
   if (in.due_on && !in.due_on->empty() && !valid_date(*in.due_on))
     return fail(Error::field(ErrorKind::unprocessable, "dueOn", "must be a date like 2026-11-23"));
@@ -330,7 +329,7 @@ Result<Step> RecoveryService::add_step(const http::Actor& actor, const std::stri
   });
 }
 
-Result<Step> RecoveryService::update_step(const http::Actor& actor, const std::string& person_id,
+Result<Step> RecoveryService::update_step(const access::Actor& actor, const std::string& person_id,
                                           const std::string& goal_id, const std::string& step_id, std::int64_t version,
                                           const StepInput& in) {
   if (in.due_on && !in.due_on->empty() && !valid_date(*in.due_on))
@@ -360,7 +359,7 @@ Result<Step> RecoveryService::update_step(const http::Actor& actor, const std::s
   });
 }
 
-Result<Note> RecoveryService::add_note(const http::Actor& actor, const Author& author, const std::string& person_id,
+Result<Note> RecoveryService::add_note(const access::Actor& actor, const Author& author, const std::string& person_id,
                                        const std::string& goal_id, const std::string& text) {
   auto now = clock_.now();
   Note n{new_id(), goal_id, text, to_iso(now), author.user_id, author.role, author.name};
@@ -380,7 +379,7 @@ Result<AdvanceStatementRules> RecoveryService::advance_statement_rules(const std
   return db_.read([&](store::Conn& c) { return db::advance_statement_rules(c, org_id); });
 }
 
-Result<AdvanceStatementRules> RecoveryService::set_advance_statement_rules(const http::Actor& actor,
+Result<AdvanceStatementRules> RecoveryService::set_advance_statement_rules(const access::Actor& actor,
                                                                            const AdvanceStatementRules& r) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<AdvanceStatementRules> {
@@ -395,7 +394,7 @@ Result<std::vector<AdvanceStatement>> RecoveryService::advance_statements(const 
   return db_.read([&](store::Conn& c) { return db::advance_statements(c, org_id, person_id); });
 }
 
-Result<AdvanceStatement> RecoveryService::make_advance_statement(const http::Actor& actor, const Author& author,
+Result<AdvanceStatement> RecoveryService::make_advance_statement(const access::Actor& actor, const Author& author,
                                                                  const std::string& person_id, AdvanceStatement a) {
   auto rules = TRY(advance_statement_rules(actor.org_id));
   auto need = [](bool required, const std::string& value, const char* field, const char* why) -> Result<void> {
@@ -429,7 +428,7 @@ Result<AdvanceStatement> RecoveryService::make_advance_statement(const http::Act
   });
 }
 
-Result<void> RecoveryService::revoke_advance_statement(const http::Actor& actor, const std::string& person_id,
+Result<void> RecoveryService::revoke_advance_statement(const access::Actor& actor, const std::string& person_id,
                                                        const std::string& reason) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
@@ -440,7 +439,7 @@ Result<void> RecoveryService::revoke_advance_statement(const http::Actor& actor,
   });
 }
 
-Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const http::Actor& actor, const Author& author,
+Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const access::Actor& actor, const Author& author,
                                                                 const std::string& person_id, AppointmentPrep a) {
   if (a.how_things_have_been.empty() && a.want_to_talk_about.empty() && a.what_helps.empty() &&
       a.want_treatment_to_help.empty())

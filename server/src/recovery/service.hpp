@@ -7,13 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "access/actor.hpp"
 #include "access/person_policy.hpp"
 #include "core/clock.hpp"
 #include "recovery/model.hpp"
 #include "store/db.hpp"
 #include "store/history.hpp"
-
-namespace trellis::http { struct Actor; }
 
 namespace trellis::recovery {
 
@@ -49,48 +48,48 @@ class RecoveryService {
   // The organisation's life areas; the default set is written the first time they are needed.
   Result<std::vector<LifeArea>> life_areas(const std::string& org_id);
   // An organisation shapes its own set: add areas, rename, reorder, or retire one (ratings stay).
-  Result<LifeArea> add_life_area(const http::Actor& actor, const std::string& name, const std::string& description);
-  Result<LifeArea> update_life_area(const http::Actor& actor, const std::string& id, const std::optional<std::string>& name,
+  Result<LifeArea> add_life_area(const access::Actor& actor, const std::string& name, const std::string& description);
+  Result<LifeArea> update_life_area(const access::Actor& actor, const std::string& id, const std::optional<std::string>& name,
                                     const std::optional<std::string>& description, const std::optional<int>& position,
                                     const std::optional<bool>& active);
 
   Result<std::vector<CheckIn>> check_ins(const std::string& org_id, const std::string& person_id, std::size_t limit);
-  Result<CheckIn> add_check_in(const http::Actor& actor, const Author& author, const std::string& person_id,
+  Result<CheckIn> add_check_in(const access::Actor& actor, const Author& author, const std::string& person_id,
                                const CheckInInput& in);
 
   // The plan as this reader may see it: safety and wellness sections only with those parts.
   Result<Plan> plan(const std::string& org_id, const std::string& person_id, const access::PersonAccess& access);
-  Result<Plan> save_plan(const http::Actor& actor, const Author& author, const std::string& person_id,
+  Result<Plan> save_plan(const access::Actor& actor, const Author& author, const std::string& person_id,
                          std::optional<std::int64_t> version, const PlanInput& in);
-  Result<Plan> respond_to_plan(const http::Actor& actor, const std::string& person_id, std::int64_t version, bool agree,
+  Result<Plan> respond_to_plan(const access::Actor& actor, const std::string& person_id, std::int64_t version, bool agree,
                                const std::string& disagreement);
   Result<std::vector<store::RecordVersion>> plan_history(const std::string& org_id, const std::string& person_id,
                                                           const access::PersonAccess& access);
 
   Result<std::vector<Goal>> goals(const std::string& org_id, const std::string& person_id);
-  Result<Goal> add_goal(const http::Actor& actor, const Author& author, const std::string& person_id, const GoalInput& in);
-  Result<Goal> update_goal(const http::Actor& actor, const std::string& person_id, const std::string& goal_id,
+  Result<Goal> add_goal(const access::Actor& actor, const Author& author, const std::string& person_id, const GoalInput& in);
+  Result<Goal> update_goal(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
                            std::int64_t version, const GoalInput& in);
   Result<std::vector<store::RecordVersion>> goal_history(const std::string& org_id, const std::string& person_id,
                                                           const std::string& goal_id);
-  Result<Step> add_step(const http::Actor& actor, const std::string& person_id, const std::string& goal_id,
+  Result<Step> add_step(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
                         const StepInput& in);
-  Result<Step> update_step(const http::Actor& actor, const std::string& person_id, const std::string& goal_id,
+  Result<Step> update_step(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
                            const std::string& step_id, std::int64_t version, const StepInput& in);
-  Result<Note> add_note(const http::Actor& actor, const Author& author, const std::string& person_id,
+  Result<Note> add_note(const access::Actor& actor, const Author& author, const std::string& person_id,
                         const std::string& goal_id, const std::string& text);
   Result<std::vector<Achievement>> achievements(const std::string& org_id, const std::string& person_id);
 
   Result<AdvanceStatementRules> advance_statement_rules(const std::string& org_id);
-  Result<AdvanceStatementRules> set_advance_statement_rules(const http::Actor& actor, const AdvanceStatementRules& r);
+  Result<AdvanceStatementRules> set_advance_statement_rules(const access::Actor& actor, const AdvanceStatementRules& r);
   Result<std::vector<AdvanceStatement>> advance_statements(const std::string& org_id, const std::string& person_id);
   // A new statement; the current one, if any, becomes "replaced" in the same transaction.
-  Result<AdvanceStatement> make_advance_statement(const http::Actor& actor, const Author& author,
+  Result<AdvanceStatement> make_advance_statement(const access::Actor& actor, const Author& author,
                                                   const std::string& person_id, AdvanceStatement in);
-  Result<AppointmentPrep> prepare_for_appointment(const http::Actor& actor, const Author& author,
+  Result<AppointmentPrep> prepare_for_appointment(const access::Actor& actor, const Author& author,
                                                  const std::string& person_id, AppointmentPrep in);
   Result<std::vector<AppointmentPrep>> appointment_preps(const std::string& org_id, const std::string& person_id);
-  Result<void> revoke_advance_statement(const http::Actor& actor, const std::string& person_id, const std::string& reason);
+  Result<void> revoke_advance_statement(const access::Actor& actor, const std::string& person_id, const std::string& reason);
 
  private:
   store::Db& db_;

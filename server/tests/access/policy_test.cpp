@@ -14,7 +14,7 @@ class Policy : public TrellisTest {
     TrellisTest::SetUp();
     load_demo();
   }
-  std::string concrete(const http::Route& r) {
+  std::string concrete(const api::Route& r) {
     std::string path;
     for (const auto& s : r.segments) path += "/" + (s[0] == ':' ? std::string("0123456789abcdef0123456789abcdef") : s);
     return path;
@@ -32,7 +32,7 @@ TEST_F(Policy, every_route_refuses_anonymous_requests_unless_it_is_public) {
   const std::set<std::string> public_routes = {"GET /healthz", "GET /readyz", "GET /api/v1/openapi.json",
                                                "POST /api/v1/auth/login", "POST /api/v1/invitations/inspect",
                                                "POST /api/v1/invitations/accept", "POST /api/v1/auth/two-step/verify"};
-  for (const auto& r : app->router().routes()) {
+  for (const auto& r : app->routes().routes()) {
     auto key = r.method + " " + r.pattern;
     if (r.rule.kind == access::Rule::Kind::anyone) {
       EXPECT_TRUE(public_routes.contains(key)) << key << " is open to anyone but is not on the public list";
@@ -48,7 +48,7 @@ TEST_F(Policy, every_route_refuses_each_role_without_its_permission) {
   std::map<access::Role, Browser> browsers;
   for (const auto& [role, email] : kEmails) browsers[role] = sign_in(email);
   int checked = 0;
-  for (const auto& r : app->router().routes()) {
+  for (const auto& r : app->routes().routes()) {
     if (r.rule.kind != access::Rule::Kind::permission) continue;
     for (const auto& [role, browser] : browsers) {
       if (access::role_has(role, r.rule.permission)) continue;

@@ -1,4 +1,3 @@
-#include "http/system_routes.hpp"
 #include "support.hpp"
 
 namespace trellis::test {
@@ -11,7 +10,7 @@ TEST_F(OpenApi, the_served_document_lists_every_route_with_its_access_rule) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.body["openapi"], "3.1.0");
   std::size_t listed = 0;
-  for (const auto& route : app->router().routes()) {
+  for (const auto& route : app->routes().routes()) {
     std::string path;
     for (const auto& s : route.segments) path += "/" + (s[0] == ':' ? "{" + s.substr(1) + "}" : s);
     std::string method = route.method;

@@ -108,7 +108,7 @@ TEST_F(Problems, security_headers_are_on_every_response) {
 TEST_F(Problems, health_and_readiness_answer) {
   EXPECT_EQ(call("GET", "/healthz").status, 200);
   EXPECT_EQ(call("GET", "/readyz").status, 200);
-  services->draining = true;
+  runtime->draining = true;
   expect_problem(call("GET", "/readyz"), 503);
 }
 

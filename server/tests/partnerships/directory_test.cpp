@@ -217,7 +217,7 @@ namespace {
 
 class DirectoryTabular : public Directory {
  protected:
-  http::Actor actor() { return http::Actor{org_id(), std::nullopt, std::nullopt, "test", "test"}; }
+  access::Actor actor() { return access::Actor{org_id(), std::nullopt, std::nullopt, "test", "test"}; }
 };
 
 std::string without_cr(std::string s) {

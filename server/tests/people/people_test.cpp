@@ -32,7 +32,7 @@ class People : public TrellisTest {
   Browser portal_account() {
     return invite_and_accept(path("/invitations"), practitioner, "zoe@example.org", "sunflowers at the window");
   }
-  std::string concrete(const http::Route& r) {
+  std::string concrete(const api::Route& r) {
     std::string out;
     for (const auto& s : r.segments)
       out += "/" + (s == ":id" ? person_id : s[0] == ':' ? std::string("0123456789abcdef0123456789abcdef") : s);
@@ -49,7 +49,7 @@ TEST_F(People, every_person_route_refuses_everyone_outside_the_care_team) {
   int checked = 0;
   for (const auto& [email, expected] : outsiders) {
     auto b = sign_in(email);
-    for (const auto& r : app->router().routes()) {
+    for (const auto& r : app->routes().routes()) {
       if (r.rule.kind != access::Rule::Kind::person) continue;
       auto reply = call(r.method, concrete(r), &b, json::object(), {{"if-match", "\"1\""}});
       EXPECT_EQ(reply.status, expected) << r.method << " " << r.pattern << " as " << email << ": " << reply.raw.body;

@@ -48,11 +48,11 @@ class FailurePaths : public RealServer {
     person_id = r.body["id"];
     reads_to_fail = writes_to_fail = groups_to_fail = 0;
     db->set_fault_hook(&db_fault);
-    services->audit_reads.set_fault_hook(&group_fault);
+    runtime->audit_reads.set_fault_hook(&group_fault);
   }
   void TearDown() override {
     db->set_fault_hook(nullptr);
-    services->audit_reads.set_fault_hook(nullptr);
+    runtime->audit_reads.set_fault_hook(nullptr);
     RealServer::TearDown();
   }
 

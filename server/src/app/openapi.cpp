@@ -1,13 +1,12 @@
-#include "http/system_routes.hpp"
+#include "app/openapi.hpp"
 
-#include "http/app.hpp"
-#include "http/router.hpp"
-#include "store/db.hpp"
+#include <nlohmann/json.hpp>
 
-namespace trellis::http {
+#include "api/routes.hpp"
 
+namespace trellis::app {
 
-nlohmann::json openapi_document(const Router& router) {
+nlohmann::json openapi_document(const api::Routes& router) {
   using nlohmann::json;
   json paths = json::object();
   for (const auto& r : router.routes()) {
@@ -53,25 +52,4 @@ nlohmann::json openapi_document(const Router& router) {
                   {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
 }
 
-void add_system_routes(Router& router) {
-  router.add("GET", "/healthz", access::Rule::anyone(), {"The process is up", "system"},
-             [](Ctx&) { return Response::json(200, {{"status", "ok"}}); });
-  router.add("GET", "/readyz", access::Rule::anyone(), {"The database answers and the server takes requests", "system"},
-             [](Ctx& ctx) {
-               if (ctx.app.draining)
-                 return ctx.problem(Error::make(ErrorKind::unavailable, "The server is shutting down",
-                                                "Send requests to another server.", "draining"));
-               auto ping = ctx.app.db.ping();
-               if (!ping) return ctx.problem(ping.error());
-               return Response::json(200, {{"status", "ready"}});
-             });
-  const Router* self = &router;
-  router.add("GET", "/api/v1/openapi.json", access::Rule::anyone(), {"This API described in OpenAPI 3.1", "system"},
-             [self](Ctx&) {
-               auto r = Response::json(200, openapi_document(*self));
-               r.header("Cache-Control", "no-cache");
-               return r;
-             });
-}
-
-}  // namespace trellis::http
+}  // namespace trellis::app

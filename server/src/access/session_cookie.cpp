@@ -1,10 +1,10 @@
-#include "http/cookies.hpp"
+#include "access/session_cookie.hpp"
 
 #include <chrono>
 
 #include "access/service.hpp"
 
-namespace trellis::http {
+namespace trellis::access {
 
 namespace {
 std::string attributes(const Config& config) {
@@ -13,7 +13,7 @@ std::string attributes(const Config& config) {
 }  // namespace
 
 std::string session_cookie(const Config& config, const std::string& token) {
-  auto max_age = std::chrono::duration_cast<std::chrono::seconds>(access::kAbsoluteTimeout).count();
+  auto max_age = std::chrono::duration_cast<std::chrono::seconds>(kAbsoluteTimeout).count();
   return config.session_cookie_name() + "=" + token + attributes(config) + "; Max-Age=" + std::to_string(max_age);
 }
 
@@ -21,4 +21,4 @@ std::string clear_session_cookie(const Config& config) {
   return config.session_cookie_name() + "=" + attributes(config) + "; Max-Age=0";
 }
 
-}  // namespace trellis::http
+}  // namespace trellis::access

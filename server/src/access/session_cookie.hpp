@@ -5,9 +5,9 @@
 
 #include "core/config.hpp"
 
-namespace trellis::http {
+namespace trellis::access {
 
 std::string session_cookie(const Config& config, const std::string& token);
 std::string clear_session_cookie(const Config& config);
 
-}  // namespace trellis::http
+}  // namespace trellis::access

@@ -1,31 +1,14 @@
-#include "http/context.hpp"
+#include "api/ctx.hpp"
 
 #include <charconv>
 
-namespace trellis::http {
+namespace trellis::api {
 
-access::AuditEntry Actor::entry(std::string action, std::string entity_type, std::string entity_id) const {
-  access::AuditEntry e;
-  e.org_id = org_id;
-  e.actor_id = user_id;
-  e.actor_role = role;
-  e.action = std::move(action);
-  e.entity_type = std::move(entity_type);
-  e.entity_id = std::move(entity_id);
-  e.request_id = request_id;
-  e.client_address = client_address;
-  return e;
-}
+using http::Request;
+using http::Response;
 
-access::AuditEntry Actor::about_person(std::string action, std::string entity_type, std::string entity_id,
-                                       const std::string& person_id) const {
-  auto e = entry(std::move(action), std::move(entity_type), std::move(entity_id));
-  e.person_id = person_id;
-  return e;
-}
-
-Actor Ctx::actor() const {
-  Actor a;
+access::Actor Ctx::actor() const {
+  access::Actor a;
   if (who) {
     a.org_id = who->user.org_id;
     a.user_id = who->user.id;
@@ -67,4 +50,4 @@ Result<std::int64_t> if_match_version(const Request& req) {
   return v;
 }
 
-}  // namespace trellis::http
+}  // namespace trellis::api

@@ -1,21 +1,19 @@
-#include "http/app.hpp"
+#include "app/app.hpp"
 
 #include <spdlog/spdlog.h>
 
-#include "access/audit_batcher.hpp"
-#include "access/routes.hpp"
-#include "access/person_policy.hpp"
-#include "access/service.hpp"
-#include "people/routes.hpp"
-#include "partnerships/routes.hpp"
-#include "recovery/routes.hpp"
+#include "api/ctx.hpp"
+#include "app/areas.hpp"
+#include "app/runtime.hpp"
+#include "app/system_routes.hpp"
 #include "core/ids.hpp"
 #include "http/gzip.hpp"
-#include "http/system_routes.hpp"
-#include "store/db.hpp"
 
-namespace trellis::http {
+namespace trellis::app {
 namespace {
+
+using http::Request;
+using http::Response;
 
 bool is_unsafe(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
@@ -49,24 +47,20 @@ bool same_origin(const Request& req) {
 
 }  // namespace
 
-void add_all_routes(Router& router) {
-  add_system_routes(router);
-  access::add_routes(router);
-  people::add_routes(router);
-  recovery::add_routes(router);
-  partnerships::add_routes(router);
+App::App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files) : rt_(runtime), files_(std::move(files)) {
+  add_system_routes(routes_, rt_);
+  add_area_routes(routes_, rt_);
 }
 
-App::App(Services& services, std::unique_ptr<StaticFiles> files) : services_(services), files_(std::move(files)) {
-  add_all_routes(router_);
-}
+void App::start_draining() { rt_.draining = true; }
+const Config& App::config() const { return rt_.config; }
 
 Response App::handle(const Request& req) {
   auto started = std::chrono::steady_clock::now();
   auto request_id = request_id_for(req);
   Response r;
   try {
-    r = dispatch(req, request_id, services_.clock.now());
+    r = dispatch(req, request_id, rt_.clock.now());
   } catch (const std::exception& ex) {
     // A fault of ours: logged in full, answered without detail.
     spdlog::error("request_id={} unhandled error: {}", request_id, ex.what());
@@ -84,7 +78,7 @@ Response App::handle(const Request& req) {
 }
 
 Response App::dispatch(const Request& req, const std::string& request_id, TimePoint now) {
-  const auto& config = services_.config;
+  const auto& config = rt_.config;
   if (header_bytes(req) > config.max_header_bytes)
     return Response::problem(Error::make(ErrorKind::headers_too_large, "The request headers are too large",
                                          "Send at most " + std::to_string(config.max_header_bytes / 1024) +
@@ -97,7 +91,7 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
                                          "payload_too_large"),
                              request_id);
 
-  auto m = router_.match(req.method, req.path);
+  auto m = routes_.match(req.method, req.path);
   if (m.route) return route(req, m, request_id, now);
   if (!m.allowed_methods.empty()) {
     std::string allow;
@@ -117,17 +111,17 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
                            request_id);
 }
 
-Response App::route(const Request& req, const RouteMatch& m, const std::string& request_id, TimePoint now) {
+Response App::route(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
   const auto& rule = m.route->rule;
   std::optional<access::Principal> who;
   if (rule.kind != access::Rule::Kind::anyone) {
-    if (auto token = req.cookie(services_.config.session_cookie_name())) {
-      auto p = services_.access.authenticate(*token);
+    if (auto token = req.cookie(rt_.config.session_cookie_name())) {
+      auto p = rt_.access.authenticate(*token);
       if (p) who = std::move(*p);
       else if (p.error().kind != ErrorKind::unauthenticated) return Response::problem(p.error(), request_id);
     }
   }
-  Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr, services_};
+  api::Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr};
 
   if (is_unsafe(req.method)) {
     if (rule.kind == access::Rule::Kind::anyone) {
@@ -162,7 +156,7 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
       // Refusals are recorded: a pattern of them is worth a manager's look.
       auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
       entry.outcome = "denied";
-      (void)services_.audit_reads.append(std::move(entry), now);
+      (void)rt_.audit_reads.append(std::move(entry), now);
       return ctx.problem(Error::make(ErrorKind::forbidden, "Your role does not include this",
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
@@ -173,13 +167,13 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
   // audited here, once, with whose information it was (writes are audited by their services,
   // inside the change's own transaction).
   const auto& person_id = m.params.at("id");
-  auto allowed = services_.person_policy.authorize(*ctx.who, person_id, rule.part, rule.write, now);
+  auto allowed = rt_.person_policy().authorize(*ctx.who, person_id, rule.part, rule.write, now);
   if (!allowed) {
     if (allowed.error().kind == ErrorKind::forbidden) {
       auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
       entry.outcome = "denied";
       entry.person_id = person_id;
-      (void)services_.audit_reads.append(std::move(entry), now);
+      (void)rt_.audit_reads.append(std::move(entry), now);
     }
     return ctx.problem(allowed.error());
   }
@@ -189,7 +183,7 @@ Response App::route(const Request& req, const RouteMatch& m, const std::string& 
     auto entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
     entry.person_id = person_id;
     entry.detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
-    auto logged = services_.audit_reads.append(std::move(entry), now);
+    auto logged = rt_.audit_reads.append(std::move(entry), now);
     // What cannot be audited is not shown.
     if (!logged) return ctx.problem(logged.error());
   }
@@ -201,14 +195,14 @@ void App::finish(const Request& req, Response& r, const std::string& request_id)
   r.header("X-Content-Type-Options", "nosniff");
   r.header("Referrer-Policy", "no-referrer");
   r.header("X-Frame-Options", "DENY");
-  if (services_.config.production) r.header("Strict-Transport-Security", "max-age=31536000");
+  if (rt_.config.production) r.header("Strict-Transport-Security", "max-age=31536000");
   if (r.content_type.starts_with("text/html"))
     r.header("Content-Security-Policy",
              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
              "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
   if (!r.find_header("Cache-Control")) r.header("Cache-Control", "no-store");
-  if (!r.find_header("Content-Encoding") && r.body.size() > 1024 && accepts_gzip(req.header("accept-encoding"))) {
-    if (auto gz = gzip_compress(r.body, 5)) {
+  if (!r.find_header("Content-Encoding") && r.body.size() > 1024 && http::accepts_gzip(req.header("accept-encoding"))) {
+    if (auto gz = http::gzip_compress(r.body, 5)) {
       r.body = std::move(*gz);
       r.header("Content-Encoding", "gzip");
       r.header("Vary", "Accept-Encoding");
@@ -217,4 +211,4 @@ void App::finish(const Request& req, Response& r, const std::string& request_id)
   if (req.method == "HEAD") r.body.clear();
 }
 
-}  // namespace trellis::http
+}  // namespace trellis::app

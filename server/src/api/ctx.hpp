@@ -1,0 +1,56 @@
+// What a route handler is given: the request, its path parameters, who is asking and the time.
+// Handlers parse, call a service and render; the rules live in services.
+#pragma once
+#include <map>
+#include <string>
+
+#include "access/actor.hpp"
+#include "access/model.hpp"
+#include "core/clock.hpp"
+#include "http/request.hpp"
+
+namespace trellis::access { struct PersonAccess; }
+
+namespace trellis::api {
+
+struct Ctx {
+  const http::Request& req;
+  std::map<std::string, std::string> params;
+  std::string request_id;
+  TimePoint now;
+  const access::Principal* who = nullptr;
+  const access::PersonAccess* person = nullptr;  // set on person routes, after the policy allowed it
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only
+  access::Actor actor() const;
+  http::Response problem(const Error& e) const { return http::Response::problem(e, request_id); }
+};
+
+// Renders a service result: the JSON on success, problem+json on error.
+http::Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status = 200);
+http::Response respond_empty(const Ctx& ctx, Result<void> r);
+template <typename T, typename F>
+http::Response respond_as(const Ctx& ctx, const Result<T>& r, F&& render, int status = 200) {
+  if (!r) return respond(ctx, std::unexpected(r.error()), status);
+  return respond(ctx, Result<nlohmann::json>(render(*r)), status);
+}
+
+// {"items": [to_json(x) for x in xs]}: the shape of every list this API returns.
+// The renderer defaults to the to_json found beside each item's type.
+template <typename T, typename Render>
+nlohmann::json items_json(const std::vector<T>& xs, Render render) {
+  auto out = nlohmann::json::array();
+  for (const auto& x : xs) out.push_back(render(x));
+  return {{"items", out}};
+}
+template <typename T>
+nlohmann::json items_json(const std::vector<T>& xs) {
+  return items_json(xs, [](const T& x) { return to_json(x); });
+}
+
+// Reads If-Match ("3" or W/"3"); 428 when absent, 400 when unreadable.
+Result<std::int64_t> if_match_version(const http::Request& req);
+std::string etag(std::int64_t version);
+
+}  // namespace trellis::api

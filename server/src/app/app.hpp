@@ -1,0 +1,34 @@
+// The request pipeline every request passes through, in order: limits, routing (404/405),
+// session, CSRF, the access policy, the handler, then headers, gzip and one log line.
+// It takes plain Request values, so tests drive it directly without a socket.
+#pragma once
+#include <memory>
+
+#include "api/routes.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+
+namespace trellis::app {
+
+struct Runtime;
+
+class App final : public http::Endpoint {
+ public:
+  explicit App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files = nullptr);
+  http::Response handle(const http::Request& req) override;  // never throws
+  void start_draining() override;
+  const Config& config() const override;
+  const api::Routes& routes() const { return routes_; }
+
+ private:
+  http::Response dispatch(const http::Request& req, const std::string& request_id, TimePoint now);
+  http::Response route(const http::Request& req, const api::RouteMatch& m, const std::string& request_id,
+                       TimePoint now);
+  void finish(const http::Request& req, http::Response& r, const std::string& request_id) const;
+
+  Runtime& rt_;
+  api::Routes routes_;
+  std::unique_ptr<http::StaticFiles> files_;
+};
+
+}  // namespace trellis::app

@@ -1,0 +1,42 @@
+// The composition root's services: every area's service built once and wired to the others it
+// needs. The server, the command line and the tests build the same thing.
+#pragma once
+#include <atomic>
+
+#include "access/audit_batcher.hpp"
+#include "access/service.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "partnerships/service.hpp"
+#include "people/service.hpp"
+#include "recovery/service.hpp"
+#include "store/db.hpp"
+
+namespace trellis::app {
+
+struct Runtime {
+  Runtime(store::Db& db, const Clock& clock, const Config& config)
+      : db(db),
+        clock(clock),
+        config(config),
+        access(db, clock, config),
+        people(db, clock, access),
+        recovery(db, clock),
+        partnerships(db, clock, people, recovery),
+        audit_reads(db) {
+    people.use_partner_agencies(partnerships);
+  }
+  store::Db& db;
+  const Clock& clock;
+  const Config& config;
+  access::AccessService access;
+  people::PeopleService people;
+  recovery::RecoveryService recovery;
+  partnerships::PartnershipsService partnerships;
+  access::AuditBatcher audit_reads;  // reads and refusals, committed in groups
+  std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
+
+  access::PersonPolicy& person_policy() { return people; }
+};
+
+}  // namespace trellis::app

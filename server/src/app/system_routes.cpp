@@ -1,0 +1,31 @@
+#include "app/system_routes.hpp"
+
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "app/openapi.hpp"
+#include "app/runtime.hpp"
+
+namespace trellis::app {
+
+void add_system_routes(api::Routes& router, Runtime& rt) {
+  router.add("GET", "/healthz", access::Rule::anyone(), {"The process is up", "system"},
+             [](api::Ctx&) { return http::Response::json(200, {{"status", "ok"}}); });
+  router.add("GET", "/readyz", access::Rule::anyone(), {"The database answers and the server takes requests", "system"},
+             [&rt](api::Ctx& ctx) {
+               if (rt.draining)
+                 return ctx.problem(Error::make(ErrorKind::unavailable, "The server is shutting down",
+                                                "Send requests to another server.", "draining"));
+               auto ping = rt.db.ping();
+               if (!ping) return ctx.problem(ping.error());
+               return http::Response::json(200, {{"status", "ready"}});
+             });
+  const api::Routes* self = &router;
+  router.add("GET", "/api/v1/openapi.json", access::Rule::anyone(), {"This API described in OpenAPI 3.1", "system"},
+             [self](api::Ctx&) {
+               auto r = http::Response::json(200, openapi_document(*self));
+               r.header("Cache-Control", "no-cache");
+               return r;
+             });
+}
+
+}  // namespace trellis::app
