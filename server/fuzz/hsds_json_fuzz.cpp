@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "input.hpp"
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 using namespace trellis;
 using namespace trellis::partnerships;

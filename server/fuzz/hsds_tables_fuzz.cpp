@@ -6,7 +6,7 @@
 #include <string>
 
 #include "input.hpp"
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 using namespace trellis;
 using namespace trellis::partnerships;

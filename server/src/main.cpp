@@ -246,12 +246,12 @@ int main(int argc, char** argv) {
       };
       Result<partnerships::ImportReport> r;
       if (std::filesystem::is_directory(hsds_in)) {
-        r = runtime.partnerships.import_hsds_tabular(actor, hsds_in, show);
+        r = runtime.partnerships.directory.import_hsds_tabular(actor, hsds_in, show);
       } else {
         std::ifstream in(hsds_in, std::ios::binary);
         std::stringstream text;
         text << in.rdbuf();
-        r = runtime.partnerships.import_hsds(actor, text.str(), show);
+        r = runtime.partnerships.directory.import_hsds(actor, text.str(), show);
       }
       std::cerr << "\n";
       if (!r) return report(r.error());
@@ -265,14 +265,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (hsds_tabular) {
-      auto files = runtime.partnerships.export_hsds_tabular(actor);
+      auto files = runtime.partnerships.directory.export_hsds_tabular(actor);
       if (!files) return report(files.error());
       std::filesystem::create_directories(hsds_out);
       for (const auto& [name, text] : *files) std::ofstream(std::filesystem::path(hsds_out) / name, std::ios::binary) << text;
       std::cout << "Wrote " << files->size() << " files to " << hsds_out << "\n";
       return 0;
     }
-    auto doc = runtime.partnerships.export_hsds(actor);
+    auto doc = runtime.partnerships.directory.export_hsds(actor);
     if (!doc) return report(doc.error());
     std::ofstream(hsds_out) << doc->dump(2) << "\n";
     std::cout << "Wrote " << hsds_out << "\n";

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "store/sql.hpp"
+
 namespace trellis::access {
 
 std::string_view part_name(Part p) {
@@ -142,6 +144,19 @@ std::string describe(const Rule& rule) {
   }
   if (rule.reauth) s += ", password confirmed in the last 10 minutes";
   return s;
+}
+
+std::string join_parts(const std::vector<Part>& parts) {
+  std::vector<std::string> names;
+  for (auto p : parts) names.emplace_back(part_name(p));
+  return store::join_list(names);
+}
+
+std::vector<Part> split_parts(const std::string& text) {
+  std::vector<Part> out;
+  for (const auto& name : store::split_list(text))
+    if (auto p = parse_part(name)) out.push_back(*p);
+  return out;
 }
 
 }  // namespace trellis::access

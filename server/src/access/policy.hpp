@@ -1,7 +1,9 @@
 // Who may do what: every route names a Rule, and every request passes through allows().
 // Deny by default: a permission no role is given here is refused to everyone.
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "access/model.hpp"
 
@@ -42,6 +44,9 @@ inline constexpr Part kAllParts[] = {Part::profile,   Part::care_team,     Part:
 inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
 std::string_view part_name(Part p);
 std::optional<Part> parse_part(std::string_view s);
+// Parts as stored in one column ("plan,goals"); unknown names are skipped when read back.
+std::string join_parts(const std::vector<Part>& parts);
+std::vector<Part> split_parts(const std::string& text);
 
 // The role x action table for a person's record (docs/operator-guide.md shows it, and a test
 // walks it). Reading: every role that works with people, while on the person's care team or

@@ -7,7 +7,7 @@
 #include "access/service.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
-#include "partnerships/service.hpp"
+#include "partnerships/partnerships.hpp"
 #include "people/service.hpp"
 #include "recovery/service.hpp"
 #include "store/db.hpp"
@@ -24,7 +24,7 @@ struct Runtime {
         recovery(db, clock),
         partnerships(db, clock, people, recovery),
         audit_reads(db) {
-    people.use_partner_agencies(partnerships);
+    people.use_partner_agencies(partnerships.agreements);
   }
   store::Db& db;
   const Clock& clock;
@@ -32,7 +32,7 @@ struct Runtime {
   access::AccessService access;
   people::PeopleService people;
   recovery::RecoveryService recovery;
-  partnerships::PartnershipsService partnerships;
+  partnerships::Partnerships partnerships;
   access::AuditBatcher audit_reads;  // reads and refusals, committed in groups
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 

@@ -6,7 +6,7 @@
 #include "core/ids.hpp"
 #include "demo/demo_directory.hpp"
 #include "demo/demo_people.hpp"
-#include "partnerships/store.hpp"
+#include "partnerships/directory/store.hpp"
 
 namespace trellis::demo {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 namespace trellis::demo {
 

@@ -7,7 +7,8 @@
 
 #include "core/ids.hpp"
 #include "demo/demo_directory.hpp"
-#include "partnerships/store.hpp"
+#include "partnerships/agreements/store.hpp"
+#include "partnerships/referrals/store.hpp"
 #include "people/store.hpp"
 #include "recovery/service.hpp"
 #include "recovery/store.hpp"

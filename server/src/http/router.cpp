@@ -28,9 +28,20 @@ std::size_t PathTable::add(const std::string& method, const std::string& pattern
   return entries_.size() - 1;
 }
 
+// The most specific pattern wins: at the first segment where two matching patterns differ, a
+// literal beats a ":name", so "/reviews/dimensions" never depends on the order routes were added.
 PathMatch PathTable::match(const std::string& method, const std::string& path) const {
   auto segs = split_path(path);
   PathMatch out;
+  const Entry* best = nullptr;
+  auto more_specific = [](const Entry& a, const Entry& b) {
+    for (std::size_t i = 0; i < a.segments.size(); ++i) {
+      bool a_param = !a.segments[i].empty() && a.segments[i][0] == ':';
+      bool b_param = !b.segments[i].empty() && b.segments[i][0] == ':';
+      if (a_param != b_param) return !a_param;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < entries_.size(); ++k) {
     const auto& e = entries_[k];
     if (e.segments.size() != segs.size()) continue;
@@ -42,13 +53,16 @@ PathMatch PathTable::match(const std::string& method, const std::string& path) c
     }
     if (!ok) continue;
     if (e.method == method || (method == "HEAD" && e.method == "GET")) {
-      out.index = k;
-      out.params = std::move(params);
-      out.allowed_methods.clear();
-      return out;
+      if (!best || more_specific(e, *best)) {
+        best = &e;
+        out.index = k;
+        out.params = std::move(params);
+      }
+      continue;
     }
     out.allowed_methods.push_back(e.method);
   }
+  if (best) out.allowed_methods.clear();
   return out;
 }
 

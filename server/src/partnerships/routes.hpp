@@ -1,10 +1,10 @@
-// HTTP routes of the partnerships area.
+// HTTP routes of the partnerships area: each part registers its own.
 #pragma once
 
 namespace trellis::api { class Routes; }
 namespace trellis::access { class AccessService; }
 
 namespace trellis::partnerships {
-class PartnershipsService;
-void add_routes(api::Routes& routes, PartnershipsService& partnerships, access::AccessService& access);
+struct Partnerships;
+void add_routes(api::Routes& routes, Partnerships& area, access::AccessService& access);
 }  // namespace trellis::partnerships

@@ -1,9 +1,8 @@
 #include "people/json.hpp"
 
+#include "core/json_output.hpp"
+
 namespace trellis::people {
-namespace {
-nlohmann::json opt(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-}  // namespace
 
 nlohmann::json to_json(const Person& p) {
   return {{"id", p.id},
@@ -24,7 +23,7 @@ nlohmann::json to_json(const Person& p) {
           {"otherProviders", p.other_providers},
           {"status", p.status},
           {"supportStartedOn", p.support_started_on},
-          {"supportEndedOn", opt(p.support_ended_on)},
+          {"supportEndedOn", or_null(p.support_ended_on)},
           {"createdAt", p.created_at},
           {"updatedAt", p.updated_at},
           {"version", p.version}};
@@ -47,9 +46,9 @@ nlohmann::json to_json(const Consent& k, const std::string& today) {
           {"parts", parts},
           {"purpose", k.purpose},
           {"startsOn", k.starts_on},
-          {"endsOn", opt(k.ends_on)},
+          {"endsOn", or_null(k.ends_on)},
           {"recordedAt", k.recorded_at},
-          {"withdrawnAt", opt(k.withdrawn_at)},
+          {"withdrawnAt", or_null(k.withdrawn_at)},
           {"inForce", k.in_force(today)}};
 }
 
@@ -61,7 +60,7 @@ nlohmann::json to_json(const BreakGlass& b) {
   return {{"id", b.id},           {"userId", b.user_id},          {"userName", b.user_name},
           {"personId", b.person_id}, {"personName", b.person_name}, {"reasonCode", b.reason_code},
           {"reason", b.reason},   {"startedAt", b.started_at},    {"expiresAt", b.expires_at},
-          {"reviewedAt", opt(b.reviewed_at)}, {"reviewNote", opt(b.review_note)}};
+          {"reviewedAt", or_null(b.reviewed_at)}, {"reviewNote", or_null(b.review_note)}};
 }
 
 }  // namespace trellis::people

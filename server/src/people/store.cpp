@@ -61,18 +61,6 @@ void add_name_filter(std::string& sql, store::Params& p, const std::string& fold
   }
 }
 
-std::string join_parts(const std::vector<access::Part>& parts) {
-  std::vector<std::string> names;
-  for (auto p : parts) names.emplace_back(access::part_name(p));
-  return store::join_list(names);
-}
-
-std::vector<access::Part> split_parts(const std::string& s) {
-  std::vector<access::Part> out;
-  for (const auto& name : store::split_list(s))
-    if (auto p = access::parse_part(name)) out.push_back(*p);
-  return out;
-}
 
 constexpr const char* kConsentColumns =
     "org_id, id, person_id, grantee_type, grantee_id, parts, purpose, starts_on, ends_on, recorded_at, recorded_by,"
@@ -85,7 +73,7 @@ Consent consent_from_row(const store::Row& r) {
   k.person_id = r.text(2);
   k.grantee_type = r.text(3);
   k.grantee_id = r.text(4);
-  k.parts = split_parts(r.text(5));
+  k.parts = access::split_parts(r.text(5));
   k.purpose = r.text(6);
   k.starts_on = r.text(7);
   k.ends_on = r.opt_text(8);
@@ -326,7 +314,7 @@ Result<std::optional<Consent>> get_consent(Conn& c, const std::string& org_id, c
 
 Result<void> insert_consent(Conn& c, const Consent& k) {
   TRY(c.exec(std::string("INSERT INTO consents (") + kConsentColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {k.org_id, k.id, k.person_id, k.grantee_type, k.grantee_id, join_parts(k.parts), k.purpose, k.starts_on,
+             {k.org_id, k.id, k.person_id, k.grantee_type, k.grantee_id, access::join_parts(k.parts), k.purpose, k.starts_on,
               k.ends_on, k.recorded_at, k.recorded_by, k.withdrawn_at, k.withdrawn_by}));
   return {};
 }

@@ -1,10 +1,10 @@
 #include "recovery/json.hpp"
 
+#include "core/json_output.hpp"
+
 namespace trellis::recovery {
 namespace {
 using nlohmann::json;
-json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 }  // namespace
 
 json to_json(const LifeArea& a) {
@@ -16,16 +16,16 @@ json to_json(const CheckIn& c) {
   json ratings = json::array();
   for (const auto& r : c.ratings)
     ratings.push_back({{"lifeAreaId", r.life_area_id},
-                       {"personRating", opt(r.person_rating)},
-                       {"workerRating", opt(r.worker_rating)},
+                       {"personRating", or_null(r.person_rating)},
+                       {"workerRating", or_null(r.worker_rating)},
                        {"whatMatters", r.what_matters},
                        {"whatIsWorking", r.what_is_working},
                        {"whatWouldHelp", r.what_would_help}});
   return {{"id", c.id},
           {"personId", c.person_id},
           {"takenAt", c.taken_at},
-          {"enteredByRole", opt(c.entered_by_role)},
-          {"enteredByName", opt(c.entered_by_name)},
+          {"enteredByRole", or_null(c.entered_by_role)},
+          {"enteredByName", or_null(c.entered_by_name)},
           {"homeEnvironment", c.home_environment},
           {"priorities", c.priorities},
           {"relationships", c.relationships},
@@ -40,9 +40,9 @@ json to_json(const Plan& p) {
   return {{"id", p.id.empty() ? json(nullptr) : json(p.id)},
           {"personId", p.person_id},
           {"sections", sections},
-          {"reviewOn", opt(p.review_on)},
+          {"reviewOn", or_null(p.review_on)},
           {"agreedByPerson", agreed},
-          {"agreedAt", agreed ? opt(p.agreed_at) : json(nullptr)},
+          {"agreedAt", agreed ? or_null(p.agreed_at) : json(nullptr)},
           {"disagreement", p.disagreement},
           {"createdAt", p.created_at},
           {"updatedAt", p.updated_at},
@@ -51,13 +51,13 @@ json to_json(const Plan& p) {
 
 json to_json(const Step& s) {
   return {{"id", s.id},         {"goalId", s.goal_id},  {"description", s.description}, {"who", s.who},
-          {"whoName", s.who_name}, {"dueOn", opt(s.due_on)}, {"status", s.status},       {"doneAt", opt(s.done_at)},
+          {"whoName", s.who_name}, {"dueOn", or_null(s.due_on)}, {"status", s.status},       {"doneAt", or_null(s.done_at)},
           {"updatedAt", s.updated_at}, {"version", s.version}};
 }
 
 json to_json(const Note& n) {
-  return {{"id", n.id}, {"note", n.note}, {"writtenAt", n.written_at}, {"writtenByRole", opt(n.written_by_role)},
-          {"writtenByName", opt(n.written_by_name)}};
+  return {{"id", n.id}, {"note", n.note}, {"writtenAt", n.written_at}, {"writtenByRole", or_null(n.written_by_role)},
+          {"writtenByName", or_null(n.written_by_name)}};
 }
 
 json to_json(const Goal& g) {
@@ -71,7 +71,7 @@ json to_json(const Goal& g) {
           {"lifeAreaIds", g.life_area_ids},
           {"status", g.status},
           {"writtenBy", g.written_by_role},
-          {"achievedAt", opt(g.achieved_at)},
+          {"achievedAt", or_null(g.achieved_at)},
           {"createdAt", g.created_at},
           {"updatedAt", g.updated_at},
           {"version", g.version},
@@ -87,8 +87,8 @@ json to_json(const store::RecordVersion& v) {
   return {{"version", v.version},
           {"data", v.data},
           {"changedAt", v.changed_at},
-          {"changedByName", opt(v.changed_by_name)},
-          {"changedByRole", opt(v.changed_by_role)}};
+          {"changedByName", or_null(v.changed_by_name)},
+          {"changedByRole", or_null(v.changed_by_role)}};
 }
 
 json to_json(const AdvanceStatement& a) {
@@ -102,13 +102,13 @@ json to_json(const AdvanceStatement& a) {
           {"signedOn", a.signed_on},
           {"witnessName", a.witness_name},
           {"witnessRole", a.witness_role},
-          {"witnessedOn", opt(a.witnessed_on)},
+          {"witnessedOn", or_null(a.witnessed_on)},
           {"status", a.status},
-          {"revokedAt", opt(a.revoked_at)},
+          {"revokedAt", or_null(a.revoked_at)},
           {"revokedReason", a.revoked_reason},
           {"recordedAt", a.recorded_at},
-          {"recordedByName", opt(a.recorded_by_name)},
-          {"recordedByRole", opt(a.recorded_by_role)}};
+          {"recordedByName", or_null(a.recorded_by_name)},
+          {"recordedByRole", or_null(a.recorded_by_role)}};
 }
 
 json to_json(const AdvanceStatementRules& r) {
@@ -119,13 +119,13 @@ json to_json(const AdvanceStatementRules& r) {
 
 json to_json(const AppointmentPrep& a) {
   return {{"id", a.id},
-          {"forDate", opt(a.for_date)},
+          {"forDate", or_null(a.for_date)},
           {"howThingsHaveBeen", a.how_things_have_been},
           {"wantToTalkAbout", a.want_to_talk_about},
           {"whatHelps", a.what_helps},
           {"wantTreatmentToHelp", a.want_treatment_to_help},
           {"writtenAt", a.written_at},
-          {"writtenByRole", opt(a.written_by_role)}};
+          {"writtenByRole", or_null(a.written_by_role)}};
 }
 
 }  // namespace trellis::recovery

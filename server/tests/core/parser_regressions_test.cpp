@@ -7,7 +7,7 @@
 #include "core/csv.hpp"
 #include "core/json_input.hpp"
 #include "core/text.hpp"
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 namespace trellis {
 namespace {

@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "partnerships/service.hpp"
+#include "partnerships/directory/service.hpp"
 #include "support.hpp"
 
 #ifndef TRELLIS_SOURCE_DIR
@@ -53,7 +53,7 @@ class Directory : public TrellisTest {
     if (started.status != 202) return started;
     std::string id = started.body["id"];
     EXPECT_EQ(started.header("Location"), "/api/v1/directory/imports/" + id);
-    runtime->partnerships.wait_for_import(org_id(), id);
+    runtime->partnerships.directory.wait_for_import(org_id(), id);
     auto done = call("GET", "/api/v1/directory/imports/" + id, &admin);
     EXPECT_EQ(done.body["state"], "applied") << done.raw.body;
     EXPECT_EQ(done.body["done"], done.body["total"]);
@@ -226,7 +226,7 @@ std::string without_cr(std::string s) {
 }
 
 TEST_F(DirectoryTabular, the_csv_examples_import_export_and_reimport_unchanged) {
-  auto& svc = runtime->partnerships;
+  auto& svc = runtime->partnerships.directory;
   auto first = svc.import_hsds_tabular(actor(), (shared_hsds() / "examples" / "csv").string());
   ASSERT_TRUE(first.has_value());
   ASSERT_TRUE(first->applied());
@@ -256,12 +256,12 @@ TEST_F(DirectoryTabular, a_broken_csv_refuses_the_whole_folder) {
                                               "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,Good Org,Fine\r\n";
   std::ofstream(dir / "services.csv") << "id,name,status\r\n"
                                          "ac148810-d857-441c-9679-408f346de14b,\"Never closed,active\r\n";
-  auto r = runtime->partnerships.import_hsds_tabular(actor(), dir.string());
+  auto r = runtime->partnerships.directory.import_hsds_tabular(actor(), dir.string());
   ASSERT_TRUE(r.has_value());
   EXPECT_FALSE(r->applied());
   ASSERT_EQ(r->rejected.size(), 1u);
   EXPECT_NE(r->rejected[0].reason.find("line 2"), std::string::npos) << r->rejected[0].reason;
-  auto files = runtime->partnerships.export_hsds_tabular(actor());
+  auto files = runtime->partnerships.directory.export_hsds_tabular(actor());
   EXPECT_EQ(files->size(), 1u);  // only datapackage.json: nothing was imported
   std::filesystem::remove_all(dir);
 }

@@ -2,7 +2,7 @@
 // the end of the server.
 #include <stdexcept>
 
-#include "partnerships/imports.hpp"
+#include "partnerships/directory/imports.hpp"
 #include "support.hpp"
 
 namespace trellis::test {

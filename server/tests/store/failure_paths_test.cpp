@@ -165,7 +165,7 @@ TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_ser
   auto started = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
   ASSERT_EQ(started.status, 202) << started.body;
   std::string id = json::parse(started.body)["id"];
-  runtime->partnerships.wait_for_import(org_id(), id);
+  runtime->partnerships.directory.wait_for_import(org_id(), id);
   auto failed = send("GET", "/api/v1/directory/imports/" + id, admin);
   ASSERT_EQ(failed.status, 200) << failed.body;
   auto job = json::parse(failed.body);
@@ -176,7 +176,7 @@ TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_ser
   auto again = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
   ASSERT_EQ(again.status, 202) << again.body;
   std::string again_id = json::parse(again.body)["id"];
-  runtime->partnerships.wait_for_import(org_id(), again_id);
+  runtime->partnerships.directory.wait_for_import(org_id(), again_id);
   auto applied = send("GET", "/api/v1/directory/imports/" + again_id, admin);
   EXPECT_EQ(json::parse(applied.body)["state"], "applied") << applied.body;
   expect_next_100_requests_answered();

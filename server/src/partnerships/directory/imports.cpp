@@ -1,4 +1,4 @@
-#include "partnerships/imports.hpp"
+#include "partnerships/directory/imports.hpp"
 
 #include <spdlog/spdlog.h>
 

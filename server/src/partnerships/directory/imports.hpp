@@ -12,7 +12,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 namespace trellis::partnerships {
 

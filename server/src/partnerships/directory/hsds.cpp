@@ -1,4 +1,4 @@
-#include "partnerships/hsds.hpp"
+#include "partnerships/directory/hsds.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "partnerships/document_types.hpp"
+#include "partnerships/agreements/document_types.hpp"
 
 #include <magic.h>
 

@@ -1,0 +1,196 @@
+#include "partnerships/directory/routes.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "core/json_output.hpp"
+#include "partnerships/directory/service.hpp"
+#include "store/sql.hpp"
+
+namespace trellis::partnerships {
+
+using nlohmann::json;
+
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+
+json import_json(const ImportProgress& p) {
+  json out = {{"id", p.id}, {"state", p.state}, {"done", p.done}, {"total", p.total}};
+  if (p.state == "applied") {
+    out["added"] = p.report.added;
+    out["updated"] = p.report.updated;
+    out["unchanged"] = p.report.unchanged;
+  }
+  if (p.error) out["error"] = {{"title", p.error->title}, {"detail", p.error->detail}};
+  return out;
+}
+
+// The body is HSDS JSON, or {"tables": {"services.csv": "…", …}} for a tabular export.
+Response start_directory_import(Ctx& ctx, DirectoryService& svc) {
+  auto body = json::parse(ctx.req.body, nullptr, false);
+  Result<HsdsFile> file = !body.is_discarded() && body.is_object() && body.contains("tables")
+                              ? [&]() -> Result<HsdsFile> {
+                                  if (!body["tables"].is_object())
+                                    return fail(Error::field(ErrorKind::bad_request, "tables",
+                                                             "must map each CSV file's name to its text"));
+                                  std::map<std::string, std::string> tables;
+                                  for (const auto& [name, text] : body["tables"].items()) {
+                                    if (!text.is_string())
+                                      return fail(Error::field(ErrorKind::bad_request, "tables." + name,
+                                                               "must be the file's text"));
+                                    if (name != "datapackage.json") tables[name] = text.get<std::string>();
+                                  }
+                                  return read_hsds_tables(tables);
+                                }()
+                              : read_hsds_json(ctx.req.body);
+  if (!file) return ctx.problem(file.error());
+  auto job = svc.start_import(ctx.actor(), std::move(*file));
+  if (!job) return ctx.problem(job.error());
+  auto resp = Response::json(202, import_json(*job));
+  resp.header("Location", "/api/v1/directory/imports/" + job->id);
+  return resp;
+}
+
+Response directory_import(Ctx& ctx, DirectoryService& svc) {
+  auto job = svc.import_progress(ctx.principal().user.org_id, ctx.param("id"));
+  if (!job)
+    return ctx.problem(Error::make(ErrorKind::not_found, "We could not find that import",
+                                   "Finished imports are kept for an hour.", "not_found"));
+  return Response::json(200, import_json(*job));
+}
+
+Response export_directory(Ctx& ctx, DirectoryService& svc) {
+  auto r = svc.export_hsds(ctx.actor());
+  if (!r) return ctx.problem(r.error());
+  auto resp = Response::json(200, *r);
+  resp.header("Content-Disposition", "attachment; filename=\"directory-hsds.json\"");
+  return resp;
+}
+
+Result<std::optional<double>> number_param(const http::Request& req, const char* name, double min, double max) {
+  auto v = req.query(name);
+  if (!v || v->empty()) return std::optional<double>{};
+  char* end = nullptr;
+  double d = std::strtod(v->c_str(), &end);
+  if (end != v->c_str() + v->size() || !(d >= min && d <= max))
+    return fail(Error::field(ErrorKind::bad_request, name,
+                             "must be a number from " + std::to_string(static_cast<int>(min)) + " to " +
+                                 std::to_string(static_cast<int>(max))));
+  return std::optional<double>{d};
+}
+
+// "2026-11-23T14:30": a moment in local time at the services.
+Result<std::optional<db::LocalMoment>> moment_param(const http::Request& req, const char* name) {
+  auto v = req.query(name);
+  if (!v || v->empty()) return std::optional<db::LocalMoment>{};
+  const auto& t = *v;
+  auto digits = [&](std::size_t at) {
+    return std::isdigit(static_cast<unsigned char>(t[at])) && std::isdigit(static_cast<unsigned char>(t[at + 1]));
+  };
+  if (t.size() != 16 || t[10] != 'T' || t[13] != ':' || !valid_date(t.substr(0, 10)) || !digits(11) || !digits(14) ||
+      std::stoi(t.substr(11, 2)) > 23 || std::stoi(t.substr(14, 2)) > 59)
+    return fail(Error::field(ErrorKind::bad_request, name, "must be a local date and time like 2026-11-23T14:30"));
+  return std::optional<db::LocalMoment>{
+      db::LocalMoment{weekday_of(t.substr(0, 10)), std::stoi(t.substr(11, 2)) * 60 + std::stoi(t.substr(14, 2)),
+                      t.substr(0, 10)}};
+}
+
+json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from) {
+  auto deg = [](const std::optional<std::int64_t>& v) { return v ? json(static_cast<double>(*v) / 1e6) : json(nullptr); };
+  json out = {{"id", h.id},
+              {"organizationId", h.organization_id},
+              {"organizationName", h.organization_name},
+              {"name", h.name},
+              {"description", h.description},
+              {"status", h.status},
+              {"languages", h.languages},
+              {"categories", store::split_list(h.taxonomy_codes)},
+              {"postcode", h.postcode},
+              {"latitude", deg(h.latitude_e6)},
+              {"longitude", deg(h.longitude_e6)}};
+  if (from && h.latitude_e6 && h.longitude_e6) {
+    // Great-circle distance, rounded to 100 m for showing.
+    constexpr double kRad = M_PI / 180e6, kEarthKm = 6371.0;
+    double la1 = static_cast<double>(from->latitude_e6) * kRad, la2 = static_cast<double>(*h.latitude_e6) * kRad;
+    double dla = la2 - la1, dlo = static_cast<double>(*h.longitude_e6 - from->longitude_e6) * kRad;
+    double a = std::sin(dla / 2) * std::sin(dla / 2) + std::cos(la1) * std::cos(la2) * std::sin(dlo / 2) * std::sin(dlo / 2);
+    out["distanceKm"] = std::round(2 * kEarthKm * std::asin(std::sqrt(a)) * 10) / 10;
+  }
+  return out;
+}
+
+Response find_services(Ctx& ctx, DirectoryService& svc) {
+  db::ServiceQuery q;
+  q.folded_text = ctx.req.query("q").value_or("");
+  if (auto l = ctx.req.query("language"); l && !l->empty()) q.language = *l;
+  if (auto k = ctx.req.query("category"); k && !k->empty()) q.category = *k;
+  auto open_at = moment_param(ctx.req, "openAt");
+  if (!open_at) return ctx.problem(open_at.error());
+  q.open_at = *open_at;
+  auto lat = number_param(ctx.req, "lat", -90, 90);
+  auto lon = number_param(ctx.req, "lon", -180, 180);
+  auto radius = number_param(ctx.req, "radiusKm", 0.1, 500);
+  for (const auto* r : {&lat, &lon, &radius})
+    if (!*r) return ctx.problem(r->error());
+  if (lat->has_value() != lon->has_value())
+    return ctx.problem(Error::field(ErrorKind::bad_request, lat->has_value() ? "lon" : "lat", "is needed with the other"));
+  auto near = ctx.req.query("near").value_or("");
+  if (*lat && !near.empty())
+    return ctx.problem(Error::field(ErrorKind::bad_request, "near", "give a place or a point (lat, lon), not both"));
+  if (near.size() > 200) return ctx.problem(Error::field(ErrorKind::bad_request, "near", "must be at most 200 characters"));
+  std::optional<db::Place> point;
+  if (*lat) {
+    q.near_lat_e6 = static_cast<std::int64_t>(std::llround(**lat * 1e6));
+    q.near_lon_e6 = static_cast<std::int64_t>(std::llround(**lon * 1e6));
+    point = db::Place{*q.near_lat_e6, *q.near_lon_e6, 0};
+  }
+  if (*radius) q.radius_km = **radius;
+  auto r = svc.find_services(ctx.principal().user.org_id, q, near);
+  if (!r) return ctx.problem(r.error());
+  if (r->near) point = r->near;
+  json list = json::array();
+  for (const auto& h : r->hits) list.push_back(service_json(h, point));
+  json out = {{"items", list}};
+  if (r->near)
+    out["near"] = {{"latitude", static_cast<double>(r->near->latitude_e6) / 1e6},
+                   {"longitude", static_cast<double>(r->near->longitude_e6) / 1e6}};
+  return Response::json(200, out);
+}
+
+Response directory_categories(Ctx& ctx, DirectoryService& svc) {
+  auto r = svc.categories(ctx.principal().user.org_id);
+  if (!r) return ctx.problem(r.error());
+  json list = json::array();
+  for (const auto& k : *r) list.push_back({{"code", k.code}, {"name", k.name}, {"services", k.services}});
+  return Response::json(200, {{"items", list}});
+}
+
+
+}  // namespace
+
+void add_directory_routes(api::Routes& r, DirectoryService& svc) {
+  using P = access::Permission;
+  r.add("GET", "/api/v1/directory/services", Rule::need(P::view_directory),
+        {"Find services: words (?q=), ?category=, ?language=, ?openAt= (local time), and nearest first from"
+         " ?near= (suburb, postcode or address) or ?lat=&lon=, within ?radiusKm=",
+         "directory"}, api::with(find_services, svc));
+  r.add("GET", "/api/v1/directory/categories", Rule::need(P::view_directory),
+        {"The directory's categories (taxonomy terms) with how many services each has", "directory"}, api::with(directory_categories, svc));
+  r.add("POST", "/api/v1/directory/imports", Rule::need(P::manage_directory),
+        {"Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with any"
+         " bad record is refused whole with each reason",
+         "directory"}, api::with(start_directory_import, svc));
+  r.add("GET", "/api/v1/directory/imports/:id", Rule::need(P::manage_directory),
+        {"An import's progress (records applied of all) and, when applied, what it added and updated", "directory"}, api::with(directory_import, svc));
+  r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
+        {"Export the directory as Open Referral HSDS 3.0 JSON", "directory"}, api::with(export_directory, svc));
+}
+
+}  // namespace trellis::partnerships

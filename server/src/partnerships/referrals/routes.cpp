@@ -1,0 +1,178 @@
+#include "partnerships/referrals/routes.hpp"
+
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "core/json_output.hpp"
+#include "partnerships/agreements/json.hpp"
+#include "partnerships/referrals/service.hpp"
+
+namespace trellis::partnerships {
+
+using nlohmann::json;
+
+json to_json(const Referral& r) {
+  json parts = json::array();
+  for (auto p : r.shared_parts) parts.push_back(access::part_name(p));
+  return {{"id", r.id},         {"personId", r.person_id},       {"personName", r.person_name},
+          {"partnerId", r.partner_id}, {"partnerName", r.partner_name}, {"serviceName", r.service_name},
+          {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
+          {"status", r.status}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
+          {"sentAt", or_null(r.sent_at)}, {"respondedAt", or_null(r.responded_at)}, {"closedAt", or_null(r.closed_at)},
+          {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version},
+          {"personWithheld", r.person_withheld}};
+}
+
+json to_json(const ReferralEvent& e) {
+  return {{"at", e.at}, {"from", e.from_status}, {"to", e.to_status}, {"note", e.note}, {"byRole", or_null(e.by_role)}};
+}
+
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+
+Response person_referrals(Ctx& ctx, ReferralsService& svc) {
+  auto r = svc.referrals_for_person(ctx.principal().user.org_id, ctx.param("id"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response draft_referral(Ctx& ctx, ReferralsService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  NewReferral n;
+  auto partner = in->id("partnerId", Need::required);
+  n.reason = in->text("reason", Need::required, {.min = 5, .max = 4000, .multiline = true}).value_or("");
+  n.service_name = in->text("serviceName", Need::optional, {.max = 200}).value_or("");
+  n.goal_ids = in->id_list("goalIds", Need::optional).value_or(std::vector<std::string>{});
+  std::vector<std::string_view> names;
+  for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
+  auto parts = in->name_list("sharedParts", Need::optional, names);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  n.partner_id = *partner;
+  for (const auto& name : parts.value_or(std::vector<std::string>{})) n.shared_parts.push_back(*access::parse_part(name));
+  return api::respond_as(ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n),
+                          [](const Referral& x) { return to_json(x); }, 201);
+}
+
+Response send_referral(Ctx& ctx, ReferralsService& svc) {
+  auto version = api::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  return api::respond_as(ctx, svc.send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
+                          [](const Referral& x) { return to_json(x); });
+}
+
+Response withdraw_referral(Ctx& ctx, ReferralsService& svc) {
+  auto version = api::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto note = in->text("note", Need::optional, {.max = 2000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return api::respond_as(
+      ctx, svc.withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")),
+      [](const Referral& x) { return to_json(x); });
+}
+
+Response referral_timeline(Ctx& ctx, ReferralsService& svc) {
+  auto r = svc.timeline(ctx.principal().user.org_id, ctx.param("id"), ctx.param("referralId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response partner_inbox(Ctx& ctx, ReferralsService& svc) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
+  auto r = svc.inbox(ctx.actor(), ctx.principal(), *page);
+  if (!r) return ctx.problem(r.error());
+  auto out = api::items_json(r->items);
+  out["nextCursor"] = r->next_cursor ? json(*r->next_cursor) : json(nullptr);
+  return Response::json(200, out);
+}
+
+Response partner_item(Ctx& ctx, ReferralsService& svc) {
+  auto r = svc.inbox_item(ctx.actor(), ctx.principal(), ctx.param("referralId"));
+  if (!r) return ctx.problem(r.error());
+  auto j = to_json(r->referral);
+  json visible = json::array();
+  for (auto p : r->visible_parts) visible.push_back(access::part_name(p));
+  j["visibleParts"] = visible;
+  // Goals travel with the referral only while the person's consent covers them.
+  if (std::find(r->visible_parts.begin(), r->visible_parts.end(), Part::goals) == r->visible_parts.end())
+    j["goalIds"] = json::array();
+  j["timeline"] = api::items_json(r->timeline)["items"];
+  auto resp = Response::json(200, j);
+  resp.header("ETag", api::etag(r->referral.version));
+  return resp;
+}
+
+Response figures(Ctx& ctx, ReferralsService& svc) {
+  auto today = to_iso(ctx.now).substr(0, 10);
+  auto from = ctx.req.query("from").value_or(today.substr(0, 4) + "-01-01");
+  auto to = ctx.req.query("to").value_or(today);
+  auto r = svc.figures(ctx.principal(), from, to);
+  if (!r) return ctx.problem(r.error());
+  json items = json::array();
+  for (const auto& f : *r) {
+    double answered = static_cast<double>(f.accepted + f.declined + f.redirected);
+    items.push_back({{"partnerId", f.partner_id},
+                     {"partnerName", f.partner_name},
+                     {"sent", f.sent},
+                     {"accepted", f.accepted},
+                     {"declined", f.declined},
+                     {"redirected", f.redirected},
+                     {"completed", f.completed},
+                     {"withdrawn", f.withdrawn},
+                     {"open", f.open},
+                     {"acceptanceRate", answered > 0 ? json(static_cast<double>(f.accepted) / answered) : json(nullptr)},
+                     {"meanDaysToRespond", f.responded ? json(f.mean_days_to_respond) : json(nullptr)},
+                     {"meanDaysToClose", f.completed + f.declined + f.redirected ? json(f.mean_days_to_close) : json(nullptr)}});
+  }
+  return Response::json(200, {{"from", from}, {"to", to}, {"items", items}});
+}
+
+Response partner_respond(Ctx& ctx, ReferralsService& svc) {
+  auto version = api::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  static constexpr std::string_view moves[] = {"received", "accepted", "declined", "redirected", "in_progress", "completed"};
+  auto to = in->one_of("status", Need::required, moves);
+  auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *to,
+                                                note.value_or("")),
+                          [](const Referral& x) { return to_json(x); });
+}
+
+
+}  // namespace
+
+void add_referrals_routes(api::Routes& r, ReferralsService& svc) {
+  using P = access::Permission;
+  const std::string one = "/api/v1/people/:id/referrals";
+  r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"}, api::with(person_referrals, svc));
+  r.add("POST", one, Rule::person(Part::referrals, true), {"Draft a referral to a partner agency", "referrals"}, api::with(draft_referral, svc));
+  r.add("POST", one + "/:referralId/send", Rule::person(Part::referrals, true),
+        {"Send a referral; needs the person's consent for that partner (If-Match)", "referrals"}, api::with(send_referral, svc));
+  r.add("POST", one + "/:referralId/withdraw", Rule::person(Part::referrals, true),
+        {"Withdraw a referral before it completes (If-Match)", "referrals"}, api::with(withdraw_referral, svc));
+  r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
+        {"Every change to a referral, in order", "referrals"}, api::with(referral_timeline, svc));
+  // Shared care is coordination of care: the care team's to write, the person's to read.
+  r.add("GET", "/api/v1/partners/figures", Rule::need(P::manage_partners),
+        {"Referral figures per partner agency for a period (?from=&to=)", "partners"}, api::with(figures, svc));
+  r.add("GET", "/api/v1/partner/figures", Rule::need(P::partner_inbox),
+        {"A partner agency's own referral figures for a period", "partners"}, api::with(figures, svc));
+  r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
+        {"A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)", "referrals"}, api::with(partner_inbox, svc));
+  r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),
+        {"One referral, with only what the person's consent allows now", "referrals"}, api::with(partner_item, svc));
+  r.add("POST", "/api/v1/partner/referrals/:referralId/status", Rule::need(P::partner_inbox),
+        {"Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)", "referrals"}, api::with(partner_respond, svc));
+}
+
+}  // namespace trellis::partnerships

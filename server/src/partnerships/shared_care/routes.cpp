@@ -1,0 +1,106 @@
+#include "partnerships/shared_care/routes.hpp"
+
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "core/json_output.hpp"
+#include "partnerships/shared_care/service.hpp"
+
+namespace trellis::partnerships {
+
+using nlohmann::json;
+
+json to_json(const SharedCarePlan& p) {
+  return {{"id", p.id},           {"partnerId", p.partner_id},      {"partnerName", p.partner_name},
+          {"purpose", p.purpose}, {"whoDoesWhat", p.who_does_what}, {"contacts", p.contacts},
+          {"dischargePlan", p.discharge_plan}, {"reviewOn", or_null(p.review_on)}, {"updatedAt", p.updated_at},
+          {"version", p.version}};
+}
+
+json to_json(const CaseConference& k) {
+  return {{"id", k.id},         {"heldOn", k.held_on},   {"attendees", k.attendees}, {"decisions", k.decisions},
+          {"actions", k.actions}, {"personAttended", k.person_attended}, {"createdAt", k.created_at}};
+}
+
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+
+Result<SharedCarePlan> read_shared_care(const http::Request& req, Need need) {
+  auto in = TRY(JsonReader::parse(req.body));
+  SharedCarePlan p;
+  TextRule para{.max = 4000, .multiline = true};
+  if (need == Need::required) p.partner_id = in.id("partnerId", Need::required).value_or("");
+  p.purpose = in.text("purpose", need, {.min = 3, .max = 1000, .multiline = true}).value_or("");
+  p.who_does_what = in.text("whoDoesWhat", Need::optional, para).value_or("");
+  p.contacts = in.text("contacts", Need::optional, para).value_or("");
+  p.discharge_plan = in.text("dischargePlan", Need::optional, para).value_or("");
+  if (auto r = in.text("reviewOn", Need::optional, {.max = 10}); r && !r->empty()) p.review_on = r;
+  TRY_VOID(in.finish());
+  return p;
+}
+
+Response list_shared_care(Ctx& ctx, SharedCareService& svc) {
+  auto r = svc.shared_care(ctx.principal().user.org_id, ctx.param("id"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response add_shared_care(Ctx& ctx, SharedCareService& svc) {
+  auto in = read_shared_care(ctx.req, Need::required);
+  if (!in) return ctx.problem(in.error());
+  return api::respond_as(ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in),
+                          [](const SharedCarePlan& p) { return to_json(p); }, 201);
+}
+
+Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
+  auto version = api::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_shared_care(ctx.req, Need::optional);
+  if (!in) return ctx.problem(in.error());
+  return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
+                          [](const SharedCarePlan& p) { return to_json(p); });
+}
+
+Response list_conferences(Ctx& ctx, SharedCareService& svc) {
+  auto r = svc.case_conferences(ctx.principal().user.org_id, ctx.param("id"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response add_conference(Ctx& ctx, SharedCareService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  CaseConference k;
+  TextRule para{.max = 4000, .multiline = true};
+  k.held_on = in->text("heldOn", Need::required, {.max = 10}).value_or("");
+  k.attendees = in->text("attendees", Need::required, {.min = 2, .max = 2000, .multiline = true}).value_or("");
+  k.decisions = in->text("decisions", Need::optional, para).value_or("");
+  k.actions = in->text("actions", Need::optional, para).value_or("");
+  k.person_attended = in->boolean("personAttended", Need::optional).value_or(false);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return api::respond_as(ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k),
+                          [](const CaseConference& x) { return to_json(x); }, 201);
+}
+
+}  // namespace
+
+void add_shared_care_routes(api::Routes& r, SharedCareService& svc) {
+  // Shared care is coordination of care: the care team's to write, the person's to read.
+  const std::string person = "/api/v1/people/:id";
+  r.add("GET", person + "/shared-care", Rule::person(Part::care_team, false),
+        {"Shared care plans with partner agencies", "shared care"}, api::with(list_shared_care, svc));
+  r.add("POST", person + "/shared-care", Rule::person(Part::care_team, true),
+        {"A shared care plan with a partner agency (who does what, contacts, discharge)", "shared care"}, api::with(add_shared_care, svc));
+  r.add("PATCH", person + "/shared-care/:planId", Rule::person(Part::care_team, true),
+        {"Change a shared care plan (If-Match)", "shared care"}, api::with(update_shared_care, svc));
+  r.add("GET", person + "/case-conferences", Rule::person(Part::care_team, false),
+        {"Case conferences about the person, newest first", "shared care"}, api::with(list_conferences, svc));
+  r.add("POST", person + "/case-conferences", Rule::person(Part::care_team, true),
+        {"Record a case conference: attendees, decisions, actions", "shared care"}, api::with(add_conference, svc));
+}
+
+}  // namespace trellis::partnerships
