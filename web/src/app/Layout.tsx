@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
-import { pagesFor, type AreaPage } from './areas';
+import { navigation } from './area';
+import { useMyPages } from './AreasContext';
 import { roleLabel, useSession, useSignedIn } from './session';
-import { ReauthDialog } from '../access/ReauthDialog';
+import { ReauthDialog } from '../access';
 
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSignedIn();
@@ -24,11 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  const groups = new Map<string, AreaPage[]>();
-  for (const p of pagesFor(session)) {
-    if (!p.nav) continue;
-    groups.set(p.nav.group, [...(groups.get(p.nav.group) ?? []), p]);
-  }
+  const groups = navigation(useMyPages());
 
   return (
     <div className="shell">
@@ -57,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <div className="body">
         <nav id="site-nav" aria-label="Main" className={menuOpen ? 'open' : ''}>
-          {[...groups.entries()].map(([group, items]) => (
+          {groups.map(([group, items]) => (
             <div key={group} className="nav-group">
               <h2 className="nav-heading">{group}</h2>
               <ul>
