@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../app/session';
 import { twoStepApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 /** Recovery codes, shown once, to print or write down. */
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -30,15 +31,15 @@ export function TwoStepSection() {
   const qc = useQueryClient();
   const { session, adopt } = useSession();
   const status = useQuery({ queryKey: ['two-step'], queryFn: twoStepApi.status });
-  const [code, setCode] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
   const setup = useMutation({ mutationFn: twoStepApi.setup });
   const refresh = () => qc.invalidateQueries({ queryKey: ['two-step'] });
-  const confirm = useMutation({
-    mutationFn: () => twoStepApi.confirm(code),
+  const confirm = useForm({
+    initial: { code: '' },
+    submit: (v) => twoStepApi.confirm(v.code),
+    resetOnSuccess: true,
     onSuccess: (r) => {
       setCodes(r.recoveryCodes);
-      setCode('');
       setup.reset();
       if (session) adopt({ ...session, twoStepSetupRequired: false });
       void refresh();
@@ -47,10 +48,6 @@ export function TwoStepSection() {
   const renew = useMutation({ mutationFn: twoStepApi.newRecoveryCodes, onSuccess: (r) => { setCodes(r.recoveryCodes); void refresh(); } });
   const off = useMutation({ mutationFn: twoStepApi.turnOff, onSuccess: () => { setCodes(null); void refresh(); } });
   const s = status.data;
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    confirm.mutate();
-  }
   return (
     <section aria-labelledby="two-step-title">
       <h2 id="two-step-title">Two-step sign-in</h2>
@@ -87,9 +84,14 @@ export function TwoStepSection() {
             <a href={setup.data.uri}>Open in my authenticator app</a>
           </p>
           <ErrorNotice error={confirm.error} />
-          <form onSubmit={submit} noValidate>
-            <TextField label="The 6-digit code your app shows" name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} error={confirm.error} />
-            <button type="submit" className="primary" disabled={confirm.isPending}>
+          <form onSubmit={confirm.onSubmit} noValidate>
+            <TextField
+              label="The 6-digit code your app shows"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              {...confirm.field('code')}
+            />
+            <button type="submit" className="primary" disabled={confirm.pending}>
               Turn on two-step sign-in
             </button>
           </form>
