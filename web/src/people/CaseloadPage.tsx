@@ -6,6 +6,7 @@ import { peopleApi } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function formatDay(day: string | null) {
   if (!day) return '—';
@@ -13,8 +14,8 @@ function formatDay(day: string | null) {
 }
 
 function FindAnyone() {
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
   const found = useQuery({ queryKey: ['people-search', q], queryFn: () => peopleApi.search(q), enabled: q.length >= 2 });
   return (
     <section aria-labelledby="find-title">
@@ -24,12 +25,9 @@ function FindAnyone() {
         className="filters"
         role="search"
         aria-label="Find anyone"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(text.trim());
-        }}
+        onSubmit={form.onSubmit}
       >
-        <TextField label="Their name" name="q" value={text} onChange={(e) => setText(e.target.value)} error={found.error} />
+        <TextField label="Their name" {...form.field('q')} error={found.error} />
         <button type="submit">Find</button>
       </form>
       <ErrorNotice error={found.error} />
@@ -50,8 +48,8 @@ function FindAnyone() {
 
 export function CaseloadPage() {
   const { can } = useSession();
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
   const people = useQuery({ queryKey: ['caseload', q], queryFn: () => peopleApi.caseload(q || undefined) });
   return (
     <>
@@ -60,12 +58,14 @@ export function CaseloadPage() {
         className="filters"
         role="search"
         aria-label="Search your caseload"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(text.trim());
-        }}
+        onSubmit={form.onSubmit}
       >
-        <TextField label="Search by name" name="caseload-q" hint="Part of a name is enough; accents do not matter." value={text} onChange={(e) => setText(e.target.value)} />
+        <TextField
+          label="Search by name"
+          hint="Part of a name is enough; accents do not matter."
+          {...form.field('q')}
+          name="caseload-q"
+        />
         <button type="submit">Search</button>
       </form>
       <ErrorNotice error={people.error} />
