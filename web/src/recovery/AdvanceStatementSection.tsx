@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { advanceApi, type AdvanceStatement, type AdvanceStatementRules } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function Statement({ s }: { s: AdvanceStatement }) {
   return (
@@ -23,8 +24,9 @@ function Statement({ s }: { s: AdvanceStatement }) {
 
 function NewStatement({ personId, rules, isPerson, onDone }: { personId: string; rules: AdvanceStatementRules; isPerson: boolean; onDone: () => void }) {
   const qc = useQueryClient();
-  const [f, setF] = useState({
-    treatmentPreferences: '',
+  const make = useForm({
+    initial: {
+      treatmentPreferences: '',
     whatIDoNotWant: '',
     otherWishes: '',
     nominatedSupportName: '',
@@ -32,29 +34,18 @@ function NewStatement({ personId, rules, isPerson, onDone }: { personId: string;
     signedOn: '',
     witnessName: '',
     witnessRole: '',
-    witnessedOn: '',
-  });
-  const make = useMutation({
-    mutationFn: () => advanceApi.make(personId, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ''))),
+      witnessedOn: '',
+    },
+    // What was left empty is not sent.
+    submit: (v) => advanceApi.make(personId, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''))),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['advance', personId] });
       onDone();
     },
   });
-  const field = (name: keyof typeof f) => ({
-    name,
-    value: f[name],
-    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [name]: e.target.value })),
-    error: make.error,
-  });
+  const { field } = make;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        make.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={make.onSubmit} noValidate>
       <ErrorNotice error={make.error} />
       <TextArea label={isPerson ? 'What I would like if I become unwell' : 'What they would like if they become unwell'} rows={3} {...field('treatmentPreferences')} />
       <TextArea label="What I do not want" rows={2} {...field('whatIDoNotWant')} />
@@ -70,7 +61,7 @@ function NewStatement({ personId, rules, isPerson, onDone }: { personId: string;
         </>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={make.isPending}>
+        <button type="submit" className="primary" disabled={make.pending}>
           Save advance statement
         </button>
         <button type="button" onClick={onDone}>

@@ -5,15 +5,17 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Link } from 'react-router-dom';
 import { PlanHistory } from './PlanHistory';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string; plan: Plan; visibleKeys: string[]; onDone: () => void }) {
   const qc = useQueryClient();
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])),
-  );
-  const [reviewOn, setReviewOn] = useState(plan.reviewOn ?? '');
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useForm({
+    initial: () => ({
+      texts: Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])) as Record<string, string>,
+      reviewOn: plan.reviewOn ?? '',
+    }),
+    // Only the sections that changed are sent.
+    submit: ({ texts, reviewOn }) => {
       const changed = Object.fromEntries(Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v));
       return recoveryApi.savePlan(personId, plan, changed, reviewOn !== (plan.reviewOn ?? '') ? reviewOn : undefined);
     },
@@ -23,13 +25,7 @@ function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string;
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={save.onSubmit} noValidate>
       <ErrorNotice error={save.error} />
       {planSections
         .filter((s) => visibleKeys.includes(s.key))
@@ -40,14 +36,14 @@ function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string;
             name={`sections.${s.key}`}
             hint={s.hint || undefined}
             rows={3}
-            value={texts[s.key] ?? ''}
-            onChange={(e) => setTexts((t) => ({ ...t, [s.key]: e.target.value }))}
+            value={save.values.texts[s.key] ?? ''}
+            onChange={(e) => save.set('texts', { ...save.values.texts, [s.key]: e.target.value })}
             error={save.error}
           />
         ))}
-      <TextField label="Next review" name="reviewOn" type="date" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} error={save.error} />
+      <TextField label="Next review" type="date" {...save.field('reviewOn')} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.pending}>
           Save plan
         </button>
         <button type="button" onClick={onDone}>
