@@ -7,6 +7,7 @@ import { ReviewsList } from './ReviewsList';
 import { useSignedIn } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 import { PageTitle } from '../ui/PageTitle';
 
 const next: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
@@ -57,42 +58,32 @@ function Item({ r }: { r: Referral }) {
 }
 
 /** The agency says whether it is taking referrals and how long people wait; workers see it before referring. */
-function CapacityForm() {
+/** The form, once the agency's capacity as recorded is known (it is the starting values). */
+function CapacityFields({ a }: { a: Partner }) {
   const qc = useQueryClient();
-  const agency = useQuery({ queryKey: ['own-agency'], queryFn: partnersApi.ownAgency });
-  const [taking, setTaking] = useState<boolean | null>(null);
-  const [wait, setWait] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (a: Partner) => {
-      const weeks = wait ?? (a.waitWeeks == null ? '' : String(a.waitWeeks));
-      const takingReferrals = taking ?? a.takingReferrals;
-      return partnersApi.updateCapacity(a, weeks === '' ? { takingReferrals } : { takingReferrals, waitWeeks: Number(weeks) });
-    },
-    onSuccess: (a) => {
-      qc.setQueryData(['own-agency'], a);
-      setTaking(null);
-      setWait(null);
-    },
+  const save = useForm({
+    initial: { takingReferrals: a.takingReferrals, waitWeeks: a.waitWeeks == null ? '' : String(a.waitWeeks) },
+    submit: ({ takingReferrals, waitWeeks }) =>
+      partnersApi.updateCapacity(
+        a,
+        waitWeeks === '' ? { takingReferrals } : { takingReferrals, waitWeeks: Number(waitWeeks) },
+      ),
+    onSuccess: (saved) => qc.setQueryData(['own-agency'], saved),
   });
-  const a = agency.data;
-  if (!a) return <ErrorNotice error={agency.error} />;
   return (
     <section aria-labelledby="capacity-title">
       <h2 id="capacity-title">Taking referrals?</h2>
       <form
         className="filters"
         aria-labelledby="capacity-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(a);
-        }}
+        onSubmit={save.onSubmit}
       >
         <div className="check filter-check">
-          <input id="taking" type="checkbox" checked={taking ?? a.takingReferrals} onChange={(e) => setTaking(e.target.checked)} />
+          <input id="taking" type="checkbox" {...save.check('takingReferrals')} />
           <label htmlFor="taking">We are taking referrals</label>
         </div>
-        <TextField label="Current wait (weeks)" name="waitWeeks" type="number" min={0} max={104} value={wait ?? String(a.waitWeeks ?? '')} onChange={(e) => setWait(e.target.value)} error={save.error} />
-        <button type="submit" disabled={save.isPending}>
+        <TextField label="Current wait (weeks)" type="number" min={0} max={104} {...save.field('waitWeeks')} />
+        <button type="submit" disabled={save.pending}>
           Update
         </button>
       </form>
@@ -104,6 +95,14 @@ function CapacityForm() {
       )}
     </section>
   );
+}
+
+function CapacityForm() {
+  const agency = useQuery({ queryKey: ['own-agency'], queryFn: partnersApi.ownAgency });
+  const a = agency.data;
+  if (!a) return <ErrorNotice error={agency.error} />;
+  // A saved change comes back as a new version, and the form starts again from it.
+  return <CapacityFields key={a.version} a={a} />;
 }
 
 export function PartnerInboxPage() {

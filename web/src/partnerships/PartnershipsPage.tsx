@@ -9,6 +9,7 @@ import { ReviewsList } from './ReviewsList';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function PartnerRow({ p }: { p: Partner }) {
   const [editing, setEditing] = useState(false);
@@ -60,8 +61,9 @@ function PartnerRow({ p }: { p: Partner }) {
 export function PartnershipsPage() {
   const [adding, setAdding] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
+  // The figures follow the dates as they change; there is nothing to send.
+  const period = useForm({ initial: { from: `${today.slice(0, 4)}-01-01`, to: today }, submit: () => undefined });
+  const { from, to } = period.values;
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
   const figures = useQuery({ queryKey: ['figures', from, to], queryFn: () => figuresApi.all(from, to) });
   return (
@@ -69,9 +71,9 @@ export function PartnershipsPage() {
       <PageTitle title="Partnerships" />
       <section aria-labelledby="fig-title">
         <h2 id="fig-title">Referrals by partner agency</h2>
-        <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
-          <TextField label="From" name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={figures.error} />
-          <TextField label="To" name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={figures.error} />
+        <form className="filters" aria-label="Period" onSubmit={period.onSubmit}>
+          <TextField label="From" type="date" {...period.field('from')} error={figures.error} />
+          <TextField label="To" type="date" {...period.field('to')} error={figures.error} />
         </form>
         <ErrorNotice error={figures.error} />
         {figures.data && <FiguresTable items={figures.data} />}
