@@ -46,49 +46,62 @@ export function InvitationPage() {
     },
   });
 
+  const incomplete = token
+    ? null
+    : new ApiError({
+        status: 404,
+        title: 'This invitation link is not complete',
+        detail: 'Open the whole link you were given, or ask your worker for a new one.',
+      });
+
   useEffect(() => {
-    if (!token) {
-      setLookupError(new ApiError({ status: 404, title: 'This invitation link is not complete', detail: 'Open the whole link you were given, or ask your worker for a new one.' }));
-      return;
-    }
+    if (!token) return;
     request<InvitationInfo>('/invitations/inspect', { method: 'POST', body: { token } }).then(setInfo, setLookupError);
   }, [token]);
 
   return (
     <SignInCard title="Set up your sign-in">
-        <ErrorNotice error={lookupError} />
-        {info && (
-          <>
-            <p>
-              Welcome, {info.displayName}. {info.organisation} has invited you to sign in to Trellis
-              {info.for === 'person' ? ', where you can read and add to your own record.' : ', where you can see what the person you support has chosen to share with you.'}
-            </p>
-            <p className="muted">Choose your own password. Nobody else, not even your worker, will know it.</p>
-            <ErrorNotice error={form.error} />
-            <form onSubmit={form.onSubmit} noValidate>
-              <TextField
-                label="Your email"
-                type="email"
-                autoComplete="username"
-                required
-                hint="You will use it to sign in"
-                {...form.field('email')}
-              />
-              <TextField
-                label="Choose a password"
-                type="password"
-                autoComplete="new-password"
-                required
-                hint="At least 12 characters. A few words that mean something to you, and not to others, work well."
-                {...form.field('password')}
-              />
-              <TextField label="Type it again" type="password" autoComplete="new-password" required {...form.field('again')} />
-              <button type="submit" className="primary" disabled={form.pending}>
-                Set up my sign-in
-              </button>
-            </form>
-          </>
-        )}
+      <ErrorNotice error={incomplete ?? lookupError} />
+      {info && (
+        <>
+          <p>
+            Welcome, {info.displayName}. {info.organisation} has invited you to sign in to Trellis
+            {info.for === 'person'
+              ? ', where you can read and add to your own record.'
+              : ', where you can see what the person you support has chosen to share with you.'}
+          </p>
+          <p className="muted">Choose your own password. Nobody else, not even your worker, will know it.</p>
+          <ErrorNotice error={form.error} />
+          <form onSubmit={form.onSubmit} noValidate>
+            <TextField
+              label="Your email"
+              type="email"
+              autoComplete="username"
+              required
+              hint="You will use it to sign in"
+              {...form.field('email')}
+            />
+            <TextField
+              label="Choose a password"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint="At least 12 characters. A few words that mean something to you, and not to others, work well."
+              {...form.field('password')}
+            />
+            <TextField
+              label="Type it again"
+              type="password"
+              autoComplete="new-password"
+              required
+              {...form.field('again')}
+            />
+            <button type="submit" className="primary" disabled={form.pending}>
+              Set up my sign-in
+            </button>
+          </form>
+        </>
+      )}
     </SignInCard>
   );
 }

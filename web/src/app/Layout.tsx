@@ -6,18 +6,18 @@ import { roleLabel, useSession, useSignedIn } from './session';
 import { ReauthDialog } from '../access';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const session = useSignedIn();
-  const { user } = session;
+  const { user } = useSignedIn();
   const { signOut } = useSession();
-  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // The phone menu stays open only on the page it was opened on: navigating closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
 
-  // On navigation (not the first page), close the phone menu and move focus to the page, as a
-  // full page load would, so a screen reader starts reading the new page.
+  // On navigation (not the first page), move focus to the page, as a full page load would, so
+  // a screen reader starts reading the new page.
   const firstPage = useRef(true);
   useEffect(() => {
-    setMenuOpen(false);
     if (firstPage.current) {
       firstPage.current = false;
       return;
@@ -39,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           className="menu-button"
           aria-expanded={menuOpen}
           aria-controls="site-nav"
-          onClick={() => setMenuOpen((o) => !o)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           Menu
         </button>
