@@ -10,8 +10,26 @@ import { TwoStepSection } from './TwoStepSection';
 
 function describeDevice(ua: string): string {
   if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Firefox\//.test(ua) ? 'Firefox' : /Safari\//.test(ua) ? 'Safari' : 'A browser';
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Chrome\//.test(ua)
+      ? 'Chrome'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'A browser';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} on ${os}` : browser;
 }
 
@@ -19,8 +37,14 @@ function Sessions() {
   const qc = useQueryClient();
   const formatTime = useFormatTime();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: accountApi.sessions });
-  const end = useMutation({ mutationFn: accountApi.endSession, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
-  const endOthers = useMutation({ mutationFn: accountApi.endOthers, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const end = useMutation({
+    mutationFn: accountApi.endSession,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+  });
+  const endOthers = useMutation({
+    mutationFn: accountApi.endOthers,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+  });
   const others = (sessions.data ?? []).filter((s) => !s.current);
   return (
     <section aria-labelledby="sessions-title">
@@ -35,12 +59,17 @@ function Sessions() {
               <div>
                 <strong>{describeDevice(s.userAgent)}</strong> {s.current && <span className="tag">This device</span>}
                 <p className="muted small">
-                  Signed in {formatTime(s.createdAt)} · last active {formatTime(s.lastSeenAt)} · from {s.clientAddress || 'unknown'}
+                  Signed in {formatTime(s.createdAt)} · last active {formatTime(s.lastSeenAt)} · from{' '}
+                  {s.clientAddress || 'unknown'}
                 </p>
               </div>
               {!s.current && (
                 <button type="button" onClick={() => end.mutate(s.id)} disabled={end.isPending}>
-                  Sign out this device<span className="visually-hidden"> ({describeDevice(s.userAgent)}, {formatTime(s.createdAt)})</span>
+                  Sign out this device
+                  <span className="visually-hidden">
+                    {' '}
+                    ({describeDevice(s.userAgent)}, {formatTime(s.createdAt)})
+                  </span>
                 </button>
               )}
             </li>
@@ -67,10 +96,17 @@ function ChangePassword() {
   return (
     <section aria-labelledby="password-title">
       <h2 id="password-title">Change your password</h2>
-      {form.succeeded && <SuccessNotice>Your password is changed. Every other device has been signed out.</SuccessNotice>}
+      {form.succeeded && (
+        <SuccessNotice>Your password is changed. Every other device has been signed out.</SuccessNotice>
+      )}
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit} noValidate>
-        <TextField label="Current password" type="password" autoComplete="current-password" {...form.field('currentPassword')} />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          {...form.field('currentPassword')}
+        />
         <TextField
           label="New password"
           type="password"

@@ -26,7 +26,9 @@ export function AuditPage() {
   return (
     <>
       <PageTitle title="Audit log" />
-      <p className="lead">Every sign-in, change and refusal, newest first. Entries are chained so that any later edit shows.</p>
+      <p className="lead">
+        Every sign-in, change and refusal, newest first. Entries are chained so that any later edit shows.
+      </p>
       <form className="filters" onSubmit={form.onSubmit} aria-label="Filter the audit log">
         <TextField label="Action starts with" hint="For example user, team or auth.login" {...form.field('action')} />
         <SelectField label="Outcome" {...form.field('outcome')}>

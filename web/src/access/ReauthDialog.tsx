@@ -41,7 +41,13 @@ export function ReauthDialog() {
         <h2 id="reauth-title">Confirm your password</h2>
         <p>This change needs your password again, to make sure it is really you.</p>
         <ErrorNotice error={form.error} />
-        <TextField label="Your password" type="password" autoComplete="current-password" {...form.field('password')} error={undefined} />
+        <TextField
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+          error={undefined}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={form.pending}>
             Confirm

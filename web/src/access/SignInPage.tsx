@@ -15,7 +15,10 @@ function CodeStep({ ticket, onStartAgain }: { ticket: string; onStartAgain: () =
   });
   return (
     <SignInCard title="Enter your code">
-      <p className="muted">Open your authenticator app and type the 6-digit code it shows for Trellis. Lost your phone? Use one of your recovery codes instead.</p>
+      <p className="muted">
+        Open your authenticator app and type the 6-digit code it shows for Trellis. Lost your phone? Use one of your
+        recovery codes instead.
+      </p>
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit} noValidate>
         <TextField label="Code" autoComplete="one-time-code" inputMode="numeric" required {...form.field('code')} />
@@ -52,12 +55,21 @@ export function SignInPage() {
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit} noValidate>
         <TextField label="Email" type="email" autoComplete="username" required {...form.field('email')} />
-        <TextField label="Password" type="password" autoComplete="current-password" required {...form.field('password')} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...form.field('password')}
+        />
         <button type="submit" className="primary" disabled={form.pending}>
           {form.pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted small">Forgotten your password? If you work here, your administrator can set a new one. If you use Trellis for your own support, ask your worker for a new invitation.</p>
+      <p className="muted small">
+        Forgotten your password? If you work here, your administrator can set a new one. If you use Trellis for your own
+        support, ask your worker for a new invitation.
+      </p>
     </SignInCard>
   );
 }

@@ -25,7 +25,12 @@ function NewTeamForm({ onCreated }: { onCreated: (t: Team) => void }) {
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit} noValidate>
         <TextField label="Team name" {...form.field('name')} required />
-        <TextArea label="What the team does" hint="Optional. Who the team supports and how." {...form.field('description')} rows={2} />
+        <TextArea
+          label="What the team does"
+          hint="Optional. Who the team supports and how."
+          {...form.field('description')}
+          rows={2}
+        />
         <SelectField label="Site" {...form.field('siteId')}>
           <option value="">No particular site</option>
           {(sites.data ?? []).map((s) => (
@@ -81,7 +86,8 @@ function TeamRow({ team, canEdit, siteName }: { team: Team; canEdit: boolean; si
       <div>
         <strong>{team.name}</strong> {!team.active && <span className="tag">Not active</span>}
         <p className="muted small">
-          {team.description || 'No description yet.'} · {siteName} · {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'}
+          {team.description || 'No description yet.'} · {siteName} · {team.memberCount}{' '}
+          {team.memberCount === 1 ? 'member' : 'members'}
         </p>
       </div>
       {canEdit && (
@@ -109,7 +115,12 @@ export function TeamsPage() {
       ) : (
         <ul className="list" aria-label="Teams">
           {(teams.data ?? []).map((t) => (
-            <TeamRow key={`${t.id}-${t.version}`} team={t} canEdit={can('manage_teams')} siteName={siteName(t.siteId)} />
+            <TeamRow
+              key={`${t.id}-${t.version}`}
+              team={t}
+              canEdit={can('manage_teams')}
+              siteName={siteName(t.siteId)}
+            />
           ))}
         </ul>
       )}

@@ -11,7 +11,10 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <div className="notice success" role="status">
       <p className="notice-title">Your recovery codes</p>
-      <p>Each works once, in place of a code from your app, if you lose your phone. Keep them somewhere safe: they are shown only now.</p>
+      <p>
+        Each works once, in place of a code from your app, if you lose your phone. Keep them somewhere safe: they are
+        shown only now.
+      </p>
       <ul className="codes">
         {codes.map((c) => (
           <li key={c}>
@@ -45,8 +48,20 @@ export function TwoStepSection() {
       void refresh();
     },
   });
-  const renew = useMutation({ mutationFn: twoStepApi.newRecoveryCodes, onSuccess: (r) => { setCodes(r.recoveryCodes); void refresh(); } });
-  const off = useMutation({ mutationFn: twoStepApi.turnOff, onSuccess: () => { setCodes(null); void refresh(); } });
+  const renew = useMutation({
+    mutationFn: twoStepApi.newRecoveryCodes,
+    onSuccess: (r) => {
+      setCodes(r.recoveryCodes);
+      void refresh();
+    },
+  });
+  const off = useMutation({
+    mutationFn: twoStepApi.turnOff,
+    onSuccess: () => {
+      setCodes(null);
+      void refresh();
+    },
+  });
   const s = status.data;
   return (
     <section aria-labelledby="two-step-title">
@@ -54,14 +69,16 @@ export function TwoStepSection() {
       <ErrorNotice error={status.error ?? setup.error ?? renew.error ?? off.error} />
       {session?.twoStepSetupRequired && (
         <p className="notice warn" role="status">
-          Your organisation asks administrators and managers to confirm each sign-in with a code from an authenticator app. Set it up here to carry on.
+          Your organisation asks administrators and managers to confirm each sign-in with a code from an authenticator
+          app. Set it up here to carry on.
         </p>
       )}
       {codes && <RecoveryCodes codes={codes} />}
       {s?.enabled ? (
         <>
           <p>
-            On. Each sign-in asks for a code from your authenticator app. {s.recoveryCodesLeft} recovery code{s.recoveryCodesLeft === 1 ? '' : 's'} left.
+            On. Each sign-in asks for a code from your authenticator app. {s.recoveryCodesLeft} recovery code
+            {s.recoveryCodesLeft === 1 ? '' : 's'} left.
           </p>
           <button type="button" onClick={() => renew.mutate()} disabled={renew.isPending}>
             Make new recovery codes
@@ -75,7 +92,8 @@ export function TwoStepSection() {
       ) : setup.data ? (
         <>
           <p>
-            In your authenticator app (for example FreeOTP, Aegis or Google Authenticator), add an account with this key, or open the link on your phone:
+            In your authenticator app (for example FreeOTP, Aegis or Google Authenticator), add an account with this
+            key, or open the link on your phone:
           </p>
           <p>
             <code className="breakable">{setup.data.secret}</code>
@@ -98,7 +116,10 @@ export function TwoStepSection() {
         </>
       ) : (
         <>
-          <p>Off. With it on, signing in needs your password and a code from an app on your phone, so a stolen password alone opens nothing.</p>
+          <p>
+            Off. With it on, signing in needs your password and a code from an app on your phone, so a stolen password
+            alone opens nothing.
+          </p>
           <button type="button" className="primary" onClick={() => setup.mutate()} disabled={setup.isPending}>
             Set up two-step sign-in
           </button>
@@ -112,7 +133,10 @@ export function TwoStepSection() {
 export function TwoStepRule() {
   const qc = useQueryClient();
   const rule = useQuery({ queryKey: ['two-step-rule'], queryFn: twoStepApi.rule });
-  const save = useMutation({ mutationFn: twoStepApi.setRule, onSuccess: () => qc.invalidateQueries({ queryKey: ['two-step-rule'] }) });
+  const save = useMutation({
+    mutationFn: twoStepApi.setRule,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['two-step-rule'] }),
+  });
   if (!rule.data) return <ErrorNotice error={rule.error} />;
   return (
     <section aria-labelledby="two-step-rule-title">
@@ -120,7 +144,13 @@ export function TwoStepRule() {
       <ErrorNotice error={save.error} />
       {save.isSuccess && <SuccessNotice>Saved. It applies from each person’s next sign-in.</SuccessNotice>}
       <div className="check">
-        <input id="require-two-step" type="checkbox" checked={rule.data.required} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} />
+        <input
+          id="require-two-step"
+          type="checkbox"
+          checked={rule.data.required}
+          disabled={save.isPending}
+          onChange={(e) => save.mutate(e.target.checked)}
+        />
         <label htmlFor="require-two-step">Require two-step sign-in of administrators and managers</label>
       </div>
     </section>

@@ -108,7 +108,9 @@ function ActiveForm({ user, onSaved }: { user: User; onSaved: (m: string) => voi
     onSuccess: (u) => {
       void qc.invalidateQueries({ queryKey: ['user', user.id] });
       void qc.invalidateQueries({ queryKey: ['users'] });
-      onSaved(u.active ? `${u.displayName} can sign in again.` : `${u.displayName} is deactivated and has been signed out.`);
+      onSaved(
+        u.active ? `${u.displayName} can sign in again.` : `${u.displayName} is deactivated and has been signed out.`,
+      );
     },
   });
   return (
@@ -116,7 +118,12 @@ function ActiveForm({ user, onSaved }: { user: User; onSaved: (m: string) => voi
       <h2 id="active-title">Access</h2>
       <ErrorNotice error={toggle.error} />
       <p>{user.active ? 'This account can sign in.' : 'This account is deactivated and cannot sign in.'}</p>
-      <button type="button" className={user.active ? 'danger' : ''} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+      <button
+        type="button"
+        className={user.active ? 'danger' : ''}
+        onClick={() => toggle.mutate()}
+        disabled={toggle.isPending}
+      >
         {user.active ? 'Deactivate account' : 'Reactivate account'}
       </button>
     </section>

@@ -30,7 +30,11 @@ const kBlank: AgreementInput = {
 const kTexts: [keyof AgreementInput, string, string][] = [
   ['agreementPurpose', 'Why we work together', 'The need this partnership meets, and for whom'],
   ['agreementRoles', 'Each side’s roles and responsibilities', ''],
-  ['agreementExpectations', 'What each side can expect of the other', 'For example how changes are shared, how problems are raised'],
+  [
+    'agreementExpectations',
+    'What each side can expect of the other',
+    'For example how changes are shared, how problems are raised',
+  ],
   ['agreementContacts', 'Contacts', 'Who to call on each side, for referrals and for the partnership'],
   ['informationSharing', 'Information sharing', 'What is shared, only with the person’s consent, and how'],
   ['ourResources', 'What we put in', 'Staff time, rooms, funding, training'],
@@ -68,7 +72,11 @@ export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone
     error: save.error,
   });
   return (
-    <form aria-label={partner ? `Agreement with ${partner.name}` : 'New partner agency'} onSubmit={save.onSubmit} noValidate>
+    <form
+      aria-label={partner ? `Agreement with ${partner.name}` : 'New partner agency'}
+      onSubmit={save.onSubmit}
+      noValidate
+    >
       <ErrorNotice error={save.error} />
       <TextField label="Agency name" {...text('name')} required />
       <SelectField label="Status" {...text('status')}>

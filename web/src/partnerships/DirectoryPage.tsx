@@ -34,7 +34,10 @@ function ServiceRow({ s, categoryNames }: { s: DirectoryService; categoryNames: 
 export function DirectoryPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const current = Object.fromEntries(kFilterNames.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof kFilterNames)[number], string>;
+  const current = Object.fromEntries(kFilterNames.map((k) => [k, params.get(k) ?? ''])) as Record<
+    (typeof kFilterNames)[number],
+    string
+  >;
   const form = useForm({
     initial: current,
     submit: (v) => {
@@ -59,13 +62,12 @@ export function DirectoryPage() {
   return (
     <>
       <PageTitle title="Service directory" />
-      <form
-        className="filters"
-        role="search"
-        aria-label="Find a service"
-        onSubmit={form.onSubmit}
-      >
-        <TextField label="What are you looking for?" hint="For example counselling, housing, food" {...form.field('q')} />
+      <form className="filters" role="search" aria-label="Find a service" onSubmit={form.onSubmit}>
+        <TextField
+          label="What are you looking for?"
+          hint="For example counselling, housing, food"
+          {...form.field('q')}
+        />
         <SelectField label="Category" {...form.field('category')}>
           <option value="">Any category</option>
           {(categories.data ?? []).map((c) => (
@@ -97,7 +99,9 @@ export function DirectoryPage() {
       <ErrorNotice error={found.error ?? categories.error} />
       {found.data && found.data.length > 0 && (
         <p className="muted" role="status">
-          {found.data.length === 50 ? 'The first 50 services' : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
+          {found.data.length === 50
+            ? 'The first 50 services'
+            : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
           {current.near ? ', nearest first' : ''}
         </p>
       )}
@@ -106,7 +110,9 @@ export function DirectoryPage() {
           <ServiceRow key={s.id} s={s} categoryNames={categoryNames} />
         ))}
       </ul>
-      {found.data?.length === 0 && <p role="status">No services match. Try fewer words, another category or a wider distance.</p>}
+      {found.data?.length === 0 && (
+        <p role="status">No services match. Try fewer words, another category or a wider distance.</p>
+      )}
       {can('manage_directory') && <DirectoryImport />}
     </>
   );

@@ -1,7 +1,15 @@
 // For a partner agency: the referrals sent to them, and only what each person agreed to share.
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { figuresApi, partnersApi, referralStatusLabels, referralsApi, type Partner, type Referral, type ReferralStatus } from './api';
+import {
+  figuresApi,
+  partnersApi,
+  referralStatusLabels,
+  referralsApi,
+  type Partner,
+  type Referral,
+  type ReferralStatus,
+} from './api';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
 import { useSignedIn } from '../app/session';
@@ -31,23 +39,37 @@ function Item({ r }: { r: Referral }) {
   return (
     <li className="list-row column">
       <p>
-        <strong>{r.personWithheld ? `Referral ${r.id.slice(0, 8)}` : r.personName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
+        <strong>{r.personWithheld ? `Referral ${r.id.slice(0, 8)}` : r.personName}</strong>{' '}
+        <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
         {r.overdue && <span className="tag warn">Waiting for your answer</span>}
       </p>
       {r.personWithheld ? (
-        <p className="muted">The person has withdrawn their consent to share with you. Only this reference, its dates and its state remain, so you can close your file.</p>
+        <p className="muted">
+          The person has withdrawn their consent to share with you. Only this reference, its dates and its state remain,
+          so you can close your file.
+        </p>
       ) : (
         <p>{r.reason}</p>
       )}
       <ErrorNotice error={respond.error} />
       {moves.length > 0 && (
         <>
-          <TextArea label="Note (a reason is needed to decline or redirect; an outcome to complete)" name={`note-${r.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={respond.error} />
+          <TextArea
+            label="Note (a reason is needed to decline or redirect; an outcome to complete)"
+            name={`note-${r.id}`}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={respond.error}
+          />
           <div className="actions">
             {moves.map((m) => (
               <button key={m} type="button" onClick={() => respond.mutate(m)} disabled={respond.isPending}>
                 {referralStatusLabels[m]}
-                <span className="visually-hidden"> ({r.personWithheld ? `referral ${r.id.slice(0, 8)}` : r.personName})</span>
+                <span className="visually-hidden">
+                  {' '}
+                  ({r.personWithheld ? `referral ${r.id.slice(0, 8)}` : r.personName})
+                </span>
               </button>
             ))}
           </div>
@@ -73,11 +95,7 @@ function CapacityFields({ a }: { a: Partner }) {
   return (
     <section aria-labelledby="capacity-title">
       <h2 id="capacity-title">Taking referrals?</h2>
-      <form
-        className="filters"
-        aria-labelledby="capacity-title"
-        onSubmit={save.onSubmit}
-      >
+      <form className="filters" aria-labelledby="capacity-title" onSubmit={save.onSubmit}>
         <div className="check filter-check">
           <input id="taking" type="checkbox" {...save.check('takingReferrals')} />
           <label htmlFor="taking">We are taking referrals</label>
@@ -116,7 +134,10 @@ export function PartnerInboxPage() {
   });
   const referrals = inbox.data?.pages.flatMap((p) => p.items);
   const year = new Date().toISOString().slice(0, 4);
-  const figures = useQuery({ queryKey: ['own-figures', year], queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`) });
+  const figures = useQuery({
+    queryKey: ['own-figures', year],
+    queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`),
+  });
   return (
     <>
       <PageTitle title="Referrals to your agency" />

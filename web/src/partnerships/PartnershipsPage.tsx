@@ -21,13 +21,23 @@ function PartnerRow({ p }: { p: Partner }) {
     ['Information sharing', p.informationSharing],
     ['What we put in', p.ourResources],
     ['What they put in', p.partnerResources],
-    ['Agreement', [p.agreementStartsOn && `from ${p.agreementStartsOn}`, p.agreementReviewOn && `review by ${p.agreementReviewOn}`].filter(Boolean).join(', ')],
+    [
+      'Agreement',
+      [p.agreementStartsOn && `from ${p.agreementStartsOn}`, p.agreementReviewOn && `review by ${p.agreementReviewOn}`]
+        .filter(Boolean)
+        .join(', '),
+    ],
   ];
   return (
     <li className="list-row column">
       <h3>
-        {p.name} {p.status !== 'active' && <span className="tag warn">{p.status === 'paused' ? 'Paused' : 'Ended'}</span>}{' '}
-        {p.takingReferrals ? <span className="tag ok">Taking referrals</span> : <span className="tag warn">Not taking referrals</span>}
+        {p.name}{' '}
+        {p.status !== 'active' && <span className="tag warn">{p.status === 'paused' ? 'Paused' : 'Ended'}</span>}{' '}
+        {p.takingReferrals ? (
+          <span className="tag ok">Taking referrals</span>
+        ) : (
+          <span className="tag warn">Not taking referrals</span>
+        )}
       </h3>
       <p className="muted small">
         Agreed response: {p.responseDays} days{p.waitWeeks != null ? ` · current wait about ${p.waitWeeks} weeks` : ''}

@@ -37,11 +37,17 @@ function NewReferral({ personId }: { personId: string }) {
           {(partners.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
-              {p.takingReferrals ? (p.waitWeeks ? ` (wait about ${p.waitWeeks} weeks)` : '') : ' (not taking referrals)'}
+              {p.takingReferrals
+                ? p.waitWeeks
+                  ? ` (wait about ${p.waitWeeks} weeks)`
+                  : ''
+                : ' (not taking referrals)'}
             </option>
           ))}
         </SelectField>
-        {chosen && !chosen.takingReferrals && <p className="tag warn">{chosen.name} is not taking referrals just now.</p>}
+        {chosen && !chosen.takingReferrals && (
+          <p className="tag warn">{chosen.name} is not taking referrals just now.</p>
+        )}
         <TextArea
           label="What the referral is for"
           hint={chosen?.referralGuidance || undefined}
@@ -49,7 +55,11 @@ function NewReferral({ personId }: { personId: string }) {
           {...create.field('reason')}
         />
         <p className="hint">
-          Goes with it, once the person agrees: {sharedParts.map((p) => (p === 'profile' ? 'their name and contact details' : p.replace('_', ' '))).join(', ')}.
+          Goes with it, once the person agrees:{' '}
+          {sharedParts
+            .map((p) => (p === 'profile' ? 'their name and contact details' : p.replace('_', ' ')))
+            .join(', ')}
+          .
         </p>
         <button type="submit" className="primary" disabled={create.pending}>
           Save as a draft
@@ -77,7 +87,7 @@ function Row({ personId, r, staff }: { personId: string; r: Referral; staff: boo
       <p className="muted">{r.reason}</p>
       {r.declineReason && <p>Declined: {r.declineReason}</p>}
       {r.outcome && <p>Outcome: {r.outcome}</p>}
-      <ErrorNotice error={needsConsent ? null : send.error ?? consent.error} />
+      <ErrorNotice error={needsConsent ? null : (send.error ?? consent.error)} />
       {staff && r.status === 'draft' && !needsConsent && (
         <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
           Send to {r.partnerName}

@@ -20,7 +20,11 @@ export function ReviewPage() {
     submit: ({ scores, comments }) =>
       reviewsApi.rate(
         id,
-        (dims.data ?? []).map((d) => ({ dimension: d.code, score: Number(scores[d.code] ?? 0), comment: comments[d.code] ?? '' })),
+        (dims.data ?? []).map((d) => ({
+          dimension: d.code,
+          score: Number(scores[d.code] ?? 0),
+          comment: comments[d.code] ?? '',
+        })),
       ),
     onSuccess: (r) => qc.setQueryData(['review', id], r),
   });
@@ -38,7 +42,8 @@ export function ReviewPage() {
     <>
       <PageTitle title={`${r.partnerName}: ${r.title}`} />
       <p className="lead">
-        Rated by {r.serviceRaters} from our service and {r.partnerRaters} from {r.partnerName}. A spread of 0 means everyone agrees.
+        Rated by {r.serviceRaters} from our service and {r.partnerRaters} from {r.partnerName}. A spread of 0 means
+        everyone agrees.
       </p>
       <div className="table-wrap">
         <table>
@@ -74,7 +79,12 @@ export function ReviewPage() {
             <fieldset key={d.code} className="field area">
               <legend>{d.title}</legend>
               <p className="hint">{d.question}</p>
-              <SelectField label="How true is this (1 not at all, 5 fully)" name={`score-${d.code}`} value={scores[d.code] ?? ''} onChange={(e) => rate.set('scores', { ...scores, [d.code]: e.target.value })}>
+              <SelectField
+                label="How true is this (1 not at all, 5 fully)"
+                name={`score-${d.code}`}
+                value={scores[d.code] ?? ''}
+                onChange={(e) => rate.set('scores', { ...scores, [d.code]: e.target.value })}
+              >
                 <option value="">Choose</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -82,7 +92,13 @@ export function ReviewPage() {
                   </option>
                 ))}
               </SelectField>
-              <TextArea label="Comment" name={`comment-${d.code}`} rows={1} value={comments[d.code] ?? ''} onChange={(e) => rate.set('comments', { ...comments, [d.code]: e.target.value })} />
+              <TextArea
+                label="Comment"
+                name={`comment-${d.code}`}
+                rows={1}
+                value={comments[d.code] ?? ''}
+                onChange={(e) => rate.set('comments', { ...comments, [d.code]: e.target.value })}
+              />
             </fieldset>
           ))}
           <button type="submit" className="primary" disabled={rate.pending}>

@@ -6,7 +6,15 @@ import { TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 
 /** A partner's reviews, with a form to open a new one for those who may. */
-export function ReviewsList({ partnerId, partnerName, canOpen }: { partnerId: string; partnerName: string; canOpen: boolean }) {
+export function ReviewsList({
+  partnerId,
+  partnerName,
+  canOpen,
+}: {
+  partnerId: string;
+  partnerName: string;
+  canOpen: boolean;
+}) {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['reviews', partnerId], queryFn: () => reviewsApi.list(partnerId) });
   const open = useForm({

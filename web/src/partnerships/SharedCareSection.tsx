@@ -74,7 +74,10 @@ function NewConference({ personId }: { personId: string }) {
 
 export function SharedCareSection({ personId, staff }: { personId: string; staff: boolean }) {
   const plans = useQuery({ queryKey: ['shared-care', personId], queryFn: () => sharedCareApi.plans(personId) });
-  const conferences = useQuery({ queryKey: ['conferences', personId], queryFn: () => sharedCareApi.conferences(personId) });
+  const conferences = useQuery({
+    queryKey: ['conferences', personId],
+    queryFn: () => sharedCareApi.conferences(personId),
+  });
   return (
     <section aria-labelledby="shared-care-title">
       <h2 id="shared-care-title">Shared care and case conferences</h2>
@@ -92,7 +95,8 @@ export function SharedCareSection({ personId, staff }: { personId: string; staff
         {(conferences.data ?? []).map((k) => (
           <li key={k.id} className="list-row column">
             <p>
-              <strong>Case conference, {k.heldOn}</strong> {k.personAttended && <span className="tag">With the person</span>}
+              <strong>Case conference, {k.heldOn}</strong>{' '}
+              {k.personAttended && <span className="tag">With the person</span>}
             </p>
             <p className="muted">{k.attendees}</p>
             {k.decisions && <p className="prewrap">Decided: {k.decisions}</p>}

@@ -20,7 +20,8 @@ function Row({ item }: { item: BreakGlassAccess }) {
   return (
     <li className="list-row column">
       <p>
-        <strong>{item.userName}</strong> opened <strong>{item.personName}</strong>’s record at {formatTime(item.startedAt)}
+        <strong>{item.userName}</strong> opened <strong>{item.personName}</strong>’s record at{' '}
+        {formatTime(item.startedAt)}
       </p>
       <p className="muted">
         {item.reasonCode.replace(/_/g, ' ')}: {item.reason}

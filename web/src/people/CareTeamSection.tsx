@@ -9,7 +9,11 @@ import { InviteToSignIn, InvitationsList } from './Invitations';
 function ChangeCareTeam({ person, members }: { person: Person; members: CareTeamMember[] }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const options = useQuery({ queryKey: ['care-team-options', person.id], queryFn: () => peopleApi.careTeamOptions(person.id), enabled: open });
+  const options = useQuery({
+    queryKey: ['care-team-options', person.id],
+    queryFn: () => peopleApi.careTeamOptions(person.id),
+    enabled: open,
+  });
   const save = useForm({
     initial: () => ({ chosen: members.map((m) => `${m.memberType}:${m.memberId}`) }),
     submit: ({ chosen }) =>
@@ -57,7 +61,17 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
   );
 }
 
-export function CareTeamSection({ person, canChange, canInvite, isPerson }: { person: Person; canChange: boolean; canInvite: boolean; isPerson: boolean }) {
+export function CareTeamSection({
+  person,
+  canChange,
+  canInvite,
+  isPerson,
+}: {
+  person: Person;
+  canChange: boolean;
+  canInvite: boolean;
+  isPerson: boolean;
+}) {
   const team = useQuery({ queryKey: ['care-team', person.id], queryFn: () => peopleApi.careTeam(person.id) });
   return (
     <section aria-labelledby="care-team-title">
@@ -67,7 +81,8 @@ export function CareTeamSection({ person, canChange, canInvite, isPerson }: { pe
         {(team.data ?? []).map((m) => (
           <li key={`${m.memberType}-${m.memberId}`} className="list-row">
             <span>
-              <strong>{m.name}</strong> <span className="muted">{m.memberType === 'team' ? 'Team' : roleLabel(m.role as Role)}</span>
+              <strong>{m.name}</strong>{' '}
+              <span className="muted">{m.memberType === 'team' ? 'Team' : roleLabel(m.role as Role)}</span>
             </span>
           </li>
         ))}

@@ -10,23 +10,27 @@ import { useForm } from '../ui/useForm';
 
 function formatDay(day: string | null) {
   if (!day) return '—';
-  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-AU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-AU', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function FindAnyone() {
   const [q, setQ] = useState('');
   const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
-  const found = useQuery({ queryKey: ['people-search', q], queryFn: () => peopleApi.search(q), enabled: q.length >= 2 });
+  const found = useQuery({
+    queryKey: ['people-search', q],
+    queryFn: () => peopleApi.search(q),
+    enabled: q.length >= 2,
+  });
   return (
     <section aria-labelledby="find-title">
       <h2 id="find-title">Find someone not on your caseload</h2>
       <p className="muted">Opening their record needs a reason, and is recorded and reviewed.</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Find anyone"
-        onSubmit={form.onSubmit}
-      >
+      <form className="filters" role="search" aria-label="Find anyone" onSubmit={form.onSubmit}>
         <TextField label="Their name" {...form.field('q')} error={found.error} />
         <button type="submit">Find</button>
       </form>
@@ -53,13 +57,14 @@ export function CaseloadPage() {
   const people = useQuery({ queryKey: ['caseload', q], queryFn: () => peopleApi.caseload(q || undefined) });
   return (
     <>
-      <PageTitle title="People we support">{can('add_people') && <Link className="button-link" to="/people/new">Add a person</Link>}</PageTitle>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Search your caseload"
-        onSubmit={form.onSubmit}
-      >
+      <PageTitle title="People we support">
+        {can('add_people') && (
+          <Link className="button-link" to="/people/new">
+            Add a person
+          </Link>
+        )}
+      </PageTitle>
+      <form className="filters" role="search" aria-label="Search your caseload" onSubmit={form.onSubmit}>
         <TextField
           label="Search by name"
           hint="Part of a name is enough; accents do not matter."

@@ -11,14 +11,14 @@ export function NewPersonPage() {
   const form = useForm({
     initial: {
       givenName: '',
-    familyName: '',
-    preferredName: '',
-    pronouns: '',
-    dateOfBirth: '',
-    phone: '',
-    email: '',
-    languages: '',
-    culturalIdentity: '',
+      familyName: '',
+      preferredName: '',
+      pronouns: '',
+      dateOfBirth: '',
+      phone: '',
+      email: '',
+      languages: '',
+      culturalIdentity: '',
       communicationNeeds: '',
       interpreterNeeded: false,
       notADuplicate: false,
@@ -41,12 +41,21 @@ export function NewPersonPage() {
         <TextField label="Date of birth" type="date" {...field('dateOfBirth')} />
         <TextField label="Phone" type="tel" {...field('phone')} />
         <TextField label="Email" type="email" {...field('email')} />
-        <TextField label="Languages" hint="The languages they speak, first the one they prefer" {...field('languages')} />
+        <TextField
+          label="Languages"
+          hint="The languages they speak, first the one they prefer"
+          {...field('languages')}
+        />
         <div className="check">
           <input id="interpreter" type="checkbox" {...form.check('interpreterNeeded')} />
           <label htmlFor="interpreter">They would like an interpreter</label>
         </div>
-        <TextArea label="Cultural identity" hint="Only if they want it recorded" rows={2} {...field('culturalIdentity')} />
+        <TextArea
+          label="Cultural identity"
+          hint="Only if they want it recorded"
+          rows={2}
+          {...field('culturalIdentity')}
+        />
         <TextArea label="Communication and accessibility needs" rows={2} {...field('communicationNeeds')} />
         {duplicate && (
           <div className="check">

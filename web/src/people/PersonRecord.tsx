@@ -14,7 +14,10 @@ import { PageTitle } from '../ui/PageTitle';
 
 export function PersonRecord({ personId }: { personId: string }) {
   const recordSections = useRecordSections();
-  const person = useQuery({ queryKey: ['person', personId], queryFn: () => peopleApi.get(personId).then((r) => r.data) });
+  const person = useQuery({
+    queryKey: ['person', personId],
+    queryFn: () => peopleApi.get(personId).then((r) => r.data),
+  });
   if (person.isPending) return <p>Loading…</p>;
   if (person.error) {
     const e = person.error;
@@ -51,8 +54,12 @@ export function PersonRecord({ personId }: { personId: string }) {
           </Link>
         )}
       </PageTitle>
-      {p.access === 'break_glass' && <p className="tag warn">Opened with break-the-glass access: this is recorded and reviewed.</p>}
-      {p.access === 'consent' && <p className="lead">{p.displayName} has chosen to share these parts of their record with you.</p>}
+      {p.access === 'break_glass' && (
+        <p className="tag warn">Opened with break-the-glass access: this is recorded and reviewed.</p>
+      )}
+      {p.access === 'consent' && (
+        <p className="lead">{p.displayName} has chosen to share these parts of their record with you.</p>
+      )}
       <nav aria-label="Parts of the record" className="in-page">
         <ul>
           {sections

@@ -20,7 +20,11 @@ function AddSupporter({ person }: { person: Person }) {
       <ErrorNotice error={add.error} />
       <form onSubmit={add.onSubmit} noValidate>
         <TextField label="Supporter’s name" {...field('name')} />
-        <TextField label="Relationship" hint="For example mother, partner, friend, neighbour" {...field('relationship')} />
+        <TextField
+          label="Relationship"
+          hint="For example mother, partner, friend, neighbour"
+          {...field('relationship')}
+        />
         <TextField label="Supporter’s phone" type="tel" {...field('phone')} />
         <TextField label="Supporter’s email" type="email" {...field('email')} />
         <TextArea label="How they would like this supporter involved" rows={2} {...field('involvement')} />
@@ -36,7 +40,8 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
   const qc = useQueryClient();
   const share = useForm({
     initial: { parts: [] as Part[], purpose: '', endsOn: '' },
-    submit: (v) => peopleApi.recordConsent(person.id, { ...v, supporterId: supporter.id, endsOn: v.endsOn || undefined }),
+    submit: (v) =>
+      peopleApi.recordConsent(person.id, { ...v, supporterId: supporter.id, endsOn: v.endsOn || undefined }),
     resetOnSuccess: true,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['consents', person.id] }),
   });
@@ -69,7 +74,17 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
   );
 }
 
-export function SupportersSection({ person, canWrite, canShare, canInvite }: { person: Person; canWrite: boolean; canShare: boolean; canInvite: boolean }) {
+export function SupportersSection({
+  person,
+  canWrite,
+  canShare,
+  canInvite,
+}: {
+  person: Person;
+  canWrite: boolean;
+  canShare: boolean;
+  canInvite: boolean;
+}) {
   const qc = useQueryClient();
   const supporters = useQuery({ queryKey: ['supporters', person.id], queryFn: () => peopleApi.supporters(person.id) });
   const consents = useQuery({ queryKey: ['consents', person.id], queryFn: () => peopleApi.consents(person.id) });
@@ -110,7 +125,9 @@ export function SupportersSection({ person, canWrite, canShare, canInvite }: { p
                 ))
               )}
               {canShare && <ShareWith person={person} supporter={s} />}
-              {canInvite && !s.hasAccount && s.active && <InviteToSignIn personId={person.id} supporterId={s.id} name={s.name} />}
+              {canInvite && !s.hasAccount && s.active && (
+                <InviteToSignIn personId={person.id} supporterId={s.id} name={s.name} />
+              )}
             </li>
           );
         })}

@@ -26,7 +26,11 @@ export function AppointmentPrepSection({ personId }: { personId: string }) {
           <TextArea label="How things have been" rows={2} {...field('howThingsHaveBeen')} />
           <TextArea label="What I want to talk about" rows={2} {...field('wantToTalkAbout')} />
           <TextArea label="What helps me in appointments" rows={2} {...field('whatHelps')} />
-          <TextArea label="What I want treatment and support to help me do" rows={2} {...field('wantTreatmentToHelp')} />
+          <TextArea
+            label="What I want treatment and support to help me do"
+            rows={2}
+            {...field('wantTreatmentToHelp')}
+          />
           <button type="submit" className="primary" disabled={save.pending}>
             Save for my appointment
           </button>

@@ -1,6 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CartesianGrid, Legend, Line, LineChart, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { recoveryApi, type CheckIn, type LifeArea } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
@@ -8,7 +22,17 @@ import { useForm } from '../ui/useForm';
 
 const scale = Array.from({ length: 10 }, (_, i) => i + 1);
 
-function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string; areas: LifeArea[]; isPerson: boolean; onSaved: () => void }) {
+function CheckInForm({
+  personId,
+  areas,
+  isPerson,
+  onSaved,
+}: {
+  personId: string;
+  areas: LifeArea[];
+  isPerson: boolean;
+  onSaved: () => void;
+}) {
   const qc = useQueryClient();
   type Ratings = Record<string, string>;
   const save = useForm({
@@ -53,7 +77,12 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
           <fieldset key={a.id} className="field area">
             <legend>{a.name}</legend>
             <p className="hint">{a.description}</p>
-            <SelectField label={isPerson ? 'How is this for me' : 'How it is for them, in their view'} name={`rating-${a.code}`} value={person[a.id] ?? ''} onChange={(e) => rate('person', a.id, e.target.value)}>
+            <SelectField
+              label={isPerson ? 'How is this for me' : 'How it is for them, in their view'}
+              name={`rating-${a.code}`}
+              value={person[a.id] ?? ''}
+              onChange={(e) => rate('person', a.id, e.target.value)}
+            >
               <option value="">Not this time</option>
               {scale.map((n) => (
                 <option key={n} value={n}>
@@ -62,7 +91,12 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
               ))}
             </SelectField>
             {!isPerson && (
-              <SelectField label="Your view, beside theirs" name={`worker-${a.code}`} value={worker[a.id] ?? ''} onChange={(e) => rate('worker', a.id, e.target.value)}>
+              <SelectField
+                label="Your view, beside theirs"
+                name={`worker-${a.code}`}
+                value={worker[a.id] ?? ''}
+                onChange={(e) => rate('worker', a.id, e.target.value)}
+              >
                 <option value="">No view recorded</option>
                 {scale.map((n) => (
                   <option key={n} value={n}>
@@ -72,7 +106,13 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
               </SelectField>
             )}
             {person[a.id] && (
-              <TextArea label="What would help" name={`help-${a.code}`} rows={1} value={help[a.id] ?? ''} onChange={(e) => rate('help', a.id, e.target.value)} />
+              <TextArea
+                label="What would help"
+                name={`help-${a.code}`}
+                rows={1}
+                value={help[a.id] ?? ''}
+                onChange={(e) => rate('help', a.id, e.target.value)}
+              />
             )}
           </fieldset>
         ))}
@@ -136,7 +176,9 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
               <PolarAngleAxis dataKey="area" tick={{ fontSize: 12 }} />
               <PolarRadiusAxis domain={[0, 10]} tickCount={6} />
               <Radar name="Latest" dataKey="Latest" stroke="#1f5f4a" fill="#1f5f4a" fillOpacity={0.35} />
-              {previous && <Radar name="Previous" dataKey="Previous" stroke="#b35c00" fill="#b35c00" fillOpacity={0.15} />}
+              {previous && (
+                <Radar name="Previous" dataKey="Previous" stroke="#b35c00" fill="#b35c00" fillOpacity={0.15} />
+              )}
               <Legend />
             </RadarChart>
           </ResponsiveContainer>
@@ -186,19 +228,32 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
               <Tooltip />
               <Legend />
               <Line type="monotone" dataKey="Person" name="The person" stroke="#1f5f4a" strokeWidth={2} connectNulls />
-              <Line type="monotone" dataKey="Worker" name="Worker's view" stroke="#b35c00" strokeDasharray="5 5" connectNulls />
+              <Line
+                type="monotone"
+                dataKey="Worker"
+                name="Worker's view"
+                stroke="#b35c00"
+                strokeDasharray="5 5"
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
-        <p className="visually-hidden">
-          {line.map((p) => `${p.date}: ${p.Person ?? 'no rating'}`).join('; ')}
-        </p>
+        <p className="visually-hidden">{line.map((p) => `${p.date}: ${p.Person ?? 'no rating'}`).join('; ')}</p>
       </figure>
     </div>
   );
 }
 
-export function CheckInsSection({ personId, canWrite, isPerson }: { personId: string; canWrite: boolean; isPerson: boolean }) {
+export function CheckInsSection({
+  personId,
+  canWrite,
+  isPerson,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+}) {
   const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
   const checkIns = useQuery({ queryKey: ['check-ins', personId], queryFn: () => recoveryApi.checkIns(personId) });
   const [saved, setSaved] = useState(false);
@@ -209,7 +264,9 @@ export function CheckInsSection({ personId, canWrite, isPerson }: { personId: st
       {saved && <SuccessNotice>Check-in saved. Thank you.</SuccessNotice>}
       <ErrorNotice error={areas.error ?? checkIns.error} />
       {checkIns.data && <Charts checkIns={checkIns.data} areas={active} />}
-      {canWrite && active.length > 0 && <CheckInForm personId={personId} areas={active} isPerson={isPerson} onSaved={() => setSaved(true)} />}
+      {canWrite && active.length > 0 && (
+        <CheckInForm personId={personId} areas={active} isPerson={isPerson} onSaved={() => setSaved(true)} />
+      )}
     </section>
   );
 }

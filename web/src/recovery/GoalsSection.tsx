@@ -92,12 +92,18 @@ function StepRow({ personId, goal, step, canWrite }: { personId: string; goal: G
     mutationFn: (status: Step['status']) => recoveryApi.updateStep(personId, goal.id, step, { status }),
     onSuccess: refresh,
   });
-  const whoLabel = step.whoName || { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
+  const whoLabel =
+    step.whoName ||
+    { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
   return (
     <li className="step">
       <span>
         {step.status === 'done' ? '✓ ' : ''}
-        {step.description} <span className="muted small">({whoLabel}{step.dueOn ? `, by ${step.dueOn}` : ''})</span>{' '}
+        {step.description}{' '}
+        <span className="muted small">
+          ({whoLabel}
+          {step.dueOn ? `, by ${step.dueOn}` : ''})
+        </span>{' '}
         <span className={`tag${step.status === 'done' ? ' ok' : ''}`}>{stepStatusLabels[step.status]}</span>
       </span>
       <ErrorNotice error={mark.error} />
@@ -126,7 +132,10 @@ function Notes({ personId, goal, canWrite }: { personId: string; goal: Goal; can
       <ul className="notes">
         {goal.notes.map((n) => (
           <li key={n.id}>
-            <span className="prewrap">{n.note}</span> <span className="muted small">— {n.writtenByName ?? 'someone'}, {n.writtenAt.slice(0, 10)}</span>
+            <span className="prewrap">{n.note}</span>{' '}
+            <span className="muted small">
+              — {n.writtenByName ?? 'someone'}, {n.writtenAt.slice(0, 10)}
+            </span>
           </li>
         ))}
       </ul>
@@ -155,7 +164,13 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
       <p className="muted small">{goal.writtenBy === 'person' ? 'In their own words' : 'Written with a worker'}</p>
       {goal.whyItMatters && <p>Why it matters: {goal.whyItMatters}</p>}
       {canWrite ? (
-        <SelectField label="Where it is up to" name={`status-${goal.id}`} value={goal.status} onChange={(e) => status.mutate(e.target.value as GoalStatus)} error={status.error}>
+        <SelectField
+          label="Where it is up to"
+          name={`status-${goal.id}`}
+          value={goal.status}
+          onChange={(e) => status.mutate(e.target.value as GoalStatus)}
+          error={status.error}
+        >
           {Object.entries(goalStatusLabels).map(([k, v]) => (
             <option key={k} value={k}>
               {v}
@@ -179,9 +194,20 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
   );
 }
 
-export function GoalsSection({ personId, canWrite, isPerson }: { personId: string; canWrite: boolean; isPerson: boolean }) {
+export function GoalsSection({
+  personId,
+  canWrite,
+  isPerson,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+}) {
   const goals = useQuery({ queryKey: ['goals', personId], queryFn: () => recoveryApi.goals(personId) });
-  const achievements = useQuery({ queryKey: ['achievements', personId], queryFn: () => recoveryApi.achievements(personId) });
+  const achievements = useQuery({
+    queryKey: ['achievements', personId],
+    queryFn: () => recoveryApi.achievements(personId),
+  });
   return (
     <section aria-labelledby="goals-title">
       <h2 id="goals-title">{isPerson ? 'My goals' : 'Goals'}</h2>
@@ -192,7 +218,11 @@ export function GoalsSection({ personId, canWrite, isPerson }: { personId: strin
           <ul>
             {achievements.data!.map((a) => (
               <li key={`${a.kind}-${a.id}`}>
-                <span aria-hidden="true">★ </span>{a.title} <span className="muted small">({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})</span>
+                <span aria-hidden="true">★ </span>
+                {a.title}{' '}
+                <span className="muted small">
+                  ({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})
+                </span>
               </li>
             ))}
           </ul>

@@ -23,7 +23,10 @@ export function LifeAreasPage() {
   return (
     <>
       <PageTitle title="Life areas" />
-      <p className="lead">The parts of a whole life that people rate in check-ins and link goals to. Retired areas keep their past ratings.</p>
+      <p className="lead">
+        The parts of a whole life that people rate in check-ins and link goals to. Retired areas keep their past
+        ratings.
+      </p>
       <ErrorNotice error={areas.error ?? toggle.error} />
       <ul className="list">
         {(areas.data ?? []).map((a) => (
@@ -32,7 +35,11 @@ export function LifeAreasPage() {
               <strong>{a.name}</strong> {!a.active && <span className="tag">Retired</span>}
               <span className="muted small"> {a.description}</span>
             </span>
-            <button type="button" onClick={() => toggle.mutate({ id: a.id, active: !a.active })} disabled={toggle.isPending}>
+            <button
+              type="button"
+              onClick={() => toggle.mutate({ id: a.id, active: !a.active })}
+              disabled={toggle.isPending}
+            >
               {a.active ? 'Retire' : 'Bring back'}
               <span className="visually-hidden"> {a.name}</span>
             </button>

@@ -7,7 +7,17 @@ import { PlanHistory } from './PlanHistory';
 import { TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 
-function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string; plan: Plan; visibleKeys: string[]; onDone: () => void }) {
+function PlanEditor({
+  personId,
+  plan,
+  visibleKeys,
+  onDone,
+}: {
+  personId: string;
+  plan: Plan;
+  visibleKeys: string[];
+  onDone: () => void;
+}) {
   const qc = useQueryClient();
   const save = useForm({
     initial: () => ({
@@ -16,7 +26,9 @@ function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string;
     }),
     // Only the sections that changed are sent.
     submit: ({ texts, reviewOn }) => {
-      const changed = Object.fromEntries(Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v));
+      const changed = Object.fromEntries(
+        Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v),
+      );
       return recoveryApi.savePlan(personId, plan, changed, reviewOn !== (plan.reviewOn ?? '') ? reviewOn : undefined);
     },
     onSuccess: () => {
@@ -77,7 +89,14 @@ function Agreement({ personId, plan, isPerson }: { personId: string; plan: Plan;
       <button type="button" className="primary" onClick={() => respond.mutate(true)} disabled={respond.isPending}>
         I agree with my plan
       </button>
-      <TextArea label="What I do not agree with" name="disagreement" rows={2} value={disagreement} onChange={(e) => setDisagreement(e.target.value)} error={respond.error} />
+      <TextArea
+        label="What I do not agree with"
+        name="disagreement"
+        rows={2}
+        value={disagreement}
+        onChange={(e) => setDisagreement(e.target.value)}
+        error={respond.error}
+      />
       <button type="button" onClick={() => respond.mutate(false)} disabled={respond.isPending}>
         Tell my care team
       </button>
@@ -85,9 +104,22 @@ function Agreement({ personId, plan, isPerson }: { personId: string; plan: Plan;
   );
 }
 
-export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { personId: string; canWrite: boolean; isPerson: boolean; visibleParts: string[] }) {
+export function PlanSection({
+  personId,
+  canWrite,
+  isPerson,
+  visibleParts,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+  visibleParts: string[];
+}) {
   const [editing, setEditing] = useState(false);
-  const plan = useQuery({ queryKey: ['plan', personId], queryFn: () => recoveryApi.plan(personId).then((r) => r.data) });
+  const plan = useQuery({
+    queryKey: ['plan', personId],
+    queryFn: () => recoveryApi.plan(personId).then((r) => r.data),
+  });
   const groupPart = { plan: 'plan', safety: 'safety', wellness: 'wellness_plan' } as const;
   const visibleKeys = planSections.filter((s) => visibleParts.includes(groupPart[s.group])).map((s) => s.key);
   const p = plan.data;
@@ -95,11 +127,20 @@ export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { pe
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{isPerson ? 'My recovery plan' : 'Recovery plan'}</h2>
       <ErrorNotice error={plan.error} />
-      {p && editing && <PlanEditor personId={personId} plan={p} visibleKeys={visibleKeys} onDone={() => setEditing(false)} />}
+      {p && editing && (
+        <PlanEditor personId={personId} plan={p} visibleKeys={visibleKeys} onDone={() => setEditing(false)} />
+      )}
       {p && !editing && (
         <>
           <Agreement personId={personId} plan={p} isPerson={isPerson} />
-          {p.version === 0 && <p>No plan yet. {isPerson ? 'Start with your hopes, in your own words.' : 'Start with the person’s hopes, in their words.'}</p>}
+          {p.version === 0 && (
+            <p>
+              No plan yet.{' '}
+              {isPerson
+                ? 'Start with your hopes, in your own words.'
+                : 'Start with the person’s hopes, in their words.'}
+            </p>
+          )}
           <dl className="plan">
             {planSections
               .filter((s) => p.sections[s.key]?.text)
@@ -109,7 +150,9 @@ export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { pe
                   <dd>
                     <p className="prewrap">{p.sections[s.key].text}</p>
                     <p className="muted small">
-                      {p.sections[s.key].writtenBy === 'person' ? 'In their own words' : `Written by ${p.sections[s.key].writtenByName}`}
+                      {p.sections[s.key].writtenBy === 'person'
+                        ? 'In their own words'
+                        : `Written by ${p.sections[s.key].writtenByName}`}
                     </p>
                   </dd>
                 </div>

@@ -49,7 +49,9 @@ export function StatementRulesPage() {
   return (
     <>
       <PageTitle title="Advance statements" />
-      <p className="lead">What your organisation asks of a person’s advance statement. Check your state’s mental health law.</p>
+      <p className="lead">
+        What your organisation asks of a person’s advance statement. Check your state’s mental health law.
+      </p>
       <ErrorNotice error={rules.error} />
       {rules.data && <RulesForm rules={rules.data} />}
     </>

@@ -61,10 +61,7 @@ export function useForm<V extends object, R = unknown>(options: FormOptions<V, R
     [],
   );
 
-  const set = useCallback(
-    <K extends keyof V>(name: K, value: V[K]) => setValues((v) => ({ ...v, [name]: value })),
-    [],
-  );
+  const set = useCallback(<K extends keyof V>(name: K, value: V[K]) => setValues((v) => ({ ...v, [name]: value })), []);
   const reset = useCallback(
     (to?: V) => {
       setValues(to ?? start());
