@@ -107,7 +107,9 @@ test('pages read well on a phone @phone-only', async ({ page }) => {
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
@@ -130,7 +132,9 @@ test('an administrator shapes life areas and advance statement rules', async ({ 
 test('an administrator brings in an HSDS file and a practitioner finds a service', async ({ page }) => {
   await signIn(page, 'administrator@demo.example');
   await nav(page, 'Service directory');
-  await page.getByLabel('HSDS file (JSON) or CSV files').setInputFiles('../../shared/hsds/examples/organization_full.json');
+  await page
+    .getByLabel('HSDS file (JSON) or CSV files')
+    .setInputFiles('../../shared/hsds/examples/organization_full.json');
   await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('1 added');
   await expectAccessible(page);
   // A tabular export: every CSV file at once.

@@ -78,7 +78,9 @@ test('a recovery record from first meeting to a celebrated achievement', async (
   await page.getByText('Add a step').first().click();
   await page.getByLabel('The step').fill('Buy a pool pass at the council office');
   await page.getByRole('button', { name: 'Add step' }).click();
-  await expect(page.getByRole('list', { name: /Steps toward/ }).getByRole('listitem')).toContainText('Buy a pool pass at the council office');
+  await expect(page.getByRole('list', { name: /Steps toward/ }).getByRole('listitem')).toContainText(
+    'Buy a pool pass at the council office',
+  );
   await page.getByRole('link', { name: 'One-page summary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Wren Kowalczyk: getting ready' })).toBeVisible();
   await expect(page.getByText('Finding a pool buddy, and my sleep.')).toBeVisible();
@@ -155,13 +157,17 @@ test('a referral goes only with consent, and the partner agency closes the loop'
   await expect(mei.getByRole('alert')).toContainText('reason');
   await mei.getByLabel(/Note/).fill('We can offer an assessment next week.');
   await mei.getByRole('button', { name: /^Accepted/ }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Mei Lin' }).locator('.tag').first()).toHaveText('Accepted');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Mei Lin' }).locator('.tag').first()).toHaveText(
+    'Accepted',
+  );
 });
 
 test('a manager sees how referrals to each partner are going', async ({ page }) => {
   await signIn(page, 'manager@demo.example');
   await nav(page, 'Partnerships');
-  await expect(page.getByRole('table', { name: 'Referrals by partner agency' })).toContainText('Bayside Housing Support');
+  await expect(page.getByRole('table', { name: 'Referrals by partner agency' })).toContainText(
+    'Bayside Housing Support',
+  );
   await expect(page.getByText('Agreed response: 3 days')).toBeVisible();
   await expectAccessible(page);
 });
@@ -173,9 +179,12 @@ test('a manager opens a partnership review and the partner rates it too', async 
   await page.getByLabel('Name of the review').first().fill('2026 second half');
   await page.getByRole('button', { name: 'Open review' }).first().click();
   await page.getByRole('link', { name: /2026 second half/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Bayside Housing Support: 2026 second half' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Bayside Housing Support: 2026 second half' }),
+  ).toBeVisible();
   await expect(page.getByLabel('How true is this (1 not at all, 5 fully)')).toHaveCount(7);
-  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all()) await select.selectOption('4');
+  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all())
+    await select.selectOption('4');
   await page.getByRole('button', { name: 'Save my ratings' }).click();
   await expect(page.getByText('Your ratings are in the results')).toBeVisible();
   await expectAccessible(page);
@@ -185,7 +194,8 @@ test('a manager opens a partnership review and the partner rates it too', async 
   await nav(page, 'Referrals');
   await page.getByRole('link', { name: /2026 second half/ }).click();
   await expect(page.getByLabel('How true is this (1 not at all, 5 fully)')).toHaveCount(7);
-  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all()) await select.selectOption('2');
+  for (const select of await page.getByLabel('How true is this (1 not at all, 5 fully)').all())
+    await select.selectOption('2');
   await page.getByRole('button', { name: 'Save my ratings' }).click();
   await expect(page.getByText(/Rated by 1 from our service and 1 from Bayside/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Results by dimension' })).toContainText('3.0');
@@ -240,7 +250,9 @@ test('a manager keeps the agreement and the partner agency keeps its own capacit
 
   await signIn(page, 'manager@demo.example');
   await nav(page, 'Partnerships');
-  const bayside = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Bayside Housing Support/ }) });
+  const bayside = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /Bayside Housing Support/ }) });
   await expect(bayside.getByText('Not taking referrals')).toBeVisible();
   await expect(bayside.getByText(/current wait about 6 weeks/)).toBeVisible();
 });

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../app/api';
 import { roleLabel, useFormatTime, useSession, useSignedIn, type SessionInfo } from '../app/session';
@@ -6,12 +5,31 @@ import { accountApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 import { TwoStepSection } from './TwoStepSection';
 
 function describeDevice(ua: string): string {
   if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Firefox\//.test(ua) ? 'Firefox' : /Safari\//.test(ua) ? 'Safari' : 'A browser';
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Chrome\//.test(ua)
+      ? 'Chrome'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'A browser';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} on ${os}` : browser;
 }
 
@@ -19,8 +37,14 @@ function Sessions() {
   const qc = useQueryClient();
   const formatTime = useFormatTime();
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: accountApi.sessions });
-  const end = useMutation({ mutationFn: accountApi.endSession, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
-  const endOthers = useMutation({ mutationFn: accountApi.endOthers, onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const end = useMutation({
+    mutationFn: accountApi.endSession,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+  });
+  const endOthers = useMutation({
+    mutationFn: accountApi.endOthers,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
+  });
   const others = (sessions.data ?? []).filter((s) => !s.current);
   return (
     <section aria-labelledby="sessions-title">
@@ -35,12 +59,17 @@ function Sessions() {
               <div>
                 <strong>{describeDevice(s.userAgent)}</strong> {s.current && <span className="tag">This device</span>}
                 <p className="muted small">
-                  Signed in {formatTime(s.createdAt)} · last active {formatTime(s.lastSeenAt)} · from {s.clientAddress || 'unknown'}
+                  Signed in {formatTime(s.createdAt)} · last active {formatTime(s.lastSeenAt)} · from{' '}
+                  {s.clientAddress || 'unknown'}
                 </p>
               </div>
               {!s.current && (
                 <button type="button" onClick={() => end.mutate(s.id)} disabled={end.isPending}>
-                  Sign out this device<span className="visually-hidden"> ({describeDevice(s.userAgent)}, {formatTime(s.createdAt)})</span>
+                  Sign out this device
+                  <span className="visually-hidden">
+                    {' '}
+                    ({describeDevice(s.userAgent)}, {formatTime(s.createdAt)})
+                  </span>
                 </button>
               )}
             </li>
@@ -58,41 +87,34 @@ function Sessions() {
 
 function ChangePassword() {
   const { adopt } = useSession();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [done, setDone] = useState(false);
-  const change = useMutation({
-    mutationFn: () => request<SessionInfo>('/auth/password', { method: 'POST', body: { currentPassword: current, newPassword: next } }),
-    onSuccess: (s) => {
-      adopt(s);
-      setCurrent('');
-      setNext('');
-      setDone(true);
-    },
+  const form = useForm({
+    initial: { currentPassword: '', newPassword: '' },
+    submit: (v) => request<SessionInfo>('/auth/password', { method: 'POST', body: v }),
+    onSuccess: adopt,
+    resetOnSuccess: true,
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(false);
-    change.mutate();
-  }
   return (
     <section aria-labelledby="password-title">
       <h2 id="password-title">Change your password</h2>
-      {done && <SuccessNotice>Your password is changed. Every other device has been signed out.</SuccessNotice>}
-      <ErrorNotice error={change.error} />
-      <form onSubmit={submit} noValidate>
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={change.error} />
+      {form.succeeded && (
+        <SuccessNotice>Your password is changed. Every other device has been signed out.</SuccessNotice>
+      )}
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          {...form.field('currentPassword')}
+        />
         <TextField
           label="New password"
-          name="newPassword"
           type="password"
           autoComplete="new-password"
           hint="At least 12 characters. A few unrelated words together are easy to remember and hard to guess."
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          error={change.error}
+          {...form.field('newPassword')}
         />
-        <button type="submit" className="primary" disabled={change.isPending}>
+        <button type="submit" className="primary" disabled={form.pending}>
           Change password
         </button>
       </form>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { auditApi, type AuditFilters } from './api';
 import { query } from '../app/api';
@@ -6,11 +6,16 @@ import { useFormatTime } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 export function AuditPage() {
   const formatTime = useFormatTime();
-  const [draft, setDraft] = useState<AuditFilters>({});
   const [filters, setFilters] = useState<AuditFilters>({});
+  const form = useForm({
+    initial: { action: '', outcome: '', from: '', to: '' },
+    // An empty box filters nothing.
+    submit: (v) => setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''))),
+  });
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam }) => auditApi.list(filters, pageParam),
@@ -18,25 +23,22 @@ export function AuditPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const set = (k: keyof AuditFilters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value || undefined }));
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setFilters(draft);
-  }
   return (
     <>
       <PageTitle title="Audit log" />
-      <p className="lead">Every sign-in, change and refusal, newest first. Entries are chained so that any later edit shows.</p>
-      <form className="filters" onSubmit={submit} aria-label="Filter the audit log">
-        <TextField label="Action starts with" name="action" hint="For example user, team or auth.login" value={draft.action ?? ''} onChange={set('action')} />
-        <SelectField label="Outcome" name="outcome" value={draft.outcome ?? ''} onChange={set('outcome')}>
+      <p className="lead">
+        Every sign-in, change and refusal, newest first. Entries are chained so that any later edit shows.
+      </p>
+      <form className="filters" onSubmit={form.onSubmit} aria-label="Filter the audit log">
+        <TextField label="Action starts with" hint="For example user, team or auth.login" {...form.field('action')} />
+        <SelectField label="Outcome" {...form.field('outcome')}>
           <option value="">Any outcome</option>
           <option value="success">Success</option>
           <option value="failure">Failure</option>
           <option value="denied">Refused</option>
         </SelectField>
-        <TextField label="From" name="from" type="date" value={draft.from ?? ''} onChange={set('from')} error={events.error} />
-        <TextField label="Before" name="to" type="date" value={draft.to ?? ''} onChange={set('to')} error={events.error} />
+        <TextField label="From" type="date" {...form.field('from')} error={events.error} />
+        <TextField label="Before" type="date" {...form.field('to')} error={events.error} />
         <button type="submit">Filter</button>
       </form>
       <ErrorNotice error={events.error} />

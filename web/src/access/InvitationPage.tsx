@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../app/api';
 import { useSession, type SessionInfo } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 import { SignInCard } from './SignInCard';
 
 interface InvitationInfo {
@@ -25,62 +26,82 @@ export function InvitationPage() {
   const [token] = useState(tokenFromLink);
   const [info, setInfo] = useState<InvitationInfo | null>(null);
   const [lookupError, setLookupError] = useState<unknown>(null);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [again, setAgain] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!token) {
-      setLookupError(new ApiError({ status: 404, title: 'This invitation link is not complete', detail: 'Open the whole link you were given, or ask your worker for a new one.' }));
-      return;
-    }
-    request<InvitationInfo>('/invitations/inspect', { method: 'POST', body: { token } }).then(setInfo, setLookupError);
-  }, [token]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (password !== again) {
-      setError(new ApiError({ status: 422, title: 'The two passwords are not the same', errors: [{ field: 'again', message: 'type the same password twice' }] }));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await request<SessionInfo>('/invitations/accept', { method: 'POST', body: { token, email, password } });
+  const form = useForm({
+    initial: { email: '', password: '', again: '' },
+    submit: ({ email, password, again }) => {
+      if (password !== again) {
+        throw new ApiError({
+          status: 422,
+          title: 'The two passwords are not the same',
+          errors: [{ field: 'again', message: 'type the same password twice' }],
+        });
+      }
+      return request<SessionInfo>('/invitations/accept', { method: 'POST', body: { token, email, password } });
+    },
+    onSuccess: (session) => {
       // The secret is spent: take it out of the address bar and the history.
       window.history.replaceState(null, '', '/');
       adopt(session);
       navigate('/');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+
+  const incomplete = token
+    ? null
+    : new ApiError({
+        status: 404,
+        title: 'This invitation link is not complete',
+        detail: 'Open the whole link you were given, or ask your worker for a new one.',
+      });
+
+  useEffect(() => {
+    if (!token) return;
+    request<InvitationInfo>('/invitations/inspect', { method: 'POST', body: { token } }).then(setInfo, setLookupError);
+  }, [token]);
 
   return (
     <SignInCard title="Set up your sign-in">
-        <ErrorNotice error={lookupError} />
-        {info && (
-          <>
-            <p>
-              Welcome, {info.displayName}. {info.organisation} has invited you to sign in to Trellis
-              {info.for === 'person' ? ', where you can read and add to your own record.' : ', where you can see what the person you support has chosen to share with you.'}
-            </p>
-            <p className="muted">Choose your own password. Nobody else, not even your worker, will know it.</p>
-            <ErrorNotice error={error} />
-            <form onSubmit={submit} noValidate>
-              <TextField label="Your email" name="email" type="email" autoComplete="username" required hint="You will use it to sign in" value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
-              <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters. A few words that mean something to you, and not to others, work well." value={password} onChange={(e) => setPassword(e.target.value)} error={error} />
-              <TextField label="Type it again" name="again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} error={error} />
-              <button type="submit" className="primary" disabled={busy}>
-                Set up my sign-in
-              </button>
-            </form>
-          </>
-        )}
+      <ErrorNotice error={incomplete ?? lookupError} />
+      {info && (
+        <>
+          <p>
+            Welcome, {info.displayName}. {info.organisation} has invited you to sign in to Trellis
+            {info.for === 'person'
+              ? ', where you can read and add to your own record.'
+              : ', where you can see what the person you support has chosen to share with you.'}
+          </p>
+          <p className="muted">Choose your own password. Nobody else, not even your worker, will know it.</p>
+          <ErrorNotice error={form.error} />
+          <form onSubmit={form.onSubmit} noValidate>
+            <TextField
+              label="Your email"
+              type="email"
+              autoComplete="username"
+              required
+              hint="You will use it to sign in"
+              {...form.field('email')}
+            />
+            <TextField
+              label="Choose a password"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint="At least 12 characters. A few words that mean something to you, and not to others, work well."
+              {...form.field('password')}
+            />
+            <TextField
+              label="Type it again"
+              type="password"
+              autoComplete="new-password"
+              required
+              {...form.field('again')}
+            />
+            <button type="submit" className="primary" disabled={form.pending}>
+              Set up my sign-in
+            </button>
+          </form>
+        </>
+      )}
     </SignInCard>
   );
 }

@@ -1,30 +1,33 @@
 // Some changes (roles, other people's passwords) need the signed-in person's password again.
 // When the server asks for it, this dialog asks, confirms it, and the change is retried.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { onReauthenticationRequired } from '../app/api';
 import { accountApi } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 export function ReauthDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const resolver = useRef<((ok: boolean) => void) | null>(null);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initial: { password: '' },
+    submit: (v) => accountApi.reauthenticate(v.password),
+    onSuccess: () => close(true),
+  });
+  const { reset } = form;
 
   useEffect(() => {
     onReauthenticationRequired(
       () =>
         new Promise<boolean>((resolve) => {
           resolver.current = resolve;
-          setPassword('');
-          setError(null);
+          reset();
           dialog.current?.showModal();
         }),
     );
     return () => onReauthenticationRequired(null);
-  }, []);
+  }, [reset]);
 
   function close(ok: boolean) {
     dialog.current?.close();
@@ -32,28 +35,21 @@ export function ReauthDialog() {
     resolver.current = null;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await accountApi.reauthenticate(password);
-      close(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <dialog ref={dialog} aria-labelledby="reauth-title" onCancel={() => close(false)}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit}>
         <h2 id="reauth-title">Confirm your password</h2>
         <p>This change needs your password again, to make sure it is really you.</p>
-        <ErrorNotice error={error} />
-        <TextField label="Your password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <ErrorNotice error={form.error} />
+        <TextField
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+          error={undefined}
+        />
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={form.pending}>
             Confirm
           </button>
           <button type="button" onClick={() => close(false)}>

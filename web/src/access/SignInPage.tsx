@@ -1,36 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 import { SignInCard } from './SignInCard';
 
 /** The second step for accounts with two-step sign-in: a code from the app, or a recovery code. */
 function CodeStep({ ticket, onStartAgain }: { ticket: string; onStartAgain: () => void }) {
   const { verifyTwoStep } = useSession();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await verifyTwoStep(ticket, code);
-    } catch (err) {
-      setError(err);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useForm({
+    initial: { code: '' },
+    submit: (v) => verifyTwoStep(ticket, v.code),
+    onError: () => form.set('code', ''),
+  });
   return (
     <SignInCard title="Enter your code">
-      <p className="muted">Open your authenticator app and type the 6-digit code it shows for Trellis. Lost your phone? Use one of your recovery codes instead.</p>
-      <ErrorNotice error={error} />
-      <form onSubmit={submit} noValidate>
-        <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="numeric" required value={code} onChange={(e) => setCode(e.target.value)} error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Checking…' : 'Continue'}
+      <p className="muted">
+        Open your authenticator app and type the 6-digit code it shows for Trellis. Lost your phone? Use one of your
+        recovery codes instead.
+      </p>
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField label="Code" autoComplete="one-time-code" inputMode="numeric" required {...form.field('code')} />
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? 'Checking…' : 'Continue'}
         </button>
       </form>
       <p>
@@ -44,50 +37,39 @@ function CodeStep({ ticket, onStartAgain }: { ticket: string; onStartAgain: () =
 
 export function SignInPage() {
   const { signIn } = useSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [ticket, setTicket] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const second = await signIn(email, password);
+  const form = useForm({
+    initial: { email: '', password: '' },
+    submit: (v) => signIn(v.email, v.password),
+    onSuccess: (second) => {
       if (second) setTicket(second.ticket);
-      setPassword('');
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  }
+      form.set('password', '');
+    },
+    onError: () => form.set('password', ''),
+  });
 
   if (ticket) return <CodeStep ticket={ticket} onStartAgain={() => setTicket(null)} />;
   return (
     <SignInCard title="Sign in">
       <p className="muted">Support that grows with you.</p>
-      <ErrorNotice error={error} />
-      <form onSubmit={submit} noValidate>
-        <TextField label="Email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={error} />
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField label="Email" type="email" autoComplete="username" required {...form.field('email')} />
         <TextField
           label="Password"
-          name="password"
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={error}
+          {...form.field('password')}
         />
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+        <button type="submit" className="primary" disabled={form.pending}>
+          {form.pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted small">Forgotten your password? If you work here, your administrator can set a new one. If you use Trellis for your own support, ask your worker for a new invitation.</p>
+      <p className="muted small">
+        Forgotten your password? If you work here, your administrator can set a new one. If you use Trellis for your own
+        support, ask your worker for a new invitation.
+      </p>
     </SignInCard>
   );
 }

@@ -3,7 +3,15 @@ import { ApiError } from '../app/api';
 import { teamsApi } from './api';
 
 /** Checkboxes for a user's teams, as one labelled group. */
-export function TeamChoices({ selected, onChange, error }: { selected: string[]; onChange: (ids: string[]) => void; error?: unknown }) {
+export function TeamChoices({
+  selected,
+  onChange,
+  error,
+}: {
+  selected: string[];
+  onChange: (ids: string[]) => void;
+  error?: unknown;
+}) {
   const teams = useQuery({ queryKey: ['teams'], queryFn: teamsApi.list });
   const message = error instanceof ApiError ? error.fieldMessage('teamIds') : undefined;
   return (

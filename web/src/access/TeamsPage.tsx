@@ -1,39 +1,37 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../app/session';
 import { teamsApi, type Team } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function NewTeamForm({ onCreated }: { onCreated: (t: Team) => void }) {
   const qc = useQueryClient();
   const sites = useQuery({ queryKey: ['sites'], queryFn: teamsApi.sites });
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [siteId, setSiteId] = useState('');
-  const create = useMutation({
-    mutationFn: () => teamsApi.create({ name, description, siteId: siteId || undefined }),
+  const form = useForm({
+    initial: { name: '', description: '', siteId: '' },
+    submit: (v) => teamsApi.create({ ...v, siteId: v.siteId || undefined }),
     onSuccess: (t) => {
       void qc.invalidateQueries({ queryKey: ['teams'] });
-      setName('');
-      setDescription('');
-      setSiteId('');
       onCreated(t);
     },
+    resetOnSuccess: true,
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate();
-  }
   return (
     <section aria-labelledby="new-team">
       <h2 id="new-team">Add a team</h2>
-      <ErrorNotice error={create.error} />
-      <form onSubmit={submit} noValidate>
-        <TextField label="Team name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={create.error} required />
-        <TextArea label="What the team does" name="description" hint="Optional. Who the team supports and how." value={description} onChange={(e) => setDescription(e.target.value)} error={create.error} rows={2} />
-        <SelectField label="Site" name="siteId" value={siteId} onChange={(e) => setSiteId(e.target.value)} error={create.error}>
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField label="Team name" {...form.field('name')} required />
+        <TextArea
+          label="What the team does"
+          hint="Optional. Who the team supports and how."
+          {...form.field('description')}
+          rows={2}
+        />
+        <SelectField label="Site" {...form.field('siteId')}>
           <option value="">No particular site</option>
           {(sites.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -41,7 +39,7 @@ function NewTeamForm({ onCreated }: { onCreated: (t: Team) => void }) {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={form.pending}>
           Add team
         </button>
       </form>
@@ -52,11 +50,9 @@ function NewTeamForm({ onCreated }: { onCreated: (t: Team) => void }) {
 function TeamRow({ team, canEdit, siteName }: { team: Team; canEdit: boolean; siteName: string }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(team.name);
-  const [description, setDescription] = useState(team.description);
-  const [active, setActive] = useState(team.active);
-  const save = useMutation({
-    mutationFn: () => teamsApi.update(team, { name, description, active }),
+  const form = useForm({
+    initial: { name: team.name, description: team.description, active: team.active },
+    submit: (v) => teamsApi.update(team, v),
     onSuccess: () => {
       setEditing(false);
       void qc.invalidateQueries({ queryKey: ['teams'] });
@@ -65,22 +61,16 @@ function TeamRow({ team, canEdit, siteName }: { team: Team; canEdit: boolean; si
   if (editing) {
     return (
       <li className="list-row column">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-          noValidate
-        >
-          <ErrorNotice error={save.error} />
-          <TextField label="Team name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={save.error} />
-          <TextArea label="What the team does" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={save.error} rows={2} />
+        <form onSubmit={form.onSubmit} noValidate>
+          <ErrorNotice error={form.error} />
+          <TextField label="Team name" {...form.field('name')} />
+          <TextArea label="What the team does" {...form.field('description')} rows={2} />
           <div className="check">
-            <input id={`active-${team.id}`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            <input id={`active-${team.id}`} type="checkbox" {...form.check('active')} />
             <label htmlFor={`active-${team.id}`}>The team is active</label>
           </div>
           <div className="actions">
-            <button type="submit" className="primary" disabled={save.isPending}>
+            <button type="submit" className="primary" disabled={form.pending}>
               Save
             </button>
             <button type="button" onClick={() => setEditing(false)}>
@@ -96,7 +86,8 @@ function TeamRow({ team, canEdit, siteName }: { team: Team; canEdit: boolean; si
       <div>
         <strong>{team.name}</strong> {!team.active && <span className="tag">Not active</span>}
         <p className="muted small">
-          {team.description || 'No description yet.'} · {siteName} · {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'}
+          {team.description || 'No description yet.'} · {siteName} · {team.memberCount}{' '}
+          {team.memberCount === 1 ? 'member' : 'members'}
         </p>
       </div>
       {canEdit && (
@@ -124,7 +115,12 @@ export function TeamsPage() {
       ) : (
         <ul className="list" aria-label="Teams">
           {(teams.data ?? []).map((t) => (
-            <TeamRow key={`${t.id}-${t.version}`} team={t} canEdit={can('manage_teams')} siteName={siteName(t.siteId)} />
+            <TeamRow
+              key={`${t.id}-${t.version}`}
+              team={t}
+              canEdit={can('manage_teams')}
+              siteName={siteName(t.siteId)}
+            />
           ))}
         </ul>
       )}

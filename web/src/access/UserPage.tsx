@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleLabel, roles, useFormatTime, useSession, type Role, type User } from '../app/session';
+import { roleLabel, roles, useFormatTime, useSession, type User } from '../app/session';
 import { usersApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 import { TeamChoices } from './TeamChoices';
 
 function useSaved() {
@@ -15,10 +16,9 @@ function useSaved() {
 
 function Details({ user, onSaved }: { user: User; onSaved: (m: string) => void }) {
   const qc = useQueryClient();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [teamIds, setTeamIds] = useState(user.teamIds);
-  const save = useMutation({
-    mutationFn: () => usersApi.update(user, { displayName, teamIds }),
+  const form = useForm({
+    initial: { displayName: user.displayName, teamIds: user.teamIds },
+    submit: (v) => usersApi.update(user, v),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['user', user.id] });
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -29,17 +29,11 @@ function Details({ user, onSaved }: { user: User; onSaved: (m: string) => void }
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">Name and teams</h2>
-      <ErrorNotice error={save.error} />
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <TextField label="Full name" name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={save.error} />
-        <TeamChoices selected={teamIds} onChange={setTeamIds} error={save.error} />
-        <button type="submit" className="primary" disabled={save.isPending}>
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField label="Full name" {...form.field('displayName')} />
+        <TeamChoices selected={form.values.teamIds} onChange={(ids) => form.set('teamIds', ids)} error={form.error} />
+        <button type="submit" className="primary" disabled={form.pending}>
           Save name and teams
         </button>
       </form>
@@ -49,9 +43,9 @@ function Details({ user, onSaved }: { user: User; onSaved: (m: string) => void }
 
 function RoleForm({ user, onSaved }: { user: User; onSaved: (m: string) => void }) {
   const qc = useQueryClient();
-  const [role, setRole] = useState<Role>(user.role);
-  const change = useMutation({
-    mutationFn: () => usersApi.changeRole(user, role),
+  const form = useForm({
+    initial: { role: user.role },
+    submit: (v) => usersApi.changeRole(user, v.role),
     onSuccess: (u) => {
       void qc.invalidateQueries({ queryKey: ['user', user.id] });
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -61,21 +55,16 @@ function RoleForm({ user, onSaved }: { user: User; onSaved: (m: string) => void 
   return (
     <section aria-labelledby="role-title">
       <h2 id="role-title">Role</h2>
-      <ErrorNotice error={change.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          change.mutate();
-        }}
-      >
-        <SelectField label="Role" name="role" hint="You will be asked for your password." value={role} onChange={(e) => setRole(e.target.value as Role)} error={change.error}>
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit}>
+        <SelectField label="Role" hint="You will be asked for your password." {...form.field('role')}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleLabel(r)}
             </option>
           ))}
         </SelectField>
-        <button type="submit" disabled={change.isPending || role === user.role}>
+        <button type="submit" disabled={form.pending || form.values.role === user.role}>
           Change role
         </button>
       </form>
@@ -84,36 +73,27 @@ function RoleForm({ user, onSaved }: { user: User; onSaved: (m: string) => void 
 }
 
 function PasswordForm({ user, onSaved }: { user: User; onSaved: (m: string) => void }) {
-  const [password, setPassword] = useState('');
-  const reset = useMutation({
-    mutationFn: () => usersApi.resetPassword(user, password),
+  const form = useForm({
+    initial: { password: '' },
+    submit: (v) => usersApi.resetPassword(user, v.password),
+    resetOnSuccess: true,
     onSuccess: () => {
-      setPassword('');
       onSaved(`A new password is set for ${user.displayName}. They have been signed out everywhere.`);
     },
   });
   return (
     <section aria-labelledby="reset-title">
       <h2 id="reset-title">Set a new password</h2>
-      <ErrorNotice error={reset.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          reset.mutate();
-        }}
-        noValidate
-      >
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
         <TextField
           label="New password"
-          name="password"
           type="password"
           autoComplete="new-password"
           hint="At least 12 characters. You will be asked for your own password."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={reset.error}
+          {...form.field('password')}
         />
-        <button type="submit" disabled={reset.isPending}>
+        <button type="submit" disabled={form.pending}>
           Set password
         </button>
       </form>
@@ -128,7 +108,9 @@ function ActiveForm({ user, onSaved }: { user: User; onSaved: (m: string) => voi
     onSuccess: (u) => {
       void qc.invalidateQueries({ queryKey: ['user', user.id] });
       void qc.invalidateQueries({ queryKey: ['users'] });
-      onSaved(u.active ? `${u.displayName} can sign in again.` : `${u.displayName} is deactivated and has been signed out.`);
+      onSaved(
+        u.active ? `${u.displayName} can sign in again.` : `${u.displayName} is deactivated and has been signed out.`,
+      );
     },
   });
   return (
@@ -136,7 +118,12 @@ function ActiveForm({ user, onSaved }: { user: User; onSaved: (m: string) => voi
       <h2 id="active-title">Access</h2>
       <ErrorNotice error={toggle.error} />
       <p>{user.active ? 'This account can sign in.' : 'This account is deactivated and cannot sign in.'}</p>
-      <button type="button" className={user.active ? 'danger' : ''} onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+      <button
+        type="button"
+        className={user.active ? 'danger' : ''}
+        onClick={() => toggle.mutate()}
+        disabled={toggle.isPending}
+      >
         {user.active ? 'Deactivate account' : 'Reactivate account'}
       </button>
     </section>

@@ -1,63 +1,51 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabel, roles, useSession, type Role, type User } from '../app/session';
 import { teamsApi, usersApi, type UserFilters } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 import { TwoStepRule } from './TwoStepSection';
 import { TeamChoices } from './TeamChoices';
 
 function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
   const qc = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('practitioner');
-  const [password, setPassword] = useState('');
-  const [teamIds, setTeamIds] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: () => usersApi.create({ email, displayName, role, password, teamIds }),
-    onSuccess: (u) => {
+  const form = useForm({
+    initial: { email: '', displayName: '', role: 'practitioner' as Role, password: '', teamIds: [] as string[] },
+    submit: usersApi.create,
+    onSuccess: (u, sent) => {
       void qc.invalidateQueries({ queryKey: ['users'] });
       void qc.invalidateQueries({ queryKey: ['teams'] });
-      setEmail('');
-      setDisplayName('');
-      setPassword('');
-      setTeamIds([]);
+      // The role stays as it was, for adding several people in the same role.
+      form.reset({ email: '', displayName: '', role: sent.role, password: '', teamIds: [] });
       onCreated(u);
     },
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate();
-  }
   return (
     <section aria-labelledby="new-user">
       <h2 id="new-user">Add a user</h2>
-      <ErrorNotice error={create.error} />
-      <form onSubmit={submit} noValidate>
-        <TextField label="Full name" name="displayName" autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={create.error} />
-        <TextField label="Email" name="email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={create.error} />
-        <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} error={create.error}>
+      <ErrorNotice error={form.error} />
+      <form onSubmit={form.onSubmit} noValidate>
+        <TextField label="Full name" autoComplete="off" {...form.field('displayName')} />
+        <TextField label="Email" type="email" autoComplete="off" {...form.field('email')} />
+        <SelectField label="Role" {...form.field('role')}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleLabel(r)}
             </option>
           ))}
         </SelectField>
-        <TeamChoices selected={teamIds} onChange={setTeamIds} error={create.error} />
+        <TeamChoices selected={form.values.teamIds} onChange={(ids) => form.set('teamIds', ids)} error={form.error} />
         <TextField
           label="First password"
-          name="password"
           type="password"
           autoComplete="new-password"
           hint="At least 12 characters. Share it with them safely; they can change it under Your account."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={create.error}
+          {...form.field('password')}
         />
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={form.pending}>
           Add user
         </button>
       </form>
@@ -67,8 +55,11 @@ function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
 
 export function UsersPage() {
   const { can } = useSession();
-  const [text, setText] = useState('');
   const [filters, setFilters] = useState<UserFilters>({});
+  const search = useForm({
+    initial: { q: '', role: '' },
+    submit: (v) => setFilters((f) => ({ ...f, q: v.q.trim() || undefined })),
+  });
   const [created, setCreated] = useState<User | null>(null);
   const teams = useQuery({ queryKey: ['teams'], queryFn: teamsApi.list });
   const users = useInfiniteQuery({
@@ -89,16 +80,17 @@ export function UsersPage() {
           {created.displayName} was added. <Link to={`/admin/users/${created.id}`}>Open their account</Link>
         </SuccessNotice>
       )}
-      <form
-        className="filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters((f) => ({ ...f, q: text.trim() || undefined }));
-        }}
-      >
-        <TextField label="Search by name or email" name="q" value={text} onChange={(e) => setText(e.target.value)} />
-        <SelectField label="Role" name="role" value={filters.role ?? ''} onChange={(e) => setFilters((f) => ({ ...f, role: e.target.value || undefined }))}>
+      <form className="filters" role="search" onSubmit={search.onSubmit}>
+        <TextField label="Search by name or email" {...search.field('q')} />
+        <SelectField
+          label="Role"
+          {...search.field('role')}
+          onChange={(e) => {
+            // A role filters at once, without pressing Search.
+            search.set('role', e.target.value);
+            setFilters((f) => ({ ...f, role: e.target.value || undefined }));
+          }}
+        >
           <option value="">Any role</option>
           {roles.map((r) => (
             <option key={r} value={r}>

@@ -49,7 +49,8 @@ export interface Page<T> {
 export const teamsApi = {
   list: () => request<{ items: Team[] }>('/teams').then((r) => r.items),
   sites: () => request<{ items: Site[] }>('/sites').then((r) => r.items),
-  create: (t: { name: string; description?: string; siteId?: string }) => request<Team>('/teams', { method: 'POST', body: t }),
+  create: (t: { name: string; description?: string; siteId?: string }) =>
+    request<Team>('/teams', { method: 'POST', body: t }),
   update: (t: Team, changes: Partial<Pick<Team, 'name' | 'description' | 'active'>>) =>
     request<Team>(`/teams/${t.id}`, { method: 'PATCH', body: changes, ifMatch: `"${t.version}"` }),
 };
@@ -69,8 +70,10 @@ export const usersApi = {
     request<User>('/users', { method: 'POST', body: u }),
   update: (u: User, changes: { displayName?: string; active?: boolean; teamIds?: string[] }) =>
     request<User>(`/users/${u.id}`, { method: 'PATCH', body: changes, ifMatch: `"${u.version}"` }),
-  changeRole: (u: User, role: Role) => request<User>(`/users/${u.id}/role`, { method: 'PUT', body: { role }, ifMatch: `"${u.version}"` }),
-  resetPassword: (u: User, password: string) => request<void>(`/users/${u.id}/password`, { method: 'POST', body: { password } }),
+  changeRole: (u: User, role: Role) =>
+    request<User>(`/users/${u.id}/role`, { method: 'PUT', body: { role }, ifMatch: `"${u.version}"` }),
+  resetPassword: (u: User, password: string) =>
+    request<void>(`/users/${u.id}/password`, { method: 'POST', body: { password } }),
 };
 
 export const accountApi = {
@@ -83,11 +86,13 @@ export const accountApi = {
 export const twoStepApi = {
   status: () => request<{ enabled: boolean; required: boolean; recoveryCodesLeft: number }>('/auth/two-step'),
   setup: () => request<{ secret: string; uri: string }>('/auth/two-step/setup', { method: 'POST' }),
-  confirm: (code: string) => request<{ recoveryCodes: string[] }>('/auth/two-step/confirm', { method: 'POST', body: { code } }),
+  confirm: (code: string) =>
+    request<{ recoveryCodes: string[] }>('/auth/two-step/confirm', { method: 'POST', body: { code } }),
   newRecoveryCodes: () => request<{ recoveryCodes: string[] }>('/auth/two-step/recovery-codes', { method: 'POST' }),
   turnOff: () => request<void>('/auth/two-step', { method: 'DELETE' }),
   rule: () => request<{ required: boolean }>('/settings/two-step'),
-  setRule: (required: boolean) => request<{ required: boolean }>('/settings/two-step', { method: 'PUT', body: { required } }),
+  setRule: (required: boolean) =>
+    request<{ required: boolean }>('/settings/two-step', { method: 'PUT', body: { required } }),
 };
 
 export interface AuditFilters {
@@ -99,6 +104,6 @@ export interface AuditFilters {
   to?: string;
 }
 export const auditApi = {
-  list: (f: AuditFilters, cursor?: string) => request<Page<AuditEvent>>(`/audit-events${query({ ...f, cursor, limit: '50' })}`),
+  list: (f: AuditFilters, cursor?: string) =>
+    request<Page<AuditEvent>>(`/audit-events${query({ ...f, cursor, limit: '50' })}`),
 };
-

@@ -3,10 +3,10 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from './api';
 import { SessionProvider, useSession } from './session';
 import { Layout } from './Layout';
-import { SignInPage } from '../access/SignInPage';
-import { InvitationPage } from '../access/InvitationPage';
-import { AccountPage } from '../access/AccountPage';
-import { pagesFor } from './areas';
+import { AccountPage, InvitationPage, SignInPage } from '../access';
+import { pagesFor } from './area';
+import { composed } from './areas';
+import { AreasProvider } from './AreasContext';
 import { NotFoundPage } from './NotFoundPage';
 
 const queryClient = new QueryClient({
@@ -44,7 +44,7 @@ function Gate() {
   return (
     <Layout>
       <Routes>
-        {pagesFor(session).map((p) => (
+        {pagesFor(composed.pages, session).map((p) => (
           <Route key={p.path} path={p.path} element={p.element} />
         ))}
         <Route path="*" element={<NotFoundPage />} />
@@ -58,7 +58,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <SessionProvider>
-          <Gate />
+          <AreasProvider value={composed}>
+            <Gate />
+          </AreasProvider>
         </SessionProvider>
       </BrowserRouter>
     </QueryClientProvider>

@@ -1,12 +1,15 @@
 import { Link } from 'react-router-dom';
-import { pagesFor } from './areas';
+import { navigation } from './area';
+import { useMyPages } from './AreasContext';
 import { roleLabel, useSignedIn } from './session';
 import { PageTitle } from '../ui/PageTitle';
 
 export function HomePage() {
   const session = useSignedIn();
   const { user } = session;
-  const links = pagesFor(session).filter((p) => p.nav && p.path !== '/');
+  const links = navigation(useMyPages())
+    .flatMap(([, items]) => items)
+    .filter((p) => p.path !== '/');
   return (
     <>
       <PageTitle title={`Welcome, ${user.displayName.split(' ')[0]}`} />

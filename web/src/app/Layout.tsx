@@ -1,22 +1,23 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
-import { pagesFor, type AreaPage } from './areas';
+import { navigation } from './area';
+import { useMyPages } from './AreasContext';
 import { roleLabel, useSession, useSignedIn } from './session';
-import { ReauthDialog } from '../access/ReauthDialog';
+import { ReauthDialog } from '../access';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const session = useSignedIn();
-  const { user } = session;
+  const { user } = useSignedIn();
   const { signOut } = useSession();
-  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  // The phone menu stays open only on the page it was opened on: navigating closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
 
-  // On navigation (not the first page), close the phone menu and move focus to the page, as a
-  // full page load would, so a screen reader starts reading the new page.
+  // On navigation (not the first page), move focus to the page, as a full page load would, so
+  // a screen reader starts reading the new page.
   const firstPage = useRef(true);
   useEffect(() => {
-    setMenuOpen(false);
     if (firstPage.current) {
       firstPage.current = false;
       return;
@@ -24,11 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  const groups = new Map<string, AreaPage[]>();
-  for (const p of pagesFor(session)) {
-    if (!p.nav) continue;
-    groups.set(p.nav.group, [...(groups.get(p.nav.group) ?? []), p]);
-  }
+  const groups = navigation(useMyPages());
 
   return (
     <div className="shell">
@@ -42,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           className="menu-button"
           aria-expanded={menuOpen}
           aria-controls="site-nav"
-          onClick={() => setMenuOpen((o) => !o)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           Menu
         </button>
@@ -57,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <div className="body">
         <nav id="site-nav" aria-label="Main" className={menuOpen ? 'open' : ''}>
-          {[...groups.entries()].map(([group, items]) => (
+          {groups.map(([group, items]) => (
             <div key={group} className="nav-group">
               <h2 className="nav-heading">{group}</h2>
               <ul>

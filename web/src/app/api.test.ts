@@ -63,7 +63,10 @@ describe('request', () => {
     const fetchMock = vi
       .spyOn(globalThis, 'fetch')
       .mockImplementationOnce(async () =>
-        respond(403, { type: 'https://trellis.example/problems/reauthentication_required', title: 'Please confirm your password' }),
+        respond(403, {
+          type: 'https://trellis.example/problems/reauthentication_required',
+          title: 'Please confirm your password',
+        }),
       )
       .mockImplementationOnce(async () => respond(200, { role: 'manager' }));
     const confirm = vi.fn(async () => true);

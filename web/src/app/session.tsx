@@ -101,7 +101,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const r = await request<SessionInfo | TwoStepTicket>('/auth/login', { method: 'POST', body: { email, password } });
+      const r = await request<SessionInfo | TwoStepTicket>('/auth/login', {
+        method: 'POST',
+        body: { email, password },
+      });
       if ('twoStepRequired' in r) return r;
       adopt(r);
       return null;
@@ -128,7 +131,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const can = useCallback((p: Permission) => session?.permissions.includes(p) ?? false, [session]);
 
   return (
-    <SessionContext.Provider value={{ session, loading, signIn, verifyTwoStep, signOut, adopt, can }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ session, loading, signIn, verifyTwoStep, signOut, adopt, can }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

@@ -1,11 +1,11 @@
 // A partnership agreement as the framework describes one: why the partnership exists, each
 // side's roles and expectations, who to contact, what information is shared and how, the
 // agreed response time, when it started and is reviewed, and what each side puts in.
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { partnersApi, type AgreementInput, type Partner } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 const kBlank: AgreementInput = {
   name: '',
@@ -30,7 +30,11 @@ const kBlank: AgreementInput = {
 const kTexts: [keyof AgreementInput, string, string][] = [
   ['agreementPurpose', 'Why we work together', 'The need this partnership meets, and for whom'],
   ['agreementRoles', 'Each side’s roles and responsibilities', ''],
-  ['agreementExpectations', 'What each side can expect of the other', 'For example how changes are shared, how problems are raised'],
+  [
+    'agreementExpectations',
+    'What each side can expect of the other',
+    'For example how changes are shared, how problems are raised',
+  ],
   ['agreementContacts', 'Contacts', 'Who to call on each side, for referrals and for the partnership'],
   ['informationSharing', 'Information sharing', 'What is shared, only with the person’s consent, and how'],
   ['ourResources', 'What we put in', 'Staff time, rooms, funding, training'],
@@ -41,38 +45,36 @@ const kTexts: [keyof AgreementInput, string, string][] = [
 /** Adds a partner agency when `partner` is absent; otherwise replaces its agreement. */
 export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone: () => void }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState<AgreementInput>(() => {
-    if (!partner) return kBlank;
-    const { id: _id, version: _v, capacityUpdatedAt: _c, ...rest } = partner;
-    return rest;
-  });
-  const save = useMutation({
-    mutationFn: () => (partner ? partnersApi.update(partner, form) : partnersApi.add(form)),
+  const save = useForm({
+    initial: (): AgreementInput => {
+      if (!partner) return kBlank;
+      const { id: _id, version: _v, capacityUpdatedAt: _c, ...rest } = partner;
+      return rest;
+    },
+    submit: (v) => (partner ? partnersApi.update(partner, v) : partnersApi.add(v)),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['partners'] });
       onDone();
     },
   });
+  const form = save.values;
   const text = (k: keyof AgreementInput) => ({
     name: k,
     value: (form[k] as string | null) ?? '',
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+    onChange: (e: { target: { value: string } }) => save.set(k, e.target.value),
     error: save.error,
   });
   const date = (k: 'agreementStartsOn' | 'agreementReviewOn') => ({
     name: k,
     type: 'date',
     value: form[k] ?? '',
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value || null }),
+    onChange: (e: { target: { value: string } }) => save.set(k, e.target.value || null),
     error: save.error,
   });
   return (
     <form
       aria-label={partner ? `Agreement with ${partner.name}` : 'New partner agency'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={save.onSubmit}
       noValidate
     >
       <ErrorNotice error={save.error} />
@@ -92,13 +94,13 @@ export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone
         min={1}
         max={60}
         value={form.responseDays}
-        onChange={(e) => setForm({ ...form, responseDays: Number(e.target.value) })}
+        onChange={(e) => save.set('responseDays', Number(e.target.value))}
         error={save.error}
       />
       <TextField label="Agreement starts" {...date('agreementStartsOn')} />
       <TextField label="Review by" {...date('agreementReviewOn')} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.pending}>
           {partner ? 'Save agreement' : 'Add partner agency'}
         </button>
         <button type="button" onClick={onDone}>

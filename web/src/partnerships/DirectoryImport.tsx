@@ -37,7 +37,17 @@ function Progress({ id }: { id: string }) {
   if (job.error) return <ErrorNotice error={job.error} />;
   if (!j) return <p role="status">Starting the import…</p>;
   if (j.state === 'failed')
-    return <ErrorNotice error={new ApiError({ status: 500, title: j.error?.title ?? 'The import stopped', detail: `${j.error?.detail ?? ''} Nothing was changed.` })} />;
+    return (
+      <ErrorNotice
+        error={
+          new ApiError({
+            status: 500,
+            title: j.error?.title ?? 'The import stopped',
+            detail: `${j.error?.detail ?? ''} Nothing was changed.`,
+          })
+        }
+      />
+    );
   if (j.state === 'applied')
     return (
       <SuccessNotice>
@@ -58,14 +68,19 @@ export function DirectoryImport() {
   const [problem, setProblem] = useState<unknown>(null);
   const start = useMutation({
     mutationFn: async (files: File[]) => directoryApi.startImport(await bodyFrom(files)),
-    onError: (e) => setProblem(e instanceof ApiError ? e : new ApiError({ status: 400, title: 'That file could not be read', detail: (e as Error).message })),
+    onError: (e) =>
+      setProblem(
+        e instanceof ApiError
+          ? e
+          : new ApiError({ status: 400, title: 'That file could not be read', detail: (e as Error).message }),
+      ),
   });
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">Bring in services</h2>
       <p className="muted">
-        An Open Referral HSDS 3.0 export: one JSON file, or all the CSV files of a tabular export. If any record needs fixing,
-        nothing is changed and each problem is listed.
+        An Open Referral HSDS 3.0 export: one JSON file, or all the CSV files of a tabular export. If any record needs
+        fixing, nothing is changed and each problem is listed.
       </p>
       <ErrorNotice error={problem} />
       {start.data && <Progress id={start.data.id} />}

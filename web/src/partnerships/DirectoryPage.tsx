@@ -1,7 +1,6 @@
 // The service directory: find services for a person's goals by words, category, language,
 // opening hours and distance from a suburb, postcode or address. The filters live in the
 // address bar, so a person's record can link to "services near them" and a search can be shared.
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../app/session';
@@ -10,6 +9,7 @@ import { DirectoryImport } from './DirectoryImport';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 const kFilterNames = ['q', 'category', 'language', 'near', 'radiusKm', 'open'] as const;
 
@@ -34,8 +34,19 @@ function ServiceRow({ s, categoryNames }: { s: DirectoryService; categoryNames: 
 export function DirectoryPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const current = Object.fromEntries(kFilterNames.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof kFilterNames)[number], string>;
-  const [form, setForm] = useState(current);
+  const current = Object.fromEntries(kFilterNames.map((k) => [k, params.get(k) ?? ''])) as Record<
+    (typeof kFilterNames)[number],
+    string
+  >;
+  const form = useForm({
+    initial: current,
+    submit: (v) => {
+      const next = new URLSearchParams();
+      for (const k of kFilterNames) if (v[k].trim()) next.set(k, v[k].trim());
+      if (v.open) next.set('open', localMinute());
+      setParams(next);
+    },
+  });
   const categories = useQuery({ queryKey: ['directory', 'categories'], queryFn: directoryApi.categories });
   const filters: DirectoryFilters = {
     q: current.q,
@@ -48,24 +59,16 @@ export function DirectoryPage() {
   };
   const found = useQuery({ queryKey: ['directory', filters], queryFn: () => directoryApi.find(filters) });
   const categoryNames = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   return (
     <>
       <PageTitle title="Service directory" />
-      <form
-        className="filters"
-        role="search"
-        aria-label="Find a service"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const next = new URLSearchParams();
-          for (const k of kFilterNames) if (form[k].trim()) next.set(k, form[k].trim());
-          if (form.open) next.set('open', localMinute());
-          setParams(next);
-        }}
-      >
-        <TextField label="What are you looking for?" name="q" hint="For example counselling, housing, food" value={form.q} onChange={set('q')} />
-        <SelectField label="Category" name="category" value={form.category} onChange={set('category')}>
+      <form className="filters" role="search" aria-label="Find a service" onSubmit={form.onSubmit}>
+        <TextField
+          label="What are you looking for?"
+          hint="For example counselling, housing, food"
+          {...form.field('q')}
+        />
+        <SelectField label="Category" {...form.field('category')}>
           <option value="">Any category</option>
           {(categories.data ?? []).map((c) => (
             <option key={c.code} value={c.code}>
@@ -73,17 +76,22 @@ export function DirectoryPage() {
             </option>
           ))}
         </SelectField>
-        <TextField label="Near" name="near" hint="A suburb, postcode or address" value={form.near} onChange={set('near')} error={found.error} />
-        <SelectField label="Within" name="radiusKm" value={form.radiusKm || '25'} onChange={set('radiusKm')}>
+        <TextField label="Near" hint="A suburb, postcode or address" {...form.field('near')} error={found.error} />
+        <SelectField label="Within" {...form.field('radiusKm')} value={form.values.radiusKm || '25'}>
           {['5', '10', '25', '50', '100'].map((km) => (
             <option key={km} value={km}>
               {km} km
             </option>
           ))}
         </SelectField>
-        <TextField label="Language" name="language" hint="For example Vietnamese, Auslan" value={form.language} onChange={set('language')} />
+        <TextField label="Language" hint="For example Vietnamese, Auslan" {...form.field('language')} />
         <div className="check filter-check">
-          <input id="open-now" type="checkbox" checked={!!form.open} onChange={(e) => setForm({ ...form, open: e.target.checked ? 'yes' : '' })} />
+          <input
+            id="open-now"
+            type="checkbox"
+            checked={!!form.values.open}
+            onChange={(e) => form.set('open', e.target.checked ? 'yes' : '')}
+          />
           <label htmlFor="open-now">Open now</label>
         </div>
         <button type="submit">Find</button>
@@ -91,7 +99,9 @@ export function DirectoryPage() {
       <ErrorNotice error={found.error ?? categories.error} />
       {found.data && found.data.length > 0 && (
         <p className="muted" role="status">
-          {found.data.length === 50 ? 'The first 50 services' : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
+          {found.data.length === 50
+            ? 'The first 50 services'
+            : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
           {current.near ? ', nearest first' : ''}
         </p>
       )}
@@ -100,7 +110,9 @@ export function DirectoryPage() {
           <ServiceRow key={s.id} s={s} categoryNames={categoryNames} />
         ))}
       </ul>
-      {found.data?.length === 0 && <p role="status">No services match. Try fewer words, another category or a wider distance.</p>}
+      {found.data?.length === 0 && (
+        <p role="status">No services match. Try fewer words, another category or a wider distance.</p>
+      )}
       {can('manage_directory') && <DirectoryImport />}
     </>
   );

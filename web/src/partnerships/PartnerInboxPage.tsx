@@ -1,12 +1,21 @@
 // For a partner agency: the referrals sent to them, and only what each person agreed to share.
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { figuresApi, partnersApi, referralStatusLabels, referralsApi, type Partner, type Referral, type ReferralStatus } from './api';
+import {
+  figuresApi,
+  partnersApi,
+  referralStatusLabels,
+  referralsApi,
+  type Partner,
+  type Referral,
+  type ReferralStatus,
+} from './api';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
 import { useSignedIn } from '../app/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 import { PageTitle } from '../ui/PageTitle';
 
 const next: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
@@ -30,23 +39,37 @@ function Item({ r }: { r: Referral }) {
   return (
     <li className="list-row column">
       <p>
-        <strong>{r.personWithheld ? `Referral ${r.id.slice(0, 8)}` : r.personName}</strong> <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
+        <strong>{r.personWithheld ? `Referral ${r.id.slice(0, 8)}` : r.personName}</strong>{' '}
+        <span className="tag">{referralStatusLabels[r.status]}</span>{' '}
         {r.overdue && <span className="tag warn">Waiting for your answer</span>}
       </p>
       {r.personWithheld ? (
-        <p className="muted">The person has withdrawn their consent to share with you. Only this reference, its dates and its state remain, so you can close your file.</p>
+        <p className="muted">
+          The person has withdrawn their consent to share with you. Only this reference, its dates and its state remain,
+          so you can close your file.
+        </p>
       ) : (
         <p>{r.reason}</p>
       )}
       <ErrorNotice error={respond.error} />
       {moves.length > 0 && (
         <>
-          <TextArea label="Note (a reason is needed to decline or redirect; an outcome to complete)" name={`note-${r.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={respond.error} />
+          <TextArea
+            label="Note (a reason is needed to decline or redirect; an outcome to complete)"
+            name={`note-${r.id}`}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={respond.error}
+          />
           <div className="actions">
             {moves.map((m) => (
               <button key={m} type="button" onClick={() => respond.mutate(m)} disabled={respond.isPending}>
                 {referralStatusLabels[m]}
-                <span className="visually-hidden"> ({r.personWithheld ? `referral ${r.id.slice(0, 8)}` : r.personName})</span>
+                <span className="visually-hidden">
+                  {' '}
+                  ({r.personWithheld ? `referral ${r.id.slice(0, 8)}` : r.personName})
+                </span>
               </button>
             ))}
           </div>
@@ -57,42 +80,28 @@ function Item({ r }: { r: Referral }) {
 }
 
 /** The agency says whether it is taking referrals and how long people wait; workers see it before referring. */
-function CapacityForm() {
+/** The form, once the agency's capacity as recorded is known (it is the starting values). */
+function CapacityFields({ a }: { a: Partner }) {
   const qc = useQueryClient();
-  const agency = useQuery({ queryKey: ['own-agency'], queryFn: partnersApi.ownAgency });
-  const [taking, setTaking] = useState<boolean | null>(null);
-  const [wait, setWait] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (a: Partner) => {
-      const weeks = wait ?? (a.waitWeeks == null ? '' : String(a.waitWeeks));
-      const takingReferrals = taking ?? a.takingReferrals;
-      return partnersApi.updateCapacity(a, weeks === '' ? { takingReferrals } : { takingReferrals, waitWeeks: Number(weeks) });
-    },
-    onSuccess: (a) => {
-      qc.setQueryData(['own-agency'], a);
-      setTaking(null);
-      setWait(null);
-    },
+  const save = useForm({
+    initial: { takingReferrals: a.takingReferrals, waitWeeks: a.waitWeeks == null ? '' : String(a.waitWeeks) },
+    submit: ({ takingReferrals, waitWeeks }) =>
+      partnersApi.updateCapacity(
+        a,
+        waitWeeks === '' ? { takingReferrals } : { takingReferrals, waitWeeks: Number(waitWeeks) },
+      ),
+    onSuccess: (saved) => qc.setQueryData(['own-agency'], saved),
   });
-  const a = agency.data;
-  if (!a) return <ErrorNotice error={agency.error} />;
   return (
     <section aria-labelledby="capacity-title">
       <h2 id="capacity-title">Taking referrals?</h2>
-      <form
-        className="filters"
-        aria-labelledby="capacity-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(a);
-        }}
-      >
+      <form className="filters" aria-labelledby="capacity-title" onSubmit={save.onSubmit}>
         <div className="check filter-check">
-          <input id="taking" type="checkbox" checked={taking ?? a.takingReferrals} onChange={(e) => setTaking(e.target.checked)} />
+          <input id="taking" type="checkbox" {...save.check('takingReferrals')} />
           <label htmlFor="taking">We are taking referrals</label>
         </div>
-        <TextField label="Current wait (weeks)" name="waitWeeks" type="number" min={0} max={104} value={wait ?? String(a.waitWeeks ?? '')} onChange={(e) => setWait(e.target.value)} error={save.error} />
-        <button type="submit" disabled={save.isPending}>
+        <TextField label="Current wait (weeks)" type="number" min={0} max={104} {...save.field('waitWeeks')} />
+        <button type="submit" disabled={save.pending}>
           Update
         </button>
       </form>
@@ -106,6 +115,14 @@ function CapacityForm() {
   );
 }
 
+function CapacityForm() {
+  const agency = useQuery({ queryKey: ['own-agency'], queryFn: partnersApi.ownAgency });
+  const a = agency.data;
+  if (!a) return <ErrorNotice error={agency.error} />;
+  // A saved change comes back as a new version, and the form starts again from it.
+  return <CapacityFields key={a.version} a={a} />;
+}
+
 export function PartnerInboxPage() {
   const { user } = useSignedIn();
   // Newest first, fifty at a time: an agency may have thousands of referrals over the years.
@@ -117,7 +134,10 @@ export function PartnerInboxPage() {
   });
   const referrals = inbox.data?.pages.flatMap((p) => p.items);
   const year = new Date().toISOString().slice(0, 4);
-  const figures = useQuery({ queryKey: ['own-figures', year], queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`) });
+  const figures = useQuery({
+    queryKey: ['own-figures', year],
+    queryFn: () => figuresApi.own(`${year}-01-01`, `${year}-12-31`),
+  });
   return (
     <>
       <PageTitle title="Referrals to your agency" />

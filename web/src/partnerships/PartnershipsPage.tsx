@@ -9,6 +9,7 @@ import { ReviewsList } from './ReviewsList';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function PartnerRow({ p }: { p: Partner }) {
   const [editing, setEditing] = useState(false);
@@ -20,13 +21,23 @@ function PartnerRow({ p }: { p: Partner }) {
     ['Information sharing', p.informationSharing],
     ['What we put in', p.ourResources],
     ['What they put in', p.partnerResources],
-    ['Agreement', [p.agreementStartsOn && `from ${p.agreementStartsOn}`, p.agreementReviewOn && `review by ${p.agreementReviewOn}`].filter(Boolean).join(', ')],
+    [
+      'Agreement',
+      [p.agreementStartsOn && `from ${p.agreementStartsOn}`, p.agreementReviewOn && `review by ${p.agreementReviewOn}`]
+        .filter(Boolean)
+        .join(', '),
+    ],
   ];
   return (
     <li className="list-row column">
       <h3>
-        {p.name} {p.status !== 'active' && <span className="tag warn">{p.status === 'paused' ? 'Paused' : 'Ended'}</span>}{' '}
-        {p.takingReferrals ? <span className="tag ok">Taking referrals</span> : <span className="tag warn">Not taking referrals</span>}
+        {p.name}{' '}
+        {p.status !== 'active' && <span className="tag warn">{p.status === 'paused' ? 'Paused' : 'Ended'}</span>}{' '}
+        {p.takingReferrals ? (
+          <span className="tag ok">Taking referrals</span>
+        ) : (
+          <span className="tag warn">Not taking referrals</span>
+        )}
       </h3>
       <p className="muted small">
         Agreed response: {p.responseDays} days{p.waitWeeks != null ? ` · current wait about ${p.waitWeeks} weeks` : ''}
@@ -60,8 +71,9 @@ function PartnerRow({ p }: { p: Partner }) {
 export function PartnershipsPage() {
   const [adding, setAdding] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(today);
+  // The figures follow the dates as they change; there is nothing to send.
+  const period = useForm({ initial: { from: `${today.slice(0, 4)}-01-01`, to: today }, submit: () => undefined });
+  const { from, to } = period.values;
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
   const figures = useQuery({ queryKey: ['figures', from, to], queryFn: () => figuresApi.all(from, to) });
   return (
@@ -69,9 +81,9 @@ export function PartnershipsPage() {
       <PageTitle title="Partnerships" />
       <section aria-labelledby="fig-title">
         <h2 id="fig-title">Referrals by partner agency</h2>
-        <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
-          <TextField label="From" name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={figures.error} />
-          <TextField label="To" name="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={figures.error} />
+        <form className="filters" aria-label="Period" onSubmit={period.onSubmit}>
+          <TextField label="From" type="date" {...period.field('from')} error={figures.error} />
+          <TextField label="To" type="date" {...period.field('to')} error={figures.error} />
         </form>
         <ErrorNotice error={figures.error} />
         {figures.data && <FiguresTable items={figures.data} />}

@@ -1,62 +1,67 @@
 // A person's referrals to partner agencies: drafted by the care team, sent only once the
 // person has agreed to share with that partner, and followed until the partner closes the loop.
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError, query } from '../app/api';
 import { placeOf, referralStatusLabels, referralsApi, type Referral } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function NewReferral({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
-  const [partnerId, setPartnerId] = useState('');
-  const [reason, setReason] = useState('');
   // The partner's referral protocol says what every referral must share.
-  const sharedParts = [...new Set(['profile', ...(partners.data?.find((p) => p.id === partnerId)?.requiredParts ?? [])])];
-  const create = useMutation({
-    mutationFn: () => referralsApi.draft(personId, { partnerId, reason, sharedParts }),
-    onSuccess: () => {
-      setReason('');
+  const partsFor = (partnerId: string) => [
+    ...new Set(['profile', ...(partners.data?.find((p) => p.id === partnerId)?.requiredParts ?? [])]),
+  ];
+  const create = useForm({
+    initial: { partnerId: '', reason: '' },
+    submit: (v) => referralsApi.draft(personId, { ...v, sharedParts: partsFor(v.partnerId) }),
+    onSuccess: (_, sent) => {
+      // The partner stays chosen, for another referral to them.
+      create.reset({ ...sent, reason: '' });
       void qc.invalidateQueries({ queryKey: ['referrals', personId] });
     },
   });
+  const { partnerId } = create.values;
+  const sharedParts = partsFor(partnerId);
   const chosen = partners.data?.find((p) => p.id === partnerId);
   return (
     <details>
       <summary>Refer to a partner agency</summary>
       <ErrorNotice error={create.error ?? partners.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-        noValidate
-      >
-        <SelectField label="Partner agency" name="partnerId" value={partnerId} onChange={(e) => setPartnerId(e.target.value)} error={create.error}>
+      <form onSubmit={create.onSubmit} noValidate>
+        <SelectField label="Partner agency" {...create.field('partnerId')}>
           <option value="">Choose…</option>
           {(partners.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
-              {p.takingReferrals ? (p.waitWeeks ? ` (wait about ${p.waitWeeks} weeks)` : '') : ' (not taking referrals)'}
+              {p.takingReferrals
+                ? p.waitWeeks
+                  ? ` (wait about ${p.waitWeeks} weeks)`
+                  : ''
+                : ' (not taking referrals)'}
             </option>
           ))}
         </SelectField>
-        {chosen && !chosen.takingReferrals && <p className="tag warn">{chosen.name} is not taking referrals just now.</p>}
+        {chosen && !chosen.takingReferrals && (
+          <p className="tag warn">{chosen.name} is not taking referrals just now.</p>
+        )}
         <TextArea
           label="What the referral is for"
-          name="reason"
           hint={chosen?.referralGuidance || undefined}
           rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={create.error}
+          {...create.field('reason')}
         />
         <p className="hint">
-          Goes with it, once the person agrees: {sharedParts.map((p) => (p === 'profile' ? 'their name and contact details' : p.replace('_', ' '))).join(', ')}.
+          Goes with it, once the person agrees:{' '}
+          {sharedParts
+            .map((p) => (p === 'profile' ? 'their name and contact details' : p.replace('_', ' ')))
+            .join(', ')}
+          .
         </p>
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={create.pending}>
           Save as a draft
         </button>
       </form>
@@ -82,7 +87,7 @@ function Row({ personId, r, staff }: { personId: string; r: Referral; staff: boo
       <p className="muted">{r.reason}</p>
       {r.declineReason && <p>Declined: {r.declineReason}</p>}
       {r.outcome && <p>Outcome: {r.outcome}</p>}
-      <ErrorNotice error={needsConsent ? null : send.error ?? consent.error} />
+      <ErrorNotice error={needsConsent ? null : (send.error ?? consent.error)} />
       {staff && r.status === 'draft' && !needsConsent && (
         <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
           Send to {r.partnerName}

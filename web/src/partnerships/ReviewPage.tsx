@@ -1,12 +1,12 @@
 // A partnership review: each person rates every dimension; everyone sees the results — where
 // the two sides agree, where they differ, what changed since last time — and agrees actions.
-import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { reviewsApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 const fmt = (v: number | null, sign = false) => (v === null ? '—' : `${sign && v > 0 ? '+' : ''}${v.toFixed(1)}`);
 
@@ -15,26 +15,26 @@ export function ReviewPage() {
   const qc = useQueryClient();
   const review = useQuery({ queryKey: ['review', id], queryFn: () => reviewsApi.get(id) });
   const dims = useQuery({ queryKey: ['dimensions'], queryFn: reviewsApi.dimensions });
-  const [scores, setScores] = useState<Record<string, string>>({});
-  const [comments, setComments] = useState<Record<string, string>>({});
-  const [action, setAction] = useState('');
-  const [owner, setOwner] = useState('');
-  const rate = useMutation({
-    mutationFn: () =>
+  const rate = useForm({
+    initial: { scores: {} as Record<string, string>, comments: {} as Record<string, string> },
+    submit: ({ scores, comments }) =>
       reviewsApi.rate(
         id,
-        (dims.data ?? []).map((d) => ({ dimension: d.code, score: Number(scores[d.code] ?? 0), comment: comments[d.code] ?? '' })),
+        (dims.data ?? []).map((d) => ({
+          dimension: d.code,
+          score: Number(scores[d.code] ?? 0),
+          comment: comments[d.code] ?? '',
+        })),
       ),
     onSuccess: (r) => qc.setQueryData(['review', id], r),
   });
-  const add = useMutation({
-    mutationFn: () => reviewsApi.addAction(id, action, owner),
-    onSuccess: (r) => {
-      setAction('');
-      setOwner('');
-      qc.setQueryData(['review', id], r);
-    },
+  const add = useForm({
+    initial: { action: '', owner: '' },
+    submit: (v) => reviewsApi.addAction(id, v.action, v.owner),
+    resetOnSuccess: true,
+    onSuccess: (r) => qc.setQueryData(['review', id], r),
   });
+  const { scores, comments } = rate.values;
   if (review.error) return <ErrorNotice error={review.error} />;
   if (!review.data) return <p>Loading…</p>;
   const r = review.data;
@@ -42,7 +42,8 @@ export function ReviewPage() {
     <>
       <PageTitle title={`${r.partnerName}: ${r.title}`} />
       <p className="lead">
-        Rated by {r.serviceRaters} from our service and {r.partnerRaters} from {r.partnerName}. A spread of 0 means everyone agrees.
+        Rated by {r.serviceRaters} from our service and {r.partnerRaters} from {r.partnerName}. A spread of 0 means
+        everyone agrees.
       </p>
       <div className="table-wrap">
         <table>
@@ -71,20 +72,19 @@ export function ReviewPage() {
       </div>
       <section aria-labelledby="rate-title">
         <h2 id="rate-title">Your ratings</h2>
-        {rate.isSuccess && <SuccessNotice>Thank you. Your ratings are in the results.</SuccessNotice>}
+        {rate.succeeded && <SuccessNotice>Thank you. Your ratings are in the results.</SuccessNotice>}
         <ErrorNotice error={rate.error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            rate.mutate();
-          }}
-          noValidate
-        >
+        <form onSubmit={rate.onSubmit} noValidate>
           {(dims.data ?? []).map((d) => (
             <fieldset key={d.code} className="field area">
               <legend>{d.title}</legend>
               <p className="hint">{d.question}</p>
-              <SelectField label="How true is this (1 not at all, 5 fully)" name={`score-${d.code}`} value={scores[d.code] ?? ''} onChange={(e) => setScores((s) => ({ ...s, [d.code]: e.target.value }))}>
+              <SelectField
+                label="How true is this (1 not at all, 5 fully)"
+                name={`score-${d.code}`}
+                value={scores[d.code] ?? ''}
+                onChange={(e) => rate.set('scores', { ...scores, [d.code]: e.target.value })}
+              >
                 <option value="">Choose</option>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
@@ -92,10 +92,16 @@ export function ReviewPage() {
                   </option>
                 ))}
               </SelectField>
-              <TextArea label="Comment" name={`comment-${d.code}`} rows={1} value={comments[d.code] ?? ''} onChange={(e) => setComments((s) => ({ ...s, [d.code]: e.target.value }))} />
+              <TextArea
+                label="Comment"
+                name={`comment-${d.code}`}
+                rows={1}
+                value={comments[d.code] ?? ''}
+                onChange={(e) => rate.set('comments', { ...comments, [d.code]: e.target.value })}
+              />
             </fieldset>
           ))}
-          <button type="submit" className="primary" disabled={rate.isPending}>
+          <button type="submit" className="primary" disabled={rate.pending}>
             Save my ratings
           </button>
         </form>
@@ -110,16 +116,10 @@ export function ReviewPage() {
           ))}
         </ul>
         <ErrorNotice error={add.error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-          noValidate
-        >
-          <TextField label="Action" name="action" value={action} onChange={(e) => setAction(e.target.value)} error={add.error} />
-          <TextField label="Who will do it" name="owner" value={owner} onChange={(e) => setOwner(e.target.value)} error={add.error} />
-          <button type="submit" disabled={add.isPending}>
+        <form onSubmit={add.onSubmit} noValidate>
+          <TextField label="Action" {...add.field('action')} />
+          <TextField label="Who will do it" {...add.field('owner')} />
+          <button type="submit" disabled={add.pending}>
             Add action
           </button>
         </form>

@@ -1,38 +1,25 @@
 // Shared care with partner agencies and case conferences: who does what, and what was decided.
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referralsApi, sharedCareApi } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function NewPlan({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
-  const [f, setF] = useState({ partnerId: '', purpose: '', whoDoesWhat: '', dischargePlan: '' });
-  const add = useMutation({
-    mutationFn: () => sharedCareApi.addPlan(personId, f),
-    onSuccess: () => {
-      setF({ partnerId: '', purpose: '', whoDoesWhat: '', dischargePlan: '' });
-      void qc.invalidateQueries({ queryKey: ['shared-care', personId] });
-    },
+  const add = useForm({
+    initial: { partnerId: '', purpose: '', whoDoesWhat: '', dischargePlan: '' },
+    submit: (v) => sharedCareApi.addPlan(personId, v),
+    resetOnSuccess: true,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['shared-care', personId] }),
   });
-  const field = (name: keyof typeof f) => ({
-    name,
-    value: f[name],
-    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [name]: e.target.value })),
-    error: add.error,
-  });
+  const { field } = add;
   return (
     <details>
       <summary>Plan shared care with a partner agency</summary>
       <ErrorNotice error={add.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={add.onSubmit} noValidate>
         <SelectField label="With" {...field('partnerId')}>
           <option value="">Choose…</option>
           {(partners.data ?? []).map((p) => (
@@ -44,7 +31,7 @@ function NewPlan({ personId }: { personId: string }) {
         <TextField label="What it is for" {...field('purpose')} />
         <TextArea label="Who does what" rows={2} {...field('whoDoesWhat')} />
         <TextArea label="Joint discharge plan" rows={2} {...field('dischargePlan')} />
-        <button type="submit" className="primary" disabled={add.isPending}>
+        <button type="submit" className="primary" disabled={add.pending}>
           Save shared care plan
         </button>
       </form>
@@ -54,41 +41,30 @@ function NewPlan({ personId }: { personId: string }) {
 
 function NewConference({ personId }: { personId: string }) {
   const qc = useQueryClient();
-  const [f, setF] = useState({ heldOn: '', attendees: '', decisions: '', actions: '' });
-  const [personAttended, setPersonAttended] = useState(true);
-  const add = useMutation({
-    mutationFn: () => sharedCareApi.addConference(personId, { ...f, personAttended }),
-    onSuccess: () => {
-      setF({ heldOn: '', attendees: '', decisions: '', actions: '' });
+  const add = useForm({
+    initial: { heldOn: '', attendees: '', decisions: '', actions: '', personAttended: true },
+    submit: (v) => sharedCareApi.addConference(personId, v),
+    onSuccess: (_, sent) => {
+      // Whether the person took part stays as it was ticked.
+      add.reset({ heldOn: '', attendees: '', decisions: '', actions: '', personAttended: sent.personAttended });
       void qc.invalidateQueries({ queryKey: ['conferences', personId] });
     },
   });
-  const field = (name: keyof typeof f) => ({
-    name,
-    value: f[name],
-    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [name]: e.target.value })),
-    error: add.error,
-  });
+  const { field } = add;
   return (
     <details>
       <summary>Record a case conference</summary>
       <ErrorNotice error={add.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={add.onSubmit} noValidate>
         <TextField label="Held on" type="date" {...field('heldOn')} />
         <TextArea label="Who was there" rows={1} {...field('attendees')} />
         <div className="check">
-          <input id={`attended-${personId}`} type="checkbox" checked={personAttended} onChange={(e) => setPersonAttended(e.target.checked)} />
+          <input id={`attended-${personId}`} type="checkbox" {...add.check('personAttended')} />
           <label htmlFor={`attended-${personId}`}>The person took part</label>
         </div>
         <TextArea label="What was decided" rows={2} {...field('decisions')} />
         <TextArea label="Actions, and who does them" rows={2} {...field('actions')} />
-        <button type="submit" className="primary" disabled={add.isPending}>
+        <button type="submit" className="primary" disabled={add.pending}>
           Save case conference
         </button>
       </form>
@@ -98,7 +74,10 @@ function NewConference({ personId }: { personId: string }) {
 
 export function SharedCareSection({ personId, staff }: { personId: string; staff: boolean }) {
   const plans = useQuery({ queryKey: ['shared-care', personId], queryFn: () => sharedCareApi.plans(personId) });
-  const conferences = useQuery({ queryKey: ['conferences', personId], queryFn: () => sharedCareApi.conferences(personId) });
+  const conferences = useQuery({
+    queryKey: ['conferences', personId],
+    queryFn: () => sharedCareApi.conferences(personId),
+  });
   return (
     <section aria-labelledby="shared-care-title">
       <h2 id="shared-care-title">Shared care and case conferences</h2>
@@ -116,7 +95,8 @@ export function SharedCareSection({ personId, staff }: { personId: string; staff
         {(conferences.data ?? []).map((k) => (
           <li key={k.id} className="list-row column">
             <p>
-              <strong>Case conference, {k.heldOn}</strong> {k.personAttended && <span className="tag">With the person</span>}
+              <strong>Case conference, {k.heldOn}</strong>{' '}
+              {k.personAttended && <span className="tag">With the person</span>}
             </p>
             <p className="muted">{k.attendees}</p>
             {k.decisions && <p className="prewrap">Decided: {k.decisions}</p>}

@@ -51,7 +51,10 @@ export function localMinute(now: Date = new Date()): string {
 export function placeOf(address: string): string {
   const postcode = address.match(/\b\d{4}\b(?!.*\b\d{4}\b)/);
   if (postcode) return postcode[0];
-  const parts = address.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = address
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts[parts.length - 1] ?? '';
 }
 
@@ -105,7 +108,8 @@ export async function base64Of(file: Blob): Promise<string> {
 }
 
 export const partnersApi = {
-  documents: (partnerId: string) => request<{ items: PartnerDocument[] }>(`/partners/${partnerId}/documents`).then((r) => r.items),
+  documents: (partnerId: string) =>
+    request<{ items: PartnerDocument[] }>(`/partners/${partnerId}/documents`).then((r) => r.items),
   documentUrl: (partnerId: string, id: string) => `/api/v1/partners/${partnerId}/documents/${id}`,
   attach: async (partnerId: string, file: File) =>
     request<PartnerDocument>(`/partners/${partnerId}/documents`, {
@@ -113,12 +117,14 @@ export const partnersApi = {
       body: { name: file.name, contentType: file.type || 'application/octet-stream', data: await base64Of(file) },
     }),
   add: (body: AgreementInput) => request<Partner>('/partners', { method: 'POST', body }),
-  update: (p: Partner, body: AgreementInput) => request<Partner>(`/partners/${p.id}`, { method: 'PUT', body, ifMatch: `"${p.version}"` }),
+  update: (p: Partner, body: AgreementInput) =>
+    request<Partner>(`/partners/${p.id}`, { method: 'PUT', body, ifMatch: `"${p.version}"` }),
   ownAgency: () => request<Partner>('/partner/agency'),
   updateCapacity: (p: Partner, body: { takingReferrals: boolean; waitWeeks?: number }) =>
     request<Partner>('/partner/capacity', { method: 'PUT', body, ifMatch: `"${p.version}"` }),
 };
-export type ReferralStatus = 'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
+export type ReferralStatus =
+  'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
 export interface Referral {
   id: string;
   personId: string;
@@ -157,13 +163,19 @@ export const referralsApi = {
   forPerson: (personId: string) => request<{ items: Referral[] }>(base(personId)).then((r) => r.items),
   draft: (personId: string, body: { partnerId: string; reason: string; sharedParts: string[] }) =>
     request<Referral>(base(personId), { method: 'POST', body }),
-  send: (personId: string, r: Referral) => request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', body: {}, ifMatch: `"${r.version}"` }),
+  send: (personId: string, r: Referral) =>
+    request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', body: {}, ifMatch: `"${r.version}"` }),
   consent: (personId: string, partnerId: string, parts: string[], purpose: string) =>
     request<unknown>(`/people/${personId}/consents`, { method: 'POST', body: { partnerId, parts, purpose } }),
-  inbox: (cursor?: string) => request<{ items: Referral[]; nextCursor: string | null }>(`/partner/referrals${query({ cursor })}`),
+  inbox: (cursor?: string) =>
+    request<{ items: Referral[]; nextCursor: string | null }>(`/partner/referrals${query({ cursor })}`),
   inboxItem: (id: string) => request<Referral>(`/partner/referrals/${id}`),
   respond: (r: Referral, status: ReferralStatus, note?: string) =>
-    request<Referral>(`/partner/referrals/${r.id}/status`, { method: 'POST', body: note ? { status, note } : { status }, ifMatch: `"${r.version}"` }),
+    request<Referral>(`/partner/referrals/${r.id}/status`, {
+      method: 'POST',
+      body: note ? { status, note } : { status },
+      ifMatch: `"${r.version}"`,
+    }),
 };
 
 export interface PartnerFigures {
@@ -181,8 +193,10 @@ export interface PartnerFigures {
   meanDaysToClose: number | null;
 }
 export const figuresApi = {
-  all: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
-  own: (from: string, to: string) => request<{ items: PartnerFigures[] }>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
+  all: (from: string, to: string) =>
+    request<{ items: PartnerFigures[] }>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
+  own: (from: string, to: string) =>
+    request<{ items: PartnerFigures[] }>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
 };
 
 export interface DimensionResult {
@@ -206,9 +220,16 @@ export interface PartnershipReview {
   actions: { action: string; owner: string }[];
 }
 export const reviewsApi = {
-  dimensions: () => request<{ items: { code: string; title: string; question: string }[] }>('/partnership-reviews/dimensions').then((r) => r.items),
-  list: (partnerId: string) => request<{ items: { id: string; title: string; openedAt: string }[] }>(`/partners/${partnerId}/reviews`).then((r) => r.items),
-  open: (partnerId: string, title: string) => request<PartnershipReview>(`/partners/${partnerId}/reviews`, { method: 'POST', body: { title } }),
+  dimensions: () =>
+    request<{ items: { code: string; title: string; question: string }[] }>('/partnership-reviews/dimensions').then(
+      (r) => r.items,
+    ),
+  list: (partnerId: string) =>
+    request<{ items: { id: string; title: string; openedAt: string }[] }>(`/partners/${partnerId}/reviews`).then(
+      (r) => r.items,
+    ),
+  open: (partnerId: string, title: string) =>
+    request<PartnershipReview>(`/partners/${partnerId}/reviews`, { method: 'POST', body: { title } }),
   get: (id: string) => request<PartnershipReview>(`/partnership-reviews/${id}`),
   rate: (id: string, ratings: { dimension: string; score: number; comment: string }[]) =>
     request<PartnershipReview>(`/partnership-reviews/${id}/ratings`, { method: 'PUT', body: { ratings } }),
@@ -236,9 +257,12 @@ export interface CaseConference {
   personAttended: boolean;
 }
 export const sharedCareApi = {
-  plans: (personId: string) => request<{ items: SharedCarePlan[] }>(`/people/${personId}/shared-care`).then((r) => r.items),
-  addPlan: (personId: string, body: Partial<SharedCarePlan>) => request<SharedCarePlan>(`/people/${personId}/shared-care`, { method: 'POST', body }),
-  conferences: (personId: string) => request<{ items: CaseConference[] }>(`/people/${personId}/case-conferences`).then((r) => r.items),
+  plans: (personId: string) =>
+    request<{ items: SharedCarePlan[] }>(`/people/${personId}/shared-care`).then((r) => r.items),
+  addPlan: (personId: string, body: Partial<SharedCarePlan>) =>
+    request<SharedCarePlan>(`/people/${personId}/shared-care`, { method: 'POST', body }),
+  conferences: (personId: string) =>
+    request<{ items: CaseConference[] }>(`/people/${personId}/case-conferences`).then((r) => r.items),
   addConference: (personId: string, body: Partial<CaseConference>) =>
     request<CaseConference>(`/people/${personId}/case-conferences`, { method: 'POST', body }),
 };

@@ -1,25 +1,27 @@
 // For managers: every time someone opened a record with break-the-glass access, with their
 // reason, to review and note.
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatTime } from '../app/session';
 import { reviewApi, type BreakGlassAccess } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function Row({ item }: { item: BreakGlassAccess }) {
   const qc = useQueryClient();
   const formatTime = useFormatTime();
-  const [note, setNote] = useState('');
-  const review = useMutation({
-    mutationFn: () => reviewApi.review(item.id, note),
+  const review = useForm({
+    initial: { note: '' },
+    submit: (v) => reviewApi.review(item.id, v.note),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['access-reviews'] }),
   });
   return (
     <li className="list-row column">
       <p>
-        <strong>{item.userName}</strong> opened <strong>{item.personName}</strong>’s record at {formatTime(item.startedAt)}
+        <strong>{item.userName}</strong> opened <strong>{item.personName}</strong>’s record at{' '}
+        {formatTime(item.startedAt)}
       </p>
       <p className="muted">
         {item.reasonCode.replace(/_/g, ' ')}: {item.reason}
@@ -27,15 +29,9 @@ function Row({ item }: { item: BreakGlassAccess }) {
       {item.reviewedAt ? (
         <p className="tag ok">Reviewed: {item.reviewNote}</p>
       ) : (
-        <form
-          className="filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            review.mutate();
-          }}
-        >
-          <TextField label="Review note" name={`note-${item.id}`} value={note} onChange={(e) => setNote(e.target.value)} error={review.error} />
-          <button type="submit" disabled={review.isPending}>
+        <form className="filters" onSubmit={review.onSubmit}>
+          <TextField label="Review note" {...review.field('note')} name={`note-${item.id}`} />
+          <button type="submit" disabled={review.pending}>
             Mark reviewed
           </button>
         </form>

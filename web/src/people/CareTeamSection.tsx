@@ -1,17 +1,22 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabel, type Role } from '../app/session';
 import { peopleApi, type CareTeamMember, type Person } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
+import { useForm } from '../ui/useForm';
 import { InviteToSignIn, InvitationsList } from './Invitations';
 
 function ChangeCareTeam({ person, members }: { person: Person; members: CareTeamMember[] }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const options = useQuery({ queryKey: ['care-team-options', person.id], queryFn: () => peopleApi.careTeamOptions(person.id), enabled: open });
-  const [chosen, setChosen] = useState<string[]>(() => members.map((m) => `${m.memberType}:${m.memberId}`));
-  const save = useMutation({
-    mutationFn: () =>
+  const options = useQuery({
+    queryKey: ['care-team-options', person.id],
+    queryFn: () => peopleApi.careTeamOptions(person.id),
+    enabled: open,
+  });
+  const save = useForm({
+    initial: () => ({ chosen: members.map((m) => `${m.memberType}:${m.memberId}`) }),
+    submit: ({ chosen }) =>
       peopleApi.setCareTeam(
         person.id,
         chosen.filter((c) => c.startsWith('user:')).map((c) => c.slice(5)),
@@ -29,7 +34,7 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
             const key = `${o.memberType}:${o.memberId}`;
             return (
               <div className="check" key={key}>
-                <input id={`ct-${key}`} type="checkbox" checked={chosen.includes(key)} onChange={(e) => setChosen(e.target.checked ? [...chosen, key] : chosen.filter((c) => c !== key))} />
+                <input id={`ct-${key}`} type="checkbox" {...save.choice('chosen', key)} />
                 <label htmlFor={`ct-${key}`}>
                   {o.name}
                   {o.role ? <span className="muted small"> ({roleLabel(o.role as Role)})</span> : null}
@@ -43,18 +48,12 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
   return (
     <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>Change the care team</summary>
-      {save.isSuccess && <SuccessNotice>The care team is updated. Access changed straight away.</SuccessNotice>}
+      {save.succeeded && <SuccessNotice>The care team is updated. Access changed straight away.</SuccessNotice>}
       <ErrorNotice error={save.error ?? options.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={save.onSubmit} noValidate>
         {group('team', 'Teams')}
         {group('user', 'Workers')}
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.pending}>
           Save care team
         </button>
       </form>
@@ -62,7 +61,17 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
   );
 }
 
-export function CareTeamSection({ person, canChange, canInvite, isPerson }: { person: Person; canChange: boolean; canInvite: boolean; isPerson: boolean }) {
+export function CareTeamSection({
+  person,
+  canChange,
+  canInvite,
+  isPerson,
+}: {
+  person: Person;
+  canChange: boolean;
+  canInvite: boolean;
+  isPerson: boolean;
+}) {
   const team = useQuery({ queryKey: ['care-team', person.id], queryFn: () => peopleApi.careTeam(person.id) });
   return (
     <section aria-labelledby="care-team-title">
@@ -72,7 +81,8 @@ export function CareTeamSection({ person, canChange, canInvite, isPerson }: { pe
         {(team.data ?? []).map((m) => (
           <li key={`${m.memberType}-${m.memberId}`} className="list-row">
             <span>
-              <strong>{m.name}</strong> <span className="muted">{m.memberType === 'team' ? 'Team' : roleLabel(m.role as Role)}</span>
+              <strong>{m.name}</strong>{' '}
+              <span className="muted">{m.memberType === 'team' ? 'Team' : roleLabel(m.role as Role)}</span>
             </span>
           </li>
         ))}

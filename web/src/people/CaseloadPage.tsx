@@ -6,30 +6,32 @@ import { peopleApi } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 function formatDay(day: string | null) {
   if (!day) return '—';
-  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-AU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-AU', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function FindAnyone() {
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const found = useQuery({ queryKey: ['people-search', q], queryFn: () => peopleApi.search(q), enabled: q.length >= 2 });
+  const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
+  const found = useQuery({
+    queryKey: ['people-search', q],
+    queryFn: () => peopleApi.search(q),
+    enabled: q.length >= 2,
+  });
   return (
     <section aria-labelledby="find-title">
       <h2 id="find-title">Find someone not on your caseload</h2>
       <p className="muted">Opening their record needs a reason, and is recorded and reviewed.</p>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Find anyone"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(text.trim());
-        }}
-      >
-        <TextField label="Their name" name="q" value={text} onChange={(e) => setText(e.target.value)} error={found.error} />
+      <form className="filters" role="search" aria-label="Find anyone" onSubmit={form.onSubmit}>
+        <TextField label="Their name" {...form.field('q')} error={found.error} />
         <button type="submit">Find</button>
       </form>
       <ErrorNotice error={found.error} />
@@ -50,22 +52,25 @@ function FindAnyone() {
 
 export function CaseloadPage() {
   const { can } = useSession();
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
   const people = useQuery({ queryKey: ['caseload', q], queryFn: () => peopleApi.caseload(q || undefined) });
   return (
     <>
-      <PageTitle title="People we support">{can('add_people') && <Link className="button-link" to="/people/new">Add a person</Link>}</PageTitle>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Search your caseload"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(text.trim());
-        }}
-      >
-        <TextField label="Search by name" name="caseload-q" hint="Part of a name is enough; accents do not matter." value={text} onChange={(e) => setText(e.target.value)} />
+      <PageTitle title="People we support">
+        {can('add_people') && (
+          <Link className="button-link" to="/people/new">
+            Add a person
+          </Link>
+        )}
+      </PageTitle>
+      <form className="filters" role="search" aria-label="Search your caseload" onSubmit={form.onSubmit}>
+        <TextField
+          label="Search by name"
+          hint="Part of a name is enough; accents do not matter."
+          {...form.field('q')}
+          name="caseload-q"
+        />
         <button type="submit">Search</button>
       </form>
       <ErrorNotice error={people.error} />

@@ -1,10 +1,10 @@
 // The care team keeps a person's details up to date (If-Match: two workers never overwrite
 // each other).
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { peopleApi, type Person } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 const fields: [keyof Person, string, 'line' | 'area'][] = [
   ['preferredName', 'Name they like to be called', 'line'],
@@ -21,13 +21,17 @@ const fields: [keyof Person, string, 'line' | 'area'][] = [
 
 export function DetailsEditor({ person, onDone }: { person: Person; onDone: () => void }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState<Record<string, string>>(() => Object.fromEntries(fields.map(([k]) => [k, String(person[k] ?? '')])));
-  const [status, setStatus] = useState(person.status);
-  const save = useMutation({
-    mutationFn: () => {
+  const form = useForm({
+    initial: (): Record<string, string> => ({
+      ...Object.fromEntries(fields.map(([k]) => [k, String(person[k] ?? '')])),
+      status: person.status,
+    }),
+    // Only what changed is sent.
+    submit: (v) => {
       const changes: Record<string, string> = {};
-      for (const [k] of fields) if (form[k] !== String(person[k] ?? '')) changes[k] = form[k];
-      if (status !== person.status) changes.status = status;
+      for (const k of [...fields.map(([k]) => k), 'status' as const]) {
+        if (v[k] !== String(person[k] ?? '')) changes[k] = v[k];
+      }
       return peopleApi.update(person, changes as Partial<Person>);
     },
     onSuccess: () => {
@@ -36,27 +40,21 @@ export function DetailsEditor({ person, onDone }: { person: Person; onDone: () =
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <ErrorNotice error={save.error} />
+    <form onSubmit={form.onSubmit} noValidate>
+      <ErrorNotice error={form.error} />
       {fields.map(([k, label, kind]) =>
         kind === 'line' ? (
-          <TextField key={k} label={label} name={k} value={form[k]} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} error={save.error} />
+          <TextField key={k} label={label} {...form.field(k)} />
         ) : (
-          <TextArea key={k} label={label} name={k} rows={2} value={form[k]} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} error={save.error} />
+          <TextArea key={k} label={label} rows={2} {...form.field(k)} />
         ),
       )}
-      <SelectField label="Support" name="status" value={status} onChange={(e) => setStatus(e.target.value as Person['status'])} error={save.error}>
+      <SelectField label="Support" {...form.field('status')}>
         <option value="receiving_support">Receiving support</option>
         <option value="ended">Support has ended</option>
       </SelectField>
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={form.pending}>
           Save details
         </button>
         <button type="button" onClick={onDone}>

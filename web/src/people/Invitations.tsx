@@ -26,7 +26,11 @@ function printInvitation(name: string, link: string, until: string) {
   doc.body.setAttribute('style', 'font-family: sans-serif; max-width: 36rem; margin: 2rem auto; line-height: 1.5');
   add('h1', `Your invitation to Trellis, ${name}`);
   add('p', 'Type this address into a web browser to choose your own password and sign in. It works once.');
-  add('p', link, 'font-family: monospace; font-size: 1.1rem; word-break: break-all; border: 1px solid #999; padding: 0.75rem');
+  add(
+    'p',
+    link,
+    'font-family: monospace; font-size: 1.1rem; word-break: break-all; border: 1px solid #999; padding: 0.75rem',
+  );
   add('p', `Use it by ${until}. If it has expired, ask your worker for a new one.`);
   add('p', 'Keep this paper private: anyone with the address could use it before you do.');
   w.focus();
@@ -41,7 +45,10 @@ function IssuedLink({ issued, name }: { issued: IssuedInvitation; name: string }
   return (
     <div className="notice success invitation-link" role="status">
       <p className="notice-title">An invitation for {name} is ready</p>
-      <p>Give {name} this link. It works once, until {formatTime(issued.expiresAt)}. It is shown only now: Trellis keeps no copy.</p>
+      <p>
+        Give {name} this link. It works once, until {formatTime(issued.expiresAt)}. It is shown only now: Trellis keeps
+        no copy.
+      </p>
       <p>
         <code className="breakable">{link}</code>
       </p>
@@ -64,7 +71,15 @@ function IssuedLink({ issued, name }: { issued: IssuedInvitation; name: string }
 }
 
 /** Invites the person (no supporter) or one supporter to set up their own sign-in. */
-export function InviteToSignIn({ personId, supporterId, name }: { personId: string; supporterId?: string; name: string }) {
+export function InviteToSignIn({
+  personId,
+  supporterId,
+  name,
+}: {
+  personId: string;
+  supporterId?: string;
+  name: string;
+}) {
   const qc = useQueryClient();
   const invite = useMutation({
     mutationFn: () => peopleApi.invite(personId, supporterId),
@@ -85,7 +100,15 @@ export function InviteToSignIn({ personId, supporterId, name }: { personId: stri
 }
 
 /** Every invitation for the person and their supporters: who issued it, when, and what became of it. */
-export function InvitationsList({ personId, canWithdraw, isPerson }: { personId: string; canWithdraw: boolean; isPerson: boolean }) {
+export function InvitationsList({
+  personId,
+  canWithdraw,
+  isPerson,
+}: {
+  personId: string;
+  canWithdraw: boolean;
+  isPerson: boolean;
+}) {
   const qc = useQueryClient();
   const formatTime = useFormatTime();
   const list = useQuery({ queryKey: ['invitations', personId], queryFn: () => peopleApi.invitations(personId) });

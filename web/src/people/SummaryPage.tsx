@@ -12,9 +12,17 @@ export function SummaryPage() {
   const { id = '' } = useParams();
   const person = useQuery({ queryKey: ['person', id], queryFn: () => peopleApi.get(id).then((r) => r.data) });
   const prep = useQuery({ queryKey: ['preps', id], queryFn: () => prepApi.list(id), enabled: !!person.data });
-  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => recoveryApi.plan(id).then((r) => r.data), enabled: !!person.data });
+  const plan = useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => recoveryApi.plan(id).then((r) => r.data),
+    enabled: !!person.data,
+  });
   const goals = useQuery({ queryKey: ['goals', id], queryFn: () => recoveryApi.goals(id), enabled: !!person.data });
-  const checkIns = useQuery({ queryKey: ['check-ins', id], queryFn: () => recoveryApi.checkIns(id), enabled: !!person.data });
+  const checkIns = useQuery({
+    queryKey: ['check-ins', id],
+    queryFn: () => recoveryApi.checkIns(id),
+    enabled: !!person.data,
+  });
   const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
   const advance = useQuery({ queryKey: ['advance', id], queryFn: () => advanceApi.list(id), enabled: !!person.data });
   if (person.error) return <ErrorNotice error={person.error} />;
@@ -32,7 +40,9 @@ export function SummaryPage() {
           Print this page
         </button>
       </p>
-      <PageTitle title={`${p.displayName}: getting ready`}>{p.pronouns && <span className="muted">{p.pronouns}</span>}</PageTitle>
+      <PageTitle title={`${p.displayName}: getting ready`}>
+        {p.pronouns && <span className="muted">{p.pronouns}</span>}
+      </PageTitle>
       {current && (
         <p className="panel important">
           <strong>Advance statement in place</strong> (signed {current.signedOn}): {current.treatmentPreferences}
@@ -42,11 +52,34 @@ export function SummaryPage() {
         <h2 id="s-prep">What {p.preferredName || p.givenName} wants to talk about</h2>
         {latestPrep ? (
           <dl className="facts">
-            {latestPrep.howThingsHaveBeen && <div className="fact"><dt>How things have been</dt><dd>{latestPrep.howThingsHaveBeen}</dd></div>}
-            {latestPrep.wantToTalkAbout && <div className="fact"><dt>To talk about</dt><dd>{latestPrep.wantToTalkAbout}</dd></div>}
-            {latestPrep.whatHelps && <div className="fact"><dt>What helps in appointments</dt><dd>{latestPrep.whatHelps}</dd></div>}
-            {latestPrep.wantTreatmentToHelp && <div className="fact"><dt>Wants support to help with</dt><dd>{latestPrep.wantTreatmentToHelp}</dd></div>}
-            <div className="fact"><dt>Written</dt><dd>{latestPrep.writtenAt.slice(0, 10)}</dd></div>
+            {latestPrep.howThingsHaveBeen && (
+              <div className="fact">
+                <dt>How things have been</dt>
+                <dd>{latestPrep.howThingsHaveBeen}</dd>
+              </div>
+            )}
+            {latestPrep.wantToTalkAbout && (
+              <div className="fact">
+                <dt>To talk about</dt>
+                <dd>{latestPrep.wantToTalkAbout}</dd>
+              </div>
+            )}
+            {latestPrep.whatHelps && (
+              <div className="fact">
+                <dt>What helps in appointments</dt>
+                <dd>{latestPrep.whatHelps}</dd>
+              </div>
+            )}
+            {latestPrep.wantTreatmentToHelp && (
+              <div className="fact">
+                <dt>Wants support to help with</dt>
+                <dd>{latestPrep.wantTreatmentToHelp}</dd>
+              </div>
+            )}
+            <div className="fact">
+              <dt>Written</dt>
+              <dd>{latestPrep.writtenAt.slice(0, 10)}</dd>
+            </div>
           </dl>
         ) : (
           <p>Nothing written yet. Ask what they would like to talk about.</p>
@@ -56,7 +89,9 @@ export function SummaryPage() {
         <h2 id="s-plan">Plan at a glance</h2>
         <dl className="facts">
           {planSections
-            .filter((s) => ['hopes', 'whatHelps', 'whatDoesNotHelp'].includes(s.key) && plan.data?.sections[s.key]?.text)
+            .filter(
+              (s) => ['hopes', 'whatHelps', 'whatDoesNotHelp'].includes(s.key) && plan.data?.sections[s.key]?.text,
+            )
             .map((s) => (
               <div className="fact" key={s.key}>
                 <dt>{s.label}</dt>
@@ -73,7 +108,14 @@ export function SummaryPage() {
             <li key={g.id}>
               <strong>{g.title}</strong>
               {g.steps.filter((s) => s.status !== 'done').length > 0 && (
-                <span> — next: {g.steps.filter((s) => s.status !== 'done').map((s) => s.description).join('; ')}</span>
+                <span>
+                  {' '}
+                  — next:{' '}
+                  {g.steps
+                    .filter((s) => s.status !== 'done')
+                    .map((s) => s.description)
+                    .join('; ')}
+                </span>
               )}
             </li>
           ))}

@@ -1,43 +1,34 @@
-import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { peopleApi, shareableParts, type Part, type Person, type Supporter } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { InviteToSignIn } from './Invitations';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function AddSupporter({ person }: { person: Person }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: '', relationship: '', phone: '', email: '', involvement: '' });
-  const add = useMutation({
-    mutationFn: () => peopleApi.addSupporter(person.id, form),
-    onSuccess: () => {
-      setForm({ name: '', relationship: '', phone: '', email: '', involvement: '' });
-      void qc.invalidateQueries({ queryKey: ['supporters', person.id] });
-    },
+  const add = useForm({
+    initial: { name: '', relationship: '', phone: '', email: '', involvement: '' },
+    submit: (v) => peopleApi.addSupporter(person.id, v),
+    resetOnSuccess: true,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['supporters', person.id] }),
   });
-  const field = (name: keyof typeof form) => ({
-    name,
-    value: form[name],
-    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })),
-    error: add.error,
-  });
+  const { field } = add;
   return (
     <details>
       <summary>Add a supporter</summary>
       <ErrorNotice error={add.error} />
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={add.onSubmit} noValidate>
         <TextField label="Supporter’s name" {...field('name')} />
-        <TextField label="Relationship" hint="For example mother, partner, friend, neighbour" {...field('relationship')} />
+        <TextField
+          label="Relationship"
+          hint="For example mother, partner, friend, neighbour"
+          {...field('relationship')}
+        />
         <TextField label="Supporter’s phone" type="tel" {...field('phone')} />
         <TextField label="Supporter’s email" type="email" {...field('email')} />
         <TextArea label="How they would like this supporter involved" rows={2} {...field('involvement')} />
-        <button type="submit" className="primary" disabled={add.isPending}>
+        <button type="submit" className="primary" disabled={add.pending}>
           Add supporter
         </button>
       </form>
@@ -47,46 +38,35 @@ function AddSupporter({ person }: { person: Person }) {
 
 function ShareWith({ person, supporter }: { person: Person; supporter: Supporter }) {
   const qc = useQueryClient();
-  const [parts, setParts] = useState<Part[]>([]);
-  const [purpose, setPurpose] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const share = useMutation({
-    mutationFn: () => peopleApi.recordConsent(person.id, { supporterId: supporter.id, parts, purpose, endsOn: endsOn || undefined }),
-    onSuccess: () => {
-      setParts([]);
-      setPurpose('');
-      setEndsOn('');
-      void qc.invalidateQueries({ queryKey: ['consents', person.id] });
-    },
+  const share = useForm({
+    initial: { parts: [] as Part[], purpose: '', endsOn: '' },
+    submit: (v) =>
+      peopleApi.recordConsent(person.id, { ...v, supporterId: supporter.id, endsOn: v.endsOn || undefined }),
+    resetOnSuccess: true,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['consents', person.id] }),
   });
   return (
     <details>
       <summary>Share parts of the record with {supporter.name}</summary>
       <ErrorNotice error={share.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          share.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={share.onSubmit} noValidate>
         <fieldset className="field">
           <legend>What {supporter.name} may see</legend>
           {shareableParts.map(({ part, label }) => (
             <div className="check" key={part}>
-              <input
-                id={`share-${supporter.id}-${part}`}
-                type="checkbox"
-                checked={parts.includes(part)}
-                onChange={(e) => setParts(e.target.checked ? [...parts, part] : parts.filter((p) => p !== part))}
-              />
+              <input id={`share-${supporter.id}-${part}`} type="checkbox" {...share.choice('parts', part)} />
               <label htmlFor={`share-${supporter.id}-${part}`}>{label}</label>
             </div>
           ))}
         </fieldset>
-        <TextArea label="Why, in the person’s words" name="purpose" rows={2} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={share.error} />
-        <TextField label="Until (optional)" name="endsOn" type="date" hint="Leave empty to share until the person says stop" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={share.error} />
-        <button type="submit" className="primary" disabled={share.isPending}>
+        <TextArea label="Why, in the person’s words" rows={2} {...share.field('purpose')} />
+        <TextField
+          label="Until (optional)"
+          type="date"
+          hint="Leave empty to share until the person says stop"
+          {...share.field('endsOn')}
+        />
+        <button type="submit" className="primary" disabled={share.pending}>
           Share
         </button>
       </form>
@@ -94,7 +74,17 @@ function ShareWith({ person, supporter }: { person: Person; supporter: Supporter
   );
 }
 
-export function SupportersSection({ person, canWrite, canShare, canInvite }: { person: Person; canWrite: boolean; canShare: boolean; canInvite: boolean }) {
+export function SupportersSection({
+  person,
+  canWrite,
+  canShare,
+  canInvite,
+}: {
+  person: Person;
+  canWrite: boolean;
+  canShare: boolean;
+  canInvite: boolean;
+}) {
   const qc = useQueryClient();
   const supporters = useQuery({ queryKey: ['supporters', person.id], queryFn: () => peopleApi.supporters(person.id) });
   const consents = useQuery({ queryKey: ['consents', person.id], queryFn: () => peopleApi.consents(person.id) });
@@ -135,7 +125,9 @@ export function SupportersSection({ person, canWrite, canShare, canInvite }: { p
                 ))
               )}
               {canShare && <ShareWith person={person} supporter={s} />}
-              {canInvite && !s.hasAccount && s.active && <InviteToSignIn personId={person.id} supporterId={s.id} name={s.name} />}
+              {canInvite && !s.hasAccount && s.active && (
+                <InviteToSignIn personId={person.id} supporterId={s.id} name={s.name} />
+              )}
             </li>
           );
         })}

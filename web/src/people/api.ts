@@ -90,26 +90,37 @@ const base = (id: string) => `/people/${id}`;
 export const peopleApi = {
   caseload: (q?: string, cursor?: string) =>
     request<{ items: CaseloadEntry[]; nextCursor: string | null }>(`/people${query({ q, cursor, limit: '50' })}`),
-  search: (q: string) => request<{ items: { id: string; displayName: string; dateOfBirth: string }[] }>(`/people/search${query({ q })}`),
+  search: (q: string) =>
+    request<{ items: { id: string; displayName: string; dateOfBirth: string }[] }>(`/people/search${query({ q })}`),
   create: (p: Partial<Person> & { notADuplicate?: boolean }) => request<Person>('/people', { method: 'POST', body: p }),
   get: (id: string) => requestVersioned<Person>(base(id)),
-  update: (p: Person, changes: Partial<Person>) => request<Person>(base(p.id), { method: 'PATCH', body: changes, ifMatch: `"${p.version}"` }),
+  update: (p: Person, changes: Partial<Person>) =>
+    request<Person>(base(p.id), { method: 'PATCH', body: changes, ifMatch: `"${p.version}"` }),
   careTeam: (id: string) => request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`).then((r) => r.items),
-  careTeamOptions: (id: string) => request<{ items: CareTeamMember[] }>(`${base(id)}/care-team/options`).then((r) => r.items),
+  careTeamOptions: (id: string) =>
+    request<{ items: CareTeamMember[] }>(`${base(id)}/care-team/options`).then((r) => r.items),
   setCareTeam: (id: string, userIds: string[], teamIds: string[]) =>
-    request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`, { method: 'PUT', body: { userIds, teamIds } }).then((r) => r.items),
+    request<{ items: CareTeamMember[] }>(`${base(id)}/care-team`, { method: 'PUT', body: { userIds, teamIds } }).then(
+      (r) => r.items,
+    ),
   supporters: (id: string) => request<{ items: Supporter[] }>(`${base(id)}/supporters`).then((r) => r.items),
-  addSupporter: (id: string, s: { name: string; relationship: string; phone?: string; email?: string; involvement?: string }) =>
-    request<Supporter>(`${base(id)}/supporters`, { method: 'POST', body: s }),
+  addSupporter: (
+    id: string,
+    s: { name: string; relationship: string; phone?: string; email?: string; involvement?: string },
+  ) => request<Supporter>(`${base(id)}/supporters`, { method: 'POST', body: s }),
   invite: (id: string, supporterId?: string) =>
-    request<IssuedInvitation>(supporterId ? `${base(id)}/supporters/${supporterId}/invitations` : `${base(id)}/invitations`, { method: 'POST' }),
+    request<IssuedInvitation>(
+      supporterId ? `${base(id)}/supporters/${supporterId}/invitations` : `${base(id)}/invitations`,
+      { method: 'POST' },
+    ),
   invitations: (id: string) => request<{ items: Invitation[] }>(`${base(id)}/invitations`).then((r) => r.items),
   withdrawInvitation: (id: string, invitationId: string) =>
     request<Invitation>(`${base(id)}/invitations/${invitationId}/withdraw`, { method: 'POST' }),
   consents: (id: string) => request<{ items: Consent[] }>(`${base(id)}/consents`).then((r) => r.items),
   recordConsent: (id: string, c: { supporterId: string; parts: Part[]; purpose: string; endsOn?: string }) =>
     request<Consent>(`${base(id)}/consents`, { method: 'POST', body: c }),
-  withdrawConsent: (id: string, consentId: string) => request<Consent>(`${base(id)}/consents/${consentId}/withdraw`, { method: 'POST' }),
+  withdrawConsent: (id: string, consentId: string) =>
+    request<Consent>(`${base(id)}/consents/${consentId}/withdraw`, { method: 'POST' }),
   breakGlass: (id: string, reasonCode: string, reason: string) =>
     request<unknown>(`${base(id)}/break-glass`, { method: 'POST', body: { reasonCode, reason } }),
   sharedWithMe: () => request<{ items: Consent[] }>('/me/shared-with-me').then((r) => r.items),
@@ -128,7 +139,8 @@ export interface BreakGlassAccess {
   reviewNote: string | null;
 }
 export const reviewApi = {
-  queue: (all: boolean) => request<{ items: BreakGlassAccess[] }>(`/break-glass${all ? '?all=true' : ''}`).then((r) => r.items),
+  queue: (all: boolean) =>
+    request<{ items: BreakGlassAccess[] }>(`/break-glass${all ? '?all=true' : ''}`).then((r) => r.items),
   review: (id: string, note: string) => request<void>(`/break-glass/${id}/review`, { method: 'POST', body: { note } }),
 };
 

@@ -5,72 +5,114 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { advanceApi, type AdvanceStatement, type AdvanceStatementRules } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function Statement({ s }: { s: AdvanceStatement }) {
   return (
     <dl className="facts">
-      <div className="fact"><dt>What I would like</dt><dd className="prewrap">{s.treatmentPreferences}</dd></div>
-      {s.whatIDoNotWant && <div className="fact"><dt>What I do not want</dt><dd className="prewrap">{s.whatIDoNotWant}</dd></div>}
-      {s.otherWishes && <div className="fact"><dt>Other wishes</dt><dd className="prewrap">{s.otherWishes}</dd></div>}
-      {s.nominatedSupportName && (
-        <div className="fact"><dt>Nominated support person</dt><dd>{s.nominatedSupportName} {s.nominatedSupportContact}</dd></div>
+      <div className="fact">
+        <dt>What I would like</dt>
+        <dd className="prewrap">{s.treatmentPreferences}</dd>
+      </div>
+      {s.whatIDoNotWant && (
+        <div className="fact">
+          <dt>What I do not want</dt>
+          <dd className="prewrap">{s.whatIDoNotWant}</dd>
+        </div>
       )}
-      <div className="fact"><dt>Signed</dt><dd>{s.signedOn}</dd></div>
-      {s.witnessName && <div className="fact"><dt>Witnessed by</dt><dd>{s.witnessName}, {s.witnessRole} ({s.witnessedOn})</dd></div>}
+      {s.otherWishes && (
+        <div className="fact">
+          <dt>Other wishes</dt>
+          <dd className="prewrap">{s.otherWishes}</dd>
+        </div>
+      )}
+      {s.nominatedSupportName && (
+        <div className="fact">
+          <dt>Nominated support person</dt>
+          <dd>
+            {s.nominatedSupportName} {s.nominatedSupportContact}
+          </dd>
+        </div>
+      )}
+      <div className="fact">
+        <dt>Signed</dt>
+        <dd>{s.signedOn}</dd>
+      </div>
+      {s.witnessName && (
+        <div className="fact">
+          <dt>Witnessed by</dt>
+          <dd>
+            {s.witnessName}, {s.witnessRole} ({s.witnessedOn})
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
 
-function NewStatement({ personId, rules, isPerson, onDone }: { personId: string; rules: AdvanceStatementRules; isPerson: boolean; onDone: () => void }) {
+function NewStatement({
+  personId,
+  rules,
+  isPerson,
+  onDone,
+}: {
+  personId: string;
+  rules: AdvanceStatementRules;
+  isPerson: boolean;
+  onDone: () => void;
+}) {
   const qc = useQueryClient();
-  const [f, setF] = useState({
-    treatmentPreferences: '',
-    whatIDoNotWant: '',
-    otherWishes: '',
-    nominatedSupportName: '',
-    nominatedSupportContact: '',
-    signedOn: '',
-    witnessName: '',
-    witnessRole: '',
-    witnessedOn: '',
-  });
-  const make = useMutation({
-    mutationFn: () => advanceApi.make(personId, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ''))),
+  const make = useForm({
+    initial: {
+      treatmentPreferences: '',
+      whatIDoNotWant: '',
+      otherWishes: '',
+      nominatedSupportName: '',
+      nominatedSupportContact: '',
+      signedOn: '',
+      witnessName: '',
+      witnessRole: '',
+      witnessedOn: '',
+    },
+    // What was left empty is not sent.
+    submit: (v) => advanceApi.make(personId, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''))),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['advance', personId] });
       onDone();
     },
   });
-  const field = (name: keyof typeof f) => ({
-    name,
-    value: f[name],
-    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [name]: e.target.value })),
-    error: make.error,
-  });
+  const { field } = make;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        make.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={make.onSubmit} noValidate>
       <ErrorNotice error={make.error} />
-      <TextArea label={isPerson ? 'What I would like if I become unwell' : 'What they would like if they become unwell'} rows={3} {...field('treatmentPreferences')} />
+      <TextArea
+        label={isPerson ? 'What I would like if I become unwell' : 'What they would like if they become unwell'}
+        rows={3}
+        {...field('treatmentPreferences')}
+      />
       <TextArea label="What I do not want" rows={2} {...field('whatIDoNotWant')} />
       <TextArea label="Other wishes (pets, children, home, work)" rows={2} {...field('otherWishes')} />
-      <TextField label={`Nominated support person${rules.nominatedSupportRequired ? '' : ' (optional)'}`} {...field('nominatedSupportName')} />
+      <TextField
+        label={`Nominated support person${rules.nominatedSupportRequired ? '' : ' (optional)'}`}
+        {...field('nominatedSupportName')}
+      />
       <TextField label="How to contact them" {...field('nominatedSupportContact')} />
       <TextField label="Date signed" type="date" {...field('signedOn')} />
       {rules.witnessRequired && (
         <>
           <TextField label="Witness’s name" {...field('witnessName')} />
-          {rules.witnessRoleRequired && <TextField label="Witness’s role or authority" hint="For example an authorised witness, a GP or a lawyer" {...field('witnessRole')} />}
+          {rules.witnessRoleRequired && (
+            <TextField
+              label="Witness’s role or authority"
+              hint="For example an authorised witness, a GP or a lawyer"
+              {...field('witnessRole')}
+            />
+          )}
           <TextField label="Date witnessed" type="date" {...field('witnessedOn')} />
         </>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={make.isPending}>
+        <button type="submit" className="primary" disabled={make.pending}>
           Save advance statement
         </button>
         <button type="button" onClick={onDone}>
@@ -81,7 +123,15 @@ function NewStatement({ personId, rules, isPerson, onDone }: { personId: string;
   );
 }
 
-export function AdvanceStatementSection({ personId, canWrite, isPerson }: { personId: string; canWrite: boolean; isPerson: boolean }) {
+export function AdvanceStatementSection({
+  personId,
+  canWrite,
+  isPerson,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+}) {
   const qc = useQueryClient();
   const [writing, setWriting] = useState(false);
   const list = useQuery({ queryKey: ['advance', personId], queryFn: () => advanceApi.list(personId) });
@@ -95,8 +145,19 @@ export function AdvanceStatementSection({ personId, canWrite, isPerson }: { pers
     <section aria-labelledby="advance-title" className={current ? 'panel important' : ''}>
       <h2 id="advance-title">{current ? 'Advance statement in place' : 'Advance statement'}</h2>
       <ErrorNotice error={list.error ?? revoke.error} />
-      {current ? <Statement s={current} /> : <p>{isPerson ? 'You can write down what you would like if you become unwell.' : 'None recorded.'}</p>}
-      {writing && list.data && <NewStatement personId={personId} rules={list.data.rules} isPerson={isPerson} onDone={() => setWriting(false)} />}
+      {current ? (
+        <Statement s={current} />
+      ) : (
+        <p>{isPerson ? 'You can write down what you would like if you become unwell.' : 'None recorded.'}</p>
+      )}
+      {writing && list.data && (
+        <NewStatement
+          personId={personId}
+          rules={list.data.rules}
+          isPerson={isPerson}
+          onDone={() => setWriting(false)}
+        />
+      )}
       {canWrite && !writing && (
         <div className="actions">
           <button type="button" onClick={() => setWriting(true)}>

@@ -1,47 +1,37 @@
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { prepApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 /** In the portal: the person notes what they want their worker to know before they meet. */
 export function AppointmentPrepSection({ personId }: { personId: string }) {
   const qc = useQueryClient();
-  const empty = { forDate: '', howThingsHaveBeen: '', wantToTalkAbout: '', whatHelps: '', wantTreatmentToHelp: '' };
-  const [f, setF] = useState(empty);
-  const save = useMutation({
-    mutationFn: () => prepApi.add(personId, { ...f, forDate: f.forDate || undefined }),
-    onSuccess: () => {
-      setF(empty);
-      void qc.invalidateQueries({ queryKey: ['preps', personId] });
-    },
+  const save = useForm({
+    initial: { forDate: '', howThingsHaveBeen: '', wantToTalkAbout: '', whatHelps: '', wantTreatmentToHelp: '' },
+    submit: (v) => prepApi.add(personId, { ...v, forDate: v.forDate || undefined }),
+    resetOnSuccess: true,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['preps', personId] }),
   });
-  const field = (name: keyof typeof f) => ({
-    name,
-    value: f[name],
-    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [name]: e.target.value })),
-    error: save.error,
-  });
+  const { field } = save;
   return (
     <section aria-labelledby="prep-title">
       <h2 id="prep-title">Getting ready for my next appointment</h2>
-      {save.isSuccess && <SuccessNotice>Saved. Your worker will see it when you next meet.</SuccessNotice>}
+      {save.succeeded && <SuccessNotice>Saved. Your worker will see it when you next meet.</SuccessNotice>}
       <details>
         <summary>Write what I want my worker to know</summary>
         <ErrorNotice error={save.error} />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-          noValidate
-        >
+        <form onSubmit={save.onSubmit} noValidate>
           <TextField label="Appointment date (if you know it)" type="date" {...field('forDate')} />
           <TextArea label="How things have been" rows={2} {...field('howThingsHaveBeen')} />
           <TextArea label="What I want to talk about" rows={2} {...field('wantToTalkAbout')} />
           <TextArea label="What helps me in appointments" rows={2} {...field('whatHelps')} />
-          <TextArea label="What I want treatment and support to help me do" rows={2} {...field('wantTreatmentToHelp')} />
-          <button type="submit" className="primary" disabled={save.isPending}>
+          <TextArea
+            label="What I want treatment and support to help me do"
+            rows={2}
+            {...field('wantTreatmentToHelp')}
+          />
+          <button type="submit" className="primary" disabled={save.pending}>
             Save for my appointment
           </button>
         </form>

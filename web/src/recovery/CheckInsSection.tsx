@@ -1,22 +1,50 @@
 import { useMemo, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CartesianGrid, Legend, Line, LineChart, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { recoveryApi, type CheckIn, type LifeArea } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 const scale = Array.from({ length: 10 }, (_, i) => i + 1);
 
-function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string; areas: LifeArea[]; isPerson: boolean; onSaved: () => void }) {
+function CheckInForm({
+  personId,
+  areas,
+  isPerson,
+  onSaved,
+}: {
+  personId: string;
+  areas: LifeArea[];
+  isPerson: boolean;
+  onSaved: () => void;
+}) {
   const qc = useQueryClient();
-  const [person, setPerson] = useState<Record<string, string>>({});
-  const [worker, setWorker] = useState<Record<string, string>>({});
-  const [help, setHelp] = useState<Record<string, string>>({});
-  const [priorities, setPriorities] = useState('');
-  const [homeEnvironment, setHomeEnvironment] = useState('');
-  const [relationships, setRelationships] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
+  type Ratings = Record<string, string>;
+  const save = useForm({
+    initial: {
+      person: {} as Ratings,
+      worker: {} as Ratings,
+      help: {} as Ratings,
+      priorities: '',
+      homeEnvironment: '',
+      relationships: '',
+    },
+    submit: ({ person, worker, help, priorities, homeEnvironment, relationships }) =>
       recoveryApi.addCheckIn(personId, {
         ratings: areas
           .filter((a) => person[a.id] || worker[a.id])
@@ -30,34 +58,31 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
         homeEnvironment,
         relationships,
       }),
+    resetOnSuccess: true,
     onSuccess: () => {
-      setPerson({});
-      setWorker({});
-      setHelp({});
-      setPriorities('');
-      setHomeEnvironment('');
-      setRelationships('');
       void qc.invalidateQueries({ queryKey: ['check-ins', personId] });
       onSaved();
     },
   });
+  const { person, worker, help } = save.values;
+  const rate = (kind: 'person' | 'worker' | 'help', areaId: string, value: string) =>
+    save.set(kind, { ...save.values[kind], [areaId]: value });
   return (
     <details>
       <summary>{isPerson ? 'Do a check-in' : 'Record a check-in'}</summary>
       <p className="hint">1 means very hard right now; 10 means going really well. Skip any area you like.</p>
       <ErrorNotice error={save.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={save.onSubmit} noValidate>
         {areas.map((a) => (
           <fieldset key={a.id} className="field area">
             <legend>{a.name}</legend>
             <p className="hint">{a.description}</p>
-            <SelectField label={isPerson ? 'How is this for me' : 'How it is for them, in their view'} name={`rating-${a.code}`} value={person[a.id] ?? ''} onChange={(e) => setPerson((p) => ({ ...p, [a.id]: e.target.value }))}>
+            <SelectField
+              label={isPerson ? 'How is this for me' : 'How it is for them, in their view'}
+              name={`rating-${a.code}`}
+              value={person[a.id] ?? ''}
+              onChange={(e) => rate('person', a.id, e.target.value)}
+            >
               <option value="">Not this time</option>
               {scale.map((n) => (
                 <option key={n} value={n}>
@@ -66,7 +91,12 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
               ))}
             </SelectField>
             {!isPerson && (
-              <SelectField label="Your view, beside theirs" name={`worker-${a.code}`} value={worker[a.id] ?? ''} onChange={(e) => setWorker((p) => ({ ...p, [a.id]: e.target.value }))}>
+              <SelectField
+                label="Your view, beside theirs"
+                name={`worker-${a.code}`}
+                value={worker[a.id] ?? ''}
+                onChange={(e) => rate('worker', a.id, e.target.value)}
+              >
                 <option value="">No view recorded</option>
                 {scale.map((n) => (
                   <option key={n} value={n}>
@@ -76,14 +106,32 @@ function CheckInForm({ personId, areas, isPerson, onSaved }: { personId: string;
               </SelectField>
             )}
             {person[a.id] && (
-              <TextArea label="What would help" name={`help-${a.code}`} rows={1} value={help[a.id] ?? ''} onChange={(e) => setHelp((p) => ({ ...p, [a.id]: e.target.value }))} />
+              <TextArea
+                label="What would help"
+                name={`help-${a.code}`}
+                rows={1}
+                value={help[a.id] ?? ''}
+                onChange={(e) => rate('help', a.id, e.target.value)}
+              />
             )}
           </fieldset>
         ))}
-        <TextArea label={isPerson ? 'What matters most to me right now' : 'What matters most to them right now'} name="priorities" rows={2} value={priorities} onChange={(e) => setPriorities(e.target.value)} error={save.error} />
-        <TextArea label={isPerson ? 'How things are at home' : 'How things are at home, in their words'} name="homeEnvironment" rows={2} value={homeEnvironment} onChange={(e) => setHomeEnvironment(e.target.value)} error={save.error} />
-        <TextArea label={isPerson ? 'The people who matter to me' : 'The people who matter to them'} name="relationships" rows={2} value={relationships} onChange={(e) => setRelationships(e.target.value)} error={save.error} />
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <TextArea
+          label={isPerson ? 'What matters most to me right now' : 'What matters most to them right now'}
+          rows={2}
+          {...save.field('priorities')}
+        />
+        <TextArea
+          label={isPerson ? 'How things are at home' : 'How things are at home, in their words'}
+          rows={2}
+          {...save.field('homeEnvironment')}
+        />
+        <TextArea
+          label={isPerson ? 'The people who matter to me' : 'The people who matter to them'}
+          rows={2}
+          {...save.field('relationships')}
+        />
+        <button type="submit" className="primary" disabled={save.pending}>
           Save check-in
         </button>
       </form>
@@ -128,7 +176,9 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
               <PolarAngleAxis dataKey="area" tick={{ fontSize: 12 }} />
               <PolarRadiusAxis domain={[0, 10]} tickCount={6} />
               <Radar name="Latest" dataKey="Latest" stroke="#1f5f4a" fill="#1f5f4a" fillOpacity={0.35} />
-              {previous && <Radar name="Previous" dataKey="Previous" stroke="#b35c00" fill="#b35c00" fillOpacity={0.15} />}
+              {previous && (
+                <Radar name="Previous" dataKey="Previous" stroke="#b35c00" fill="#b35c00" fillOpacity={0.15} />
+              )}
               <Legend />
             </RadarChart>
           </ResponsiveContainer>
@@ -178,19 +228,32 @@ function Charts({ checkIns, areas }: { checkIns: CheckIn[]; areas: LifeArea[] })
               <Tooltip />
               <Legend />
               <Line type="monotone" dataKey="Person" name="The person" stroke="#1f5f4a" strokeWidth={2} connectNulls />
-              <Line type="monotone" dataKey="Worker" name="Worker's view" stroke="#b35c00" strokeDasharray="5 5" connectNulls />
+              <Line
+                type="monotone"
+                dataKey="Worker"
+                name="Worker's view"
+                stroke="#b35c00"
+                strokeDasharray="5 5"
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
-        <p className="visually-hidden">
-          {line.map((p) => `${p.date}: ${p.Person ?? 'no rating'}`).join('; ')}
-        </p>
+        <p className="visually-hidden">{line.map((p) => `${p.date}: ${p.Person ?? 'no rating'}`).join('; ')}</p>
       </figure>
     </div>
   );
 }
 
-export function CheckInsSection({ personId, canWrite, isPerson }: { personId: string; canWrite: boolean; isPerson: boolean }) {
+export function CheckInsSection({
+  personId,
+  canWrite,
+  isPerson,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+}) {
   const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
   const checkIns = useQuery({ queryKey: ['check-ins', personId], queryFn: () => recoveryApi.checkIns(personId) });
   const [saved, setSaved] = useState(false);
@@ -201,7 +264,9 @@ export function CheckInsSection({ personId, canWrite, isPerson }: { personId: st
       {saved && <SuccessNotice>Check-in saved. Thank you.</SuccessNotice>}
       <ErrorNotice error={areas.error ?? checkIns.error} />
       {checkIns.data && <Charts checkIns={checkIns.data} areas={active} />}
-      {canWrite && active.length > 0 && <CheckInForm personId={personId} areas={active} isPerson={isPerson} onSaved={() => setSaved(true)} />}
+      {canWrite && active.length > 0 && (
+        <CheckInForm personId={personId} areas={active} isPerson={isPerson} onSaved={() => setSaved(true)} />
+      )}
     </section>
   );
 }

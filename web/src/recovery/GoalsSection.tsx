@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { goalStatusLabels, recoveryApi, stepStatusLabels, type Goal, type GoalStatus, type Step } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
 function useRefresh(personId: string) {
   const qc = useQueryClient();
@@ -15,31 +15,19 @@ function useRefresh(personId: string) {
 function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }) {
   const refresh = useRefresh(personId);
   const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
-  const [title, setTitle] = useState('');
-  const [why, setWhy] = useState('');
-  const [areaIds, setAreaIds] = useState<string[]>([]);
-  const add = useMutation({
-    mutationFn: () => recoveryApi.addGoal(personId, { title, whyItMatters: why, lifeAreaIds: areaIds }),
-    onSuccess: () => {
-      setTitle('');
-      setWhy('');
-      setAreaIds([]);
-      refresh();
-    },
+  const add = useForm({
+    initial: { title: '', whyItMatters: '', lifeAreaIds: [] as string[] },
+    submit: (v) => recoveryApi.addGoal(personId, v),
+    resetOnSuccess: true,
+    onSuccess: refresh,
   });
   return (
     <details>
       <summary>{isPerson ? 'Add a goal in your own words' : 'Add a goal in the person’s words'}</summary>
       <ErrorNotice error={add.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-        noValidate
-      >
-        <TextArea label={isPerson ? 'My goal' : 'Their goal'} name="title" rows={2} value={title} onChange={(e) => setTitle(e.target.value)} error={add.error} />
-        <TextArea label="Why it matters" name="whyItMatters" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} error={add.error} />
+      <form onSubmit={add.onSubmit} noValidate>
+        <TextArea label={isPerson ? 'My goal' : 'Their goal'} rows={2} {...add.field('title')} />
+        <TextArea label="Why it matters" rows={2} {...add.field('whyItMatters')} />
         <fieldset className="field">
           <legend>Which parts of life it is about</legend>
           <div className="area-choices">
@@ -47,18 +35,13 @@ function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }
               .filter((a) => a.active)
               .map((a) => (
                 <div className="check" key={a.id}>
-                  <input
-                    id={`goal-area-${a.id}`}
-                    type="checkbox"
-                    checked={areaIds.includes(a.id)}
-                    onChange={(e) => setAreaIds(e.target.checked ? [...areaIds, a.id] : areaIds.filter((x) => x !== a.id))}
-                  />
+                  <input id={`goal-area-${a.id}`} type="checkbox" {...add.choice('lifeAreaIds', a.id)} />
                   <label htmlFor={`goal-area-${a.id}`}>{a.name}</label>
                 </div>
               ))}
           </div>
         </fieldset>
-        <button type="submit" className="primary" disabled={add.isPending}>
+        <button type="submit" className="primary" disabled={add.pending}>
           Add goal
         </button>
       </form>
@@ -68,41 +51,34 @@ function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }
 
 function NewStep({ personId, goal }: { personId: string; goal: Goal }) {
   const refresh = useRefresh(personId);
-  const [description, setDescription] = useState('');
-  const [who, setWho] = useState<Step['who']>('person');
-  const [whoName, setWhoName] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const add = useMutation({
-    mutationFn: () => recoveryApi.addStep(personId, goal.id, { description, who, whoName: whoName || undefined, dueOn: dueOn || undefined }),
-    onSuccess: () => {
-      setDescription('');
-      setDueOn('');
+  const add = useForm({
+    initial: { description: '', who: 'person' as Step['who'], whoName: '', dueOn: '' },
+    submit: (v) =>
+      recoveryApi.addStep(personId, goal.id, { ...v, whoName: v.whoName || undefined, dueOn: v.dueOn || undefined }),
+    onSuccess: (_, sent) => {
+      // Who does it stays, for the next step of the same kind.
+      add.reset({ ...sent, description: '', dueOn: '' });
       refresh();
     },
   });
+  const { who } = add.values;
   return (
     <details>
       <summary>
         Add a step<span className="visually-hidden"> toward “{goal.title}”</span>
       </summary>
       <ErrorNotice error={add.error} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-        noValidate
-      >
-        <TextField label="The step" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={add.error} />
-        <SelectField label="Who does it" name="who" value={who} onChange={(e) => setWho(e.target.value as Step['who'])} error={add.error}>
+      <form onSubmit={add.onSubmit} noValidate>
+        <TextField label="The step" {...add.field('description')} />
+        <SelectField label="Who does it" {...add.field('who')}>
           <option value="person">The person</option>
           <option value="worker">A worker</option>
           <option value="supporter">A supporter</option>
           <option value="partner">A partner service</option>
         </SelectField>
-        {who !== 'person' && <TextField label="Their name" name="whoName" value={whoName} onChange={(e) => setWhoName(e.target.value)} error={add.error} />}
-        <TextField label="By when" name="dueOn" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={add.error} />
-        <button type="submit" className="primary" disabled={add.isPending}>
+        {who !== 'person' && <TextField label="Their name" {...add.field('whoName')} />}
+        <TextField label="By when" type="date" {...add.field('dueOn')} />
+        <button type="submit" className="primary" disabled={add.pending}>
           Add step
         </button>
       </form>
@@ -116,12 +92,18 @@ function StepRow({ personId, goal, step, canWrite }: { personId: string; goal: G
     mutationFn: (status: Step['status']) => recoveryApi.updateStep(personId, goal.id, step, { status }),
     onSuccess: refresh,
   });
-  const whoLabel = step.whoName || { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
+  const whoLabel =
+    step.whoName ||
+    { person: 'the person', worker: 'a worker', supporter: 'a supporter', partner: 'a partner service' }[step.who];
   return (
     <li className="step">
       <span>
         {step.status === 'done' ? '✓ ' : ''}
-        {step.description} <span className="muted small">({whoLabel}{step.dueOn ? `, by ${step.dueOn}` : ''})</span>{' '}
+        {step.description}{' '}
+        <span className="muted small">
+          ({whoLabel}
+          {step.dueOn ? `, by ${step.dueOn}` : ''})
+        </span>{' '}
         <span className={`tag${step.status === 'done' ? ' ok' : ''}`}>{stepStatusLabels[step.status]}</span>
       </span>
       <ErrorNotice error={mark.error} />
@@ -136,13 +118,11 @@ function StepRow({ personId, goal, step, canWrite }: { personId: string; goal: G
 
 function Notes({ personId, goal, canWrite }: { personId: string; goal: Goal; canWrite: boolean }) {
   const refresh = useRefresh(personId);
-  const [note, setNote] = useState('');
-  const add = useMutation({
-    mutationFn: () => recoveryApi.addNote(personId, goal.id, note),
-    onSuccess: () => {
-      setNote('');
-      refresh();
-    },
+  const add = useForm({
+    initial: { note: '' },
+    submit: (v) => recoveryApi.addNote(personId, goal.id, v.note),
+    resetOnSuccess: true,
+    onSuccess: refresh,
   });
   return (
     <details>
@@ -152,21 +132,18 @@ function Notes({ personId, goal, canWrite }: { personId: string; goal: Goal; can
       <ul className="notes">
         {goal.notes.map((n) => (
           <li key={n.id}>
-            <span className="prewrap">{n.note}</span> <span className="muted small">— {n.writtenByName ?? 'someone'}, {n.writtenAt.slice(0, 10)}</span>
+            <span className="prewrap">{n.note}</span>{' '}
+            <span className="muted small">
+              — {n.writtenByName ?? 'someone'}, {n.writtenAt.slice(0, 10)}
+            </span>
           </li>
         ))}
       </ul>
       {canWrite && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-          noValidate
-        >
+        <form onSubmit={add.onSubmit} noValidate>
           <ErrorNotice error={add.error} />
-          <TextArea label="Add a note" name={`note-${goal.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={add.error} />
-          <button type="submit" disabled={add.isPending}>
+          <TextArea label="Add a note" rows={2} {...add.field('note')} name={`note-${goal.id}`} />
+          <button type="submit" disabled={add.pending}>
             Save note
           </button>
         </form>
@@ -187,7 +164,13 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
       <p className="muted small">{goal.writtenBy === 'person' ? 'In their own words' : 'Written with a worker'}</p>
       {goal.whyItMatters && <p>Why it matters: {goal.whyItMatters}</p>}
       {canWrite ? (
-        <SelectField label="Where it is up to" name={`status-${goal.id}`} value={goal.status} onChange={(e) => status.mutate(e.target.value as GoalStatus)} error={status.error}>
+        <SelectField
+          label="Where it is up to"
+          name={`status-${goal.id}`}
+          value={goal.status}
+          onChange={(e) => status.mutate(e.target.value as GoalStatus)}
+          error={status.error}
+        >
           {Object.entries(goalStatusLabels).map(([k, v]) => (
             <option key={k} value={k}>
               {v}
@@ -211,9 +194,20 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
   );
 }
 
-export function GoalsSection({ personId, canWrite, isPerson }: { personId: string; canWrite: boolean; isPerson: boolean }) {
+export function GoalsSection({
+  personId,
+  canWrite,
+  isPerson,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+}) {
   const goals = useQuery({ queryKey: ['goals', personId], queryFn: () => recoveryApi.goals(personId) });
-  const achievements = useQuery({ queryKey: ['achievements', personId], queryFn: () => recoveryApi.achievements(personId) });
+  const achievements = useQuery({
+    queryKey: ['achievements', personId],
+    queryFn: () => recoveryApi.achievements(personId),
+  });
   return (
     <section aria-labelledby="goals-title">
       <h2 id="goals-title">{isPerson ? 'My goals' : 'Goals'}</h2>
@@ -224,7 +218,11 @@ export function GoalsSection({ personId, canWrite, isPerson }: { personId: strin
           <ul>
             {achievements.data!.map((a) => (
               <li key={`${a.kind}-${a.id}`}>
-                <span aria-hidden="true">★ </span>{a.title} <span className="muted small">({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})</span>
+                <span aria-hidden="true">★ </span>
+                {a.title}{' '}
+                <span className="muted small">
+                  ({a.kind === 'goal' ? 'goal achieved' : 'step done'}, {a.achievedAt.slice(0, 10)})
+                </span>
               </li>
             ))}
           </ul>

@@ -6,7 +6,11 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 /** Earlier versions of the plan, each as it was, with who changed it and when. */
 export function PlanHistory({ personId }: { personId: string }) {
   const [open, setOpen] = useState(false);
-  const history = useQuery({ queryKey: ['plan-history', personId], queryFn: () => historyApi.plan(personId), enabled: open });
+  const history = useQuery({
+    queryKey: ['plan-history', personId],
+    queryFn: () => historyApi.plan(personId),
+    enabled: open,
+  });
   return (
     <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>Earlier versions of the plan</summary>

@@ -25,19 +25,27 @@ export function PlanPrintPage() {
       <PageTitle title={`${person.data.displayName}’s recovery plan`} />
       <p className="muted">
         Version {p.version}
-        {p.reviewOn ? ` · next review ${p.reviewOn}` : ''} · {p.agreedByPerson ? 'agreed by ' + (person.data.preferredName || person.data.givenName) : 'not yet agreed'}
+        {p.reviewOn ? ` · next review ${p.reviewOn}` : ''} ·{' '}
+        {p.agreedByPerson ? 'agreed by ' + (person.data.preferredName || person.data.givenName) : 'not yet agreed'}
       </p>
       {(['plan', 'wellness', 'safety'] as const).map((group) => {
         const parts = planSections.filter((s) => s.group === group && p.sections[s.key]?.text);
         if (parts.length === 0) return null;
         return (
-          <section key={group} aria-label={group === 'plan' ? 'My plan' : group === 'wellness' ? 'Wellness plan' : 'Feeling safe'}>
+          <section
+            key={group}
+            aria-label={group === 'plan' ? 'My plan' : group === 'wellness' ? 'Wellness plan' : 'Feeling safe'}
+          >
             <h2>{group === 'plan' ? 'My plan' : group === 'wellness' ? 'My wellness plan' : 'Feeling safe'}</h2>
             {parts.map((s) => (
               <div key={s.key} className="plan-part">
                 <h3>{s.label}</h3>
                 <p className="prewrap">{p.sections[s.key].text}</p>
-                <p className="muted small">{p.sections[s.key].writtenBy === 'person' ? 'In my own words' : `Written by ${p.sections[s.key].writtenByName}`}</p>
+                <p className="muted small">
+                  {p.sections[s.key].writtenBy === 'person'
+                    ? 'In my own words'
+                    : `Written by ${p.sections[s.key].writtenByName}`}
+                </p>
               </div>
             ))}
           </section>

@@ -5,16 +5,30 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Link } from 'react-router-dom';
 import { PlanHistory } from './PlanHistory';
 import { TextArea, TextField } from '../ui/Field';
+import { useForm } from '../ui/useForm';
 
-function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string; plan: Plan; visibleKeys: string[]; onDone: () => void }) {
+function PlanEditor({
+  personId,
+  plan,
+  visibleKeys,
+  onDone,
+}: {
+  personId: string;
+  plan: Plan;
+  visibleKeys: string[];
+  onDone: () => void;
+}) {
   const qc = useQueryClient();
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])),
-  );
-  const [reviewOn, setReviewOn] = useState(plan.reviewOn ?? '');
-  const save = useMutation({
-    mutationFn: () => {
-      const changed = Object.fromEntries(Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v));
+  const save = useForm({
+    initial: () => ({
+      texts: Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])) as Record<string, string>,
+      reviewOn: plan.reviewOn ?? '',
+    }),
+    // Only the sections that changed are sent.
+    submit: ({ texts, reviewOn }) => {
+      const changed = Object.fromEntries(
+        Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v),
+      );
       return recoveryApi.savePlan(personId, plan, changed, reviewOn !== (plan.reviewOn ?? '') ? reviewOn : undefined);
     },
     onSuccess: () => {
@@ -23,13 +37,7 @@ function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string;
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={save.onSubmit} noValidate>
       <ErrorNotice error={save.error} />
       {planSections
         .filter((s) => visibleKeys.includes(s.key))
@@ -40,14 +48,14 @@ function PlanEditor({ personId, plan, visibleKeys, onDone }: { personId: string;
             name={`sections.${s.key}`}
             hint={s.hint || undefined}
             rows={3}
-            value={texts[s.key] ?? ''}
-            onChange={(e) => setTexts((t) => ({ ...t, [s.key]: e.target.value }))}
+            value={save.values.texts[s.key] ?? ''}
+            onChange={(e) => save.set('texts', { ...save.values.texts, [s.key]: e.target.value })}
             error={save.error}
           />
         ))}
-      <TextField label="Next review" name="reviewOn" type="date" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} error={save.error} />
+      <TextField label="Next review" type="date" {...save.field('reviewOn')} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.pending}>
           Save plan
         </button>
         <button type="button" onClick={onDone}>
@@ -81,7 +89,14 @@ function Agreement({ personId, plan, isPerson }: { personId: string; plan: Plan;
       <button type="button" className="primary" onClick={() => respond.mutate(true)} disabled={respond.isPending}>
         I agree with my plan
       </button>
-      <TextArea label="What I do not agree with" name="disagreement" rows={2} value={disagreement} onChange={(e) => setDisagreement(e.target.value)} error={respond.error} />
+      <TextArea
+        label="What I do not agree with"
+        name="disagreement"
+        rows={2}
+        value={disagreement}
+        onChange={(e) => setDisagreement(e.target.value)}
+        error={respond.error}
+      />
       <button type="button" onClick={() => respond.mutate(false)} disabled={respond.isPending}>
         Tell my care team
       </button>
@@ -89,9 +104,22 @@ function Agreement({ personId, plan, isPerson }: { personId: string; plan: Plan;
   );
 }
 
-export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { personId: string; canWrite: boolean; isPerson: boolean; visibleParts: string[] }) {
+export function PlanSection({
+  personId,
+  canWrite,
+  isPerson,
+  visibleParts,
+}: {
+  personId: string;
+  canWrite: boolean;
+  isPerson: boolean;
+  visibleParts: string[];
+}) {
   const [editing, setEditing] = useState(false);
-  const plan = useQuery({ queryKey: ['plan', personId], queryFn: () => recoveryApi.plan(personId).then((r) => r.data) });
+  const plan = useQuery({
+    queryKey: ['plan', personId],
+    queryFn: () => recoveryApi.plan(personId).then((r) => r.data),
+  });
   const groupPart = { plan: 'plan', safety: 'safety', wellness: 'wellness_plan' } as const;
   const visibleKeys = planSections.filter((s) => visibleParts.includes(groupPart[s.group])).map((s) => s.key);
   const p = plan.data;
@@ -99,11 +127,20 @@ export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { pe
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{isPerson ? 'My recovery plan' : 'Recovery plan'}</h2>
       <ErrorNotice error={plan.error} />
-      {p && editing && <PlanEditor personId={personId} plan={p} visibleKeys={visibleKeys} onDone={() => setEditing(false)} />}
+      {p && editing && (
+        <PlanEditor personId={personId} plan={p} visibleKeys={visibleKeys} onDone={() => setEditing(false)} />
+      )}
       {p && !editing && (
         <>
           <Agreement personId={personId} plan={p} isPerson={isPerson} />
-          {p.version === 0 && <p>No plan yet. {isPerson ? 'Start with your hopes, in your own words.' : 'Start with the person’s hopes, in their words.'}</p>}
+          {p.version === 0 && (
+            <p>
+              No plan yet.{' '}
+              {isPerson
+                ? 'Start with your hopes, in your own words.'
+                : 'Start with the person’s hopes, in their words.'}
+            </p>
+          )}
           <dl className="plan">
             {planSections
               .filter((s) => p.sections[s.key]?.text)
@@ -113,7 +150,9 @@ export function PlanSection({ personId, canWrite, isPerson, visibleParts }: { pe
                   <dd>
                     <p className="prewrap">{p.sections[s.key].text}</p>
                     <p className="muted small">
-                      {p.sections[s.key].writtenBy === 'person' ? 'In their own words' : `Written by ${p.sections[s.key].writtenByName}`}
+                      {p.sections[s.key].writtenBy === 'person'
+                        ? 'In their own words'
+                        : `Written by ${p.sections[s.key].writtenByName}`}
                     </p>
                   </dd>
                 </div>

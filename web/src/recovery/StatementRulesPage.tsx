@@ -1,10 +1,10 @@
 // Administration: what this organisation asks of an advance statement. Jurisdictions differ,
 // so the witnessing rules are the organisation's to set.
-import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { statementRulesApi, type AdvanceStatementRules } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
+import { useForm } from '../ui/useForm';
 
 const labels: [keyof AdvanceStatementRules, string][] = [
   ['witnessRequired', 'A witness must sign'],
@@ -12,44 +12,48 @@ const labels: [keyof AdvanceStatementRules, string][] = [
   ['nominatedSupportRequired', 'A nominated support person must be named'],
 ];
 
-export function StatementRulesPage() {
+/** The form, once the rules in force are known (they are its starting values). */
+function RulesForm({ rules }: { rules: AdvanceStatementRules }) {
   const qc = useQueryClient();
-  const rules = useQuery({ queryKey: ['statement-rules'], queryFn: statementRulesApi.get });
-  const [draft, setDraft] = useState<AdvanceStatementRules | null>(null);
-  useEffect(() => {
-    if (rules.data) setDraft(rules.data);
-  }, [rules.data]);
-  const save = useMutation({
-    mutationFn: () => statementRulesApi.set(draft!),
+  const save = useForm({
+    initial: rules,
+    submit: statementRulesApi.set,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['statement-rules'] }),
   });
   return (
     <>
-      <PageTitle title="Advance statements" />
-      <p className="lead">What your organisation asks of a person’s advance statement. Check your state’s mental health law.</p>
-      {save.isSuccess && <SuccessNotice>Saved. New statements follow these rules; earlier ones are kept as they were.</SuccessNotice>}
-      <ErrorNotice error={rules.error ?? save.error} />
-      {draft && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
-          <fieldset className="field">
-            <legend>Requirements</legend>
-            {labels.map(([key, label]) => (
-              <div className="check" key={key}>
-                <input id={`rule-${key}`} type="checkbox" checked={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.checked })} />
-                <label htmlFor={`rule-${key}`}>{label}</label>
-              </div>
-            ))}
-          </fieldset>
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save
-          </button>
-        </form>
+      {save.succeeded && (
+        <SuccessNotice>Saved. New statements follow these rules; earlier ones are kept as they were.</SuccessNotice>
       )}
+      <ErrorNotice error={save.error} />
+      <form onSubmit={save.onSubmit}>
+        <fieldset className="field">
+          <legend>Requirements</legend>
+          {labels.map(([key, label]) => (
+            <div className="check" key={key}>
+              <input id={`rule-${key}`} type="checkbox" {...save.check(key)} />
+              <label htmlFor={`rule-${key}`}>{label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary" disabled={save.pending}>
+          Save
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function StatementRulesPage() {
+  const rules = useQuery({ queryKey: ['statement-rules'], queryFn: statementRulesApi.get });
+  return (
+    <>
+      <PageTitle title="Advance statements" />
+      <p className="lead">
+        What your organisation asks of a person’s advance statement. Check your state’s mental health law.
+      </p>
+      <ErrorNotice error={rules.error} />
+      {rules.data && <RulesForm rules={rules.data} />}
     </>
   );
 }

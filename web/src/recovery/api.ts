@@ -77,7 +77,12 @@ export const planSections: { key: string; label: string; hint: string; group: 'p
   { key: 'strengths', label: 'My strengths', hint: 'What I am good at; what others value in me.', group: 'plan' },
   { key: 'whatHelps', label: 'What helps', hint: 'People, places and things that help me.', group: 'plan' },
   { key: 'whatDoesNotHelp', label: 'What does not help', hint: 'What makes things harder.', group: 'plan' },
-  { key: 'treatmentPreferences', label: 'My treatment and support preferences', hint: 'What I would like support to look like.', group: 'plan' },
+  {
+    key: 'treatmentPreferences',
+    label: 'My treatment and support preferences',
+    hint: 'What I would like support to look like.',
+    group: 'plan',
+  },
   { key: 'safetyUpsets', label: 'What may upset me', hint: 'Only my care team and I see this.', group: 'safety' },
   { key: 'safetyHelps', label: 'What helps me feel safe', hint: 'Only my care team and I see this.', group: 'safety' },
   { key: 'wellnessEarlySigns', label: 'Early signs I am becoming unwell', hint: '', group: 'wellness' },
@@ -104,8 +109,10 @@ const base = (id: string) => `/people/${id}`;
 export const recoveryApi = {
   lifeAreas: () => request<{ items: LifeArea[] }>('/life-areas').then((r) => r.items),
   checkIns: (id: string) => request<{ items: CheckIn[] }>(`${base(id)}/check-ins?limit=100`).then((r) => r.items),
-  addCheckIn: (id: string, body: { ratings: Partial<Rating>[]; priorities?: string; homeEnvironment?: string; relationships?: string }) =>
-    request<CheckIn>(`${base(id)}/check-ins`, { method: 'POST', body }),
+  addCheckIn: (
+    id: string,
+    body: { ratings: Partial<Rating>[]; priorities?: string; homeEnvironment?: string; relationships?: string },
+  ) => request<CheckIn>(`${base(id)}/check-ins`, { method: 'POST', body }),
   plan: (id: string) => requestVersioned<Plan>(`${base(id)}/plan`),
   savePlan: (id: string, plan: Plan, sections: Record<string, string>, reviewOn?: string) =>
     request<Plan>(`${base(id)}/plan`, {
@@ -114,17 +121,29 @@ export const recoveryApi = {
       ifMatch: plan.version > 0 ? `"${plan.version}"` : undefined,
     }),
   respondToPlan: (id: string, plan: Plan, agree: boolean, disagreement?: string) =>
-    request<Plan>(`${base(id)}/plan/response`, { method: 'POST', body: agree ? { agree } : { agree, disagreement }, ifMatch: `"${plan.version}"` }),
+    request<Plan>(`${base(id)}/plan/response`, {
+      method: 'POST',
+      body: agree ? { agree } : { agree, disagreement },
+      ifMatch: `"${plan.version}"`,
+    }),
   goals: (id: string) => request<{ items: Goal[] }>(`${base(id)}/goals`).then((r) => r.items),
   addGoal: (id: string, g: { title: string; whyItMatters?: string; lifeAreaIds?: string[] }) =>
     request<Goal>(`${base(id)}/goals`, { method: 'POST', body: g }),
-  addNote: (id: string, goalId: string, note: string) => request<unknown>(`${base(id)}/goals/${goalId}/notes`, { method: 'POST', body: { note } }),
+  addNote: (id: string, goalId: string, note: string) =>
+    request<unknown>(`${base(id)}/goals/${goalId}/notes`, { method: 'POST', body: { note } }),
   updateGoal: (id: string, g: Goal, changes: Partial<Pick<Goal, 'title' | 'whyItMatters' | 'status'>>) =>
     request<Goal>(`${base(id)}/goals/${g.id}`, { method: 'PATCH', body: changes, ifMatch: `"${g.version}"` }),
-  addStep: (id: string, goalId: string, s: { description: string; who: Step['who']; whoName?: string; dueOn?: string }) =>
-    request<Step>(`${base(id)}/goals/${goalId}/steps`, { method: 'POST', body: s }),
+  addStep: (
+    id: string,
+    goalId: string,
+    s: { description: string; who: Step['who']; whoName?: string; dueOn?: string },
+  ) => request<Step>(`${base(id)}/goals/${goalId}/steps`, { method: 'POST', body: s }),
   updateStep: (id: string, goalId: string, s: Step, changes: Partial<Pick<Step, 'status' | 'description'>>) =>
-    request<Step>(`${base(id)}/goals/${goalId}/steps/${s.id}`, { method: 'PATCH', body: changes, ifMatch: `"${s.version}"` }),
+    request<Step>(`${base(id)}/goals/${goalId}/steps/${s.id}`, {
+      method: 'PATCH',
+      body: changes,
+      ifMatch: `"${s.version}"`,
+    }),
   achievements: (id: string) => request<{ items: Achievement[] }>(`${base(id)}/achievements`).then((r) => r.items),
 };
 
@@ -150,9 +169,12 @@ export interface AdvanceStatementRules {
   nominatedSupportRequired: boolean;
 }
 export const advanceApi = {
-  list: (id: string) => request<{ items: AdvanceStatement[]; rules: AdvanceStatementRules }>(`/people/${id}/advance-statements`),
-  make: (id: string, body: Partial<AdvanceStatement>) => request<AdvanceStatement>(`/people/${id}/advance-statements`, { method: 'POST', body }),
-  revoke: (id: string, reason: string) => request<void>(`/people/${id}/advance-statements/revoke`, { method: 'POST', body: { reason } }),
+  list: (id: string) =>
+    request<{ items: AdvanceStatement[]; rules: AdvanceStatementRules }>(`/people/${id}/advance-statements`),
+  make: (id: string, body: Partial<AdvanceStatement>) =>
+    request<AdvanceStatement>(`/people/${id}/advance-statements`, { method: 'POST', body }),
+  revoke: (id: string, reason: string) =>
+    request<void>(`/people/${id}/advance-statements/revoke`, { method: 'POST', body: { reason } }),
 };
 
 export interface AppointmentPrep {
@@ -167,11 +189,13 @@ export interface AppointmentPrep {
 }
 export const prepApi = {
   list: (id: string) => request<{ items: AppointmentPrep[] }>(`/people/${id}/appointment-preps`).then((r) => r.items),
-  add: (id: string, body: Partial<AppointmentPrep>) => request<AppointmentPrep>(`/people/${id}/appointment-preps`, { method: 'POST', body }),
+  add: (id: string, body: Partial<AppointmentPrep>) =>
+    request<AppointmentPrep>(`/people/${id}/appointment-preps`, { method: 'POST', body }),
 };
 
 export const lifeAreasApi = {
-  add: (name: string, description: string) => request<LifeArea>('/life-areas', { method: 'POST', body: { name, description } }),
+  add: (name: string, description: string) =>
+    request<LifeArea>('/life-areas', { method: 'POST', body: { name, description } }),
   update: (id: string, changes: Partial<Pick<LifeArea, 'name' | 'description' | 'active'>>) =>
     request<LifeArea>(`/life-areas/${id}`, { method: 'PATCH', body: changes }),
 };
@@ -188,5 +212,6 @@ export const historyApi = {
 
 export const statementRulesApi = {
   get: () => request<AdvanceStatementRules>('/settings/advance-statements'),
-  set: (r: AdvanceStatementRules) => request<AdvanceStatementRules>('/settings/advance-statements', { method: 'PUT', body: r }),
+  set: (r: AdvanceStatementRules) =>
+    request<AdvanceStatementRules>('/settings/advance-statements', { method: 'PUT', body: r }),
 };

@@ -38,12 +38,20 @@ describe('ErrorNotice', () => {
   });
 
   it('gives the reference only for faults on our side', () => {
-    render(<ErrorNotice error={new ApiError({ status: 500, title: 'Something went wrong on our side', requestId: 'req-42' })} />);
+    render(
+      <ErrorNotice
+        error={new ApiError({ status: 500, title: 'Something went wrong on our side', requestId: 'req-42' })}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('req-42');
   });
 
   it('says when sign-in can be tried again', () => {
-    render(<ErrorNotice error={new ApiError({ status: 429, title: 'Sign-in is paused for a while', retryAfterSeconds: 600 })} />);
+    render(
+      <ErrorNotice
+        error={new ApiError({ status: 429, title: 'Sign-in is paused for a while', retryAfterSeconds: 600 })}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('about 10 minutes');
   });
 });

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { ApiError } from '../app/api';
 
 interface Common {
@@ -13,7 +19,19 @@ function describe(id: string, hint: ReactNode, message?: string) {
   return [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Frame({ id, label, hint, message, children }: { id: string; label: string; hint?: ReactNode; message?: string; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  message,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  message?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${message ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -41,7 +59,13 @@ export function TextField({ label, hint, name, error, ...rest }: Common & InputH
   const message = messageFor(error, name);
   return (
     <Frame id={id} label={label} hint={hint} message={message}>
-      <input id={id} name={name} aria-invalid={message ? true : undefined} aria-describedby={describe(id, hint, message)} {...rest} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describe(id, hint, message)}
+        {...rest}
+      />
     </Frame>
   );
 }
@@ -51,17 +75,36 @@ export function TextArea({ label, hint, name, error, ...rest }: Common & Textare
   const message = messageFor(error, name);
   return (
     <Frame id={id} label={label} hint={hint} message={message}>
-      <textarea id={id} name={name} aria-invalid={message ? true : undefined} aria-describedby={describe(id, hint, message)} {...rest} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describe(id, hint, message)}
+        {...rest}
+      />
     </Frame>
   );
 }
 
-export function SelectField({ label, hint, name, error, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  name,
+  error,
+  children,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   const message = messageFor(error, name);
   return (
     <Frame id={id} label={label} hint={hint} message={message}>
-      <select id={id} name={name} aria-invalid={message ? true : undefined} aria-describedby={describe(id, hint, message)} {...rest}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describe(id, hint, message)}
+        {...rest}
+      >
         {children}
       </select>
     </Frame>
