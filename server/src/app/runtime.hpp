@@ -8,7 +8,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "partnerships/partnerships.hpp"
-#include "people/service.hpp"
+#include "people/people.hpp"
 #include "recovery/service.hpp"
 #include "store/db.hpp"
 
@@ -22,21 +22,21 @@ struct Runtime {
         access(db, clock, config),
         people(db, clock, access),
         recovery(db, clock),
-        partnerships(db, clock, people, recovery),
+        partnerships(db, clock, people.consent, recovery),
         audit_reads(db) {
-    people.use_partner_agencies(partnerships.agreements);
+    people.consent.use_partner_agencies(partnerships.agreements);
   }
   store::Db& db;
   const Clock& clock;
   const Config& config;
   access::AccessService access;
-  people::PeopleService people;
+  people::People people;
   recovery::RecoveryService recovery;
   partnerships::Partnerships partnerships;
   access::AuditBatcher audit_reads;  // reads and refusals, committed in groups
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 
-  access::PersonPolicy& person_policy() { return people; }
+  access::PersonPolicy& person_policy() { return people.policy; }
 };
 
 }  // namespace trellis::app

@@ -24,6 +24,10 @@ struct TextRule {
   bool trim = true;
 };
 
+// The two shapes most text takes: a line (a name, a title) and a paragraph or more.
+inline TextRule one_line(std::size_t max = 200) { return {.max = max}; }
+inline TextRule paragraph(std::size_t max = 4000) { return {.max = max, .multiline = true}; }
+
 class JsonReader {
  public:
   // Fails with 400 when the body is not JSON or not an object.

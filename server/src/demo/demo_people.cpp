@@ -9,7 +9,9 @@
 #include "demo/demo_directory.hpp"
 #include "partnerships/agreements/store.hpp"
 #include "partnerships/referrals/store.hpp"
-#include "people/store.hpp"
+#include "people/consent/store.hpp"
+#include "people/records/store.hpp"
+#include "people/supporters/store.hpp"
 #include "recovery/service.hpp"
 #include "recovery/store.hpp"
 

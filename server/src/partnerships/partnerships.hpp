@@ -10,10 +10,10 @@
 namespace trellis::partnerships {
 
 struct Partnerships {
-  Partnerships(store::Db& db, const Clock& clock, people::PeopleService& people, recovery::RecoveryService& recovery)
+  Partnerships(store::Db& db, const Clock& clock, people::ConsentService& consent, recovery::RecoveryService& recovery)
       : directory(db, clock),
         agreements(db, clock),
-        referrals(db, clock, agreements, people, recovery),
+        referrals(db, clock, agreements, consent, recovery),
         reviews(db, clock, agreements),
         shared_care(db, clock, agreements) {}
   DirectoryService directory;

@@ -16,8 +16,6 @@ using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
-const std::string& org(const Ctx& ctx) { return ctx.principal().user.org_id; }
-const std::string& person_id(const Ctx& ctx) { return ctx.param("id"); }
 
 Author author(const Ctx& ctx) {
   const auto& u = ctx.principal().user;
@@ -27,7 +25,7 @@ Author author(const Ctx& ctx) {
 TextRule words(std::size_t max = 2000) { return {.max = max, .multiline = true}; }
 
 Response list_life_areas(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.life_areas(org(ctx));
+  auto r = svc.life_areas(ctx.org_id());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
@@ -59,7 +57,7 @@ Response update_life_area(Ctx& ctx, RecoveryService& svc) {
 Response list_check_ins(Ctx& ctx, RecoveryService& svc) {
   auto page = parse_page(ctx.req.query("limit"), std::nullopt, 50, 400);
   if (!page) return ctx.problem(page.error());
-  auto r = svc.check_ins(org(ctx), person_id(ctx), page->limit);
+  auto r = svc.check_ins(ctx.org_id(), ctx.person_id(), page->limit);
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
@@ -118,7 +116,7 @@ Response add_check_in(Ctx& ctx, RecoveryService& svc) {
     }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_check_in(ctx.actor(), author(ctx), person_id(ctx), ci),
+  return api::respond_as(ctx, svc.add_check_in(ctx.actor(), author(ctx), ctx.person_id(), ci),
                           [](const CheckIn& c) { return to_json(c); }, 201);
 }
 
@@ -129,7 +127,7 @@ Response plan_response(const Ctx& ctx, const Result<Plan>& p, int status = 200) 
   return r;
 }
 
-Response get_plan(Ctx& ctx, RecoveryService& svc) { return plan_response(ctx, svc.plan(org(ctx), person_id(ctx), *ctx.person)); }
+Response get_plan(Ctx& ctx, RecoveryService& svc) { return plan_response(ctx, svc.plan(ctx.org_id(), ctx.person_id(), *ctx.person)); }
 
 Response save_plan(Ctx& ctx, RecoveryService& svc) {
   std::optional<std::int64_t> version;
@@ -153,7 +151,7 @@ Response save_plan(Ctx& ctx, RecoveryService& svc) {
       }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return plan_response(ctx, svc.save_plan(ctx.actor(), author(ctx), person_id(ctx), version, p));
+  return plan_response(ctx, svc.save_plan(ctx.actor(), author(ctx), ctx.person_id(), version, p));
 }
 
 Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
@@ -167,17 +165,17 @@ Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
   auto agree = in->boolean("agree", Need::required);
   auto disagreement = in->text("disagreement", Need::optional, words());
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return plan_response(ctx, svc.respond_to_plan(ctx.actor(), person_id(ctx), *version, *agree, disagreement.value_or("")));
+  return plan_response(ctx, svc.respond_to_plan(ctx.actor(), ctx.person_id(), *version, *agree, disagreement.value_or("")));
 }
 
 Response plan_history(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.plan_history(org(ctx), person_id(ctx), *ctx.person);
+  auto r = svc.plan_history(ctx.org_id(), ctx.person_id(), *ctx.person);
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
 Response list_goals(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.goals(org(ctx), person_id(ctx));
+  auto r = svc.goals(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
@@ -196,7 +194,7 @@ Result<GoalInput> read_goal(const http::Request& req, Need need) {
 Response add_goal(Ctx& ctx, RecoveryService& svc) {
   auto in = read_goal(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), person_id(ctx), *in),
+  return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in),
                           [](const Goal& g) { return to_json(g); }, 201);
 }
 
@@ -205,12 +203,12 @@ Response update_goal(Ctx& ctx, RecoveryService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_goal(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update_goal(ctx.actor(), person_id(ctx), ctx.param("goalId"), *version, *in),
+  return api::respond_as(ctx, svc.update_goal(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *version, *in),
                           [](const Goal& g) { return to_json(g); });
 }
 
 Response goal_history(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.goal_history(org(ctx), person_id(ctx), ctx.param("goalId"));
+  auto r = svc.goal_history(ctx.org_id(), ctx.person_id(), ctx.param("goalId"));
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
@@ -230,7 +228,7 @@ Result<StepInput> read_step(const http::Request& req, Need need) {
 Response add_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx.req, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), *in),
+  return api::respond_as(ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in),
                           [](const Step& s) { return to_json(s); }, 201);
 }
 
@@ -240,7 +238,7 @@ Response update_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx.req, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(
-      ctx, svc.update_step(ctx.actor(), person_id(ctx), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
+      ctx, svc.update_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
       [](const Step& s) { return to_json(s); });
 }
 
@@ -249,20 +247,20 @@ Response add_note(Ctx& ctx, RecoveryService& svc) {
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_note(ctx.actor(), author(ctx), person_id(ctx), ctx.param("goalId"), *note),
+  return api::respond_as(ctx, svc.add_note(ctx.actor(), author(ctx), ctx.person_id(), ctx.param("goalId"), *note),
                           [](const Note& n) { return to_json(n); }, 201);
 }
 
 Response list_achievements(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.achievements(org(ctx), person_id(ctx));
+  auto r = svc.achievements(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
 
 Response list_advance_statements(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.advance_statements(org(ctx), person_id(ctx));
+  auto r = svc.advance_statements(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  auto rules = svc.advance_statement_rules(org(ctx));
+  auto rules = svc.advance_statement_rules(ctx.org_id());
   if (!rules) return ctx.problem(rules.error());
   auto body = api::items_json(*r);
   body["rules"] = to_json(*rules);
@@ -284,7 +282,7 @@ Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
   a.witness_role = in->text("witnessRole", Need::optional, {.max = 200}).value_or("");
   a.witnessed_on = in->text("witnessedOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.make_advance_statement(ctx.actor(), author(ctx), person_id(ctx), a),
+  return api::respond_as(ctx, svc.make_advance_statement(ctx.actor(), author(ctx), ctx.person_id(), a),
                           [](const AdvanceStatement& x) { return to_json(x); }, 201);
 }
 
@@ -293,11 +291,11 @@ Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
   if (!in) return ctx.problem(in.error());
   auto reason = in->text("reason", Need::optional, words(2000));
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_empty(ctx, svc.revoke_advance_statement(ctx.actor(), person_id(ctx), reason.value_or("")));
+  return api::respond_empty(ctx, svc.revoke_advance_statement(ctx.actor(), ctx.person_id(), reason.value_or("")));
 }
 
 Response list_preps(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.appointment_preps(org(ctx), person_id(ctx));
+  auto r = svc.appointment_preps(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
@@ -313,12 +311,12 @@ Response prepare(Ctx& ctx, RecoveryService& svc) {
   a.what_helps = text("whatHelps");
   a.want_treatment_to_help = text("wantTreatmentToHelp");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), person_id(ctx), a),
+  return api::respond_as(ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), ctx.person_id(), a),
                           [](const AppointmentPrep& x) { return to_json(x); }, 201);
 }
 
 Response get_statement_rules(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.advance_statement_rules(org(ctx));
+  auto r = svc.advance_statement_rules(ctx.org_id());
   if (!r) return ctx.problem(r.error());
   return Response::json(200, to_json(*r));
 }

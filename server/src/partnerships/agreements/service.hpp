@@ -9,7 +9,7 @@
 #include "access/model.hpp"
 #include "core/clock.hpp"
 #include "partnerships/agreements/model.hpp"
-#include "people/service.hpp"
+#include "people/consent/service.hpp"
 #include "store/db.hpp"
 
 namespace trellis::partnerships {

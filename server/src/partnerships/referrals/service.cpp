@@ -151,7 +151,7 @@ Result<Referral> ReferralsService::send_referral(const access::Actor& actor, con
       return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
                                p.name + "'s referral protocol needs " + std::string(access::part_name(part)) +
                                    " shared; withdraw this draft and make one that shares it"));
-  auto consents = TRY(people_.consents(actor.org_id, person_id));
+  auto consents = TRY(consent_.consents(actor.org_id, person_id));
   auto today = to_iso(clock_.now()).substr(0, 10);
   // A referral always says who the person is and why: the consent must cover their profile, and
   // each part the referral shares besides.
@@ -202,7 +202,7 @@ Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor&
                                                                  const PageRequest& page) {
   if (!who.user.partner_id) return InboxPage{};
   auto now = clock_.now();
-  auto consents = TRY(people_.consents_for_partner(who.user.org_id, *who.user.partner_id));
+  auto consents = TRY(consent_.consents_for_partner(who.user.org_id, *who.user.partner_id));
   // The list shows people's names, so reading it is audited for each person on the page, in one
   // transaction.
   return db_.write([&](store::Conn& c) -> Result<InboxPage> {
@@ -238,7 +238,7 @@ Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& ac
   // Another agency's referral, or a draft, looks the same as none at all.
   if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
     return fail(referral_not_found());
-  auto consents = TRY(people_.consents(who.user.org_id, r->person_id));
+  auto consents = TRY(consent_.consents(who.user.org_id, r->person_id));
   auto now = clock_.now();
   PartnerReferralView v;
   v.visible_parts = consented_parts(consents, *r, to_iso(now).substr(0, 10));
@@ -275,7 +275,7 @@ Result<Referral> ReferralsService::respond(const access::Actor& actor, const acc
   // The partner can still close its file after the person's consent has gone; what it is shown
   // back follows the same rule as its inbox.
   auto moved = TRY(move(actor, *r, version, to, note));
-  auto consents = TRY(people_.consents(who.user.org_id, moved.person_id));
+  auto consents = TRY(consent_.consents(who.user.org_id, moved.person_id));
   if (!partner_may_know_person(consents, moved, to_iso(clock_.now()).substr(0, 10))) withhold_person(moved);
   return moved;
 }

@@ -12,7 +12,7 @@
 #include "partnerships/agreements/service.hpp"
 #include "partnerships/referrals/model.hpp"
 #include "partnerships/referrals/store.hpp"
-#include "people/service.hpp"
+#include "people/consent/service.hpp"
 #include "store/db.hpp"
 
 namespace trellis::recovery { class RecoveryService; }
@@ -34,9 +34,9 @@ struct PartnerReferralView {
 
 class ReferralsService {
  public:
-  ReferralsService(store::Db& db, const Clock& clock, AgreementsService& agreements, people::PeopleService& people,
+  ReferralsService(store::Db& db, const Clock& clock, AgreementsService& agreements, people::ConsentService& consent,
                    recovery::RecoveryService& recovery)
-      : db_(db), clock_(clock), agreements_(agreements), people_(people), recovery_(recovery) {}
+      : db_(db), clock_(clock), agreements_(agreements), consent_(consent), recovery_(recovery) {}
 
   // Closed-loop referrals
   Result<Referral> draft_referral(const access::Actor& actor, const std::string& person_id, const NewReferral& in);
@@ -69,7 +69,7 @@ class ReferralsService {
   store::Db& db_;
   const Clock& clock_;
   AgreementsService& agreements_;
-  people::PeopleService& people_;
+  people::ConsentService& consent_;
   recovery::RecoveryService& recovery_;  // to check that a referral's goals are the person's
 };
 

@@ -1,0 +1,60 @@
+#include "people/break_glass/routes.hpp"
+
+#include "access/person_policy.hpp"
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "people/common.hpp"
+#include "people/json.hpp"
+#include "people/break_glass/service.hpp"
+
+namespace trellis::people {
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+using nlohmann::json;
+
+Response break_glass(Ctx& ctx, BreakGlassService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  std::vector<std::string_view> codes(std::begin(kBreakGlassReasons), std::end(kBreakGlassReasons));
+  auto code = in->one_of("reasonCode", Need::required, codes);
+  auto reason = in->text("reason", Need::required, {.min = 10, .max = 1000, .multiline = true});
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return api::respond_as(ctx, svc.break_glass(ctx.actor(), ctx.principal(), ctx.person_id(), *code, *reason),
+                          [](const BreakGlass& b) { return to_json(b); }, 201);
+}
+
+Response break_glass_queue(Ctx& ctx, BreakGlassService& svc) {
+  auto r = svc.break_glass_queue(ctx.org_id(), ctx.req.query("all") == "true");
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response review_break_glass(Ctx& ctx, BreakGlassService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto note = in->text("note", Need::required, paragraph(2000));
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  return api::respond_empty(ctx, svc.review_break_glass(ctx.actor(), ctx.param("breakGlassId"), *note));
+}
+
+
+}  // namespace
+
+void add_break_glass_routes(api::Routes& r, BreakGlassService& svc) {
+  using P = access::Permission;
+  const std::string people = "/api/v1/people";
+  const std::string one = people + "/:id";
+  r.add("POST", one + "/break-glass", Rule::need(P::view_people),
+        {"Open a person's record for 4 hours with a reason (audited, reviewed)", "people"}, api::with(break_glass, svc));
+  r.add("GET", "/api/v1/break-glass", Rule::need(P::review_break_glass),
+        {"Break-the-glass access waiting for review", "people"}, api::with(break_glass_queue, svc));
+  r.add("POST", "/api/v1/break-glass/:breakGlassId/review", Rule::need(P::review_break_glass),
+        {"Mark break-the-glass access as reviewed", "people"}, api::with(review_break_glass, svc));
+}
+
+}  // namespace trellis::people

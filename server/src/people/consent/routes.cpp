@@ -1,0 +1,90 @@
+#include "people/consent/routes.hpp"
+
+#include "access/person_policy.hpp"
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "people/common.hpp"
+#include "people/json.hpp"
+#include "people/consent/service.hpp"
+
+namespace trellis::people {
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+using nlohmann::json;
+
+Response list_consents(Ctx& ctx, ConsentService& svc) {
+  auto r = svc.consents(ctx.org_id(), ctx.person_id());
+  if (!r) return ctx.problem(r.error());
+  auto day = today(ctx.now);
+  json list = json::array();
+  for (const auto& k : *r) list.push_back(to_json(k, day));
+  return Response::json(200, {{"items", list}});
+}
+
+Response record_consent(Ctx& ctx, ConsentService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  ConsentInput k;
+  auto supporter = in->id("supporterId", Need::optional);
+  auto partner = in->id("partnerId", Need::optional);
+  if (supporter.has_value() == partner.has_value()) in->add_error("supporterId", "name one supporter, or one partnerId");
+  std::vector<std::string_view> names;
+  for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
+  auto purpose = in->text("purpose", Need::required, paragraph(1000));
+  auto starts = in->text("startsOn", Need::optional, one_line(10));
+  auto ends = in->text("endsOn", Need::optional, one_line(10));
+  auto parts = in->name_list("parts", Need::required, names);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  if (partner) k.grantee_type = "partner";
+  k.supporter_id = supporter ? *supporter : *partner;
+  for (const auto& name : *parts) k.parts.push_back(*access::parse_part(name));
+  k.purpose = *purpose;
+  k.starts_on = starts.value_or(today(ctx.now));
+  k.ends_on = ends;
+  auto r = svc.record_consent(ctx.actor(), ctx.person_id(), k);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(201, to_json(*r, today(ctx.now)));
+}
+
+Response withdraw_consent(Ctx& ctx, ConsentService& svc) {
+  auto r = svc.withdraw_consent(ctx.actor(), ctx.person_id(), ctx.param("consentId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, to_json(*r, today(ctx.now)));
+}
+
+
+Response shared_with_me(Ctx& ctx, ConsentService& svc) {
+  auto r = svc.consents_for_me(ctx.actor(), ctx.principal());
+  if (!r) return ctx.problem(r.error());
+  auto day = today(ctx.now);
+  json list = json::array();
+  for (const auto& [k, name] : *r) {
+    auto j = to_json(k, day);
+    j["personName"] = name;
+    list.push_back(j);
+  }
+  return Response::json(200, {{"items", list}});
+}
+
+
+}  // namespace
+
+void add_consent_routes(api::Routes& r, ConsentService& svc) {
+  using P = access::Permission;
+  const std::string people = "/api/v1/people";
+  const std::string one = people + "/:id";
+  r.add("GET", one + "/consents", Rule::person(Part::consent, false), {"The person's consent decisions", "people"}, api::with(list_consents, svc));
+  r.add("POST", one + "/consents", Rule::person(Part::consent, true),
+        {"Record what the person shares with a supporter", "people"}, api::with(record_consent, svc));
+  r.add("POST", one + "/consents/:consentId/withdraw", Rule::person(Part::consent, true),
+        {"Withdraw a consent; takes effect at once", "people"}, api::with(withdraw_consent, svc));
+  r.add("GET", "/api/v1/me/shared-with-me", Rule::signed_in(),
+        {"For a supporter: who shares which parts with you", "people"}, api::with(shared_with_me, svc));
+}
+
+}  // namespace trellis::people

@@ -1,0 +1,25 @@
+// The SQL of what each person shares, with whom, and for how long.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "people/model.hpp"
+#include "store/db.hpp"
+
+namespace trellis::people::db {
+
+using store::Conn;
+
+// Consent
+Result<std::vector<Consent>> consents(Conn& c, const std::string& org_id, const std::string& person_id);
+Result<std::optional<Consent>> get_consent(Conn& c, const std::string& org_id, const std::string& id);
+Result<void> insert_consent(Conn& c, const Consent& k);
+Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::string& id, const std::string& at,
+                              const std::string& by);
+// Consents not withdrawn that name this grantee ("supporter" or "partner"); callers check dates.
+Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
+                                                  const std::string& grantee_id);
+Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id);
+
+}  // namespace trellis::people::db

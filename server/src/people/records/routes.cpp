@@ -1,0 +1,182 @@
+#include "people/records/routes.hpp"
+
+#include "access/person_policy.hpp"
+#include "api/ctx.hpp"
+#include "api/routes.hpp"
+#include "core/json_input.hpp"
+#include "people/common.hpp"
+#include "people/json.hpp"
+#include "people/records/service.hpp"
+#include "access/service.hpp"
+
+namespace trellis::people {
+namespace {
+
+using access::Part;
+using access::Rule;
+using api::Ctx;
+using http::Response;
+using nlohmann::json;
+
+Result<PersonInput> read_person(const http::Request& req, bool creating) {
+  auto in = TRY(JsonReader::parse(req.body));
+  Need need = creating ? Need::required : Need::optional;
+  PersonInput p;
+  p.given_name = in.text("givenName", need, one_line(100));
+  p.family_name = in.text("familyName", need, one_line(100));
+  p.date_of_birth = in.text("dateOfBirth", need, one_line(10));
+  p.preferred_name = in.text("preferredName", Need::optional, one_line(100));
+  p.pronouns = in.text("pronouns", Need::optional, one_line(50));
+  p.email = in.text("email", Need::optional, one_line(254));
+  p.phone = in.text("phone", Need::optional, one_line(50));
+  p.address = in.text("address", Need::optional, paragraph(500));
+  p.languages = in.text("languages", Need::optional, one_line(200));
+  p.interpreter_needed = in.boolean("interpreterNeeded", Need::optional);
+  p.cultural_identity = in.text("culturalIdentity", Need::optional, paragraph(1000));
+  p.spiritual_practice = in.text("spiritualPractice", Need::optional, paragraph(1000));
+  p.communication_needs = in.text("communicationNeeds", Need::optional, paragraph(1000));
+  p.other_providers = in.text("otherProviders", Need::optional, paragraph(2000));
+  if (creating) {
+    p.support_started_on = in.text("supportStartedOn", Need::optional, one_line(10));
+    p.team_ids = in.id_list("teamIds", Need::optional);
+    p.not_a_duplicate = in.boolean("notADuplicate", Need::optional).value_or(false);
+  } else {
+    static constexpr std::string_view statuses[] = {"receiving_support", "ended"};
+    p.status = in.one_of("status", Need::optional, statuses);
+    p.support_ended_on = in.text("supportEndedOn", Need::optional, one_line(10));
+  }
+  TRY_VOID(in.finish());
+  return p;
+}
+
+
+Response create_person(Ctx& ctx, RecordsService& svc) {
+  auto in = read_person(ctx.req, true);
+  if (!in) return ctx.problem(in.error());
+  return api::respond_as(ctx, svc.create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
+}
+
+Response get_person(Ctx& ctx, RecordsService& svc) {
+  auto p = svc.person(ctx.org_id(), ctx.person_id());
+  if (!p) return ctx.problem(p.error());
+  auto j = to_json(*p);
+  if (!ctx.person->allows(Part::profile)) {
+    // Shared without details: the name only.
+    j = json{{"id", p->id}, {"givenName", p->given_name}, {"familyName", p->family_name},
+             {"preferredName", p->preferred_name}, {"displayName", p->display_name()}, {"version", p->version}};
+  }
+  j["access"] = access::basis_name(ctx.person->basis);
+  json parts = json::array();
+  for (auto part : ctx.person->parts) parts.push_back(access::part_name(part));
+  j["visibleParts"] = parts;
+  json changeable = json::array();
+  for (auto part : ctx.person->changeable) changeable.push_back(access::part_name(part));
+  j["changeableParts"] = changeable;
+  auto r = Response::json(200, j);
+  r.header("ETag", api::etag(p->version));
+  return r;
+}
+
+Response update_person(Ctx& ctx, RecordsService& svc) {
+  auto version = api::if_match_version(ctx.req);
+  if (!version) return ctx.problem(version.error());
+  auto in = read_person(ctx.req, false);
+  if (!in) return ctx.problem(in.error());
+  return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in), [](const Person& p) { return to_json(p); });
+}
+
+Response get_care_team(Ctx& ctx, RecordsService& svc) {
+  auto r = svc.care_team(ctx.org_id(), ctx.person_id());
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response set_care_team(Ctx& ctx, RecordsService& svc) {
+  auto in = JsonReader::parse(ctx.req.body);
+  if (!in) return ctx.problem(in.error());
+  auto users = in->id_list("userIds", Need::required);
+  auto teams = in->id_list("teamIds", Need::required);
+  if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  auto r = svc.set_care_team(ctx.actor(), ctx.person_id(), *users, *teams);
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+Response care_team_options(Ctx& ctx, RecordsService& svc) {
+  auto r = svc.care_team_options(ctx.org_id());
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, api::items_json(*r));
+}
+
+
+json to_json(const access::Invitation& i, const std::string& now) {
+  return {{"id", i.id},
+          {"for", i.supporter_id ? "supporter" : "person"},
+          {"supporterId", i.supporter_id ? json(*i.supporter_id) : json(nullptr)},
+          {"displayName", i.display_name},
+          {"state", i.state(now)},
+          {"createdAt", i.created_at},
+          {"createdBy", i.created_by},
+          {"createdByName", i.created_by_name},
+          {"expiresAt", i.expires_at},
+          {"acceptedAt", i.accepted_at ? json(*i.accepted_at) : json(nullptr)},
+          {"withdrawnAt", i.revoked_at ? json(*i.revoked_at) : json(nullptr)}};
+}
+
+Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_id, RecordsService& svc) {
+  if (!ctx.req.body.empty()) {
+    auto in = JsonReader::parse(ctx.req.body);
+    if (!in) return ctx.problem(in.error());
+    if (auto done = in->finish(); !done) return ctx.problem(done.error());
+  }
+  auto r = svc.invite(ctx.actor(), ctx.person_id(), supporter_id);
+  if (!r) return ctx.problem(r.error());
+  auto j = to_json(r->invitation, to_iso(ctx.now));
+  // The secret is shown this once; the link keeps it after '#', so it never reaches a server log.
+  j["token"] = r->token;
+  j["path"] = "/invitation#" + r->token;
+  return Response::json(201, j);
+}
+
+Response invite_person(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, std::nullopt, svc); }
+Response invite_supporter(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, ctx.param("supporterId"), svc); }
+
+Response list_invitations(Ctx& ctx, access::AccessService& access) {
+  auto r = access.invitations(ctx.org_id(), ctx.person_id());
+  if (!r) return ctx.problem(r.error());
+  auto now = to_iso(ctx.now);
+  return Response::json(200, api::items_json(*r, [&](const access::Invitation& i) { return to_json(i, now); }));
+}
+
+Response withdraw_invitation(Ctx& ctx, access::AccessService& access) {
+  auto r = access.revoke_invitation(ctx.actor(), ctx.person_id(), ctx.param("invitationId"));
+  if (!r) return ctx.problem(r.error());
+  return Response::json(200, to_json(*r, to_iso(ctx.now)));
+}
+
+
+}  // namespace
+
+void add_records_routes(api::Routes& r, RecordsService& svc, access::AccessService& access) {
+  using P = access::Permission;
+  const std::string people = "/api/v1/people";
+  const std::string one = people + "/:id";
+  r.add("POST", people, Rule::need(P::add_people), {"Add a person the service supports", "people"}, api::with(create_person, svc));
+  r.add("GET", one, Rule::person(Part::profile, false), {"A person's details", "people"}, api::with(get_person, svc));
+  r.add("PATCH", one, Rule::person(Part::profile, true), {"Change a person's details (If-Match)", "people"}, api::with(update_person, svc));
+  r.add("GET", one + "/care-team", Rule::person(Part::care_team, false), {"The person's care team", "people"}, api::with(get_care_team, svc));
+  r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true), {"Set the person's care team", "people"}, api::with(set_care_team, svc));
+  r.add("GET", one + "/care-team/options", Rule::person(Part::care_team, true),
+        {"Workers and teams who could join the care team", "people"}, api::with(care_team_options, svc));
+  // Sign-ins come from invitations the person or supporter accepts themselves (issue 9).
+  r.add("GET", one + "/invitations", Rule::person(Part::sign_ins, false),
+        {"Invitations to sign in, for the person and their supporters, and what became of each", "people"}, api::with(list_invitations, access));
+  r.add("POST", one + "/invitations", Rule::person(Part::sign_ins, true),
+        {"Invite the person to sign in: a single-use link for 7 days, shown once", "people"}, api::with(invite_person, svc));
+  r.add("POST", one + "/invitations/:invitationId/withdraw", Rule::person(Part::sign_ins, true),
+        {"Withdraw an invitation that is still waiting", "people"}, api::with(withdraw_invitation, access));
+  r.add("POST", one + "/supporters/:supporterId/invitations", Rule::person(Part::sign_ins, true),
+        {"Invite a supporter to sign in: a single-use link for 7 days, shown once", "people"}, api::with(invite_supporter, svc));
+}
+
+}  // namespace trellis::people

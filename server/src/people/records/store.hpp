@@ -1,0 +1,33 @@
+// The SQL of people's details and care teams.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "people/model.hpp"
+#include "store/db.hpp"
+
+namespace trellis::people::db {
+
+using store::Conn;
+
+Result<std::optional<Person>> get_person(Conn& c, const std::string& org_id, const std::string& id);
+Result<void> insert_person(Conn& c, const Person& p, const std::string& by);
+Result<void> update_person(Conn& c, const Person& p, std::int64_t expected_version, const std::string& by);
+// People with the same date of birth and folded name: a likely duplicate.
+Result<std::vector<Person>> find_similar(Conn& c, const std::string& org_id, const std::string& date_of_birth,
+                                         const std::string& folded_name);
+
+// Care team
+Result<std::vector<CareTeamMember>> care_team(Conn& c, const std::string& org_id, const std::string& person_id);
+Result<void> set_care_team(Conn& c, const std::string& org_id, const std::string& person_id,
+                           const std::vector<CareTeamMember>& members, const std::string& by, const std::string& at);
+Result<bool> on_care_team(Conn& c, const std::string& org_id, const std::string& person_id, const std::string& user_id,
+                          const std::vector<std::string>& team_ids);
+
+// What the caseload and search read of each person: one select list, one row mapping.
+extern const char* const kPersonColumns;
+inline constexpr std::size_t kPersonColumnCount = 22;
+Person person_from_row(const store::Row& r);
+
+}  // namespace trellis::people::db
