@@ -3,7 +3,9 @@
 
 #include "access/passwords.hpp"
 #include "access/service.hpp"
+#include "access/invitations/store.hpp"
 #include "access/store.hpp"
+#include "access/two_step/store.hpp"
 #include "core/ids.hpp"
 
 namespace trellis::access {

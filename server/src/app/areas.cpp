@@ -11,6 +11,7 @@ namespace trellis::app {
 // Each area registers its routes with only the services they use.
 void add_area_routes(api::Routes& routes, Runtime& rt) {
   access::add_routes(routes, rt.access, rt.config);
+  access::add_organisation_routes(routes, rt.access);
   people::add_routes(routes, rt.people, rt.access);
   recovery::add_routes(routes, rt.recovery);
   partnerships::add_routes(routes, rt.partnerships, rt.access);

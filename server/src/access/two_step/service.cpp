@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "access/service.hpp"
+#include "access/invitations/store.hpp"
 #include "access/store.hpp"
+#include "access/two_step/store.hpp"
 #include "access/totp.hpp"
 #include "core/ids.hpp"
 

@@ -2,7 +2,9 @@
 // their own password. Nobody else ever sets or knows it (issue 9).
 #include "access/passwords.hpp"
 #include "access/service.hpp"
+#include "access/invitations/store.hpp"
 #include "access/store.hpp"
+#include "access/two_step/store.hpp"
 #include "core/ids.hpp"
 
 namespace trellis::access {
