@@ -33,6 +33,9 @@ struct HsdsFile {
 // Accepts one record, an array of records, an HSDS paginated list ({"contents": [...]}) or a
 // Trellis export ({"organizations": [...], "services": [...], ...}). Never fails part-way:
 // every problem is listed in `rejected`.
+// A UUID as HSDS 3.0 requires of every id.
+bool is_uuid(const nlohmann::json& v);
+
 Result<HsdsFile> read_hsds_json(std::string_view text);
 
 // A tabular HSDS export: a folder of CSV files, one per table (services.csv, phones.csv …),
