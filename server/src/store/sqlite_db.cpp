@@ -198,7 +198,7 @@ class SqliteDb final : public Db {
     sqlite3* h = nullptr;
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path_.c_str(), &h, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc == SQLITE_OK && read_only && !can_read(h)) {
+    if (rc == SQLITE_OK && read_only && lacks_shm(h)) {
       sqlite3_close(h);
       h = nullptr;
       rc = open_immutable(&h);
@@ -234,9 +234,11 @@ class SqliteDb final : public Db {
 
 
   // A read-only connection to a WAL database still needs the -shm file beside it, and makes one
-  // when there is none; in a folder it may not write to, every read then fails.
-  static bool can_read(sqlite3* h) {
-    return sqlite3_exec(h, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr) == SQLITE_OK;
+  // when there is none; in a folder it may not write to, every read then fails as a write would.
+  // (Any other failure, such as a file that is not a database, is left to be reported as it is.)
+  static bool lacks_shm(sqlite3* h) {
+    int rc = sqlite3_exec(h, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    return (rc & 0xff) == SQLITE_READONLY;
   }
 
   // Then the file is read as unchanging (immutable=1: no locks, no -shm). That is sound only with
