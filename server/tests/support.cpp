@@ -44,6 +44,11 @@ std::unique_ptr<store::Db> fresh_db() {
   return std::move(*db);
 }
 
+std::string database_url(const store::Db& db) {
+  if (!using_postgres()) return db.describe();  // "sqlite:PATH"
+  return std::getenv("TRELLIS_TEST_PG_URL");
+}
+
 void TrellisTest::SetUp() {
   static bool once = [] {
     if (sodium_init() < 0) throw std::runtime_error("libsodium");

@@ -22,6 +22,9 @@ bool using_postgres();
 std::string backend_name();
 // A fresh, migrated, empty database.
 std::unique_ptr<store::Db> fresh_db();
+// The address a database from fresh_db() was opened with, for opening it again (or for the
+// trellis binary): its SQLite file, or the test's PostgreSQL database.
+std::string database_url(const store::Db& db);
 
 struct Reply {
   int status = 0;

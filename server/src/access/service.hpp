@@ -114,6 +114,8 @@ class AccessService {
 
   // The organisation itself
   Result<Org> org(const std::string& org_id);
+  // Every organisation's id, in order: for the command line, which acts for one of them.
+  Result<std::vector<std::string>> organisation_ids();
   // A new organisation and its first administrator (the command line's create-admin).
   Result<Org> create_organisation(const std::string& name, const std::string& admin_email,
                                   const std::string& admin_name, const std::string& password);

@@ -38,6 +38,10 @@ Result<Org> AccessService::org(const std::string& org_id) {
   return *o;
 }
 
+Result<std::vector<std::string>> AccessService::organisation_ids() {
+  return db_.read([](store::Conn& c) { return db::list_org_ids(c); });
+}
+
 Result<Org> AccessService::create_organisation(const std::string& name, const std::string& admin_email,
                                               const std::string& admin_name, const std::string& password) {
   TRY_VOID(check_new_password("password", password, {admin_email, admin_name}));

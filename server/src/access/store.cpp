@@ -191,6 +191,12 @@ Result<std::optional<Org>> get_org(Conn& c, const std::string& org_id) {
   return std::optional<Org>{Org{row->text(0), row->text(1), row->text(2), row->boolean(3)}};
 }
 
+Result<std::vector<std::string>> list_org_ids(Conn& c) {
+  std::vector<std::string> out;
+  for (const auto& r : TRY(c.query("SELECT org_id FROM orgs ORDER BY org_id"))) out.push_back(r.text(0));
+  return out;
+}
+
 Result<std::vector<Site>> list_sites(Conn& c, const std::string& org_id) {
   auto rows = TRY(c.query("SELECT org_id, id, name, address, version FROM sites WHERE org_id = ? ORDER BY name", {org_id}));
   std::vector<Site> out;

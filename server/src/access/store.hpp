@@ -38,6 +38,7 @@ Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>
 Result<std::int64_t> count_active_admins(Conn& c, const std::string& org_id);
 
 Result<std::optional<Org>> get_org(Conn& c, const std::string& org_id);
+Result<std::vector<std::string>> list_org_ids(Conn& c);
 
 // Sites and teams
 Result<std::vector<Site>> list_sites(Conn& c, const std::string& org_id);

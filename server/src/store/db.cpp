@@ -37,6 +37,14 @@ Error db_error(std::string code, std::string message, bool retryable) {
     e.kind = ErrorKind::unprocessable;
     e.title = "A linked record was not found";
     e.detail = "One of the records this refers to does not exist.";
+  } else if (e.code == "read_only") {
+    // A write on a database opened read-only: by a command that only reads, or because the file
+    // or its folder cannot be written by this user. Either way, said plainly.
+    e.kind = ErrorKind::internal;
+    e.title = "The database cannot be written";
+    e.detail = "It is open read-only (a command that only reads, or a file or folder this user cannot write to); "
+               "nothing was changed.";
+    spdlog::error("write refused on a read-only database: {}", message);
   } else if (retryable) {
     e.kind = ErrorKind::unavailable;
     e.title = "The service is busy";
@@ -54,13 +62,13 @@ Error db_error(std::string code, std::string message, bool retryable) {
 bool is_unique_violation(const Error& e) { return e.code == "unique_violation"; }
 
 Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,
-                                          std::chrono::milliseconds wait) {
+                                          std::chrono::milliseconds wait, OpenMode mode) {
   Result<void> status;
   std::unique_ptr<Db> db;
   if (url.starts_with("sqlite:")) {
-    db = open_sqlite(url.substr(7), pool_size, wait, status);
+    db = open_sqlite(url.substr(7), pool_size, wait, mode, status);
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    db = open_postgres(url, pool_size, wait, status);
+    db = open_postgres(url, pool_size, wait, mode, status);
   } else {
     return fail(ErrorKind::bad_request, "Unknown database address",
                 "Use sqlite:PATH or postgresql://user@host/dbname.");

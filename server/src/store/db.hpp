@@ -115,13 +115,19 @@ class Db {
 // How long a transaction waits for a free connection before the request is answered 503.
 inline constexpr std::chrono::milliseconds kDefaultConnectionWait{5000};
 
+// Read-only is for commands that only look (backup, audit verify): SQLite opens the file with
+// SQLITE_OPEN_READONLY (it must exist; nothing is created), and each PostgreSQL session starts
+// with default_transaction_read_only on. Any write then fails with code "read_only".
+enum class OpenMode { read_write, read_only };
+
 // "sqlite:PATH" or "postgresql://..." (also "postgres://").
 Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,
-                                          std::chrono::milliseconds wait = kDefaultConnectionWait);
+                                          std::chrono::milliseconds wait = kDefaultConnectionWait,
+                                          OpenMode mode = OpenMode::read_write);
 std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, std::chrono::milliseconds wait,
-                                Result<void>& status);
+                                OpenMode mode, Result<void>& status);
 std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, std::chrono::milliseconds wait,
-                                  Result<void>& status);
+                                  OpenMode mode, Result<void>& status);
 
 // Errors a backend reports, mapped once so services can act on them.
 Error db_error(std::string code, std::string message, bool retryable);

@@ -37,6 +37,7 @@ Error pg_error(const PGresult* res, PGconn* conn) {
   if (s == "23505") return db_error("unique_violation", msg, false);
   if (s == "23503") return db_error("foreign_key_violation", msg, false);
   if (s == "40001" || s == "40P01" || s == "55P03") return db_error("serialization_failure", msg, true);
+  if (s == "25006") return db_error("read_only", msg, false);
   if (s.starts_with("08") || PQstatus(conn) != CONNECTION_OK) return db_error("connection_lost", msg, true);
   return db_error("postgres_" + s, msg, false);
 }
@@ -150,15 +151,16 @@ Result<void> run_program(const std::vector<std::string>& args) {
 
 class PgDb final : public Db {
  public:
-  PgDb(std::string conninfo, std::size_t size, std::chrono::milliseconds wait)
-      : conninfo_(std::move(conninfo)), pool_([this] { return connect(); }, size, wait) {}
+  PgDb(std::string conninfo, std::size_t size, std::chrono::milliseconds wait, OpenMode mode)
+      : conninfo_(std::move(conninfo)), mode_(mode), pool_([this] { return connect(); }, size, wait) {}
 
   Result<void> open() { return pool_.open(); }
 
   Dialect dialect() const override { return Dialect::postgres; }
   std::string describe() const override {
     auto at = conninfo_.find('@');
-    return at == std::string::npos ? "postgresql" : "postgresql://…" + conninfo_.substr(at);
+    auto where = at == std::string::npos ? "postgresql" : "postgresql://…" + conninfo_.substr(at);
+    return mode_ == OpenMode::read_only ? where + " (read-only)" : where;
   }
   Result<void> ping() override {
     return read([](Conn& c) -> Result<void> {
@@ -195,18 +197,23 @@ class PgDb final : public Db {
                   "Check the address, user and password in the database URL, and that the server is running.");
     }
     PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
-    return std::make_unique<PgConn>(c);
+    auto conn = std::make_unique<PgConn>(c);
+    // Every transaction of a read-only session is READ ONLY, BEGIN included, so the server
+    // itself refuses a write (SQLSTATE 25006) whatever a command's code asks for.
+    if (mode_ == OpenMode::read_only) TRY_VOID(conn->exec_script("SET default_transaction_read_only = on"));
+    return conn;
   }
 
   std::string conninfo_;
+  OpenMode mode_;
   Pool<PgConn> pool_;
 };
 
 }  // namespace
 
 std::unique_ptr<Db> open_postgres(const std::string& conninfo, std::size_t pool_size, std::chrono::milliseconds wait,
-                                  Result<void>& status) {
-  auto db = std::make_unique<PgDb>(conninfo, pool_size == 0 ? 1 : pool_size, wait);
+                                  OpenMode mode, Result<void>& status) {
+  auto db = std::make_unique<PgDb>(conninfo, pool_size == 0 ? 1 : pool_size, wait, mode);
   status = db->open();
   return db;
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 #include <unordered_map>
 
@@ -21,6 +22,7 @@ Error sqlite_error(sqlite3* h, int rc) {
     return db_error("unique_violation", msg, false);
   if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) return db_error("foreign_key_violation", msg, false);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return db_error("busy", msg, true);
+  if ((rc & 0xff) == SQLITE_READONLY) return db_error("read_only", msg, false);
   return db_error("sqlite_" + std::to_string(ext), msg, false);
 }
 
@@ -116,13 +118,15 @@ class SqliteConn final : public Conn {
 
 class SqliteDb final : public Db {
  public:
-  SqliteDb(std::string path, std::size_t pool_size, std::chrono::milliseconds wait)
-      : path_(std::move(path)), pool_([this] { return connect(); }, pool_size, wait) {}
+  SqliteDb(std::string path, std::size_t pool_size, std::chrono::milliseconds wait, OpenMode mode)
+      : path_(std::move(path)), mode_(mode), pool_([this] { return connect(); }, pool_size, wait) {}
 
   Result<void> open() { return pool_.open(); }
 
   Dialect dialect() const override { return Dialect::sqlite; }
-  std::string describe() const override { return "sqlite:" + path_; }
+  std::string describe() const override {
+    return "sqlite:" + path_ + (mode_ == OpenMode::read_only ? " (read-only)" : "");
+  }
 
   Result<void> ping() override {
     return read([](Conn& c) -> Result<void> {
@@ -190,18 +194,35 @@ class SqliteDb final : public Db {
 
  private:
   Result<std::unique_ptr<SqliteConn>> connect() {
+    bool read_only = mode_ == OpenMode::read_only;
     sqlite3* h = nullptr;
-    int rc = sqlite3_open_v2(path_.c_str(), &h,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path_.c_str(), &h, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc == SQLITE_OK && read_only && lacks_shm(h)) {
+      sqlite3_close(h);
+      h = nullptr;
+      rc = open_immutable(&h);
+    }
     if (rc != SQLITE_OK) {
       sqlite3_close(h);
       return fail(ErrorKind::unavailable, "The database file could not be opened",
-                  "Check that " + path_ + " is in a folder the server can write to.");
+                  read_only ? "Check that " + path_ + " exists and can be read."
+                            : "Check that " + path_ + " is in a folder the server can write to.");
+    }
+    // SQLite quietly opens a write-protected file read-only even when asked for read-write; say so
+    // now rather than at the first write.
+    if (!read_only && sqlite3_db_readonly(h, "main") == 1) {
+      sqlite3_close(h);
+      return fail(ErrorKind::unavailable, "The database file cannot be written",
+                  "Check that " + path_ + " and its folder can be written by the user Trellis runs as.");
     }
     auto c = std::make_unique<SqliteConn>(h);
     sqlite3_busy_timeout(h, 5000);
+    // Choosing the journal mode writes to the file, so a read-only connection takes the one the
+    // file has (WAL, when a read-write Trellis made it) and promises, as well, to write nothing.
+    TRY_VOID(c->exec_script(read_only ? "PRAGMA query_only=ON;" : "PRAGMA journal_mode=WAL;"));
     TRY_VOID(c->exec_script(
-        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+        "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
         " PRAGMA temp_store=MEMORY;"
         // A 16 MB page cache per connection keeps the hot index pages; the operating system's
         // cache holds the rest. A memory map was faster still for directory search but counted
@@ -212,15 +233,43 @@ class SqliteDb final : public Db {
   }
 
 
+  // A read-only connection to a WAL database still needs the -shm file beside it, and makes one
+  // when there is none; in a folder it may not write to, every read then fails as a write would.
+  // (Any other failure, such as a file that is not a database, is left to be reported as it is.)
+  static bool lacks_shm(sqlite3* h) {
+    int rc = sqlite3_exec(h, "SELECT COUNT(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    return (rc & 0xff) == SQLITE_READONLY;
+  }
+
+  // Then the file is read as unchanging (immutable=1: no locks, no -shm). That is sound only with
+  // no -wal file holding changes not yet in the file, and no -shm: no connection has it open.
+  // Without them a writer must first create them in that same folder, which is the kind an
+  // operator makes read-only to keep a copy still (docs/decisions/0020).
+  int open_immutable(sqlite3** h) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (const char* side : {"-wal", "-shm"})
+      if (fs::exists(path_ + side, ec) && fs::file_size(path_ + side, ec) > 0) return SQLITE_READONLY;
+    std::string uri = "file:";
+    for (char ch : fs::absolute(path_, ec).string()) {
+      if (ch == '%' || ch == '?' || ch == '#') uri += ch == '%' ? "%25" : ch == '?' ? "%3f" : "%23";
+      else uri += ch;
+    }
+    uri += "?immutable=1";
+    spdlog::info("{} is in a folder this user cannot write to; reading it as an unchanging file", path_);
+    return sqlite3_open_v2(uri.c_str(), h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  }
+
   std::string path_;
+  OpenMode mode_;
   Pool<SqliteConn> pool_;
 };
 
 }  // namespace
 
 std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, std::chrono::milliseconds wait,
-                                Result<void>& status) {
-  auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size, wait);
+                                OpenMode mode, Result<void>& status) {
+  auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size, wait, mode);
   status = db->open();
   return db;
 }

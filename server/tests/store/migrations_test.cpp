@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "store/migrations.hpp"
 #include "support.hpp"
 
@@ -18,6 +20,93 @@ TEST(Migrations, every_dialect_has_the_same_migrations) {
   auto b = store::migrations_for(store::Dialect::postgres);
   ASSERT_EQ(a.size(), b.size());
   for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].name, b[i].name);
+}
+
+// The names the one-folder-per-dialect layout recorded: a database it migrated must find every
+// one of them under the same name, or it would run them again.
+TEST(Migrations, the_names_recorded_by_the_earlier_layout_are_kept) {
+  const char* earlier[] = {"0001_foundation.sql",        "0002_recovery_record.sql",     "0003_advance_statements.sql",
+                           "0004_appointment_prep.sql",  "0005_directory.sql",           "0006_directory_search.sql",
+                           "0007_referrals.sql",         "0008_partnership_reviews.sql", "0009_shared_care.sql",
+                           "0010_directory_facets.sql",  "0011_partner_agreements.sql",  "0012_partner_documents.sql",
+                           "0013_caseload_index.sql",    "0014_list_indexes.sql",        "0015_invitations.sql",
+                           "0016_two_step_sign_in.sql"};
+  for (auto d : {store::Dialect::sqlite, store::Dialect::postgres}) {
+    auto ms = store::migrations_for(d);
+    ASSERT_GE(ms.size(), std::size(earlier));
+    for (std::size_t i = 0; i < std::size(earlier); ++i) EXPECT_EQ(ms[i].name, earlier[i]);
+  }
+}
+
+TEST(Migrations, only_the_full_text_search_differs_between_the_dialects) {
+  auto a = store::migrations_for(store::Dialect::sqlite);
+  auto b = store::migrations_for(store::Dialect::postgres);
+  ASSERT_EQ(a.size(), b.size());
+  std::vector<std::string> differ;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].sql != b[i].sql) differ.push_back(a[i].name);
+  EXPECT_EQ(differ, std::vector<std::string>{"0006_directory_search.sql"});
+}
+
+TEST(Migrations, a_fresh_database_records_every_migration_with_its_checksum) {
+  auto db = fresh_db();
+  auto rows = db->read([](store::Conn& c) { return c.query("SELECT name, checksum FROM schema_migrations ORDER BY name"); });
+  ASSERT_TRUE(rows.has_value());
+  auto ours = store::migrations_for(db->dialect());
+  ASSERT_EQ(rows->size(), ours.size());
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    EXPECT_EQ((*rows)[i].text(0), ours[i].name);
+    EXPECT_EQ((*rows)[i].text(1), store::migration_checksum(ours[i].sql)) << ours[i].name;
+    EXPECT_EQ((*rows)[i].text(1).size(), 64u);  // SHA-256 as hex
+  }
+}
+
+TEST(Migrations, an_edited_applied_migration_is_refused_by_name_and_nothing_runs) {
+  auto db = fresh_db();
+  auto edited = store::migrations_for(db->dialect());
+  edited[2].sql += "\n-- a comment added later\n";
+  edited.push_back({"9001_after.sql", "CREATE TABLE after_the_edit (org_id TEXT NOT NULL);"});
+  auto r = store::migrate(*db, edited);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, "migration_changed");
+  EXPECT_NE(r.error().title.find(edited[2].name), std::string::npos) << r.error().title;
+  EXPECT_NE(r.error().detail.find("new migration"), std::string::npos) << r.error().detail;
+  auto later = db->read([](store::Conn& c) { return c.query_one("SELECT name FROM schema_migrations WHERE name = '9001_after.sql'"); });
+  ASSERT_TRUE(later.has_value());
+  EXPECT_FALSE(later->has_value());  // refused before anything was applied
+  // The file put back as it was: the database opens again.
+  EXPECT_TRUE(store::migrate(*db).has_value());
+}
+
+// A database migrated before checksums were kept: the migrations table has no checksum column
+// and the last migration has not run. Its first run adds the column and fills in every row.
+TEST(Migrations, a_database_from_before_checksums_gets_them_on_its_first_run) {
+  auto db = fresh_db();
+  auto ours = store::migrations_for(db->dialect());
+  const auto& adds_column = std::find_if(ours.begin(), ours.end(), [](const auto& m) {
+    return m.name == "0017_migration_checksums.sql";
+  });
+  ASSERT_NE(adds_column, ours.end());
+  auto undone = db->write([&](store::Conn& c) -> Result<void> {
+    TRY_VOID(c.exec_script("ALTER TABLE schema_migrations DROP COLUMN checksum"));
+    TRY(c.exec("DELETE FROM schema_migrations WHERE name = ?", {adds_column->name}));
+    return {};
+  });
+  ASSERT_TRUE(undone.has_value()) << undone.error().title;
+
+  auto r = store::migrate(*db);
+  ASSERT_TRUE(r.has_value()) << r.error().title << ": " << r.error().detail;
+  EXPECT_EQ(*r, std::vector<std::string>{adds_column->name});  // nothing earlier runs again
+  auto missing = db->read([](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL");
+  });
+  EXPECT_EQ((*missing)->integer(0), 0);
+
+  // From then on an edit is caught.
+  ours[0].sql += " ";
+  auto refused = store::migrate(*db, ours);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().title.find("0001_foundation.sql"), std::string::npos);
 }
 
 TEST(Migrations, a_failing_migration_leaves_the_database_as_it_was) {

@@ -1,5 +1,7 @@
 -- Foundation: organisations, sites, teams, users, sessions, sign-in attempts, audit log.
 -- Keys lead with org_id (the tenant); ids are opaque 128-bit hex; times are UTC ISO-8601 text.
+-- One file for both databases: BIGINT is 64 bits in PostgreSQL, and in SQLite any type named
+-- with INT has integer affinity (stored in up to 8 bytes), so the two read the same.
 
 CREATE TABLE orgs (
   org_id TEXT PRIMARY KEY,

@@ -1,0 +1,16 @@
+// How a command opens the database: to change it (migrated first), to only look at it (read-only,
+// never migrated: a backup or a check must not alter what it copies or checks), or as it is (a
+// restore, which migrates after it has replaced the content).
+#pragma once
+#include <memory>
+
+#include "core/config.hpp"
+#include "store/db.hpp"
+
+namespace trellis::cli {
+
+Result<std::unique_ptr<store::Db>> open_migrated(const Config& config);
+Result<std::unique_ptr<store::Db>> open_read_only(const Config& config);
+Result<std::unique_ptr<store::Db>> open_as_is(const Config& config);
+
+}  // namespace trellis::cli

@@ -1,0 +1,47 @@
+#include <filesystem>
+
+#include "store/db.hpp"
+#include "support.hpp"
+
+namespace trellis::test {
+namespace {
+
+TEST(ReadOnly, a_read_only_database_reads_and_refuses_every_write) {
+  auto db = fresh_db();
+  auto ro = store::open_database(database_url(*db), 2, store::kDefaultConnectionWait, store::OpenMode::read_only);
+  ASSERT_TRUE(ro.has_value()) << ro.error().title << ": " << ro.error().detail;
+  EXPECT_NE((*ro)->describe().find("read-only"), std::string::npos);
+
+  auto n = (*ro)->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM schema_migrations"); });
+  ASSERT_TRUE(n.has_value());
+  EXPECT_GT((*n)->integer(0), 0);
+
+  // A write transaction, a schema change: both refused by the database itself.
+  auto insert = (*ro)->write([](store::Conn& c) {
+    return c.exec("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_x.sql', 'now')");
+  });
+  ASSERT_FALSE(insert.has_value());
+  EXPECT_EQ(insert.error().code, "read_only");
+  EXPECT_EQ(insert.error().title, "The database cannot be written");
+  auto create = (*ro)->write([](store::Conn& c) { return c.exec_script("CREATE TABLE nothing_here (x TEXT)"); });
+  ASSERT_FALSE(create.has_value());
+  EXPECT_EQ(create.error().code, "read_only");
+
+  auto still = db->read([](store::Conn& c) {
+    return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE name = '9999_x.sql'");
+  });
+  EXPECT_EQ((*still)->integer(0), 0);
+}
+
+TEST(ReadOnly, a_missing_sqlite_file_is_reported_not_created) {
+  auto path = std::filesystem::temp_directory_path() / ("trellis-missing-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  auto ro = store::open_database("sqlite:" + path.string(), 1, store::kDefaultConnectionWait,
+                                 store::OpenMode::read_only);
+  ASSERT_FALSE(ro.has_value());
+  EXPECT_NE(ro.error().detail.find("exists and can be read"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+}  // namespace
+}  // namespace trellis::test
