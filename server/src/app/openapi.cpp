@@ -1,55 +1,138 @@
 #include "app/openapi.hpp"
 
+#include <cctype>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "api/routes.hpp"
 
 namespace trellis::app {
+namespace {
 
-nlohmann::json openapi_document(const api::Routes& router) {
-  using nlohmann::json;
-  json paths = json::object();
-  for (const auto& r : router.routes()) {
-    std::string path;
-    json params = json::array();
-    for (const auto& seg : r.segments) {
-      if (!seg.empty() && seg[0] == ':') {
-        path += "/{" + seg.substr(1) + "}";
-        params.push_back({{"name", seg.substr(1)}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
-      } else {
-        path += "/" + seg;
+using nlohmann::json;
+
+bool is_param(const std::string& seg) { return !seg.empty() && seg[0] == ':'; }
+
+bool is_unsafe(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "GET /api/v1/people/:id/goals" -> "getPeopleByIdGoals": unique because method and path are.
+std::string operation_id(const api::Route& r) {
+  std::string out = lower(r.method);
+  auto capitalised = [](const std::string& word) {
+    std::string w;
+    bool up = true;
+    for (char c : word) {
+      if (c == '-' || c == '_' || c == '.') {
+        up = true;
+        continue;
       }
+      w += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      up = false;
     }
-    if (path.empty()) path = "/";
-    std::string method = r.method;
-    for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    json op = {{"summary", r.doc.summary},
-               {"tags", json::array({r.doc.tag})},
-               {"x-trellis-access", access::describe(r.rule)},
-               {"responses",
-                {{"2XX", {{"description", "Success"}}},
-                 {"4XX", {{"description", "A problem the caller can fix",
-                           "content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}}}};
-    if (!params.empty()) op["parameters"] = params;
-    if (r.rule.kind != access::Rule::Kind::anyone) op["security"] = json::array({{{"session", json::array()}}});
-    paths[path][method] = op;
+    return w;
+  };
+  for (const auto& seg : r.segments) {
+    if (seg == "api" || seg == "v1") continue;
+    out += is_param(seg) ? "By" + capitalised(seg.substr(1)) : capitalised(seg);
   }
+  return out;
+}
+
+json problem_response(const std::string& description) {
+  json content = json::object();
+  content["application/problem+json"] = {{"schema", {{"$ref", "#/components/schemas/Problem"}}}};
+  return {{"description", description}, {"content", content}};
+}
+
+json operation(const api::Route& r) {
+  json params = json::array();
+  for (const auto& seg : r.segments)
+    if (is_param(seg))
+      params.push_back({{"name", seg.substr(1)}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  bool signed_in = r.rule.kind != access::Rule::Kind::anyone;
+  if (signed_in && is_unsafe(r.method)) params.push_back({{"$ref", "#/components/parameters/CsrfToken"}});
+
+  json responses = json::object();
+  responses["2XX"] = {{"description", "Success"}};
+  responses["4XX"] = problem_response("A problem the caller can fix; the problem names what to change");
+  responses["5XX"] = problem_response("A fault on the server's side; nothing was changed");
+
+  json op = json::object();
+  op["operationId"] = operation_id(r);
+  op["summary"] = r.doc.summary;
+  op["description"] = r.doc.summary + ". Who may: " + access::describe(r.rule) + ".";
+  op["tags"] = json::array({r.doc.tag});
+  op["x-trellis-access"] = access::describe(r.rule);
+  if (!params.empty()) op["parameters"] = params;
+  op["responses"] = responses;
+  op["security"] = signed_in ? json::array({{{"session", json::array()}}}) : json::array();
+  return op;
+}
+
+json problem_schema() {
+  json field = {{"type", "object"},
+                {"required", json::array({"field", "message"})},
+                {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}};
+  return {{"type", "object"},
+          {"description", "RFC 9457 problem details, with the fields to fix when there are any"},
+          {"required", json::array({"type", "title", "status", "requestId"})},
+          {"properties",
+           {{"type", {{"type", "string"}, {"format", "uri"}}},
+            {"title", {{"type", "string"}}},
+            {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
+            {"detail", {{"type", "string"}}},
+            {"requestId", {{"type", "string"}}},
+            {"errors", {{"type", "array"}, {"items", field}}}}}};
+}
+
+}  // namespace
+
+nlohmann::json openapi_document(const api::Routes& routes, const std::string& session_cookie_name) {
+  json paths = json::object();
+  std::set<std::string> tags;
+  for (const auto& r : routes.routes()) {
+    std::string path;
+    for (const auto& seg : r.segments) path += "/" + (is_param(seg) ? "{" + seg.substr(1) + "}" : seg);
+    if (path.empty()) path = "/";
+    paths[path][lower(r.method)] = operation(r);
+    tags.insert(r.doc.tag);
+  }
+  json tag_list = json::array();
+  for (const auto& t : tags) tag_list.push_back({{"name", t}, {"description", "Operations about " + t}});
+
+  json components = json::object();
+  components["securitySchemes"] = {
+      {"session",
+       {{"type", "apiKey"},
+        {"in", "cookie"},
+        {"name", session_cookie_name},
+        {"description", "The session cookie set by signing in (POST /api/v1/auth/login)"}}}};
+  components["parameters"] = {
+      {"CsrfToken",
+       {{"name", "X-CSRF-Token"},
+        {"in", "header"},
+        {"required", true},
+        {"description", "The csrfToken given at sign-in; every change a signed-in user makes sends it"},
+        {"schema", {{"type", "string"}}}}}};
+  components["schemas"] = {{"Problem", problem_schema()}};
+
+  json info = {{"title", "Trellis API"},
+               {"version", "1"},
+               {"description",
+                "Recovery-oriented mental health services. Changes made while signed in send the X-CSRF-Token "
+                "header; every problem is application/problem+json."}};
   return {{"openapi", "3.1.0"},
-          {"info", {{"title", "Trellis API"}, {"version", "1"},
-                    {"description", "Recovery-oriented mental health services. Unsafe methods need X-CSRF-Token."}}},
+          {"info", info},
+          {"servers", json::array({{{"url", "/"}, {"description", "This server"}}})},
+          {"tags", tag_list},
           {"paths", paths},
-          {"components",
-           {{"securitySchemes", {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "trellis_session"}}}}},
-            {"schemas",
-             {{"Problem",
-               {{"type", "object"},
-                {"properties",
-                 {{"type", {{"type", "string"}}},
-                  {"title", {{"type", "string"}}},
-                  {"status", {{"type", "integer"}}},
-                  {"detail", {{"type", "string"}}},
-                  {"requestId", {{"type", "string"}}},
-                  {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
+          {"components", components}};
 }
 
 }  // namespace trellis::app

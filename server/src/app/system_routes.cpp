@@ -21,8 +21,8 @@ void add_system_routes(api::Routes& router, Runtime& rt) {
              });
   const api::Routes* self = &router;
   router.add("GET", "/api/v1/openapi.json", access::Rule::anyone(), {"This API described in OpenAPI 3.1", "system"},
-             [self](api::Ctx&) {
-               auto r = http::Response::json(200, openapi_document(*self));
+             [self, &rt](api::Ctx&) {
+               auto r = http::Response::json(200, openapi_document(*self, rt.config.session_cookie_name()));
                r.header("Cache-Control", "no-cache");
                return r;
              });

@@ -28,7 +28,7 @@ std::vector<Command> add_commands(CLI::App& cli, Config& config) {
       add_serve(cli, config),         add_migrate(cli, config),      add_demo_data(cli, config),
       add_create_admin(cli, config),  add_audit_verify(cli, config), add_import_hsds(cli, config),
       add_export_hsds(cli, config),   add_backup(cli, config),       add_restore(cli, config),
-      add_copy_database(cli, config),
+      add_copy_database(cli, config), add_openapi(cli, config),
   };
 }
 

@@ -15,5 +15,6 @@ Command add_export_hsds(CLI::App& cli, Config& config);
 Command add_backup(CLI::App& cli, Config& config);
 Command add_restore(CLI::App& cli, Config& config);
 Command add_copy_database(CLI::App& cli, Config& config);
+Command add_openapi(CLI::App& cli, Config& config);
 
 }  // namespace trellis::cli
