@@ -126,30 +126,30 @@ Result<void> add_referral(PersonMaker& m, const std::string& person_id, const st
   TRY_VOID(partnerships::db::insert_referral(m.c, m.org_id, r, worker_id));
   TRY_VOID(partnerships::db::insert_referral_event(m.c, m.org_id, r.id, {r.created_at, "", "draft", "", "practitioner"},
                                                    worker_id));
-  // The path to `state`: sent, then the partner's answers.
-  std::vector<std::string> path = {"sent"};
-  if (state == "received") path.push_back("received");
-  if (state == "accepted" || state == "in_progress" || state == "completed") path.insert(path.end(), {"received", "accepted"});
-  if (state == "in_progress" || state == "completed") path.push_back("in_progress");
-  if (state == "completed") path.push_back("completed");
-  if (state == "declined" || state == "redirected") path.insert(path.end(), {"received", state});
-  if (state == "withdrawn") path.push_back("withdrawn");
+  // The way from a draft to `state`, by the referrals' own transition table.
+  auto target = partnerships::parse_referral_state(state);
+  if (!target) return fail(ErrorKind::internal, "Demo data names an unknown referral state", state, "internal");
+  auto from_state = partnerships::ReferralState::draft;
   std::string from = "draft";
   std::int64_t version = 1;
   auto at = sent;
-  for (const auto& to : path) {
-    r.status = to;
+  for (auto to_state : partnerships::path_from_draft(*target)) {
+    using S = partnerships::ReferralState;
+    bool by_partner = partnerships::may_move(from_state, to_state, partnerships::ReferralSide::partner);
+    std::string to(partnerships::state_name(to_state));
+    r.status = to_state;
     auto stamp = to_iso(at);
-    if (to == "sent") r.sent_at = stamp;
-    if (to == "accepted" || to == "declined" || to == "redirected") r.responded_at = stamp;
-    if (to == "declined") r.decline_reason = "Outside our area; we suggested a service closer to home.";
-    if (to == "completed" || to == "declined" || to == "redirected" || to == "withdrawn") r.closed_at = stamp;
-    if (to == "completed") r.outcome = kOutcomes[m.pick(std::size(kOutcomes))];
+    if (to_state == S::sent) r.sent_at = stamp;
+    if (to_state == S::accepted || to_state == S::declined || to_state == S::redirected) r.responded_at = stamp;
+    if (to_state == S::declined) r.decline_reason = "Outside our area; we suggested a service closer to home.";
+    if (partnerships::is_closed(to_state)) r.closed_at = stamp;
+    if (to_state == S::completed) r.outcome = kOutcomes[m.pick(std::size(kOutcomes))];
     r.updated_at = stamp;
     TRY_VOID(partnerships::db::update_referral(m.c, m.org_id, r, version++, worker_id));
     TRY_VOID(partnerships::db::insert_referral_event(
-        m.c, m.org_id, r.id, {stamp, from, to, "", to == "sent" || to == "withdrawn" ? "practitioner" : "partner"}, worker_id));
+        m.c, m.org_id, r.id, {stamp, from, to, "", by_partner ? "partner" : "practitioner"}, worker_id));
     from = to;
+    from_state = to_state;
     at += std::chrono::hours(24 * (1 + m.pick(4)));
   }
   return {};

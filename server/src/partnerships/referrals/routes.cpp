@@ -17,7 +17,7 @@ json to_json(const Referral& r) {
   return {{"id", r.id},         {"personId", r.person_id},       {"personName", r.person_name},
           {"partnerId", r.partner_id}, {"partnerName", r.partner_name}, {"serviceName", r.service_name},
           {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
-          {"status", r.status}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
+          {"status", state_name(r.status)}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
           {"sentAt", or_null(r.sent_at)}, {"respondedAt", or_null(r.responded_at)}, {"closedAt", or_null(r.closed_at)},
           {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version},
           {"personWithheld", r.person_withheld}};
@@ -139,11 +139,11 @@ Response partner_respond(Ctx& ctx, ReferralsService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = JsonReader::parse(ctx.req.body);
   if (!in) return ctx.problem(in.error());
-  static constexpr std::string_view moves[] = {"received", "accepted", "declined", "redirected", "in_progress", "completed"};
+  static const auto moves = moves_by(ReferralSide::partner);
   auto to = in->one_of("status", Need::required, moves);
   auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *to,
+  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *parse_referral_state(*to),
                                                 note.value_or("")),
                           [](const Referral& x) { return to_json(x); });
 }

@@ -62,20 +62,11 @@ void withhold_person(Referral& r) {
   r.outcome.clear();
 }
 
-// Who may move a referral from one state to the next.
-bool partner_may(const std::string& from, const std::string& to) {
-  if (from == "sent") return to == "received" || to == "accepted" || to == "declined" || to == "redirected";
-  if (from == "received") return to == "accepted" || to == "declined" || to == "redirected";
-  if (from == "accepted") return to == "in_progress" || to == "completed";
-  if (from == "in_progress") return to == "completed";
-  return false;
-}
-
 }  // namespace
 
 void ReferralsService::mark_overdue(Referral& r, const Partner& p) const {
   TimePoint sent;
-  if (r.status == "sent" && r.sent_at && parse_iso(*r.sent_at, sent))
+  if (r.status == ReferralState::sent && r.sent_at && parse_iso(*r.sent_at, sent))
     r.overdue = clock_.now() > sent + std::chrono::hours(24 * p.response_days);
 }
 
@@ -113,22 +104,23 @@ Result<Referral> ReferralsService::draft_referral(const access::Actor& actor, co
 }
 
 Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, std::int64_t version,
-                                           const std::string& to, const std::string& note) {
+                                           ReferralState to, const std::string& note) {
   auto now = clock_.now();
   auto at = to_iso(now);
   auto from = r.status;
   r.status = to;
   r.updated_at = at;
-  if (to == "sent") r.sent_at = at;
-  if (from == "sent" && !r.responded_at) r.responded_at = at;
-  if (to == "declined") r.decline_reason = note;
-  if (to == "completed") r.outcome = note;
-  if (to == "completed" || to == "declined" || to == "redirected" || to == "withdrawn") r.closed_at = at;
+  if (to == ReferralState::sent) r.sent_at = at;
+  if (from == ReferralState::sent && !r.responded_at) r.responded_at = at;
+  if (to == ReferralState::declined) r.decline_reason = note;
+  if (to == ReferralState::completed) r.outcome = note;
+  if (is_closed(to)) r.closed_at = at;
+  auto from_name = std::string(state_name(from)), to_name = std::string(state_name(to));
   return db_.write([&](store::Conn& c) -> Result<Referral> {
     TRY_VOID(db::update_referral(c, actor.org_id, r, version, actor.user_id.value_or("")));
-    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {at, from, to, note, actor.role}, actor.user_id));
-    auto e = actor.about_person("referral." + to, "referral", r.id, r.person_id);
-    e.detail = from + " -> " + to;
+    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {at, from_name, to_name, note, actor.role}, actor.user_id));
+    auto e = actor.about_person("referral." + to_name, "referral", r.id, r.person_id);
+    e.detail = from_name + " -> " + to_name;
     TRY_VOID(access::append_audit(c, e, now));
     r.version = version + 1;
     return r;
@@ -139,8 +131,9 @@ Result<Referral> ReferralsService::send_referral(const access::Actor& actor, con
                                                     const std::string& referral_id, std::int64_t version) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
   if (!r || r->person_id != person_id) return fail(referral_not_found());
-  if (r->status != "draft")
-    return fail(ErrorKind::conflict, "This referral has already been sent", "Its status is " + r->status + ".",
+  if (r->status != ReferralState::draft)
+    return fail(ErrorKind::conflict, "This referral has already been sent",
+                "Its status is " + std::string(state_name(r->status)) + ".",
                 "referral_state");
   auto p = TRY(agreements_.partner(actor.org_id, r->partner_id));
   if (!p.taking_referrals)
@@ -164,7 +157,7 @@ Result<Referral> ReferralsService::send_referral(const access::Actor& actor, con
     e.fields.push_back({"consent", "needed for " + p.name});
     return fail(std::move(e));
   }
-  return move(actor, *r, version, "sent", "");
+  return move(actor, *r, version, ReferralState::sent, "");
 }
 
 Result<Referral> ReferralsService::withdraw_referral(const access::Actor& actor, const std::string& person_id,
@@ -172,9 +165,10 @@ Result<Referral> ReferralsService::withdraw_referral(const access::Actor& actor,
                                                         const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
   if (!r || r->person_id != person_id) return fail(referral_not_found());
-  if (r->status == "completed" || r->status == "declined" || r->status == "redirected" || r->status == "withdrawn")
-    return fail(ErrorKind::conflict, "This referral is already closed", "Its status is " + r->status + ".", "referral_state");
-  return move(actor, *r, version, "withdrawn", note);
+  if (!may_move(r->status, ReferralState::withdrawn, ReferralSide::care_team))
+    return fail(ErrorKind::conflict, "This referral is already closed",
+                "Its status is " + std::string(state_name(r->status)) + ".", "referral_state");
+  return move(actor, *r, version, ReferralState::withdrawn, note);
 }
 
 Result<std::vector<Referral>> ReferralsService::referrals_for_person(const std::string& org_id,
@@ -236,7 +230,8 @@ Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& ac
                                                             const std::string& referral_id) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
   // Another agency's referral, or a draft, looks the same as none at all.
-  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id ||
+      r->status == ReferralState::draft)
     return fail(referral_not_found());
   auto consents = TRY(consent_.consents(who.user.org_id, r->person_id));
   auto now = clock_.now();
@@ -258,20 +253,22 @@ Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& ac
 }
 
 Result<Referral> ReferralsService::respond(const access::Actor& actor, const access::Principal& who,
-                                              const std::string& referral_id, std::int64_t version, const std::string& to,
-                                              const std::string& note) {
+                                              const std::string& referral_id, std::int64_t version,
+                                              ReferralState to, const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
-  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == "draft")
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id ||
+      r->status == ReferralState::draft)
     return fail(referral_not_found());
-  if (!partner_may(r->status, to))
+  if (!may_move(r->status, to, ReferralSide::partner))
     return fail(Error::field(ErrorKind::unprocessable, "status",
-                             "cannot go from " + r->status + " to " + to));
-  if ((to == "declined" || to == "redirected") && note.empty())
+                             "cannot go from " + std::string(state_name(r->status)) + " to " +
+                                 std::string(state_name(to))));
+  if (needs_note(to) && note.empty())
     return fail(Error::field(ErrorKind::unprocessable, "note",
-                             to == "declined" ? "give the reason for declining, so the worker and the person can plan"
-                                              : "say where the person was redirected"));
-  if (to == "completed" && note.empty())
-    return fail(Error::field(ErrorKind::unprocessable, "note", "describe the outcome"));
+                             to == ReferralState::declined
+                                 ? "give the reason for declining, so the worker and the person can plan"
+                             : to == ReferralState::redirected ? "say where the person was redirected"
+                                                               : "describe the outcome"));
   // The partner can still close its file after the person's consent has gone; what it is shown
   // back follows the same rule as its inbox.
   auto moved = TRY(move(actor, *r, version, to, note));

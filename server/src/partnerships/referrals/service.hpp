@@ -60,10 +60,11 @@ class ReferralsService {
   Result<std::vector<db::PartnerFigures>> figures(const access::Principal& who, const std::string& from,
                                                  const std::string& to);
   Result<Referral> respond(const access::Actor& actor, const access::Principal& who, const std::string& referral_id,
-                           std::int64_t version, const std::string& to, const std::string& note);
+                           std::int64_t version, ReferralState to, const std::string& note);
 
  private:
-  Result<Referral> move(const access::Actor& actor, Referral r, std::int64_t version, const std::string& to,
+  // Moves it along the transition table (kReferralMoves); callers have checked the move is theirs.
+  Result<Referral> move(const access::Actor& actor, Referral r, std::int64_t version, ReferralState to,
                         const std::string& note);
   void mark_overdue(Referral& r, const Partner& p) const;
   store::Db& db_;

@@ -27,7 +27,7 @@ Referral referral_from_row(const store::Row& r) {
   x.reason = r.text(5);
   x.goal_ids = store::split_list(r.text(6));
   x.shared_parts = access::split_parts(r.text(7));
-  x.status = r.text(8);
+  x.status = parse_referral_state(r.text(8)).value_or(ReferralState::draft);
   x.decline_reason = r.text(9);
   x.outcome = r.text(10);
   x.sent_at = r.opt_text(11);
@@ -46,7 +46,7 @@ Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral&
   TRY(c.exec("INSERT INTO referrals (org_id, id, person_id, partner_id, service_name, reason, goal_ids, shared_parts,"
              " status, created_at, created_by, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
              {org_id, r.id, r.person_id, r.partner_id, r.service_name, r.reason, store::join_list(r.goal_ids),
-              access::join_parts(r.shared_parts), r.status, r.created_at, by, r.updated_at, by}));
+              access::join_parts(r.shared_parts), std::string(state_name(r.status)), r.created_at, by, r.updated_at, by}));
   return {};
 }
 
@@ -61,7 +61,7 @@ Result<void> update_referral(Conn& c, const std::string& org_id, const Referral&
   auto changed = TRY(c.exec(
       "UPDATE referrals SET status = ?, decline_reason = ?, outcome = ?, sent_at = ?, responded_at = ?, closed_at = ?,"
       " updated_at = ?, updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {r.status, r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.updated_at, by, org_id, r.id,
+      {std::string(state_name(r.status)), r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.updated_at, by, org_id, r.id,
        expected_version}));
   return store::check_versioned_update(c, changed, "referrals", org_id, r.id, expected_version, "referral");
 }
@@ -147,19 +147,20 @@ Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& 
     }
     if (r.is_null(3)) continue;  // no referral in the period
     auto& f = out.back();
-    auto status = r.text(2);
+    auto status = parse_referral_state(r.text(2)).value_or(ReferralState::draft);
     ++f.sent;
-    if (status == "accepted" || status == "in_progress") ++f.accepted, ++f.open;
-    else if (status == "completed") ++f.accepted, ++f.completed;
-    else if (status == "declined") ++f.declined;
-    else if (status == "redirected") ++f.redirected;
-    else if (status == "withdrawn") ++f.withdrawn;
+    using S = ReferralState;
+    if (status == S::accepted || status == S::in_progress) ++f.accepted, ++f.open;
+    else if (status == S::completed) ++f.accepted, ++f.completed;
+    else if (status == S::declined) ++f.declined;
+    else if (status == S::redirected) ++f.redirected;
+    else if (status == S::withdrawn) ++f.withdrawn;
     else ++f.open;
     if (!r.is_null(4)) {
       ++f.responded;
       respond_days += days_between(r.text(3), r.text(4));
     }
-    if (!r.is_null(5) && status != "withdrawn") {
+    if (!r.is_null(5) && status != ReferralState::withdrawn) {
       ++closed;
       close_days += days_between(r.text(3), r.text(5));
     }
