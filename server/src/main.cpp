@@ -46,7 +46,7 @@ Result<std::unique_ptr<store::Db>> open_and_migrate(const Config& config) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
+int main(int argc, char** argv) {
   if (sodium_init() < 0) {
     std::cerr << "trellis: libsodium could not start\n";
     return 1;
@@ -291,8 +291,4 @@ int main(int argc, char** argv) try {
     return 0;
   }
   return 0;
-} catch (const std::exception& e) {
-  // What no command turned into an error ends here with its message, not in std::terminate.
-  std::cerr << "trellis: " << e.what() << '\n';
-  return 1;
 }
