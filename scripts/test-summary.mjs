@@ -12,7 +12,7 @@ let skipped = 0;
 function read(name) {
   const file = join(dir, name);
   if (!existsSync(file)) {
-    console.log(`  ${name}: no results (the runner did not finish)`);
+    console.log(`  ${name}: no results (the runner did not finish: a crash or a sanitizer report?)`);
     failed += 1;
     return null;
   }
@@ -43,6 +43,13 @@ if (fz) {
   for (const t of bad) console.log(`    ${t.name}: ${t.detail}`);
   passed += targets.length - bad.length; failed += bad.length;
   if (targets.length === 0) { console.log('  fuzz targets: none ran'); failed += 1; }
+}
+
+// clang-tidy over the server's sources counts as one check: clean, or not.
+const ct = read('clang-tidy.json');
+if (ct) {
+  console.log(`  clang-tidy: ${ct.files} files, ${ct.findings} findings${ct.passed ? '' : ' (failed)'}, ${ct.seconds}s`);
+  if (ct.passed) passed += 1; else failed += 1;
 }
 
 const v = read('vitest.json');

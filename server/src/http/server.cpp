@@ -184,7 +184,7 @@ Result<void> serve(Endpoint& app) {
                       .read_next_http_message_timelimit(config.idle_timeout)
                       .handle_request_timeout(std::chrono::seconds(30))
                       .max_parallel_connections(4096)
-                      .request_handler([&](restinio::request_handle_t req) {
+                      .request_handler([&](const restinio::request_handle_t& req) {
                         ++in_flight;
                         auto resp = app.handle(to_request(req, config.tls_terminated_upstream));
                         auto out = req->create_response(
@@ -208,7 +208,7 @@ Result<void> serve(Endpoint& app) {
     if (in_flight.load() == 0 || timed_out) {
       if (timed_out) spdlog::warn("shutting down with {} requests still running", in_flight.load());
       server.close_async([&] { server.io_context().stop(); }, [&](std::exception_ptr ex) {
-        failure = ex;
+        failure = std::move(ex);
         server.io_context().stop();
       });
       return;
@@ -227,7 +227,7 @@ Result<void> serve(Endpoint& app) {
   server.open_async(
       [&] { spdlog::info("Trellis is listening on http://{}:{} ({} threads)", config.address, config.port, threads); },
       [&](std::exception_ptr ex) {
-        failure = ex;
+        failure = std::move(ex);
         server.io_context().stop();
       });
 

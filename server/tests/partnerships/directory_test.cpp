@@ -276,7 +276,7 @@ namespace {
 class DirectoryFacets : public Directory {
  protected:
   static json service(const std::string& tail, const std::string& name, const std::string& category,
-                      const std::string& suburb, const std::string& postcode, double lat, double lon, json schedule,
+                      const std::string& suburb, const std::string& postcode, double lat, double lon, const json& schedule,
                       const std::string& status = "active") {
     auto id = [&](char type) { return std::string(1, type) + "0000000-0000-4000-8000-" + tail; };
     json term = {{"id", "20000000-0000-4000-8000-0000000000" + std::to_string(10 + category.size())},

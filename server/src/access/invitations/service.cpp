@@ -101,7 +101,7 @@ Result<std::pair<Invitation, Org>> AccessService::inspect_invitation(const std::
 Result<SignedIn> AccessService::accept_invitation(const std::string& token, const std::string& email_in,
                                                   const std::string& password, const std::string& client,
                                                   const std::string& user_agent, const std::string& request_id) {
-  auto [found, org] = TRY(inspect_invitation(token));
+  auto found = TRY(inspect_invitation(token)).first;
   std::string email = email_in;
   for (auto& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   TRY_VOID(check_new_password("password", password, {email, found.display_name}));

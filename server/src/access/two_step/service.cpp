@@ -40,7 +40,7 @@ std::string new_recovery_code() {
   return out.substr(0, 5) + "-" + out.substr(5);
 }
 
-std::string normalise_recovery(std::string code) {
+std::string normalise_recovery(const std::string& code) {
   std::string out;
   for (char c : code)
     if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -16,7 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;

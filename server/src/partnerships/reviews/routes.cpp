@@ -12,7 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;

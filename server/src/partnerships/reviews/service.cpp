@@ -91,7 +91,7 @@ Result<PartnershipReview> ReviewsService::rate(const access::Actor& actor, const
                                                     const std::vector<std::tuple<std::string, int, std::string>>& list) {
   std::set<std::string> seen;
   for (const auto& [dimension, score, comment] : list) {
-    bool known = std::any_of(std::begin(kDimensions), std::end(kDimensions), [&](const Dimension& d) { return d.code == dimension; });
+    bool known = std::any_of(std::begin(kDimensions), std::end(kDimensions), [&name = dimension](const Dimension& d) { return d.code == name; });
     if (!known) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " is not a dimension of the review"));
     if (score < 1 || score > 5) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " needs a score from 1 to 5"));
     if (!seen.insert(dimension).second) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " appears twice"));
