@@ -15,7 +15,6 @@
 
 namespace trellis::people {
 
-using access::Part;
 
 Result<BreakGlass> BreakGlassService::break_glass(const access::Actor& actor, const access::Principal& who,
                                               const std::string& person_id, const std::string& reason_code,

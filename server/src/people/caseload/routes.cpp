@@ -11,7 +11,6 @@
 namespace trellis::people {
 namespace {
 
-using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;

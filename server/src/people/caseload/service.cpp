@@ -14,7 +14,6 @@
 
 namespace trellis::people {
 
-using access::Part;
 
 Result<CaseloadPage> CaseloadService::caseload(const access::Principal& who, const std::optional<std::string>& text,
                                              const PageRequest& page) {

@@ -16,7 +16,6 @@
 
 namespace trellis::people {
 
-using access::Part;
 
 Result<Person> RecordsService::create(const access::Actor& actor, const access::Principal& who, const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));

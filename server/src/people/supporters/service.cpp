@@ -15,7 +15,6 @@
 
 namespace trellis::people {
 
-using access::Part;
 
 Result<std::vector<Supporter>> SupportersService::supporters(const std::string& org_id, const std::string& person_id) {
   return db_.read([&](store::Conn& c) { return db::supporters(c, org_id, person_id); });
