@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "access/passwords.hpp"
+#include "contract.hpp"
 #include "demo/demo_data.hpp"
 #include "store/migrations.hpp"
 
@@ -56,8 +57,10 @@ void TrellisTest::SetUp() {
   }();
   (void)once;
   db = fresh_db();
+  config.check_responses = true;  // every answer in every test meets its contract, or is a 500
   runtime = std::make_unique<app::Runtime>(*db, clock, config);
   app = std::make_unique<app::App>(*runtime);
+  contract::watch(*app);
 }
 
 void TrellisTest::TearDown() {

@@ -8,7 +8,7 @@ dir="$(mktemp -d /tmp/trellis-e2e.XXXXXX)"
 trap 'rm -rf "$dir"' EXIT
 db="sqlite:$dir/e2e.db"
 "$bin" --db "$db" --log-level warn demo-data >/dev/null
-"$bin" --db "$db" --log-level warn serve --port "$port" --web-root "$here/../dist" &
+"$bin" --db "$db" --log-level warn serve --check-responses --port "$port" --web-root "$here/../dist" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid; rm -rf "$dir"' EXIT INT TERM
 wait $pid

@@ -244,32 +244,50 @@ Response export_audit(Ctx& ctx, AccessService& svc) {
   return r;
 }
 
+// The audit log's filters, as the browsing and the export read them.
+std::vector<api::QueryParam> audit_filters() {
+  return {{"actorId", "AuditText", "Who acted"},
+          {"action", "AuditText", "What was done, or how it starts (person. for every person event)"},
+          {"entityType", "AuditText", ""},
+          {"entityId", "AuditText", ""},
+          {"personId", "AuditText", "Whose information it was"},
+          {"outcome", "AuditText", "success or denied"},
+          {"from", "DateOrTime", "From this date or time"},
+          {"to", "DateOrTime", "Up to this date or time"}};
+}
+std::vector<api::QueryParam> audit_query() {
+  auto q = audit_filters();
+  q.push_back({"limit", "Limit", ""});
+  q.push_back({"cursor", "Cursor", ""});
+  return q;
+}
+
 }  // namespace
 
 void add_organisation_routes(api::Routes& r, AccessService& svc) {
   using P = Permission;
   const std::string v1 = "/api/v1";
-  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {"List sites", "organisation"}, api::with(list_sites, svc));
-  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {"Add a site", "organisation"}, api::with(create_site, svc));
-  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {"List teams", "organisation"}, api::with(list_teams, svc));
-  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {"Create a team", "organisation"}, api::with(create_team, svc));
-  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {"One team", "organisation"}, api::with(get_team, svc));
-  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {"Change a team (If-Match)", "organisation"}, api::with(update_team, svc));
+  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {.summary = "List sites", .tag = "organisation", .response = "SiteList"}, api::with(list_sites, svc));
+  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {.summary = "Add a site", .tag = "organisation", .request = "NewSite", .response = "Site", .status = 201}, api::with(create_site, svc));
+  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {.summary = "List teams", .tag = "organisation", .response = "TeamList"}, api::with(list_teams, svc));
+  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {.summary = "Create a team", .tag = "organisation", .request = "NewTeam", .response = "Team", .status = 201}, api::with(create_team, svc));
+  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {.summary = "One team", .tag = "organisation", .response = "Team", .versioning = api::Versioning::etag}, api::with(get_team, svc));
+  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {.summary = "Change a team (If-Match)", .tag = "organisation", .request = "TeamChange", .response = "Team", .versioning = api::Versioning::if_match}, api::with(update_team, svc));
 
-  r.add("GET", v1 + "/users", Rule::need(P::view_users), {"List users (search, filter, cursor)", "users"}, api::with(list_users, svc));
+  r.add("GET", v1 + "/users", Rule::need(P::view_users), {.summary = "List users (search, filter, cursor)", .tag = "users", .response = "UserPage", .query = {{"q", "UserSearch"}, {"role", "RoleFilter"}, {"teamId", "Id"}, {"active", "TrueOrFalse"}, {"limit", "Limit"}, {"cursor", "Cursor"}}}, api::with(list_users, svc));
   r.add("POST", v1 + "/users", Rule::need(P::manage_users),
-        {"Create a worker's account (an administrator or manager: password confirmed)", "users"}, api::with(create_user, svc));
-  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {"One user", "users"}, api::with(get_user, svc));
+        {.summary = "Create a worker's account (an administrator or manager: password confirmed)", .tag = "users", .request = "NewUser", .response = "User", .status = 201}, api::with(create_user, svc));
+  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {.summary = "One user", .tag = "users", .response = "User", .versioning = api::Versioning::etag}, api::with(get_user, svc));
   r.add("PATCH", v1 + "/users/:id", Rule::need(P::manage_users),
-        {"Change a user's name, teams or active state (If-Match)", "users"}, api::with(update_user, svc));
+        {.summary = "Change a user's name, teams or active state (If-Match)", .tag = "users", .request = "UserChange", .response = "User", .versioning = api::Versioning::if_match}, api::with(update_user, svc));
   r.add("PUT", v1 + "/users/:id/role", Rule::need(P::manage_users).with_reauth(),
-        {"Change a user's role (If-Match; password confirmed)", "users"}, api::with(change_role, svc));
+        {.summary = "Change a user's role (If-Match; password confirmed)", .tag = "users", .request = "RoleChange", .response = "User", .versioning = api::Versioning::if_match}, api::with(change_role, svc));
   r.add("POST", v1 + "/users/:id/password", Rule::need(P::manage_users).with_reauth(),
-        {"Set a new password for a user (password confirmed)", "users"}, api::with(reset_password, svc));
+        {.summary = "Set a new password for a user (password confirmed)", .tag = "users", .request = "PasswordReset", .status = 204}, api::with(reset_password, svc));
 
-  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {"Browse the audit log (filters, cursor)", "audit"}, api::with(browse_audit, svc));
+  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {.summary = "Browse the audit log (filters, cursor)", .tag = "audit", .response = "AuditPage", .query = audit_query()}, api::with(browse_audit, svc));
   r.add("GET", v1 + "/audit-events/export", Rule::need(P::view_audit),
-        {"Download the audit log as CSV (same filters; audited)", "audit"}, api::with(export_audit, svc));
+        {.summary = "Download the audit log as CSV (same filters; audited)", .tag = "audit", .query = audit_filters(), .media = "text/csv"}, api::with(export_audit, svc));
 }
 
 }  // namespace trellis::access

@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "access/actor.hpp"
 #include "access/model.hpp"
 #include "core/clock.hpp"
@@ -20,6 +22,9 @@ struct Ctx {
   TimePoint now;
   const access::Principal* who = nullptr;
   const access::PersonAccess* person = nullptr;  // set on person routes, after the policy allowed it
+  // The request body, parsed and checked against the route's request schema by the pipeline;
+  // null on routes that take no body.
+  const nlohmann::json* body = nullptr;
 
   const std::string& param(const std::string& name) const { return params.at(name); }
   const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only

@@ -15,9 +15,33 @@ namespace trellis::api {
 struct Ctx;
 using Handler = std::function<http::Response(Ctx&)>;
 
+// A query parameter a route reads, with the schema (a name in server/schemas) its value meets.
+struct QueryParam {
+  std::string name;
+  std::string schema;
+  std::string description = {};
+};
+
+// How a route takes part in optimistic concurrency (docs/api.md).
+enum class Versioning {
+  none,
+  etag,              // a read: the answer carries an ETag of the record's version
+  if_match,          // a change: If-Match with the version read is required (428 without)
+  if_match_once_saved,  // a change to a record that may not exist yet: If-Match once it does
+};
+
+// What a route is for and its contract: the schemas (names defined in server/schemas/) of the
+// body it takes and the body it answers with, validated by the pipeline and emitted into the
+// OpenAPI document. An empty `request` takes no body; an empty `response` answers without one.
 struct RouteDoc {
   std::string summary;
   std::string tag;
+  std::string request = {};
+  std::string response = {};
+  int status = 200;  // the success status: 200, 201, 202 or 204
+  std::vector<QueryParam> query = {};
+  Versioning versioning = Versioning::none;
+  std::string media = {};  // the success media type when it is not JSON (a CSV, a document)
 };
 
 struct Route {

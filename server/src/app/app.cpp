@@ -7,6 +7,8 @@
 #include "app/runtime.hpp"
 #include "app/system_routes.hpp"
 #include "core/ids.hpp"
+#include "core/json_input.hpp"
+#include "core/schema.hpp"
 #include "http/gzip.hpp"
 
 namespace trellis::app {
@@ -45,11 +47,26 @@ bool same_origin(const Request& req) {
   return pos != std::string::npos && origin->substr(pos + 3) == *host;
 }
 
+// A breach of the contract, found with --check-responses: a fault of ours, loud in the log.
+Response contract_breach(const Request& req, const std::string& what, const std::string& request_id) {
+  spdlog::error("request_id={} contract breach: {} {}: {}", request_id, req.method, req.path, what);
+  return Response::problem(Error::make(ErrorKind::internal, "The answer broke the API's contract", what,
+                                       "contract_breach"),
+                           request_id);
+}
+
 }  // namespace
 
 App::App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files) : rt_(runtime), files_(std::move(files)) {
   add_system_routes(routes_, rt_);
   add_area_routes(routes_, rt_);
+  // A route whose contract names a schema nobody defined would answer 500s; refuse to start.
+  const auto& schemas = Schemas::embedded();
+  for (const auto& r : routes_.routes())
+    for (const auto* name : {&r.doc.request, &r.doc.response})
+      if (!name->empty() && !schemas.has(*name))
+        throw std::runtime_error(r.method + " " + r.pattern + " names the schema " + *name +
+                                 ", which no file under server/schemas defines");
 }
 
 void App::start_draining() { rt_.draining = true; }
@@ -69,6 +86,9 @@ Response App::handle(const Request& req) {
                                       "administrator and quote the request id.",
                                       "internal"),
                           request_id);
+  }
+  if (rt_.config.check_responses && r.status >= 400) {
+    if (auto wrong = breach(nullptr, r)) r = contract_breach(req, *wrong, request_id);
   }
   finish(req, r, request_id);
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -112,6 +132,58 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
 }
 
 Response App::route(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
+  auto r = answer(req, m, request_id, now);
+  if (rt_.config.check_responses && r.status < 400) {
+    if (auto wrong = breach(m.route, r)) r = contract_breach(req, *wrong, request_id);
+  }
+  if (observer_) observer_(*m.route, r);
+  return r;
+}
+
+// The request body, parsed once and checked against the route's schema, then the handler.
+Response App::with_body(api::Ctx& ctx, const api::Route& route) {
+  if (route.doc.request.empty()) return route.handler(ctx);
+  auto parsed = parse_json_body(ctx.req.body);
+  if (!parsed) return ctx.problem(parsed.error());
+  auto wrong = Schemas::embedded().check(route.doc.request, *parsed);
+  if (!wrong.empty()) return ctx.problem(invalid_fields(std::move(wrong)));
+  ctx.body = &*parsed;
+  return route.handler(ctx);
+}
+
+// How an answer breaks its route's contract, if it does: the status, the media type, the body's
+// schema; a problem is checked against Problem whatever route gave it.
+std::optional<std::string> App::breach(const api::Route* route, const Response& r) const {
+  const auto& schemas = Schemas::embedded();
+  auto fields_text = [](const std::vector<FieldError>& fields) {
+    std::string out;
+    for (const auto& f : fields) out += (out.empty() ? "" : "; ") + (f.field.empty() ? "the body" : f.field) + " " + f.message;
+    return out;
+  };
+  if (r.status >= 400) {
+    if (r.content_type != "application/problem+json") return "a " + std::to_string(r.status) + " answer is not problem+json";
+    auto body = nlohmann::json::parse(r.body, nullptr, false);
+    auto wrong = schemas.check("Problem", body);
+    if (!wrong.empty()) return "the problem does not match Problem: " + fields_text(wrong);
+    return std::nullopt;
+  }
+  const auto& doc = route->doc;
+  auto where = route->method + " " + route->pattern + " ";
+  if (r.status != doc.status)
+    return where + "answered " + std::to_string(r.status) + "; its contract says " + std::to_string(doc.status);
+  if (!doc.media.empty())
+    return r.content_type.starts_with(doc.media) ? std::nullopt
+                                                  : std::optional(where + "answered " + r.content_type + ", not " + doc.media);
+  if (doc.response.empty())
+    return r.body.empty() ? std::nullopt : std::optional(where + "answered a body its contract does not have");
+  if (!r.content_type.starts_with("application/json")) return where + "answered " + r.content_type + ", not JSON";
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  auto wrong = schemas.check(doc.response, body);
+  if (!wrong.empty()) return where + "answered a body that does not match " + doc.response + ": " + fields_text(wrong);
+  return std::nullopt;
+}
+
+Response App::answer(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
   const auto& rule = m.route->rule;
   std::optional<access::Principal> who;
   if (rule.kind != access::Rule::Kind::anyone) {
@@ -161,7 +233,7 @@ Response App::route(const Request& req, const api::RouteMatch& m, const std::str
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
   }
-  if (rule.kind != access::Rule::Kind::person) return m.route->handler(ctx);
+  if (rule.kind != access::Rule::Kind::person) return with_body(ctx, *m.route);
 
   // A person's record: the person policy decides for this person and part, and every read is
   // audited here, once, with whose information it was (writes are audited by their services,
@@ -178,7 +250,7 @@ Response App::route(const Request& req, const api::RouteMatch& m, const std::str
     return ctx.problem(allowed.error());
   }
   ctx.person = &*allowed;
-  auto response = m.route->handler(ctx);
+  auto response = with_body(ctx, *m.route);
   if (!rule.write && response.status < 300) {
     auto entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
     entry.person_id = person_id;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/routes.hpp"
+#include "core/schema.hpp"
 
 namespace trellis::app {
 namespace {
@@ -50,16 +51,69 @@ json problem_response(const std::string& description) {
   return {{"description", description}, {"content", content}};
 }
 
+json schema_ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
+
+// References inside server/schemas are "#/$defs/Name"; in the document they are components.
+json as_component(const json& s) {
+  if (s.is_object()) {
+    json out = json::object();
+    for (const auto& [k, v] : s.items()) {
+      if (k == "$ref" && v.is_string() && v.get<std::string>().starts_with("#/$defs/"))
+        out[k] = "#/components/schemas/" + v.get<std::string>().substr(8);
+      else out[k] = as_component(v);
+    }
+    return out;
+  }
+  if (s.is_array()) {
+    json out = json::array();
+    for (const auto& v : s) out.push_back(as_component(v));
+    return out;
+  }
+  return s;
+}
+
+std::string success_description(int status) {
+  switch (status) {
+    case 201: return "Created";
+    case 202: return "Accepted: the work goes on after this answer";
+    case 204: return "Done; nothing to answer with";
+    default: return "Success";
+  }
+}
+
+json success_response(const api::RouteDoc& doc) {
+  json out = {{"description", success_description(doc.status)}};
+  if (!doc.media.empty()) {
+    out["content"][doc.media] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+  } else if (!doc.response.empty()) {
+    out["content"]["application/json"] = {{"schema", schema_ref(doc.response)}};
+  }
+  if (doc.versioning == api::Versioning::etag || doc.versioning == api::Versioning::if_match ||
+      doc.versioning == api::Versioning::if_match_once_saved)
+    out["headers"]["ETag"] = {{"description", "The record's version; send it back as If-Match to change it"},
+                              {"schema", {{"type", "string"}}}};
+  return out;
+}
+
 json operation(const api::Route& r) {
   json params = json::array();
   for (const auto& seg : r.segments)
     if (is_param(seg))
       params.push_back({{"name", seg.substr(1)}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  for (const auto& q : r.doc.query) {
+    json p = {{"name", q.name}, {"in", "query"}, {"required", false}, {"schema", schema_ref(q.schema)}};
+    if (!q.description.empty()) p["description"] = q.description;
+    params.push_back(p);
+  }
   bool signed_in = r.rule.kind != access::Rule::Kind::anyone;
   if (signed_in && is_unsafe(r.method)) params.push_back({{"$ref", "#/components/parameters/CsrfToken"}});
+  if (r.doc.versioning == api::Versioning::if_match)
+    params.push_back({{"$ref", "#/components/parameters/IfMatch"}});
+  else if (r.doc.versioning == api::Versioning::if_match_once_saved)
+    params.push_back({{"$ref", "#/components/parameters/IfMatchOnceSaved"}});
 
   json responses = json::object();
-  responses["2XX"] = {{"description", "Success"}};
+  responses[std::to_string(r.doc.status)] = success_response(r.doc);
   responses["4XX"] = problem_response("A problem the caller can fix; the problem names what to change");
   responses["5XX"] = problem_response("A fault on the server's side; nothing was changed");
 
@@ -70,25 +124,11 @@ json operation(const api::Route& r) {
   op["tags"] = json::array({r.doc.tag});
   op["x-trellis-access"] = access::describe(r.rule);
   if (!params.empty()) op["parameters"] = params;
+  if (!r.doc.request.empty())
+    op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", schema_ref(r.doc.request)}}}}}};
   op["responses"] = responses;
   op["security"] = signed_in ? json::array({{{"session", json::array()}}}) : json::array();
   return op;
-}
-
-json problem_schema() {
-  json field = {{"type", "object"},
-                {"required", json::array({"field", "message"})},
-                {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}};
-  return {{"type", "object"},
-          {"description", "RFC 9457 problem details, with the fields to fix when there are any"},
-          {"required", json::array({"type", "title", "status", "requestId"})},
-          {"properties",
-           {{"type", {{"type", "string"}, {"format", "uri"}}},
-            {"title", {{"type", "string"}}},
-            {"status", {{"type", "integer"}, {"minimum", 400}, {"maximum", 599}}},
-            {"detail", {{"type", "string"}}},
-            {"requestId", {{"type", "string"}}},
-            {"errors", {{"type", "array"}, {"items", field}}}}}};
 }
 
 }  // namespace
@@ -119,8 +159,20 @@ nlohmann::json openapi_document(const api::Routes& routes, const std::string& se
         {"in", "header"},
         {"required", true},
         {"description", "The csrfToken given at sign-in; every change a signed-in user makes sends it"},
+        {"schema", {{"type", "string"}}}}},
+      {"IfMatch",
+       {{"name", "If-Match"},
+        {"in", "header"},
+        {"required", true},
+        {"description", "The ETag of the version you read; a change to a newer version is refused (409)"},
+        {"schema", {{"type", "string"}}}}},
+      {"IfMatchOnceSaved",
+       {{"name", "If-Match"},
+        {"in", "header"},
+        {"required", false},
+        {"description", "The ETag of the version you read, once the record has been saved"},
         {"schema", {{"type", "string"}}}}}};
-  components["schemas"] = {{"Problem", problem_schema()}};
+  components["schemas"] = as_component(Schemas::embedded().definitions());
 
   json info = {{"title", "Trellis API"},
                {"version", "1"},

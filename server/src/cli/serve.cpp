@@ -40,6 +40,8 @@ Command add_serve(CLI::App& cli, Config& config) {
       ->envname("TRELLIS_BEHIND_TLS_PROXY");
   serve_cmd->add_flag("--insecure-i-know", config.allow_insecure_production,
                       "Allow production mode without TLS (closed test networks only)");
+  serve_cmd->add_flag("--check-responses", config.check_responses,
+                      "Check every answer against the API's schemas; a breach becomes a 500 (for tests)");
   return {serve_cmd, [&config] { return serve(config); }};
 }
 

@@ -25,6 +25,9 @@ struct Config {
   // How long a request waits for a free database connection before it is answered 503: long
   // enough for a burst to pass, short enough that nobody stares at a page that never loads.
   std::chrono::milliseconds db_wait{5000};
+  // --check-responses: every answer is checked against the contract its route states (status,
+  // body schema, Problem for 4xx/5xx) and a breach becomes a 500 naming it. On in every test.
+  bool check_responses = false;
 
   bool secure_cookies() const { return production; }
   std::string session_cookie_name() const { return production ? "__Host-trellis_session" : "trellis_session"; }

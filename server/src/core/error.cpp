@@ -21,4 +21,15 @@ int http_status(ErrorKind kind) {
   return 500;
 }
 
+Error invalid_fields(std::vector<FieldError> fields) {
+  Error e;
+  e.kind = ErrorKind::unprocessable;
+  e.title = "Check the highlighted fields";
+  e.code = "invalid_fields";
+  for (const auto& f : fields) e.detail += (e.detail.empty() ? "" : "; ") + f.field + " " + f.message;
+  e.detail += ".";
+  e.fields = std::move(fields);
+  return e;
+}
+
 }  // namespace trellis

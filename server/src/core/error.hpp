@@ -57,6 +57,10 @@ struct Error {
 
 int http_status(ErrorKind kind);
 
+// 422 invalid_fields naming each field to fix: what a body gets when its fields break their
+// rules, whether the schema (core/schema) or a reader found it.
+Error invalid_fields(std::vector<FieldError> fields);
+
 template <typename T = void>
 using Result = std::expected<T, Error>;
 

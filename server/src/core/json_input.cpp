@@ -34,11 +34,10 @@ bool json_depth_within(std::string_view text, std::size_t max_depth) {
   return true;
 }
 
-Result<JsonReader> JsonReader::parse(std::string_view body) {
+Result<nlohmann::json> parse_json_body(std::string_view body) {
   if (!json_depth_within(body))
     return fail(ErrorKind::bad_request, "The request body nests too deeply",
                 "Send fields at most " + std::to_string(kMaxJsonDepth) + " lists or objects deep.", "json_too_deep");
-  JsonReader r;
   auto parsed = nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded())
     return fail(ErrorKind::bad_request, "The request body is not valid JSON",
@@ -46,7 +45,21 @@ Result<JsonReader> JsonReader::parse(std::string_view body) {
   if (!parsed.is_object())
     return fail(ErrorKind::bad_request, "The request body must be a JSON object",
                 "Send the fields inside { }.", "not_an_object");
-  *r.obj_ = std::move(parsed);
+  return parsed;
+}
+
+Result<JsonReader> JsonReader::parse(std::string_view body) {
+  JsonReader r;
+  *r.obj_ = TRY(parse_json_body(body));
+  return r;
+}
+
+Result<JsonReader> JsonReader::of(const nlohmann::json& body) {
+  if (!body.is_object())
+    return fail(ErrorKind::bad_request, "The request body must be a JSON object", "Send the fields inside { }.",
+                "not_an_object");
+  JsonReader r;
+  *r.obj_ = body;
   return r;
 }
 
@@ -251,14 +264,7 @@ Result<void> JsonReader::finish() {
   for (const auto& [key, _] : obj_->items())
     if (!seen_.contains(key)) add_error(key, "is not a field this request accepts");
   if (errors_.empty()) return {};
-  Error e;
-  e.kind = ErrorKind::unprocessable;
-  e.title = "Check the highlighted fields";
-  e.code = "invalid_fields";
-  for (const auto& f : errors_) e.detail += (e.detail.empty() ? "" : "; ") + f.field + " " + f.message;
-  e.detail += ".";
-  e.fields = errors_;
-  return fail(std::move(e));
+  return fail(invalid_fields(errors_));
 }
 
 }  // namespace trellis

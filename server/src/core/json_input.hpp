@@ -28,10 +28,16 @@ struct TextRule {
 inline TextRule one_line(std::size_t max = 200) { return {.max = max}; }
 inline TextRule paragraph(std::size_t max = 4000) { return {.max = max, .multiline = true}; }
 
+// A request body as JSON: 400 when it is not JSON, nests deeper than kMaxJsonDepth, or is not an
+// object. The one parser of bodies, for the pipeline and for readers alike.
+Result<nlohmann::json> parse_json_body(std::string_view body);
+
 class JsonReader {
  public:
   // Fails with 400 when the body is not JSON or not an object.
   static Result<JsonReader> parse(std::string_view body);
+  // A body the pipeline already parsed (and checked against its schema).
+  static Result<JsonReader> of(const nlohmann::json& body);
   JsonReader(JsonReader&&) noexcept;
   JsonReader& operator=(JsonReader&&) noexcept;
   ~JsonReader();

@@ -1,5 +1,7 @@
 #include "demo/demo_scale.hpp"
 
+#include <cstdio>
+
 #include "access/passwords.hpp"
 #include "access/store.hpp"
 #include "demo/demo_data.hpp"
@@ -46,6 +48,14 @@ Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::strin
   std::vector<Worker> practitioners, peers;
   std::mt19937_64 rng(o.seed);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  // Ids as the API gives them (32 hex digits), decided by the seed like everything else.
+  std::uint64_t made = 0;
+  auto seeded_id = [&] {
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(++made),
+                  static_cast<unsigned long long>(rng()));
+    return std::string(buf);
+  };
   TRY_VOID(db.write([&](store::Conn& c) -> Result<void> {
     auto sites = TRY(c.query("SELECT id FROM sites WHERE org_id = ? ORDER BY name", {org_id}));
     auto hash = access::hash_password(password);
@@ -54,7 +64,7 @@ Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::strin
     for (std::size_t t = 0; t < teams; ++t) {
       access::Team team;
       team.org_id = org_id;
-      team.id = "scale-team-" + std::to_string(t + 1);
+      team.id = seeded_id();
       team.name = "Community Team " + std::to_string(t + 1);
       team.description = "Adults in the community, working toward the life they want.";
       team.site_id = sites[t % sites.size()].text(0);
@@ -65,7 +75,7 @@ Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::strin
     for (std::size_t s = 0; s < o.staff; ++s) {
       access::User u;
       u.org_id = org_id;
-      u.id = "scale-worker-" + std::to_string(s + 1);
+      u.id = seeded_id();
       u.email = "worker" + std::to_string(s + 1) + "@scale.example";
       u.display_name = std::string(kGiven[pick(std::size(kGiven))]) + " " + kFamily[pick(std::size(kFamily))];
       u.role = s % 3 == 2 ? access::Role::peer_worker : access::Role::practitioner;

@@ -101,6 +101,19 @@ TEST_F(Sessions, a_user_sees_and_ends_their_other_sessions) {
   EXPECT_EQ(call("GET", "/api/v1/auth/me", &laptop).status, 200);
 }
 
+TEST_F(Sessions, ending_every_other_session_keeps_this_one) {
+  auto laptop = sign_in("practitioner@demo.example");
+  auto phone = sign_in("practitioner@demo.example");
+  auto tablet = sign_in("practitioner@demo.example");
+  auto ended = call("POST", "/api/v1/auth/sessions/end-others", &laptop);
+  ASSERT_EQ(ended.status, 200) << ended.raw.body;
+  EXPECT_EQ(ended.body["ended"], 2);
+  EXPECT_EQ(call("GET", "/api/v1/auth/me", &phone).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/auth/me", &tablet).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/auth/me", &laptop).status, 200);
+  EXPECT_EQ(call("POST", "/api/v1/auth/sessions/end-others", &laptop).body["ended"], 0);
+}
+
 TEST_F(Sessions, a_user_cannot_end_someone_elses_session) {
   auto mine = sign_in("practitioner@demo.example");
   auto theirs = sign_in("manager@demo.example");

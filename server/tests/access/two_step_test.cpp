@@ -84,6 +84,19 @@ TEST_F(TwoStep, a_recovery_code_works_once_and_wrong_codes_end_the_ticket) {
   EXPECT_EQ(code_step(half4.body["ticket"], access::totp::code_at(secret, clock.now())).status, 401);
 }
 
+TEST_F(TwoStep, new_recovery_codes_replace_the_old_ones) {
+  auto admin = sign_in("administrator@demo.example");
+  auto [secret, old_codes] = turn_on(admin);
+  ASSERT_EQ(call("POST", "/api/v1/auth/reauthenticate", &admin, json{{"password", kPassword}}).status, 204);
+  auto fresh = call("POST", "/api/v1/auth/two-step/recovery-codes", &admin);
+  ASSERT_EQ(fresh.status, 200) << fresh.raw.body;
+  ASSERT_EQ(fresh.body["recoveryCodes"].size(), 10u);
+  EXPECT_NE(fresh.body["recoveryCodes"][0], old_codes[0]);
+  auto half = password_step("administrator@demo.example");
+  EXPECT_EQ(code_step(half.body["ticket"], old_codes[0]).status, 422) << "the old codes no longer work";
+  EXPECT_EQ(code_step(half.body["ticket"], fresh.body["recoveryCodes"][0]).status, 200);
+}
+
 TEST_F(TwoStep, an_organisation_that_requires_it_lets_a_manager_do_nothing_else_until_it_is_set_up) {
   auto admin = sign_in("administrator@demo.example");
   auto set = call("PUT", "/api/v1/settings/two-step", &admin, json{{"required", true}});

@@ -41,6 +41,22 @@ TEST_F(Users, an_administrator_creates_a_team_and_a_practitioner_who_can_sign_in
   EXPECT_EQ(t.body["memberCount"], 1);
 }
 
+TEST_F(Users, an_administrator_adds_a_site_and_a_team_meets_there) {
+  auto site = call("POST", "/api/v1/sites", &admin, nlohmann::json{{"name", "Footscray Hub"}, {"address", "12 Paisley St"}});
+  ASSERT_EQ(site.status, 201) << site.raw.body;
+  EXPECT_EQ(site.body["address"], "12 Paisley St");
+  bool listed = false;
+  auto sites = call("GET", "/api/v1/sites", &admin);
+  for (const auto& s : sites.body["items"]) listed = listed || s["id"] == site.body["id"];
+  EXPECT_TRUE(listed);
+  auto team = call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "Western Outreach"}, {"siteId", site.body["id"]}});
+  ASSERT_EQ(team.status, 201) << team.raw.body;
+  EXPECT_EQ(team.body["siteId"], site.body["id"]);
+  auto unnamed = call("POST", "/api/v1/sites", &admin, nlohmann::json{{"address", "nowhere"}});
+  ASSERT_EQ(unnamed.status, 422);
+  EXPECT_EQ(unnamed.body["errors"][0]["field"], "name");
+}
+
 TEST_F(Users, a_weak_password_is_refused_with_the_reason) {
   for (const char* pw : {"short", "password1234", "aaaaaaaaaaaaaaaa", "sunshine2024!", "dana.fraser-secret"}) {
     auto r = call("POST", "/api/v1/users", &admin,

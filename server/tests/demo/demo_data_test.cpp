@@ -126,10 +126,12 @@ TEST_F(ScaleData, an_organisation_of_the_size_asked_for_the_same_for_the_same_se
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM directory_services"), 100);
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM check_ins"), 13 * 140);
   // The benchmark's worker has the largest caseload, sixty; every caseload is 15 to 60.
-  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM care_team_members WHERE member_type = 'user' AND member_id = 'scale-worker-1'"),
+  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM care_team_members WHERE member_type = 'user' AND member_id = "
+                       "(SELECT id FROM users WHERE email = 'worker1@scale.example')"),
             60);
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM (SELECT member_id FROM care_team_members WHERE member_type = 'user'"
-                       " AND member_id LIKE 'scale-worker-%' GROUP BY member_id HAVING COUNT(*) > 60) x"),
+                       " AND member_id IN (SELECT id FROM users WHERE email LIKE '%@scale.example')"
+                       " GROUP BY member_id HAVING COUNT(*) > 60) x"),
             0);
   EXPECT_GT(count(*db, "SELECT COUNT(DISTINCT status) FROM referrals"), 5) << "referrals across states";
   auto worker = sign_in(demo::kScaleWorkerEmail);

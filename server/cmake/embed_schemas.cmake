@@ -1,0 +1,15 @@
+# Writes a C++ file holding every JSON Schema file under server/schemas as (path, text), sorted by
+# path, so a deployed server carries the contract it validates and publishes (docs/decisions/0022).
+file(GLOB_RECURSE files RELATIVE ${SRC} ${SRC}/*.json)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  file(READ ${SRC}/${f} text)
+  string(FIND "${text}" ")TRELLIS_JSON" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "Schema file ${f} contains )TRELLIS_JSON, which ends the embedded string")
+  endif()
+  string(APPEND body "  {\"${f}\", R\"TRELLIS_JSON(${text})TRELLIS_JSON\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "#include \"core/schema.hpp\"\nnamespace trellis {\nconst std::vector<SchemaFile>& embedded_schema_files() {\n  static const std::vector<SchemaFile> all = {\n${body}  };\n  return all;\n}\n}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
