@@ -293,6 +293,15 @@ TEST_F(Reviews, both_sides_rate_and_see_agreement_change_and_actions) {
   EXPECT_EQ(incomplete.status, 422);
   auto out_of_range = call("PUT", "/api/v1/partnership-reviews/" + id + "/ratings", &bayside, all(9));
   EXPECT_EQ(out_of_range.status, 422);
+
+  // Both sides read it back as it stands: the service's list of reviews, and the one review.
+  auto listed = call("GET", "/api/v1/partners/" + partner_id + "/reviews", &manager);
+  ASSERT_EQ(listed.status, 200) << listed.raw.body;
+  ASSERT_EQ(listed.body["items"].size(), 2u);
+  auto again = call("GET", "/api/v1/partnership-reviews/" + id, &bayside);
+  ASSERT_EQ(again.status, 200) << again.raw.body;
+  EXPECT_EQ(again.body["actions"].size(), 1u);
+  EXPECT_EQ(again.body["partnerRaters"], 1);
 }
 
 TEST_F(Reviews, other_partners_and_workers_cannot_see_or_rate_a_review) {
@@ -550,7 +559,7 @@ TEST_F(Referrals, a_review_score_too_large_for_a_number_is_refused_not_wrapped) 
   auto r = call("PUT", "/api/v1/partnership-reviews/" + review.body["id"].get<std::string>() + "/ratings", &manager,
                 json{{"ratings", ratings}});
   EXPECT_EQ(r.status, 422) << r.raw.body;
-  EXPECT_NE(r.raw.body.find("1 to 5"), std::string::npos) << r.raw.body;
+  EXPECT_NE(r.raw.body.find("between 1 and 5"), std::string::npos) << r.raw.body;
 }
 
 }  // namespace

@@ -151,22 +151,57 @@ Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessServic
 
 void add_agreements_routes(api::Routes& r, AgreementsService& svc, access::AccessService& access) {
   using P = access::Permission;
-  r.add("GET", "/api/v1/partners", Rule::need(P::view_directory), {"Partner agencies and their agreements", "partners"}, api::with(list_partners, svc));
-  r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners), {"Add a partner agency and its agreement", "partners"}, api::with(add_partner, svc));
+  r.add("GET", "/api/v1/partners", Rule::need(P::view_directory),
+        {.summary = "Partner agencies and their agreements", .tag = "partners", .response = "PartnerList"},
+        api::with(list_partners, svc));
+  r.add("POST", "/api/v1/partners", Rule::need(P::manage_partners),
+        {.summary = "Add a partner agency and its agreement",
+         .tag = "partners",
+         .request = "NewPartner",
+         .response = "Partner",
+         .status = 201},
+        api::with(add_partner, svc));
   r.add("PUT", "/api/v1/partners/:partnerId", Rule::need(P::manage_partners),
-        {"Replace a partner agency's agreement (If-Match: the version you saw)", "partners"}, api::with(update_partner, svc));
+        {.summary = "Replace a partner agency's agreement (If-Match: the version you saw)",
+         .tag = "partners",
+         .request = "PartnerChange",
+         .response = "Partner",
+         .versioning = api::Versioning::if_match},
+        api::with(update_partner, svc));
   r.add("POST", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
-        {"Attach a document to a partnership (a signed agreement): {name, contentType, data: base64}", "partners"}, api::with(attach_document, svc));
+        {.summary = "Attach a document to a partnership (a signed agreement): {name, contentType, data: base64}",
+         .tag = "partners",
+         .request = "NewPartnerDocument",
+         .response = "PartnerDocument",
+         .status = 201},
+        api::with(attach_document, svc));
   r.add("GET", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
-        {"The documents attached to a partnership, newest first", "partners"}, api::with(list_documents, svc));
+        {.summary = "The documents attached to a partnership, newest first", .tag = "partners", .response = "PartnerDocumentList"},
+        api::with(list_documents, svc));
+  // The document as it was attached, with the content type it was attached as (PartnerDocumentType).
   r.add("GET", "/api/v1/partners/:partnerId/documents/:documentId", Rule::need(P::manage_partners),
-        {"Download an attached document", "partners"}, api::with(download_document, svc));
+        {.summary = "Download an attached document", .tag = "partners", .media = "*/*"},
+        api::with(download_document, svc));
   r.add("GET", "/api/v1/partner/agency", Rule::need(P::partner_inbox),
-        {"A partner agency user's own agency and its agreement", "partners"}, api::with(own_agency, svc));
+        {.summary = "A partner agency user's own agency and its agreement",
+         .tag = "partners",
+         .response = "Partner",
+         .versioning = api::Versioning::etag},
+        api::with(own_agency, svc));
   r.add("PUT", "/api/v1/partner/capacity", Rule::need(P::partner_inbox),
-        {"A partner agency says whether it is taking referrals and its current wait (If-Match)", "partners"}, api::with(update_capacity, svc));
+        {.summary = "A partner agency says whether it is taking referrals and its current wait (If-Match)",
+         .tag = "partners",
+         .request = "PartnerCapacityChange",
+         .response = "Partner",
+         .versioning = api::Versioning::if_match},
+        api::with(update_capacity, svc));
   r.add("POST", "/api/v1/partners/:partnerId/users", Rule::need(P::manage_partners),
-        {"Create a sign-in for someone at a partner agency", "partners"}, api::with(add_partner_user, svc, access));
+        {.summary = "Create a sign-in for someone at a partner agency",
+         .tag = "partners",
+         .request = "NewPartnerUser",
+         .response = "PartnerUser",
+         .status = 201},
+        api::with(add_partner_user, svc, access));
 }
 
 }  // namespace trellis::partnerships

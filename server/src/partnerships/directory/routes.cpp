@@ -177,19 +177,40 @@ Response directory_categories(Ctx& ctx, DirectoryService& svc) {
 void add_directory_routes(api::Routes& r, DirectoryService& svc) {
   using P = access::Permission;
   r.add("GET", "/api/v1/directory/services", Rule::need(P::view_directory),
-        {"Find services: words (?q=), ?category=, ?language=, ?openAt= (local time), and nearest first from"
-         " ?near= (suburb, postcode or address) or ?lat=&lon=, within ?radiusKm=",
-         "directory"}, api::with(find_services, svc));
+        {.summary = "Find services: words (?q=), ?category=, ?language=, ?openAt= (local time), and nearest first from"
+                    " ?near= (suburb, postcode or address) or ?lat=&lon=, within ?radiusKm=",
+         .tag = "directory",
+         .response = "DirectorySearchPage",
+         .query = {{"q", "DirectorySearchText", "Words, each matched as a prefix, without regard to accents"},
+                   {"category", "DirectoryCategoryCode", "Only services with this category"},
+                   {"language", "DirectoryLanguage", "Only services offered in this language"},
+                   {"openAt", "DirectoryLocalMoment", "Only services open then"},
+                   {"near", "DirectoryNear", "Nearest first from this place"},
+                   {"lat", "DirectoryLatitude", "Nearest first from this point"},
+                   {"lon", "DirectoryLongitude", "Nearest first from this point"},
+                   {"radiusKm", "DirectoryRadiusKm", "How far from the place or point to look"}}},
+        api::with(find_services, svc));
   r.add("GET", "/api/v1/directory/categories", Rule::need(P::view_directory),
-        {"The directory's categories (taxonomy terms) with how many services each has", "directory"}, api::with(directory_categories, svc));
+        {.summary = "The directory's categories (taxonomy terms) with how many services each has",
+         .tag = "directory",
+         .response = "DirectoryCategoryList"},
+        api::with(directory_categories, svc));
   r.add("POST", "/api/v1/directory/imports", Rule::need(P::manage_directory),
-        {"Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with any"
-         " bad record is refused whole with each reason",
-         "directory"}, api::with(start_directory_import, svc));
+        {.summary = "Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with"
+                    " any bad record is refused whole with each reason",
+         .tag = "directory",
+         .request = "DirectoryImport",
+         .response = "DirectoryImportProgress",
+         .status = 202},
+        api::with(start_directory_import, svc));
   r.add("GET", "/api/v1/directory/imports/:id", Rule::need(P::manage_directory),
-        {"An import's progress (records applied of all) and, when applied, what it added and updated", "directory"}, api::with(directory_import, svc));
+        {.summary = "An import's progress (records applied of all) and, when applied, what it added and updated",
+         .tag = "directory",
+         .response = "DirectoryImportProgress"},
+        api::with(directory_import, svc));
   r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
-        {"Export the directory as Open Referral HSDS 3.0 JSON", "directory"}, api::with(export_directory, svc));
+        {.summary = "Export the directory as Open Referral HSDS 3.0 JSON", .tag = "directory", .response = "HsdsExport"},
+        api::with(export_directory, svc));
 }
 
 }  // namespace trellis::partnerships

@@ -68,7 +68,7 @@ Response send_referral(Ctx& ctx, ReferralsService& svc) {
 Response withdraw_referral(Ctx& ctx, ReferralsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body.empty() ? "{}" : ctx.req.body);
+  auto in = JsonReader::of(*ctx.body);
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::optional, {.max = 2000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -154,25 +154,65 @@ Response partner_respond(Ctx& ctx, ReferralsService& svc) {
 void add_referrals_routes(api::Routes& r, ReferralsService& svc) {
   using P = access::Permission;
   const std::string one = "/api/v1/people/:id/referrals";
-  r.add("GET", one, Rule::person(Part::referrals, false), {"The person's referrals, with overdue flags", "referrals"}, api::with(person_referrals, svc));
-  r.add("POST", one, Rule::person(Part::referrals, true), {"Draft a referral to a partner agency", "referrals"}, api::with(draft_referral, svc));
+  r.add("GET", one, Rule::person(Part::referrals, false),
+        {.summary = "The person's referrals, with overdue flags", .tag = "referrals", .response = "ReferralList"},
+        api::with(person_referrals, svc));
+  r.add("POST", one, Rule::person(Part::referrals, true),
+        {.summary = "Draft a referral to a partner agency",
+         .tag = "referrals",
+         .request = "NewReferral",
+         .response = "Referral",
+         .status = 201},
+        api::with(draft_referral, svc));
   r.add("POST", one + "/:referralId/send", Rule::person(Part::referrals, true),
-        {"Send a referral; needs the person's consent for that partner (If-Match)", "referrals"}, api::with(send_referral, svc));
+        {.summary = "Send a referral; needs the person's consent for that partner (If-Match)",
+         .tag = "referrals",
+         .response = "Referral",
+         .versioning = api::Versioning::if_match},
+        api::with(send_referral, svc));
   r.add("POST", one + "/:referralId/withdraw", Rule::person(Part::referrals, true),
-        {"Withdraw a referral before it completes (If-Match)", "referrals"}, api::with(withdraw_referral, svc));
+        {.summary = "Withdraw a referral before it completes (If-Match)",
+         .tag = "referrals",
+         .request = "ReferralWithdrawal",
+         .response = "Referral",
+         .versioning = api::Versioning::if_match},
+        api::with(withdraw_referral, svc));
   r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
-        {"Every change to a referral, in order", "referrals"}, api::with(referral_timeline, svc));
-  // Shared care is coordination of care: the care team's to write, the person's to read.
+        {.summary = "Every change to a referral, in order", .tag = "referrals", .response = "ReferralTimeline"},
+        api::with(referral_timeline, svc));
+  const std::vector<api::QueryParam> period = {{"from", "Date", "The period's first day; 1 January this year when not given"},
+                                               {"to", "Date", "The period's last day; today when not given"}};
   r.add("GET", "/api/v1/partners/figures", Rule::need(P::manage_partners),
-        {"Referral figures per partner agency for a period (?from=&to=)", "partners"}, api::with(figures, svc));
+        {.summary = "Referral figures per partner agency for a period (?from=&to=)",
+         .tag = "partners",
+         .response = "PartnerFiguresReport",
+         .query = period},
+        api::with(figures, svc));
   r.add("GET", "/api/v1/partner/figures", Rule::need(P::partner_inbox),
-        {"A partner agency's own referral figures for a period", "partners"}, api::with(figures, svc));
+        {.summary = "A partner agency's own referral figures for a period",
+         .tag = "partners",
+         .response = "PartnerFiguresReport",
+         .query = period},
+        api::with(figures, svc));
   r.add("GET", "/api/v1/partner/referrals", Rule::need(P::partner_inbox),
-        {"A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)", "referrals"}, api::with(partner_inbox, svc));
+        {.summary = "A partner agency's referrals, and only theirs, newest first (?limit=, ?cursor=)",
+         .tag = "referrals",
+         .response = "ReferralInboxPage",
+         .query = {{"limit", "Limit", "50 when not given"}, {"cursor", "Cursor", ""}}},
+        api::with(partner_inbox, svc));
   r.add("GET", "/api/v1/partner/referrals/:referralId", Rule::need(P::partner_inbox),
-        {"One referral, with only what the person's consent allows now", "referrals"}, api::with(partner_item, svc));
+        {.summary = "One referral, with only what the person's consent allows now",
+         .tag = "referrals",
+         .response = "PartnerReferral",
+         .versioning = api::Versioning::etag},
+        api::with(partner_item, svc));
   r.add("POST", "/api/v1/partner/referrals/:referralId/status", Rule::need(P::partner_inbox),
-        {"Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)", "referrals"}, api::with(partner_respond, svc));
+        {.summary = "Receive, accept, decline (with a reason), redirect, start or complete a referral (If-Match)",
+         .tag = "referrals",
+         .request = "ReferralStatusChange",
+         .response = "Referral",
+         .versioning = api::Versioning::if_match},
+        api::with(partner_respond, svc));
 }
 
 }  // namespace trellis::partnerships

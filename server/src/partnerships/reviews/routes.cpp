@@ -116,18 +116,39 @@ Response add_review_action(Ctx& ctx, ReviewsService& svc) {
 void add_reviews_routes(api::Routes& r, ReviewsService& svc) {
   using P = access::Permission;
   r.add("GET", "/api/v1/partnership-reviews/dimensions", Rule::signed_in(),
-        {"The dimensions a partnership review rates", "partners"}, dimensions);
+        {.summary = "The dimensions a partnership review rates", .tag = "partners", .response = "PartnershipDimensionList"},
+        dimensions);
   r.add("POST", "/api/v1/partners/:partnerId/reviews", Rule::need(P::manage_partners),
-        {"Open a partnership review", "partners"}, api::with(open_review, svc));
+        {.summary = "Open a partnership review",
+         .tag = "partners",
+         .request = "NewPartnershipReview",
+         .response = "PartnershipReview",
+         .status = 201},
+        api::with(open_review, svc));
   // Reviews are shared work: the service's managers and the partner's own users (checked per review).
   r.add("GET", "/api/v1/partners/:partnerId/reviews", Rule::signed_in(),
-        {"A partner's reviews (its managers here, or its own users)", "partners"}, api::with(list_reviews, svc));
+        {.summary = "A partner's reviews (its managers here, or its own users)",
+         .tag = "partners",
+         .response = "PartnershipReviewList"},
+        api::with(list_reviews, svc));
   r.add("GET", "/api/v1/partnership-reviews/:reviewId", Rule::signed_in(),
-        {"A review's results: mean, agreement and change per dimension, comments, actions", "partners"}, api::with(get_review, svc));
+        {.summary = "A review's results: mean, agreement and change per dimension, comments, actions",
+         .tag = "partners",
+         .response = "PartnershipReview"},
+        api::with(get_review, svc));
   r.add("PUT", "/api/v1/partnership-reviews/:reviewId/ratings", Rule::signed_in(),
-        {"Your ratings of every dimension (replaces your earlier ones)", "partners"}, api::with(rate_review, svc));
+        {.summary = "Your ratings of every dimension (replaces your earlier ones)",
+         .tag = "partners",
+         .request = "PartnershipRatings",
+         .response = "PartnershipReview"},
+        api::with(rate_review, svc));
   r.add("POST", "/api/v1/partnership-reviews/:reviewId/actions", Rule::signed_in(),
-        {"An action arising from the review", "partners"}, api::with(add_review_action, svc));
+        {.summary = "An action arising from the review",
+         .tag = "partners",
+         .request = "NewPartnershipReviewAction",
+         .response = "PartnershipReview",
+         .status = 201},
+        api::with(add_review_action, svc));
 }
 
 }  // namespace trellis::partnerships

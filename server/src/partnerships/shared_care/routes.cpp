@@ -92,15 +92,32 @@ void add_shared_care_routes(api::Routes& r, SharedCareService& svc) {
   // Shared care is coordination of care: the care team's to write, the person's to read.
   const std::string person = "/api/v1/people/:id";
   r.add("GET", person + "/shared-care", Rule::person(Part::care_team, false),
-        {"Shared care plans with partner agencies", "shared care"}, api::with(list_shared_care, svc));
+        {.summary = "Shared care plans with partner agencies", .tag = "shared care", .response = "SharedCarePlanList"},
+        api::with(list_shared_care, svc));
   r.add("POST", person + "/shared-care", Rule::person(Part::care_team, true),
-        {"A shared care plan with a partner agency (who does what, contacts, discharge)", "shared care"}, api::with(add_shared_care, svc));
+        {.summary = "A shared care plan with a partner agency (who does what, contacts, discharge)",
+         .tag = "shared care",
+         .request = "NewSharedCarePlan",
+         .response = "SharedCarePlan",
+         .status = 201},
+        api::with(add_shared_care, svc));
   r.add("PATCH", person + "/shared-care/:planId", Rule::person(Part::care_team, true),
-        {"Change a shared care plan (If-Match)", "shared care"}, api::with(update_shared_care, svc));
+        {.summary = "Change a shared care plan (If-Match)",
+         .tag = "shared care",
+         .request = "SharedCarePlanChange",
+         .response = "SharedCarePlan",
+         .versioning = api::Versioning::if_match},
+        api::with(update_shared_care, svc));
   r.add("GET", person + "/case-conferences", Rule::person(Part::care_team, false),
-        {"Case conferences about the person, newest first", "shared care"}, api::with(list_conferences, svc));
+        {.summary = "Case conferences about the person, newest first", .tag = "shared care", .response = "CaseConferenceList"},
+        api::with(list_conferences, svc));
   r.add("POST", person + "/case-conferences", Rule::person(Part::care_team, true),
-        {"Record a case conference: attendees, decisions, actions", "shared care"}, api::with(add_conference, svc));
+        {.summary = "Record a case conference: attendees, decisions, actions",
+         .tag = "shared care",
+         .request = "NewCaseConference",
+         .response = "CaseConference",
+         .status = 201},
+        api::with(add_conference, svc));
 }
 
 }  // namespace trellis::partnerships
