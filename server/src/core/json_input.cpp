@@ -35,6 +35,14 @@ bool json_depth_within(std::string_view text, std::size_t max_depth) {
 }
 
 Result<nlohmann::json> parse_json_body(std::string_view body) {
+  auto parsed = TRY(parse_json_value(body));
+  if (!parsed.is_object())
+    return fail(ErrorKind::bad_request, "The request body must be a JSON object",
+                "Send the fields inside { }.", "not_an_object");
+  return parsed;
+}
+
+Result<nlohmann::json> parse_json_value(std::string_view body) {
   if (!json_depth_within(body))
     return fail(ErrorKind::bad_request, "The request body nests too deeply",
                 "Send fields at most " + std::to_string(kMaxJsonDepth) + " lists or objects deep.", "json_too_deep");
@@ -42,9 +50,6 @@ Result<nlohmann::json> parse_json_body(std::string_view body) {
   if (parsed.is_discarded())
     return fail(ErrorKind::bad_request, "The request body is not valid JSON",
                 "Send a JSON object encoded as UTF-8, for example {\"name\": \"...\"}.", "malformed_json");
-  if (!parsed.is_object())
-    return fail(ErrorKind::bad_request, "The request body must be a JSON object",
-                "Send the fields inside { }.", "not_an_object");
   return parsed;
 }
 

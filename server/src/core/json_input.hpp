@@ -31,6 +31,8 @@ inline TextRule paragraph(std::size_t max = 4000) { return {.max = max, .multili
 // A request body as JSON: 400 when it is not JSON, nests deeper than kMaxJsonDepth, or is not an
 // object. The one parser of bodies, for the pipeline and for readers alike.
 Result<nlohmann::json> parse_json_body(std::string_view body);
+// The same for a body whose schema decides its shape (a list of records, say): any JSON value.
+Result<nlohmann::json> parse_json_value(std::string_view body);
 
 class JsonReader {
  public:

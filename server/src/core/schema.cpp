@@ -222,12 +222,31 @@ class Explainer {
   const json& defs_;
 };
 
+
+// Whether a schema admits only objects at its root: "type": "object", or every branch of an
+// anyOf/oneOf does. Read from the schema, not from trying values against it.
+bool objects_only(const json& defs, const json& s, int depth = 0) {
+  if (depth > 16) return false;
+  if (auto ref = s.find("$ref"); ref != s.end())
+    return objects_only(defs, defs.at(ref->get<std::string>().substr(kRefPrefix.size())), depth + 1);
+  if (auto t = s.find("type"); t != s.end()) return *t == "object";
+  for (const char* key : {"anyOf", "oneOf"})
+    if (auto branches = s.find(key); branches != s.end() && branches->is_array() && !branches->empty()) {
+      for (const auto& b : *branches)
+        if (!objects_only(defs, b, depth + 1)) return false;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace
 
 struct Schemas::Impl {
   json defs = json::object();
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> compiled;
+  std::set<std::string, std::less<>> takes_more_than_objects;
 };
+
 
 Result<Schemas> Schemas::load(const std::vector<SchemaFile>& files) {
   auto bad = [](const std::string& what) {
@@ -263,6 +282,7 @@ Result<Schemas> Schemas::load(const std::vector<SchemaFile>& files) {
       return bad("the schema " + name + " cannot be compiled: " + ex.what());
     }
     impl->compiled.emplace(name, std::move(compiled));
+    if (!objects_only(impl->defs, impl->defs[name])) impl->takes_more_than_objects.insert(name);
   }
   Schemas out;
   out.impl_ = std::move(impl);
@@ -281,6 +301,10 @@ const Schemas& Schemas::embedded() {
 bool Schemas::has(std::string_view name) const { return impl_->compiled.find(name) != impl_->compiled.end(); }
 
 const nlohmann::json& Schemas::definitions() const { return impl_->defs; }
+
+bool Schemas::takes_more_than_objects(std::string_view name) const {
+  return impl_->takes_more_than_objects.contains(std::string(name));
+}
 
 std::vector<FieldError> Schemas::check(std::string_view name, const nlohmann::json& value) const {
   auto it = impl_->compiled.find(name);

@@ -32,6 +32,8 @@ class Schemas {
   static const Schemas& embedded();
 
   bool has(std::string_view name) const;
+  // Whether schema `name` takes anything but an object at its root (a list of records, say).
+  bool takes_more_than_objects(std::string_view name) const;
   // Name -> schema, with references written "#/$defs/Name".
   const nlohmann::json& definitions() const;
   // What in `value` does not meet schema `name`, each field named by its path
