@@ -195,35 +195,39 @@ Result<std::vector<ReferralEvent>> ReferralsService::timeline(const std::string&
 Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor& actor, const access::Principal& who,
                                                                  const PageRequest& page) {
   if (!who.user.partner_id) return InboxPage{};
+  const auto& org_id = who.user.org_id;
+  const auto& partner_id = *who.user.partner_id;
   auto now = clock_.now();
-  auto consents = TRY(consent_.consents_for_partner(who.user.org_id, *who.user.partner_id));
+  InboxPage out;
+  auto p = TRY(db_.read([&](store::Conn& c) -> Result<std::optional<Partner>> {
+    out.items = TRY(db::referrals_for_partner(c, org_id, partner_id, page));
+    return db::partner(c, org_id, partner_id);
+  }));
+  if (out.items.size() > page.limit) {
+    out.items.resize(page.limit);
+    out.next_cursor = encode_cursor({*out.items.back().sent_at, out.items.back().id});
+  }
+  // The consents of the people on this page only: a partner may hold thousands.
+  std::vector<std::string> people;
+  for (const auto& r : out.items) people.push_back(r.person_id);
+  auto consents = TRY(consent_.consents_for_partner(org_id, partner_id, people));
+  auto today = to_iso(now).substr(0, 10);
   // The list shows people's names, so reading it is audited for each person on the page, in one
-  // transaction.
-  return db_.write([&](store::Conn& c) -> Result<InboxPage> {
-    auto list = TRY(db::referrals_for_partner(c, who.user.org_id, *who.user.partner_id, page));
-    InboxPage out;
-    if (list.size() > page.limit) {
-      list.resize(page.limit);
-      out.next_cursor = encode_cursor({*list.back().sent_at, list.back().id});
+  // transaction, before the page is answered.
+  std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
+  for (auto& r : out.items) {
+    if (p) mark_overdue(r, *p);
+    r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
+    if (!partner_may_know_person(consents, r, today)) {
+      withhold_person(r);
+      continue;  // nothing of the person is shown, so nothing of theirs was read
     }
-    auto p = TRY(db::partner(c, who.user.org_id, *who.user.partner_id));
-    auto today = to_iso(now).substr(0, 10);
-    std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
-    for (auto& r : list) {
-      if (p) mark_overdue(r, *p);
-      r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
-      if (!partner_may_know_person(consents, r, today)) {
-        withhold_person(r);
-        continue;  // nothing of the person is shown, so nothing of theirs was read
-      }
-      auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
-      e.detail = "partner inbox";
-      reads.emplace_back(std::move(e), now);
-    }
-    TRY_VOID(access::append_audit(c, reads));  // chained in one pass
-    out.items = std::move(list);
-    return out;
-  });
+    auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
+    e.detail = "partner inbox";
+    reads.emplace_back(std::move(e), now);
+  }
+  if (!reads.empty()) TRY_VOID(db_.write([&](store::Conn& c) { return access::append_audit(c, reads); }));
+  return out;
 }
 
 Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& actor, const access::Principal& who,

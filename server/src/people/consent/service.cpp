@@ -29,8 +29,10 @@ Result<std::vector<Consent>> ConsentService::consents(const std::string& org_id,
 }
 
 Result<std::vector<Consent>> ConsentService::consents_for_partner(const std::string& org_id,
-                                                                 const std::string& partner_id) {
-  return db_.read([&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id); });
+                                                                 const std::string& partner_id,
+                                                                 const std::vector<std::string>& person_ids) {
+  if (person_ids.empty()) return std::vector<Consent>{};
+  return db_.read([&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id, person_ids); });
 }
 
 Result<Consent> ConsentService::record_consent(const access::Actor& actor, const std::string& person_id,

@@ -32,7 +32,9 @@ class ConsentService {
 
   Result<std::vector<Consent>> consents(const std::string& org_id, const std::string& person_id);
   // Consents not withdrawn that name a partner agency, for every person: one read for a list.
-  Result<std::vector<Consent>> consents_for_partner(const std::string& org_id, const std::string& partner_id);
+  // The consents in force naming a partner agency, for the people listed only.
+  Result<std::vector<Consent>> consents_for_partner(const std::string& org_id, const std::string& partner_id,
+                                                    const std::vector<std::string>& person_ids);
   Result<Consent> record_consent(const access::Actor& actor, const std::string& person_id, const ConsentInput& in);
   Result<Consent> withdraw_consent(const access::Actor& actor, const std::string& person_id, const std::string& consent_id);
   // For a supporter's own view: the consents naming them that are in force today.

@@ -68,11 +68,16 @@ Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::str
 }
 
 Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
-                                                  const std::string& grantee_id) {
-  auto rows = TRY(c.query(std::string("SELECT ") + kConsentColumns +
-                              " FROM consents WHERE org_id = ? AND grantee_type = ? AND grantee_id = ?"
-                              " AND withdrawn_at IS NULL",
-                          {org_id, grantee_type, grantee_id}));
+                                                  const std::string& grantee_id,
+                                                  const std::vector<std::string>& person_ids) {
+  std::string sql = std::string("SELECT ") + kConsentColumns +
+                    " FROM consents WHERE org_id = ? AND grantee_type = ? AND grantee_id = ? AND withdrawn_at IS NULL";
+  std::vector<store::Value> params = {org_id, grantee_type, grantee_id};
+  if (!person_ids.empty()) {
+    sql += " AND person_id IN (" + store::placeholders(person_ids.size()) + ")";
+    for (const auto& id : person_ids) params.emplace_back(id);
+  }
+  auto rows = TRY(c.query(sql, params));
   std::vector<Consent> out;
   for (const auto& r : rows) out.push_back(consent_from_row(r));
   return out;
