@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleLabel, roles, useFormatTime, useSession, type User } from '../app/session';
+import {
+  isWorkerRole,
+  roleLabel,
+  useFormatTime,
+  useSession,
+  workerRoles,
+  type User,
+  type WorkerRole,
+} from '../app/session';
 import { usersApi } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
@@ -41,10 +49,10 @@ function Details({ user, onSaved }: { user: User; onSaved: (m: string) => void }
   );
 }
 
-function RoleForm({ user, onSaved }: { user: User; onSaved: (m: string) => void }) {
+function RoleForm({ user, role, onSaved }: { user: User; role: WorkerRole; onSaved: (m: string) => void }) {
   const qc = useQueryClient();
   const form = useForm({
-    initial: { role: user.role },
+    initial: { role },
     submit: (v) => usersApi.changeRole(user, v.role),
     onSuccess: (u) => {
       void qc.invalidateQueries({ queryKey: ['user', user.id] });
@@ -58,7 +66,7 @@ function RoleForm({ user, onSaved }: { user: User; onSaved: (m: string) => void 
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit}>
         <SelectField label="Role" hint="You will be asked for your password." {...form.field('role')}>
-          {roles.map((r) => (
+          {workerRoles.map((r) => (
             <option key={r} value={r}>
               {roleLabel(r)}
             </option>
@@ -167,7 +175,7 @@ export function UserPage() {
       {can('manage_users') && (
         <div key={u.version}>
           <Details user={u} onSaved={setSaved} />
-          <RoleForm user={u} onSaved={setSaved} />
+          {isWorkerRole(u.role) && <RoleForm user={u} role={u.role} onSaved={setSaved} />}
           <PasswordForm user={u} onSaved={setSaved} />
           <ActiveForm user={u} onSaved={setSaved} />
         </div>

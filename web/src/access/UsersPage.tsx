@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleLabel, roles, useSession, type Role, type User } from '../app/session';
+import { roleLabel, roles, useSession, workerRoles, type User, type WorkerRole } from '../app/session';
 import { teamsApi, usersApi, type UserFilters } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
@@ -13,7 +13,7 @@ import { TeamChoices } from './TeamChoices';
 function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
   const qc = useQueryClient();
   const form = useForm({
-    initial: { email: '', displayName: '', role: 'practitioner' as Role, password: '', teamIds: [] as string[] },
+    initial: { email: '', displayName: '', role: 'practitioner' as WorkerRole, password: '', teamIds: [] as string[] },
     submit: usersApi.create,
     onSuccess: (u, sent) => {
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -31,7 +31,7 @@ function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
         <TextField label="Full name" autoComplete="off" {...form.field('displayName')} />
         <TextField label="Email" type="email" autoComplete="off" {...form.field('email')} />
         <SelectField label="Role" {...form.field('role')}>
-          {roles.map((r) => (
+          {workerRoles.map((r) => (
             <option key={r} value={r}>
               {roleLabel(r)}
             </option>

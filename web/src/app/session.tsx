@@ -3,68 +3,13 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, request, setCsrfToken } from './api';
+import type { Permission, Role, SessionInfo, SignInAnswer, TwoStepChallenge, User, WorkerRole } from './api-schema';
 
-export type Role =
-  | 'administrator'
-  | 'manager'
-  | 'team_leader'
-  | 'practitioner'
-  | 'peer_worker'
-  | 'student'
-  | 'partner'
-  | 'person'
-  | 'supporter';
-
-export type Permission =
-  | 'view_teams'
-  | 'manage_teams'
-  | 'view_users'
-  | 'manage_users'
-  | 'view_audit'
-  | 'view_people'
-  | 'add_people'
-  | 'review_break_glass'
-  | 'view_directory'
-  | 'manage_directory'
-  | 'manage_partners'
-  | 'partner_inbox';
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  teamIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  personId: string | null;
-  supporterId: string | null;
-  partnerId: string | null;
-}
-
-export interface Org {
-  id: string;
-  name: string;
-  timeZone: string;
-}
-
-export interface SessionInfo {
-  user: User;
-  org: Org;
-  permissions: Permission[];
-  csrfToken: string;
-  sessionExpiresAt: string;
-  /** The organisation requires two-step sign-in of this user, who must set it up before anything else. */
-  twoStepSetupRequired?: boolean;
-}
+export type { Permission, Role, SessionInfo, User, WorkerRole };
+export type Org = SessionInfo['org'];
 
 /** The password was right; the account asks for a code too. */
-export interface TwoStepTicket {
-  twoStepRequired: true;
-  ticket: string;
-}
+export type TwoStepTicket = TwoStepChallenge;
 
 interface SessionState {
   session: SessionInfo | null;
@@ -101,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const r = await request<SessionInfo | TwoStepTicket>('/auth/login', {
+      const r = await request<SignInAnswer>('/auth/login', {
         method: 'POST',
         body: { email, password },
       });
@@ -162,6 +107,18 @@ const roleLabels: Record<Role, string> = {
   supporter: 'Supporter',
 };
 export const roles = Object.keys(roleLabels) as Role[];
+/** The roles an administrator gives directly; people, supporters and partners get theirs another way. */
+export const workerRoles: WorkerRole[] = [
+  'administrator',
+  'manager',
+  'team_leader',
+  'practitioner',
+  'peer_worker',
+  'student',
+];
+export function isWorkerRole(role: Role): role is WorkerRole {
+  return (workerRoles as Role[]).includes(role);
+}
 export function roleLabel(role: Role): string {
   return roleLabels[role] ?? role;
 }
