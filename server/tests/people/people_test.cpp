@@ -219,7 +219,7 @@ TEST_F(People, safety_and_consent_itself_cannot_be_shared) {
   auto r = call("POST", path("/consents"), &practitioner,
                 json{{"supporterId", s.body["id"]}, {"parts", {"safety"}}, {"purpose", "x"}});
   EXPECT_EQ(r.status, 422);
-  EXPECT_EQ(r.body["errors"][0]["field"], "parts");
+  EXPECT_EQ(r.body["errors"][0]["field"], "parts[0]");
 }
 
 TEST_F(People, the_person_reads_their_own_record_manages_supporters_and_nobody_elses) {

@@ -49,11 +49,24 @@ void add_break_glass_routes(api::Routes& r, BreakGlassService& svc) {
   const std::string people = "/api/v1/people";
   const std::string one = people + "/:id";
   r.add("POST", one + "/break-glass", Rule::need(P::view_people),
-        {"Open a person's record for 4 hours with a reason (audited, reviewed)", "people"}, api::with(break_glass, svc));
+        {.summary = "Open a person's record for 4 hours with a reason (audited, reviewed)",
+         .tag = "people",
+         .request = "NewBreakGlassAccess",
+         .response = "BreakGlassAccess",
+         .status = 201},
+        api::with(break_glass, svc));
   r.add("GET", "/api/v1/break-glass", Rule::need(P::review_break_glass),
-        {"Break-the-glass access waiting for review", "people"}, api::with(break_glass_queue, svc));
+        {.summary = "Break-the-glass access waiting for review",
+         .tag = "people",
+         .response = "BreakGlassQueue",
+         .query = {{"all", "IncludeReviewed", "true: access already reviewed as well"}}},
+        api::with(break_glass_queue, svc));
   r.add("POST", "/api/v1/break-glass/:breakGlassId/review", Rule::need(P::review_break_glass),
-        {"Mark break-the-glass access as reviewed", "people"}, api::with(review_break_glass, svc));
+        {.summary = "Mark break-the-glass access as reviewed",
+         .tag = "people",
+         .request = "BreakGlassReview",
+         .status = 204},
+        api::with(review_break_glass, svc));
 }
 
 }  // namespace trellis::people

@@ -51,9 +51,20 @@ void add_caseload_routes(api::Routes& r, CaseloadService& svc) {
   using P = access::Permission;
   const std::string people = "/api/v1/people";
   const std::string one = people + "/:id";
-  r.add("GET", people, Rule::need(P::view_people), {"Your caseload: people your care team supports", "people"}, api::with(list_caseload, svc));
+  r.add("GET", people, Rule::need(P::view_people),
+        {.summary = "Your caseload: people your care team supports",
+         .tag = "people",
+         .response = "CaseloadPage",
+         .query = {{"q", "PersonNameQuery", "Only people whose name has these words"},
+                   {"limit", "Limit", ""},
+                   {"cursor", "Cursor", ""}}},
+        api::with(list_caseload, svc));
   r.add("GET", people + "/search", Rule::need(P::view_people),
-        {"Find anyone in the organisation by name (audited)", "people"}, api::with(search_people, svc));
+        {.summary = "Find anyone in the organisation by name (audited)",
+         .tag = "people",
+         .response = "PersonMatchList",
+         .query = {{"q", "PersonNameQuery", "At least 2 letters of the person's name"}}},
+        api::with(search_people, svc));
 }
 
 }  // namespace trellis::people

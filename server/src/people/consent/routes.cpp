@@ -75,16 +75,26 @@ Response shared_with_me(Ctx& ctx, ConsentService& svc) {
 }  // namespace
 
 void add_consent_routes(api::Routes& r, ConsentService& svc) {
-  using P = access::Permission;
   const std::string people = "/api/v1/people";
   const std::string one = people + "/:id";
-  r.add("GET", one + "/consents", Rule::person(Part::consent, false), {"The person's consent decisions", "people"}, api::with(list_consents, svc));
+  r.add("GET", one + "/consents", Rule::person(Part::consent, false),
+        {.summary = "The person's consent decisions", .tag = "people", .response = "ConsentList"},
+        api::with(list_consents, svc));
   r.add("POST", one + "/consents", Rule::person(Part::consent, true),
-        {"Record what the person shares with a supporter", "people"}, api::with(record_consent, svc));
+        {.summary = "Record what the person shares with a supporter",
+         .tag = "people",
+         .request = "NewConsent",
+         .response = "Consent",
+         .status = 201},
+        api::with(record_consent, svc));
   r.add("POST", one + "/consents/:consentId/withdraw", Rule::person(Part::consent, true),
-        {"Withdraw a consent; takes effect at once", "people"}, api::with(withdraw_consent, svc));
+        {.summary = "Withdraw a consent; takes effect at once", .tag = "people", .response = "Consent"},
+        api::with(withdraw_consent, svc));
   r.add("GET", "/api/v1/me/shared-with-me", Rule::signed_in(),
-        {"For a supporter: who shares which parts with you", "people"}, api::with(shared_with_me, svc));
+        {.summary = "For a supporter: who shares which parts with you",
+         .tag = "people",
+         .response = "SharedConsentList"},
+        api::with(shared_with_me, svc));
 }
 
 }  // namespace trellis::people

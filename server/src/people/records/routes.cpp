@@ -161,22 +161,55 @@ void add_records_routes(api::Routes& r, RecordsService& svc, access::AccessServi
   using P = access::Permission;
   const std::string people = "/api/v1/people";
   const std::string one = people + "/:id";
-  r.add("POST", people, Rule::need(P::add_people), {"Add a person the service supports", "people"}, api::with(create_person, svc));
-  r.add("GET", one, Rule::person(Part::profile, false), {"A person's details", "people"}, api::with(get_person, svc));
-  r.add("PATCH", one, Rule::person(Part::profile, true), {"Change a person's details (If-Match)", "people"}, api::with(update_person, svc));
-  r.add("GET", one + "/care-team", Rule::person(Part::care_team, false), {"The person's care team", "people"}, api::with(get_care_team, svc));
-  r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true), {"Set the person's care team", "people"}, api::with(set_care_team, svc));
+  r.add("POST", people, Rule::need(P::add_people),
+        {.summary = "Add a person the service supports",
+         .tag = "people",
+         .request = "NewPerson",
+         .response = "Person",
+         .status = 201},
+        api::with(create_person, svc));
+  r.add("GET", one, Rule::person(Part::profile, false),
+        {.summary = "A person's details",
+         .tag = "people",
+         .response = "PersonRecord",
+         .versioning = api::Versioning::etag},
+        api::with(get_person, svc));
+  r.add("PATCH", one, Rule::person(Part::profile, true),
+        {.summary = "Change a person's details (If-Match)",
+         .tag = "people",
+         .request = "PersonChange",
+         .response = "Person",
+         .versioning = api::Versioning::if_match},
+        api::with(update_person, svc));
+  r.add("GET", one + "/care-team", Rule::person(Part::care_team, false),
+        {.summary = "The person's care team", .tag = "people", .response = "CareTeam"}, api::with(get_care_team, svc));
+  r.add("PUT", one + "/care-team", Rule::person(Part::care_team, true),
+        {.summary = "Set the person's care team", .tag = "people", .request = "CareTeamChange", .response = "CareTeam"},
+        api::with(set_care_team, svc));
   r.add("GET", one + "/care-team/options", Rule::person(Part::care_team, true),
-        {"Workers and teams who could join the care team", "people"}, api::with(care_team_options, svc));
+        {.summary = "Workers and teams who could join the care team", .tag = "people", .response = "CareTeam"},
+        api::with(care_team_options, svc));
   // Sign-ins come from invitations the person or supporter accepts themselves (issue 9).
   r.add("GET", one + "/invitations", Rule::person(Part::sign_ins, false),
-        {"Invitations to sign in, for the person and their supporters, and what became of each", "people"}, api::with(list_invitations, access));
+        {.summary = "Invitations to sign in, for the person and their supporters, and what became of each",
+         .tag = "people",
+         .response = "PersonInvitationList"},
+        api::with(list_invitations, access));
   r.add("POST", one + "/invitations", Rule::person(Part::sign_ins, true),
-        {"Invite the person to sign in: a single-use link for 7 days, shown once", "people"}, api::with(invite_person, svc));
+        {.summary = "Invite the person to sign in: a single-use link for 7 days, shown once",
+         .tag = "people",
+         .response = "IssuedPersonInvitation",
+         .status = 201},
+        api::with(invite_person, svc));
   r.add("POST", one + "/invitations/:invitationId/withdraw", Rule::person(Part::sign_ins, true),
-        {"Withdraw an invitation that is still waiting", "people"}, api::with(withdraw_invitation, access));
+        {.summary = "Withdraw an invitation that is still waiting", .tag = "people", .response = "PersonInvitation"},
+        api::with(withdraw_invitation, access));
   r.add("POST", one + "/supporters/:supporterId/invitations", Rule::person(Part::sign_ins, true),
-        {"Invite a supporter to sign in: a single-use link for 7 days, shown once", "people"}, api::with(invite_supporter, svc));
+        {.summary = "Invite a supporter to sign in: a single-use link for 7 days, shown once",
+         .tag = "people",
+         .response = "IssuedPersonInvitation",
+         .status = 201},
+        api::with(invite_supporter, svc));
 }
 
 }  // namespace trellis::people

@@ -55,13 +55,25 @@ Response update_supporter(Ctx& ctx, SupportersService& svc) {
 }  // namespace
 
 void add_supporters_routes(api::Routes& r, SupportersService& svc) {
-  using P = access::Permission;
   const std::string people = "/api/v1/people";
   const std::string one = people + "/:id";
-  r.add("GET", one + "/supporters", Rule::person(Part::supporters, false), {"The person's supporters", "people"}, api::with(list_supporters, svc));
-  r.add("POST", one + "/supporters", Rule::person(Part::supporters, true), {"Add a supporter", "people"}, api::with(add_supporter, svc));
+  r.add("GET", one + "/supporters", Rule::person(Part::supporters, false),
+        {.summary = "The person's supporters", .tag = "people", .response = "SupporterList"},
+        api::with(list_supporters, svc));
+  r.add("POST", one + "/supporters", Rule::person(Part::supporters, true),
+        {.summary = "Add a supporter",
+         .tag = "people",
+         .request = "NewSupporter",
+         .response = "Supporter",
+         .status = 201},
+        api::with(add_supporter, svc));
   r.add("PATCH", one + "/supporters/:supporterId", Rule::person(Part::supporters, true),
-        {"Change a supporter (If-Match)", "people"}, api::with(update_supporter, svc));
+        {.summary = "Change a supporter (If-Match)",
+         .tag = "people",
+         .request = "SupporterChange",
+         .response = "Supporter",
+         .versioning = api::Versioning::if_match},
+        api::with(update_supporter, svc));
 }
 
 }  // namespace trellis::people
