@@ -73,7 +73,15 @@ class Explainer {
     const json& s = resolve(schema);
     for (const char* key : {"anyOf", "oneOf"}) {
       if (auto it = s.find(key); it != s.end() && it->is_array()) {
-        explain(branch_for(*it, value), value, path, out);
+        // The keywords beside the branches first (an object's own fields), then the branch the
+        // value was meant for.
+        auto before = out.size();
+        if (s.size() > 1) {
+          json rest = s;
+          rest.erase(key);
+          explain(rest, value, path, out);
+        }
+        if (out.size() == before) explain(branch_for(*it, value), value, path, out);
         return;
       }
     }
@@ -318,14 +326,21 @@ std::vector<FieldError> Schemas::check(std::string_view name, const nlohmann::js
   Explainer(impl_->defs).explain(impl_->defs.at(std::string(name)), value, "", out);
   if (out.empty()) {
     // Something the explainer has no words for: the validator's own, at its deepest path.
+    // valijson names a path as ["<root>", "[ratings]", "[0]", "[comment]"]: written here as
+    // ratings[0].comment, like every other field this API names.
     valijson::ValidationResults::Error e;
-    std::string path;
-    while (results.popError(e))
-      if (e.context.size() > 1 || path.empty()) {
-        path.clear();
-        for (std::size_t i = 1; i < e.context.size(); ++i) path += e.context[i];
-        out = {{path, e.description}};
+    std::size_t deepest = 0;
+    while (results.popError(e)) {
+      if (!out.empty() && e.context.size() <= deepest) continue;
+      std::string path;
+      for (std::size_t i = 1; i < e.context.size(); ++i) {
+        auto part = e.context[i].substr(1, e.context[i].size() - 2);
+        bool index = !part.empty() && part.find_first_not_of("0123456789") == std::string::npos;
+        path += index ? "[" + part + "]" : (path.empty() ? part : "." + part);
       }
+      deepest = e.context.size();
+      out = {{path, e.description}};
+    }
   }
   return out;
 }
