@@ -51,6 +51,20 @@ describe('request', () => {
     expect(err.fieldMessage('email')).toBe('is required');
   });
 
+  it('shows a problem inside a list or object by the field that holds it', () => {
+    const err = new ApiError({
+      status: 422,
+      title: 'Check the highlighted fields',
+      errors: [
+        { field: 'parts[0]', message: 'must be one of: profile, plan' },
+        { field: 'ratings[2].comment', message: 'must be at most 2000 characters' },
+      ],
+    });
+    expect(err.fieldMessage('parts')).toBe('must be one of: profile, plan');
+    expect(err.fieldMessage('ratings')).toBe('must be at most 2000 characters');
+    expect(err.fieldMessage('part')).toBeUndefined();
+  });
+
   it('reads Retry-After when sign-in is paused', async () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
       respond(429, { title: 'Sign-in is paused for a while', detail: 'Please wait.' }, { 'Retry-After': '600' }),

@@ -39,8 +39,11 @@ export class ApiError extends Error {
     return this.type.split('/').pop() ?? '';
   }
 
+  /** The message for a field, or for anything inside it ("parts[0]", "ratings[2].comment"): a form shows it by the field. */
   fieldMessage(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field)?.message;
+    return this.errors.find(
+      (e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`),
+    )?.message;
   }
 }
 

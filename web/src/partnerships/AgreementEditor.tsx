@@ -2,7 +2,7 @@
 // side's roles and expectations, who to contact, what information is shared and how, the
 // agreed response time, when it started and is reviewed, and what each side puts in.
 import { useQueryClient } from '@tanstack/react-query';
-import { partnersApi, type AgreementInput, type Partner } from './api';
+import { agreementOf, partnersApi, type AgreementInput, type Partner } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -46,11 +46,7 @@ const kTexts: [keyof AgreementInput, string, string][] = [
 export function AgreementEditor({ partner, onDone }: { partner?: Partner; onDone: () => void }) {
   const qc = useQueryClient();
   const save = useForm({
-    initial: (): AgreementInput => {
-      if (!partner) return kBlank;
-      const { id: _id, version: _v, capacityUpdatedAt: _c, ...rest } = partner;
-      return rest;
-    },
+    initial: (): AgreementInput => (partner ? agreementOf(partner) : kBlank),
     submit: (v) => (partner ? partnersApi.update(partner, v) : partnersApi.add(v)),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['partners'] });

@@ -8,7 +8,8 @@ import {
   referralsApi,
   type Partner,
   type Referral,
-  type ReferralStatus,
+  type ReferralPartnerMove,
+  type ReferralState,
 } from './api';
 import { FiguresTable } from './FiguresTable';
 import { ReviewsList } from './ReviewsList';
@@ -18,7 +19,8 @@ import { TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 import { PageTitle } from '../ui/PageTitle';
 
-const next: Partial<Record<ReferralStatus, ReferralStatus[]>> = {
+/** Where the partner may move a referral from each state. */
+const next: Partial<Record<ReferralState, ReferralPartnerMove[]>> = {
   sent: ['received', 'accepted', 'declined', 'redirected'],
   received: ['accepted', 'declined', 'redirected'],
   accepted: ['in_progress', 'completed'],
@@ -29,7 +31,7 @@ function Item({ r }: { r: Referral }) {
   const qc = useQueryClient();
   const [note, setNote] = useState('');
   const respond = useMutation({
-    mutationFn: (to: ReferralStatus) => referralsApi.respond(r, to, note || undefined),
+    mutationFn: (to: ReferralPartnerMove) => referralsApi.respond(r, to, note || undefined),
     onSuccess: () => {
       setNote('');
       void qc.invalidateQueries({ queryKey: ['inbox'] });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ApiError, query } from '../app/api';
 import { placeOf, referralStatusLabels, referralsApi, type Referral } from './api';
+import type { PartnerSharedPart } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -13,11 +14,15 @@ function NewReferral({ personId }: { personId: string }) {
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
   // The partner's referral protocol says what every referral must share.
   const partsFor = (partnerId: string) => [
-    ...new Set(['profile', ...(partners.data?.find((p) => p.id === partnerId)?.requiredParts ?? [])]),
+    ...new Set<PartnerSharedPart>([
+      'profile',
+      ...(partners.data?.find((p) => p.id === partnerId)?.requiredParts ?? []),
+    ]),
   ];
   const create = useForm({
     initial: { partnerId: '', reason: '' },
-    submit: (v) => referralsApi.draft(personId, { ...v, sharedParts: partsFor(v.partnerId) }),
+    submit: (v) =>
+      referralsApi.draft(personId, { partnerId: v.partnerId, reason: v.reason, sharedParts: partsFor(v.partnerId) }),
     onSuccess: (_, sent) => {
       // The partner stays chosen, for another referral to them.
       create.reset({ ...sent, reason: '' });

@@ -1,6 +1,7 @@
 // Shared care with partner agencies and case conferences: who does what, and what was decided.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { referralsApi, sharedCareApi } from './api';
+import type { NewCaseConference, NewSharedCarePlan } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -9,7 +10,8 @@ function NewPlan({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const partners = useQuery({ queryKey: ['partners'], queryFn: referralsApi.partners });
   const add = useForm({
-    initial: { partnerId: '', purpose: '', whoDoesWhat: '', dischargePlan: '' },
+    // Sent as it is: only fields the server takes.
+    initial: { partnerId: '', purpose: '', whoDoesWhat: '', dischargePlan: '' } satisfies NewSharedCarePlan,
     submit: (v) => sharedCareApi.addPlan(personId, v),
     resetOnSuccess: true,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['shared-care', personId] }),
@@ -42,7 +44,14 @@ function NewPlan({ personId }: { personId: string }) {
 function NewConference({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const add = useForm({
-    initial: { heldOn: '', attendees: '', decisions: '', actions: '', personAttended: true },
+    // Sent as it is: only fields the server takes.
+    initial: {
+      heldOn: '',
+      attendees: '',
+      decisions: '',
+      actions: '',
+      personAttended: true,
+    } satisfies NewCaseConference,
     submit: (v) => sharedCareApi.addConference(personId, v),
     onSuccess: (_, sent) => {
       // Whether the person took part stays as it was ticked.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localMinute, placeOf } from './api';
+import { documentTypeOf, localMinute, placeOf } from './api';
 
 describe('placeOf', () => {
   it('keeps only the postcode of an Australian address', () => {
@@ -17,5 +17,23 @@ describe('placeOf', () => {
 describe('localMinute', () => {
   it('is the local date and time to the minute', () => {
     expect(localMinute(new Date(2026, 10, 23, 9, 5, 59))).toBe('2026-11-23T09:05');
+  });
+});
+
+describe('documentTypeOf', () => {
+  it('takes the browser’s type when the server keeps that type', () => {
+    expect(documentTypeOf({ name: 'agreement.pdf', type: 'application/pdf' })).toBe('application/pdf');
+  });
+  it('goes by the extension when the browser gives no type, or one the server does not keep', () => {
+    expect(documentTypeOf({ name: 'Agreement.DOCX', type: '' })).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(documentTypeOf({ name: 'notes.odt', type: 'application/octet-stream' })).toBe(
+      'application/vnd.oasis.opendocument.text',
+    );
+  });
+  it('is null for anything else', () => {
+    expect(documentTypeOf({ name: 'photo.png', type: 'image/png' })).toBeNull();
+    expect(documentTypeOf({ name: 'pdf', type: '' })).toBeNull();
   });
 });

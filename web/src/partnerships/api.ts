@@ -1,45 +1,57 @@
-// The partnerships area's calls, mirroring server/src/partnerships/routes.cpp.
-import { query, request } from '../app/api';
+// The partnerships area's calls. Its types are generated from the server's schemas (app/api-schema.ts).
+import { ApiError, query, request } from '../app/api';
+import type {
+  CaseConference,
+  CaseConferenceList,
+  Consent,
+  DirectoryCategoryList,
+  DirectoryImport,
+  DirectoryImportProgress,
+  DirectorySearchPage,
+  DirectoryService,
+  NewCaseConference,
+  NewConsent,
+  NewPartner,
+  NewPartnerDocument,
+  NewPartnershipReview,
+  NewPartnershipReviewAction,
+  NewReferral,
+  NewSharedCarePlan,
+  operations,
+  Partner,
+  PartnerCapacityChange,
+  PartnerChange,
+  PartnerDocument,
+  PartnerDocumentList,
+  PartnerDocumentType,
+  PartnerFigures,
+  PartnerFiguresReport,
+  PartnerList,
+  PartnerReferral,
+  PartnershipDimensionList,
+  PartnershipRating,
+  PartnershipRatings,
+  PartnershipReview,
+  PartnershipReviewList,
+  Referral,
+  ReferralInboxPage,
+  ReferralList,
+  ReferralPartnerMove,
+  ReferralState,
+  ReferralStatusChange,
+  SharedCarePlan,
+  SharedCarePlanList,
+  SharedPart,
+} from '../app/api-schema';
 
-export interface DirectoryService {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  name: string;
-  description: string;
-  status: string;
-  languages: string;
-  categories: string[];
-  postcode: string;
-  latitude: number | null;
-  longitude: number | null;
-  distanceKm?: number;
-}
-export interface DirectoryCategory {
-  code: string;
-  name: string;
-  services: number;
-}
-export interface DirectoryFilters {
-  q?: string;
-  category?: string;
-  language?: string;
-  near?: string;
-  radiusKm?: string;
-  openAt?: string;
-}
-export interface DirectoryImport {
-  id: string;
-  state: 'running' | 'applied' | 'failed';
-  done: number;
-  total: number;
-  added?: number;
-  updated?: number;
-  unchanged?: number;
-  error?: { title: string; detail: string };
-}
+export type { DirectoryService, Partner, PartnerFigures, Referral, ReferralPartnerMove, ReferralState };
+
+/** The directory's search, as the address bar holds it: each of the route's query parameters, as text. */
+export type DirectoryFilters = Partial<
+  Record<keyof NonNullable<operations['getDirectoryServices']['parameters']['query']>, string>
+>;
 /** What an import sends: HSDS JSON as read, or the CSV files of a tabular export by name. */
-export type ImportBody = unknown | { tables: Record<string, string> };
+export type ImportBody = DirectoryImport;
 
 /** "2026-11-23T14:30": now, in the browser's local time (the services' time, for a local service). */
 export function localMinute(now: Date = new Date()): string {
@@ -60,43 +72,64 @@ export function placeOf(address: string): string {
 
 export const directoryApi = {
   find: (f: DirectoryFilters) =>
-    request<{ items: DirectoryService[] }>(`/directory/services${query({ ...f })}`).then((r) => r.items),
-  categories: () => request<{ items: DirectoryCategory[] }>('/directory/categories').then((r) => r.items),
-  startImport: (body: ImportBody) => request<DirectoryImport>('/directory/imports', { method: 'POST', body }),
-  importProgress: (id: string) => request<DirectoryImport>(`/directory/imports/${id}`),
+    request<DirectorySearchPage>(`/directory/services${query({ ...f })}`).then((r) => r.items),
+  categories: () => request<DirectoryCategoryList>('/directory/categories').then((r) => r.items),
+  startImport: (body: DirectoryImport) =>
+    request<DirectoryImportProgress>('/directory/imports', { method: 'POST', body }),
+  importProgress: (id: string) => request<DirectoryImportProgress>(`/directory/imports/${id}`),
 };
 
-export interface Partner {
-  id: string;
-  name: string;
-  directoryOrganizationId: string;
-  status: 'active' | 'paused' | 'ended';
-  agreementPurpose: string;
-  agreementRoles: string;
-  agreementExpectations: string;
-  agreementContacts: string;
-  informationSharing: string;
-  ourResources: string;
-  partnerResources: string;
-  agreementStartsOn: string | null;
-  agreementReviewOn: string | null;
-  responseDays: number;
-  takingReferrals: boolean;
-  waitWeeks: number | null;
-  capacityUpdatedAt: string | null;
-  requiredParts: string[];
-  referralGuidance: string;
-  version: number;
-}
-/** What a manager sends to add a partner agency or replace its agreement. */
-export type AgreementInput = Omit<Partner, 'id' | 'version' | 'capacityUpdatedAt'>;
+/**
+ * A partner's agreement as a manager edits it: each field the add and replace routes take
+ * (NewPartner, PartnerChange), in the form the server keeps it (Partner).
+ */
+export type AgreementInput = Pick<Partner, keyof PartnerChange>;
 
-export interface PartnerDocument {
-  id: string;
-  name: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedAt: string;
+/** The agreement as kept, to start editing from; only the fields the server takes. */
+export function agreementOf(p: Partner): AgreementInput {
+  return {
+    name: p.name,
+    directoryOrganizationId: p.directoryOrganizationId,
+    status: p.status,
+    agreementPurpose: p.agreementPurpose,
+    agreementRoles: p.agreementRoles,
+    agreementExpectations: p.agreementExpectations,
+    agreementContacts: p.agreementContacts,
+    informationSharing: p.informationSharing,
+    ourResources: p.ourResources,
+    partnerResources: p.partnerResources,
+    agreementStartsOn: p.agreementStartsOn,
+    agreementReviewOn: p.agreementReviewOn,
+    responseDays: p.responseDays,
+    takingReferrals: p.takingReferrals,
+    waitWeeks: p.waitWeeks,
+    requiredParts: p.requiredParts,
+    referralGuidance: p.referralGuidance,
+  };
+}
+
+/** The file extensions of each document type a partnership keeps. */
+const kDocumentExtensions: Record<PartnerDocumentType, string[]> = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/msword': ['doc'],
+  'text/plain': ['txt'],
+};
+const isDocumentType = (t: string): t is PartnerDocumentType => Object.hasOwn(kDocumentExtensions, t);
+
+/**
+ * What a file is, as the server takes it: the browser's type when it is one the server keeps,
+ * else by its extension (browsers often give no type for Word or OpenDocument files); null when neither.
+ */
+export function documentTypeOf(file: { name: string; type: string }): PartnerDocumentType | null {
+  if (isDocumentType(file.type)) return file.type;
+  const extension = file.name.includes('.') ? (file.name.split('.').pop() ?? '').toLowerCase() : '';
+  return (
+    Object.keys(kDocumentExtensions)
+      .filter(isDocumentType)
+      .find((t) => kDocumentExtensions[t].includes(extension)) ?? null
+  );
 }
 
 /** A file's content as base64, for sending in JSON. */
@@ -109,43 +142,27 @@ export async function base64Of(file: Blob): Promise<string> {
 
 export const partnersApi = {
   documents: (partnerId: string) =>
-    request<{ items: PartnerDocument[] }>(`/partners/${partnerId}/documents`).then((r) => r.items),
+    request<PartnerDocumentList>(`/partners/${partnerId}/documents`).then((r) => r.items),
   documentUrl: (partnerId: string, id: string) => `/api/v1/partners/${partnerId}/documents/${id}`,
-  attach: async (partnerId: string, file: File) =>
-    request<PartnerDocument>(`/partners/${partnerId}/documents`, {
-      method: 'POST',
-      body: { name: file.name, contentType: file.type || 'application/octet-stream', data: await base64Of(file) },
-    }),
-  add: (body: AgreementInput) => request<Partner>('/partners', { method: 'POST', body }),
-  update: (p: Partner, body: AgreementInput) =>
+  attach: async (partnerId: string, file: File) => {
+    const contentType = documentTypeOf(file);
+    if (!contentType)
+      throw new ApiError({
+        status: 422,
+        title: 'That file cannot be attached',
+        detail: `${file.name} is not a PDF, Word, OpenDocument or text file.`,
+      });
+    const body: NewPartnerDocument = { name: file.name, contentType, data: await base64Of(file) };
+    return request<PartnerDocument>(`/partners/${partnerId}/documents`, { method: 'POST', body });
+  },
+  add: (body: NewPartner) => request<Partner>('/partners', { method: 'POST', body }),
+  update: (p: Partner, body: PartnerChange) =>
     request<Partner>(`/partners/${p.id}`, { method: 'PUT', body, ifMatch: `"${p.version}"` }),
   ownAgency: () => request<Partner>('/partner/agency'),
-  updateCapacity: (p: Partner, body: { takingReferrals: boolean; waitWeeks?: number }) =>
+  updateCapacity: (p: Partner, body: PartnerCapacityChange) =>
     request<Partner>('/partner/capacity', { method: 'PUT', body, ifMatch: `"${p.version}"` }),
 };
-export type ReferralStatus =
-  'draft' | 'sent' | 'received' | 'accepted' | 'declined' | 'redirected' | 'in_progress' | 'completed' | 'withdrawn';
-export interface Referral {
-  id: string;
-  personId: string;
-  personName: string;
-  /** The person's consent for this partner has gone: only the reference, dates and state remain. */
-  personWithheld: boolean;
-  partnerId: string;
-  partnerName: string;
-  reason: string;
-  sharedParts: string[];
-  goalIds: string[];
-  status: ReferralStatus;
-  declineReason: string;
-  outcome: string;
-  sentAt: string | null;
-  overdue: boolean;
-  version: number;
-  visibleParts?: string[];
-  timeline?: { at: string; from: string; to: string; note: string }[];
-}
-export const referralStatusLabels: Record<ReferralStatus, string> = {
+export const referralStatusLabels: Record<ReferralState, string> = {
   draft: 'Draft',
   sent: 'Sent',
   received: 'Received',
@@ -159,110 +176,60 @@ export const referralStatusLabels: Record<ReferralStatus, string> = {
 
 const base = (id: string) => `/people/${id}/referrals`;
 export const referralsApi = {
-  partners: () => request<{ items: Partner[] }>('/partners').then((r) => r.items),
-  forPerson: (personId: string) => request<{ items: Referral[] }>(base(personId)).then((r) => r.items),
-  draft: (personId: string, body: { partnerId: string; reason: string; sharedParts: string[] }) =>
-    request<Referral>(base(personId), { method: 'POST', body }),
+  partners: () => request<PartnerList>('/partners').then((r) => r.items),
+  forPerson: (personId: string) => request<ReferralList>(base(personId)).then((r) => r.items),
+  draft: (personId: string, body: NewReferral) => request<Referral>(base(personId), { method: 'POST', body }),
   send: (personId: string, r: Referral) =>
-    request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', body: {}, ifMatch: `"${r.version}"` }),
-  consent: (personId: string, partnerId: string, parts: string[], purpose: string) =>
-    request<unknown>(`/people/${personId}/consents`, { method: 'POST', body: { partnerId, parts, purpose } }),
-  inbox: (cursor?: string) =>
-    request<{ items: Referral[]; nextCursor: string | null }>(`/partner/referrals${query({ cursor })}`),
-  inboxItem: (id: string) => request<Referral>(`/partner/referrals/${id}`),
-  respond: (r: Referral, status: ReferralStatus, note?: string) =>
+    request<Referral>(`${base(personId)}/${r.id}/send`, { method: 'POST', ifMatch: `"${r.version}"` }),
+  consent: (personId: string, partnerId: string, parts: SharedPart[], purpose: string) =>
+    request<Consent>(`/people/${personId}/consents`, {
+      method: 'POST',
+      body: { partnerId, parts, purpose } satisfies NewConsent,
+    }),
+  inbox: (cursor?: string) => request<ReferralInboxPage>(`/partner/referrals${query({ cursor })}`),
+  inboxItem: (id: string) => request<PartnerReferral>(`/partner/referrals/${id}`),
+  respond: (r: Referral, status: ReferralPartnerMove, note?: string) =>
     request<Referral>(`/partner/referrals/${r.id}/status`, {
       method: 'POST',
-      body: note ? { status, note } : { status },
+      body: (note ? { status, note } : { status }) satisfies ReferralStatusChange,
       ifMatch: `"${r.version}"`,
     }),
 };
 
-export interface PartnerFigures {
-  partnerId: string;
-  partnerName: string;
-  sent: number;
-  accepted: number;
-  declined: number;
-  redirected: number;
-  completed: number;
-  withdrawn: number;
-  open: number;
-  acceptanceRate: number | null;
-  meanDaysToRespond: number | null;
-  meanDaysToClose: number | null;
-}
 export const figuresApi = {
   all: (from: string, to: string) =>
-    request<{ items: PartnerFigures[] }>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
+    request<PartnerFiguresReport>(`/partners/figures${query({ from, to })}`).then((r) => r.items),
   own: (from: string, to: string) =>
-    request<{ items: PartnerFigures[] }>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
+    request<PartnerFiguresReport>(`/partner/figures${query({ from, to })}`).then((r) => r.items),
 };
 
-export interface DimensionResult {
-  dimension: string;
-  title: string;
-  raters: number;
-  mean: number | null;
-  spread: number | null;
-  change: number | null;
-  comments: string[];
-}
-export interface PartnershipReview {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  title: string;
-  openedAt: string;
-  serviceRaters: number;
-  partnerRaters: number;
-  results: DimensionResult[];
-  actions: { action: string; owner: string }[];
-}
 export const reviewsApi = {
-  dimensions: () =>
-    request<{ items: { code: string; title: string; question: string }[] }>('/partnership-reviews/dimensions').then(
-      (r) => r.items,
-    ),
-  list: (partnerId: string) =>
-    request<{ items: { id: string; title: string; openedAt: string }[] }>(`/partners/${partnerId}/reviews`).then(
-      (r) => r.items,
-    ),
+  dimensions: () => request<PartnershipDimensionList>('/partnership-reviews/dimensions').then((r) => r.items),
+  list: (partnerId: string) => request<PartnershipReviewList>(`/partners/${partnerId}/reviews`).then((r) => r.items),
   open: (partnerId: string, title: string) =>
-    request<PartnershipReview>(`/partners/${partnerId}/reviews`, { method: 'POST', body: { title } }),
+    request<PartnershipReview>(`/partners/${partnerId}/reviews`, {
+      method: 'POST',
+      body: { title } satisfies NewPartnershipReview,
+    }),
   get: (id: string) => request<PartnershipReview>(`/partnership-reviews/${id}`),
-  rate: (id: string, ratings: { dimension: string; score: number; comment: string }[]) =>
-    request<PartnershipReview>(`/partnership-reviews/${id}/ratings`, { method: 'PUT', body: { ratings } }),
+  rate: (id: string, ratings: PartnershipRating[]) =>
+    request<PartnershipReview>(`/partnership-reviews/${id}/ratings`, {
+      method: 'PUT',
+      body: { ratings } satisfies PartnershipRatings,
+    }),
   addAction: (id: string, action: string, owner: string) =>
-    request<PartnershipReview>(`/partnership-reviews/${id}/actions`, { method: 'POST', body: { action, owner } }),
+    request<PartnershipReview>(`/partnership-reviews/${id}/actions`, {
+      method: 'POST',
+      body: { action, owner } satisfies NewPartnershipReviewAction,
+    }),
 };
 
-export interface SharedCarePlan {
-  id: string;
-  partnerId: string;
-  partnerName: string;
-  purpose: string;
-  whoDoesWhat: string;
-  contacts: string;
-  dischargePlan: string;
-  reviewOn: string | null;
-  version: number;
-}
-export interface CaseConference {
-  id: string;
-  heldOn: string;
-  attendees: string;
-  decisions: string;
-  actions: string;
-  personAttended: boolean;
-}
 export const sharedCareApi = {
-  plans: (personId: string) =>
-    request<{ items: SharedCarePlan[] }>(`/people/${personId}/shared-care`).then((r) => r.items),
-  addPlan: (personId: string, body: Partial<SharedCarePlan>) =>
+  plans: (personId: string) => request<SharedCarePlanList>(`/people/${personId}/shared-care`).then((r) => r.items),
+  addPlan: (personId: string, body: NewSharedCarePlan) =>
     request<SharedCarePlan>(`/people/${personId}/shared-care`, { method: 'POST', body }),
   conferences: (personId: string) =>
-    request<{ items: CaseConference[] }>(`/people/${personId}/case-conferences`).then((r) => r.items),
-  addConference: (personId: string, body: Partial<CaseConference>) =>
+    request<CaseConferenceList>(`/people/${personId}/case-conferences`).then((r) => r.items),
+  addConference: (personId: string, body: NewCaseConference) =>
     request<CaseConference>(`/people/${personId}/case-conferences`, { method: 'POST', body }),
 };
