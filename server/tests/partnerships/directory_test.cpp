@@ -190,6 +190,38 @@ TEST_F(DirectorySearch, nearest_first_within_the_radius) {
   EXPECT_EQ(wide.back(), "Coastal Counselling");
 }
 
+// Pages follow one another by cursor, by name and nearest first, with nothing missed or repeated.
+TEST_F(DirectorySearch, pages_follow_by_cursor_by_name_and_nearest_first) {
+  for (std::string order : {"", "&lat=-37.8136&lon=144.9631&radiusKm=100"}) {
+    SCOPED_TRACE(order.empty() ? "by name" : "nearest first");
+    std::vector<std::string> seen;
+    std::string cursor;
+    int pages = 0;
+    do {
+      auto r = call("GET", "/api/v1/directory/services?limit=1" + order + (cursor.empty() ? "" : "&cursor=" + cursor),
+                    &practitioner);
+      ASSERT_EQ(r.status, 200) << r.raw.body;
+      ASSERT_LE(r.body["items"].size(), 1u);
+      for (const auto& s : r.body["items"]) seen.push_back(s["name"]);
+      cursor = r.body["nextCursor"].is_null() ? "" : r.body["nextCursor"].get<std::string>();
+      ASSERT_LT(++pages, 10);
+    } while (!cursor.empty());
+    auto whole = call("GET", "/api/v1/directory/services?limit=50" + order, &practitioner);
+    std::vector<std::string> all;
+    for (const auto& s : whole.body["items"]) all.push_back(s["name"]);
+    EXPECT_EQ(seen, all);
+    EXPECT_EQ(all.size(), 4u);
+    EXPECT_TRUE(whole.body["nextCursor"].is_null());
+  }
+  // A name-order cursor means nothing to a nearest-first search: refused, not guessed at.
+  auto first = call("GET", "/api/v1/directory/services?limit=1", &practitioner);
+  auto mixed = call("GET", "/api/v1/directory/services?limit=1&lat=-37.8&lon=144.9&cursor=" +
+                               first.body["nextCursor"].get<std::string>(), &practitioner);
+  EXPECT_EQ(mixed.status, 400);
+  EXPECT_EQ(mixed.body["errors"][0]["field"], "cursor");
+  EXPECT_EQ(call("GET", "/api/v1/directory/services?limit=0", &practitioner).status, 400);
+}
+
 TEST_F(DirectorySearch, by_language) {
   EXPECT_EQ(names("language=vietnamese").size(), 2u);
   EXPECT_EQ(names("q=counselling&language=Vietnamese"), std::vector<std::string>{"Counselling in Vietnamese"});

@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "core/json_input.hpp"
 #include "core/json_output.hpp"
+#include "core/pagination.hpp"
 #include "partnerships/directory/service.hpp"
 #include "store/sql.hpp"
 
@@ -125,8 +126,18 @@ json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from)
   return out;
 }
 
+db::ServiceQuery with_point(db::ServiceQuery q, const db::Place& p) {
+  q.near_lat_e6 = p.latitude_e6;
+  q.near_lon_e6 = p.longitude_e6;
+  return q;
+}
+
 Response find_services(Ctx& ctx, DirectoryService& svc) {
+  auto page = parse_page(ctx.req.query("limit"), ctx.req.query("cursor"));
+  if (!page) return ctx.problem(page.error());
   db::ServiceQuery q;
+  q.limit = page->limit + 1;  // one more than asked: whether there is a next page
+  q.after = page->after;
   q.folded_text = ctx.req.query("q").value_or("");
   if (auto l = ctx.req.query("language"); l && !l->empty()) q.language = *l;
   if (auto k = ctx.req.query("category"); k && !k->empty()) q.category = *k;
@@ -154,9 +165,20 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
   auto r = svc.find_services(ctx.principal().user.org_id, q, near);
   if (!r) return ctx.problem(r.error());
   if (r->near) point = r->near;
+  json next = nullptr;
+  if (r->hits.size() > page->limit) {
+    r->hits.resize(page->limit);
+    const auto& last = r->hits.back();
+    // Nearest first orders by distance from the point (services without a place are never in
+    // such a search); by name otherwise.
+    auto key = point ? std::to_string(db::search_distance(q.near_lat_e6 ? q : with_point(q, *point),
+                                                          *last.latitude_e6, *last.longitude_e6))
+                     : last.name;
+    next = encode_cursor({key, last.id});
+  }
   json list = json::array();
   for (const auto& h : r->hits) list.push_back(service_json(h, point));
-  json out = {{"items", list}};
+  json out = {{"items", list}, {"nextCursor", next}};
   if (r->near)
     out["near"] = {{"latitude", static_cast<double>(r->near->latitude_e6) / 1e6},
                    {"longitude", static_cast<double>(r->near->longitude_e6) / 1e6}};
@@ -188,7 +210,9 @@ void add_directory_routes(api::Routes& r, DirectoryService& svc) {
                    {"near", "DirectoryNear", "Nearest first from this place"},
                    {"lat", "DirectoryLatitude", "Nearest first from this point"},
                    {"lon", "DirectoryLongitude", "Nearest first from this point"},
-                   {"radiusKm", "DirectoryRadiusKm", "How far from the place or point to look"}}},
+                   {"radiusKm", "DirectoryRadiusKm", "How far from the place or point to look"},
+                   {"limit", "Limit", "How many services to answer with (50 unless asked)"},
+                   {"cursor", "Cursor", "The nextCursor of the page before"}}},
         api::with(find_services, svc));
   r.add("GET", "/api/v1/directory/categories", Rule::need(P::view_directory),
         {.summary = "The directory's categories (taxonomy terms) with how many services each has",

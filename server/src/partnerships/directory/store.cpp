@@ -138,6 +138,10 @@ std::vector<std::string> words(const std::string& folded) {
 
 namespace {
 
+double cosine_at(std::int64_t latitude_e6) {
+  return std::max(0.01, std::cos(static_cast<double>(latitude_e6) / 1e6 * M_PI / 180.0));
+}
+
 // One search's SQL for a given distance (km) around the point, when there is one: services in
 // the square of that half-size whose distance is at most that, nearest first.
 std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org_id, const ServiceQuery& q,
@@ -197,9 +201,8 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     // A bounding box on the indexed columns, then nearest first by an equirectangular distance
     // in microdegrees of latitude: exact enough at the scale of a region, and plain integer
     // arithmetic on both databases.
-    double lat = static_cast<double>(*q.near_lat_e6) / 1e6;
     auto dlat = static_cast<std::int64_t>(within_km / 111.32 * 1e6);
-    double cosine = std::max(0.01, std::cos(lat * M_PI / 180.0));
+    double cosine = cosine_at(*q.near_lat_e6);
     auto dlon = static_cast<std::int64_t>(static_cast<double>(dlat) / cosine);
     auto cos_milli = static_cast<std::int64_t>(cosine * 1000);
     const std::string distance =
@@ -216,9 +219,23 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     sql += " AND " + distance + " <= ?";
     distance_params();
     p.emplace_back(dlat * dlat);
+    if (q.after) {
+      sql += " AND (" + distance + " > ? OR (" + distance + " = ? AND s.hsds_id > ?))";
+      distance_params();
+      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(0))));
+      distance_params();
+      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(0))));
+      p.emplace_back(q.after->at(1));
+    }
     sql += " ORDER BY " + distance + ", s.hsds_id";
     distance_params();
   } else {
+    if (q.after) {
+      sql += " AND (s.name > ? OR (s.name = ? AND s.hsds_id > ?))";
+      p.emplace_back(q.after->at(0));
+      p.emplace_back(q.after->at(0));
+      p.emplace_back(q.after->at(1));
+    }
     sql += " ORDER BY s.name, s.hsds_id";
   }
   sql += " LIMIT ?";
@@ -228,7 +245,24 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
 
 }  // namespace
 
+std::int64_t search_distance(const ServiceQuery& q, std::int64_t latitude_e6, std::int64_t longitude_e6) {
+  auto cos_milli = static_cast<std::int64_t>(cosine_at(*q.near_lat_e6) * 1000);
+  auto dlat = latitude_e6 - *q.near_lat_e6;
+  auto dlon = (longitude_e6 - *q.near_lon_e6) * cos_milli / 1000;
+  return dlat * dlat + dlon * dlon;
+}
+
 Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_id, const ServiceQuery& q) {
+  // A cursor from a search in the other order, or made by hand, is refused, never guessed at.
+  if (q.after) {
+    bool by_distance = q.near_lat_e6 && q.near_lon_e6;
+    const auto& key = *q.after;
+    bool fits = key.size() == 2 && !key[0].empty() &&
+                (!by_distance || (key[0].size() <= 18 && key[0].find_first_not_of("0123456789") == std::string::npos));
+    if (!fits)
+      return fail(Error::field(ErrorKind::bad_request, "cursor",
+                               "is not a cursor this search gave out; start again from the first page"));
+  }
   // Nearest first, with only the place to go on: look close by first and widen the circle until
   // it holds a page of services or reaches the radius. Whatever lies outside a circle is
   // farther than everything in it, so the first full page is the nearest one.

@@ -47,8 +47,14 @@ struct ServiceQuery {
   std::optional<std::int64_t> near_lat_e6, near_lon_e6;
   double radius_km = 25;
   std::size_t limit = 50;
+  // Where the page before ended: (name, id) by name, or (distance, id) nearest first; the
+  // distance is search_distance's, so it orders exactly as the database does.
+  std::optional<std::vector<std::string>> after;
 };
-// By name, or nearest first when a point is given (within the radius).
+// The ordering distance from the query's point: squared microdegrees of latitude, longitude
+// scaled by cos(latitude) in thousandths, in the integer arithmetic the SQL uses.
+std::int64_t search_distance(const ServiceQuery& q, std::int64_t latitude_e6, std::int64_t longitude_e6);
+// By name, or nearest first when a point is given (within the radius); at most q.limit hits.
 Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_id, const ServiceQuery& q);
 
 struct CategoryCount {
