@@ -2228,10 +2228,11 @@ export interface components {
         /** @description How far from the place or point to look, in km; 25 when not given */
         DirectoryRadiusKm: number;
         DirectorySearchPage: {
-            /** @description At most 50; nearest first when a place or point was given, else by name */
+            /** @description A page of at most ?limit= (50 unless asked); nearest first when a place or point was given, else by name */
             items: components["schemas"]["DirectoryService"][];
             /** @description Where ?near= was taken to be: the middle of the directory's services there */
             near?: components["schemas"]["DirectoryPoint"];
+            nextCursor: components["schemas"]["NextCursor"];
         };
         /** @description Words that must each appear, as prefixes, in the name, description, organisation or categories */
         DirectorySearchText: string;
@@ -2442,7 +2443,7 @@ export interface components {
             ratings: components["schemas"]["NewCheckInRating"][];
             relationships?: string | null;
         };
-        /** @description One life area's rating: the person's, the worker's, or both (a person signed in gives only their own) */
+        /** @description One life area's rating: the person's, the worker's, or both; at least one of the two (the handler refuses neither). A person signed in gives only their own. */
         NewCheckInRating: {
             /** @description An active life area, once per check-in */
             lifeAreaId: components["schemas"]["Id"];
@@ -2451,12 +2452,8 @@ export interface components {
             whatMatters?: string | null;
             whatWouldHelp?: string | null;
             workerRating?: number | null;
-        } | {
-            personRating: number;
-        } | {
-            workerRating: number;
         };
-        /** @description Name exactly one of supporterId and partnerId */
+        /** @description Name exactly one of supporterId and partnerId (the handler refuses both or neither) */
         NewConsent: {
             /** @description On or after startsOn; open-ended when absent */
             endsOn?: components["schemas"]["Date"] | string | null;
@@ -2469,11 +2466,7 @@ export interface components {
             startsOn?: components["schemas"]["Date"] | string | null;
             /** @description One of this person's supporters */
             supporterId?: components["schemas"]["Id"] | null;
-        } & ({
-            supporterId: components["schemas"]["Id"];
-        } | {
-            partnerId: components["schemas"]["Id"];
-        });
+        };
         NewGoal: {
             /** @description The organisation's life areas it touches */
             lifeAreaIds?: components["schemas"]["Id"][] | null;
@@ -4555,6 +4548,10 @@ export interface operations {
                 lon?: components["schemas"]["DirectoryLongitude"];
                 /** @description How far from the place or point to look */
                 radiusKm?: components["schemas"]["DirectoryRadiusKm"];
+                /** @description How many services to answer with (50 unless asked) */
+                limit?: components["schemas"]["Limit"];
+                /** @description The nextCursor of the page before */
+                cursor?: components["schemas"]["Cursor"];
             };
             header?: never;
             path?: never;
