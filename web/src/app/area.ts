@@ -2,7 +2,7 @@
 // entries) and the sections it adds to a person's record. Each area exports one `Area` from its
 // index; app/areas.tsx only lists them.
 import type { ReactElement } from 'react';
-import type { Part, Person } from '../people/api';
+import type { PersonRecord, RecordPart } from './api-schema';
 import type { Permission, SessionInfo } from './session';
 
 /** Navigation groups, in the order the menu and the home page show them. */
@@ -21,11 +21,11 @@ export interface AreaPage {
 
 /** A person's record as one reader may see it: what every record section is given. */
 export interface RecordView {
-  person: Person;
+  person: PersonRecord;
   /** The parts of the record the server showed this reader. */
-  parts: Part[];
+  parts: RecordPart[];
   /** What this reader may change, part by part, as the server's role table says. */
-  may: (part: Part) => boolean;
+  may: (part: RecordPart) => boolean;
   /** The reader is the person themself. */
   isPerson: boolean;
   /** The reader is a worker on the care team, or opened the record with break-the-glass. */

@@ -1,10 +1,19 @@
 // The service directory: find services for a person's goals by words, category, language,
 // opening hours and distance from a suburb, postcode or address. The filters live in the
 // address bar, so a person's record can link to "services near them" and a search can be shared.
-import { useQuery } from '@tanstack/react-query';
+// Results come a page at a time; "Show more services" adds the next page below the last.
+import { useEffect, useRef } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../app/session';
-import { directoryApi, localMinute, type DirectoryFilters, type DirectoryService } from './api';
+import {
+  directoryApi,
+  localMinute,
+  servicesOf,
+  shownServices,
+  type DirectoryFilters,
+  type DirectoryService,
+} from './api';
 import { DirectoryImport } from './DirectoryImport';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextField } from '../ui/Field';
@@ -15,7 +24,8 @@ const kFilterNames = ['q', 'category', 'language', 'near', 'radiusKm', 'open'] a
 
 function ServiceRow({ s, categoryNames }: { s: DirectoryService; categoryNames: Map<string, string> }) {
   return (
-    <li className="list-row column">
+    // Focusable from script only: focus moves here when it is the first of the services just added.
+    <li className="list-row column" tabIndex={-1}>
       <p>
         <strong>{s.name}</strong> {s.status !== 'active' && <span className="tag warn">{s.status}</span>}
         {s.distanceKm !== undefined && <span className="muted"> · {s.distanceKm} km away</span>}
@@ -38,9 +48,15 @@ export function DirectoryPage() {
     (typeof kFilterNames)[number],
     string
   >;
+  // After "Show more services", focus goes to the first service the next page added: the button
+  // moves below it, and is gone after the last page.
+  const list = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
   const form = useForm({
     initial: current,
     submit: (v) => {
+      // A new search starts from its first page, and focus stays on the form.
+      focusFrom.current = null;
       const next = new URLSearchParams();
       for (const k of kFilterNames) if (v[k].trim()) next.set(k, v[k].trim());
       if (v.open) next.set('open', localMinute());
@@ -57,8 +73,30 @@ export function DirectoryPage() {
     // "Open now" is the local time when the search was made, so the answer does not drift.
     openAt: current.open ? current.open : undefined,
   };
-  const found = useQuery({ queryKey: ['directory', filters], queryFn: () => directoryApi.find(filters) });
+  const found = useInfiniteQuery({
+    queryKey: ['directory', 'services', filters],
+    // The first page has no cursor; each next one the nextCursor of the page before.
+    queryFn: ({ pageParam }: { pageParam: string | undefined }) => directoryApi.find(filters, pageParam),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const services = found.data ? servicesOf(found.data.pages) : undefined;
   const categoryNames = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
+  const shown = services?.length ?? 0;
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || shown <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLLIElement>(':scope > li')[from]?.focus();
+  }, [shown]);
+  const showMore = () => {
+    if (found.isFetchingNextPage) return;
+    focusFrom.current = shown;
+    void found.fetchNextPage().then((r) => {
+      // Refused: focus stays on the button, by the error.
+      if (r.isError) focusFrom.current = null;
+    });
+  };
   return (
     <>
       <PageTitle title="Service directory" />
@@ -97,20 +135,21 @@ export function DirectoryPage() {
         <button type="submit">Find</button>
       </form>
       <ErrorNotice error={found.error ?? categories.error} />
-      {found.data && found.data.length > 0 && (
-        <p className="muted" role="status">
-          {found.data.length === 50
-            ? 'The first 50 services'
-            : `${found.data.length} ${found.data.length === 1 ? 'service' : 'services'}`}
-          {current.near ? ', nearest first' : ''}
-        </p>
-      )}
-      <ul className="list" aria-label="Services found">
-        {(found.data ?? []).map((s) => (
+      {/* Always there, so each new count is announced: a live region must exist before it changes. */}
+      <p className="muted" role="status">
+        {services && services.length > 0 ? shownServices(services.length, found.hasNextPage, !!current.near) : ''}
+      </p>
+      <ul className="list" aria-label="Services found" ref={list}>
+        {(services ?? []).map((s) => (
           <ServiceRow key={s.id} s={s} categoryNames={categoryNames} />
         ))}
       </ul>
-      {found.data?.length === 0 && (
+      {found.hasNextPage && (
+        <button type="button" onClick={showMore} aria-disabled={found.isFetchingNextPage}>
+          Show more services
+        </button>
+      )}
+      {services?.length === 0 && (
         <p role="status">No services match. Try fewer words, another category or a wider distance.</p>
       )}
       {can('manage_directory') && <DirectoryImport />}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentTypeOf, localMinute, placeOf } from './api';
+import type { DirectorySearchPage, DirectoryService } from '../app/api-schema';
+import { documentTypeOf, localMinute, placeOf, servicesOf, shownServices } from './api';
 
 describe('placeOf', () => {
   it('keeps only the postcode of an Australian address', () => {
@@ -35,5 +36,52 @@ describe('documentTypeOf', () => {
   it('is null for anything else', () => {
     expect(documentTypeOf({ name: 'photo.png', type: 'image/png' })).toBeNull();
     expect(documentTypeOf({ name: 'pdf', type: '' })).toBeNull();
+  });
+});
+
+function service(id: string, name = `Service ${id}`): DirectoryService {
+  return {
+    id,
+    name,
+    categories: [],
+    description: '',
+    languages: '',
+    latitude: null,
+    longitude: null,
+    organizationId: '',
+    organizationName: '',
+    postcode: '',
+    status: 'active',
+  };
+}
+const page = (ids: string[], nextCursor: string | null): DirectorySearchPage => ({
+  items: ids.map((id) => service(id)),
+  nextCursor,
+});
+
+describe('servicesOf', () => {
+  it('puts each page after the one before, in the order found', () => {
+    const pages = [page(['a', 'b'], 'c1'), page(['c', 'd'], 'c2'), page(['e'], null)];
+    expect(servicesOf(pages).map((s) => s.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+  it('shows a service once, where it first came, when a later page brings it again', () => {
+    const pages = [page(['a', 'b'], 'c1'), page(['b', 'c'], null)];
+    expect(servicesOf(pages).map((s) => s.id)).toEqual(['a', 'b', 'c']);
+  });
+  it('is empty before any page, and for a search that found nothing', () => {
+    expect(servicesOf([])).toEqual([]);
+    expect(servicesOf([page([], null)])).toEqual([]);
+  });
+});
+
+describe('shownServices', () => {
+  it('says only the first are shown while there are more', () => {
+    expect(shownServices(50, true, false)).toBe('Showing the first 50 services');
+    expect(shownServices(100, true, true)).toBe('Showing the first 100 services, nearest first');
+  });
+  it('says all are shown after the last page', () => {
+    expect(shownServices(123, false, false)).toBe('Showing all 123 services');
+    expect(shownServices(50, false, true)).toBe('Showing all 50 services, nearest first');
+    expect(shownServices(1, false, true)).toBe('Showing 1 service');
   });
 });

@@ -70,9 +70,33 @@ export function placeOf(address: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/**
+ * The services of every page fetched so far, in the order found, each once: a service renamed or
+ * moved while someone pages could otherwise come again on a later page.
+ */
+export function servicesOf(pages: DirectorySearchPage[]): DirectoryService[] {
+  const seen = new Set<string>();
+  return pages
+    .flatMap((p) => p.items)
+    .filter((s) => {
+      if (seen.has(s.id)) return false;
+      seen.add(s.id);
+      return true;
+    });
+}
+
+/** What a search shows, in words: how many services so far, whether there are more, and their order. */
+export function shownServices(count: number, more: boolean, nearestFirst: boolean): string {
+  const order = nearestFirst ? ', nearest first' : '';
+  if (more) return `Showing the first ${count} services${order}`;
+  if (count === 1) return 'Showing 1 service';
+  return `Showing all ${count} services${order}`;
+}
+
 export const directoryApi = {
-  find: (f: DirectoryFilters) =>
-    request<DirectorySearchPage>(`/directory/services${query({ ...f })}`).then((r) => r.items),
+  /** One page of a search: the next after `cursor` (the page before's nextCursor), else the first. */
+  find: (f: DirectoryFilters, cursor?: string) =>
+    request<DirectorySearchPage>(`/directory/services${query({ ...f, cursor })}`),
   categories: () => request<DirectoryCategoryList>('/directory/categories').then((r) => r.items),
   startImport: (body: DirectoryImport) =>
     request<DirectoryImportProgress>('/directory/imports', { method: 'POST', body }),

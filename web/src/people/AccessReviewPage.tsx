@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatTime } from '../app/session';
-import { reviewApi, type BreakGlassAccess } from './api';
+import { breakGlassReasons, reviewApi, type BreakGlassAccess } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -24,7 +24,7 @@ function Row({ item }: { item: BreakGlassAccess }) {
         {formatTime(item.startedAt)}
       </p>
       <p className="muted">
-        {item.reasonCode.replace(/_/g, ' ')}: {item.reason}
+        {breakGlassReasons[item.reasonCode]}: {item.reason}
       </p>
       {item.reviewedAt ? (
         <p className="tag ok">Reviewed: {item.reviewNote}</p>

@@ -1,23 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { peopleApi } from './api';
+import { breakGlassReasons, peopleApi } from './api';
+import type { NewBreakGlassAccess } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 
-const reasons = [
-  ['urgent_safety', 'Someone’s safety is at risk now'],
-  ['covering_for_colleague', 'Covering for a colleague'],
-  ['after_hours', 'After-hours contact'],
-  ['new_referral', 'A new referral to our team'],
-  ['other', 'Another reason'],
-] as const;
+const kStart: NewBreakGlassAccess = { reasonCode: 'covering_for_colleague', reason: '' };
 
 /** Shown when a worker is not on the care team: opens the record for 4 hours with a reason. */
 export function BreakGlassPrompt({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const form = useForm({
-    initial: { reasonCode: 'covering_for_colleague', reason: '' },
-    submit: (v) => peopleApi.breakGlass(personId, v.reasonCode, v.reason),
+    initial: kStart,
+    submit: (v) => peopleApi.breakGlass(personId, v),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['person', personId] }),
   });
   return (
@@ -29,7 +24,7 @@ export function BreakGlassPrompt({ personId }: { personId: string }) {
       <ErrorNotice error={form.error} />
       <form onSubmit={form.onSubmit} noValidate>
         <SelectField label="Reason" {...form.field('reasonCode')}>
-          {reasons.map(([code, label]) => (
+          {Object.entries(breakGlassReasons).map(([code, label]) => (
             <option key={code} value={code}>
               {label}
             </option>

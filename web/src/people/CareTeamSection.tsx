@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { roleLabel, type Role } from '../app/session';
-import { peopleApi, type CareTeamMember, type Person } from './api';
+import { roleLabel } from '../app/session';
+import { peopleApi, type CareTeamMember, type PersonRecord } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { useForm } from '../ui/useForm';
 import { InviteToSignIn, InvitationsList } from './Invitations';
 
-function ChangeCareTeam({ person, members }: { person: Person; members: CareTeamMember[] }) {
+function ChangeCareTeam({ person, members }: { person: PersonRecord; members: CareTeamMember[] }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const options = useQuery({
@@ -37,7 +37,7 @@ function ChangeCareTeam({ person, members }: { person: Person; members: CareTeam
                 <input id={`ct-${key}`} type="checkbox" {...save.choice('chosen', key)} />
                 <label htmlFor={`ct-${key}`}>
                   {o.name}
-                  {o.role ? <span className="muted small"> ({roleLabel(o.role as Role)})</span> : null}
+                  {o.role ? <span className="muted small"> ({roleLabel(o.role)})</span> : null}
                 </label>
               </div>
             );
@@ -67,7 +67,7 @@ export function CareTeamSection({
   canInvite,
   isPerson,
 }: {
-  person: Person;
+  person: PersonRecord;
   canChange: boolean;
   canInvite: boolean;
   isPerson: boolean;
@@ -82,7 +82,7 @@ export function CareTeamSection({
           <li key={`${m.memberType}-${m.memberId}`} className="list-row">
             <span>
               <strong>{m.name}</strong>{' '}
-              <span className="muted">{m.memberType === 'team' ? 'Team' : roleLabel(m.role as Role)}</span>
+              <span className="muted">{m.memberType === 'team' ? 'Team' : m.role && roleLabel(m.role)}</span>
             </span>
           </li>
         ))}

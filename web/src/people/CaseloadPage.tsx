@@ -8,7 +8,8 @@ import { TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
 import { useForm } from '../ui/useForm';
 
-function formatDay(day: string | null) {
+/** A date, or the date of a time, as 23 Nov 2026; a dash when there is none. */
+function formatDay(day: string | null | undefined) {
   if (!day) return '—';
   return new Date(`${day.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-AU', {
     day: 'numeric',

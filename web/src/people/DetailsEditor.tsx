@@ -1,12 +1,26 @@
 // The care team keeps a person's details up to date (If-Match: two workers never overwrite
 // each other).
 import { useQueryClient } from '@tanstack/react-query';
-import { peopleApi, type Person } from './api';
+import { peopleApi, type PersonRecord } from './api';
+import type { PersonChange, PersonStatus } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 
-const fields: [keyof Person, string, 'line' | 'area'][] = [
+/** The details kept as text that the editor changes: each is a field of PersonChange. */
+type Detail =
+  | 'preferredName'
+  | 'pronouns'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'languages'
+  | 'culturalIdentity'
+  | 'spiritualPractice'
+  | 'communicationNeeds'
+  | 'otherProviders';
+
+const fields: [Detail & keyof PersonChange, string, 'line' | 'area'][] = [
   ['preferredName', 'Name they like to be called', 'line'],
   ['pronouns', 'Pronouns', 'line'],
   ['phone', 'Phone', 'line'],
@@ -19,20 +33,36 @@ const fields: [keyof Person, string, 'line' | 'area'][] = [
   ['otherProviders', 'Other services involved (GP, housing worker …)', 'area'],
 ];
 
-export function DetailsEditor({ person, onDone }: { person: Person; onDone: () => void }) {
+type Values = Record<Detail, string> & { status: PersonStatus };
+
+/** The details as the record has them (the server sends them with the profile part). */
+function valuesOf(p: PersonRecord): Values {
+  return {
+    preferredName: p.preferredName,
+    pronouns: p.pronouns ?? '',
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    address: p.address ?? '',
+    languages: p.languages ?? '',
+    culturalIdentity: p.culturalIdentity ?? '',
+    spiritualPractice: p.spiritualPractice ?? '',
+    communicationNeeds: p.communicationNeeds ?? '',
+    otherProviders: p.otherProviders ?? '',
+    status: p.status ?? 'receiving_support',
+  };
+}
+
+export function DetailsEditor({ person, onDone }: { person: PersonRecord; onDone: () => void }) {
   const qc = useQueryClient();
   const form = useForm({
-    initial: (): Record<string, string> => ({
-      ...Object.fromEntries(fields.map(([k]) => [k, String(person[k] ?? '')])),
-      status: person.status,
-    }),
+    initial: () => valuesOf(person),
     // Only what changed is sent.
     submit: (v) => {
-      const changes: Record<string, string> = {};
-      for (const k of [...fields.map(([k]) => k), 'status' as const]) {
-        if (v[k] !== String(person[k] ?? '')) changes[k] = v[k];
-      }
-      return peopleApi.update(person, changes as Partial<Person>);
+      const before = valuesOf(person);
+      const changes: PersonChange = {};
+      for (const [k] of fields) if (v[k] !== before[k]) changes[k] = v[k];
+      if (v.status !== before.status) changes.status = v.status;
+      return peopleApi.update(person, changes);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['person', person.id] });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { peopleApi, type Invitation, type IssuedInvitation } from './api';
+import { peopleApi, type IssuedPersonInvitation, type PersonInvitation } from './api';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { useFormatTime } from '../app/session';
 
-const stateLabels: Record<Invitation['state'], string> = {
+const stateLabels: Record<PersonInvitation['state'], string> = {
   waiting: 'Waiting to be used',
   accepted: 'Used: sign-in set up',
   withdrawn: 'Withdrawn',
@@ -38,7 +38,7 @@ function printInvitation(name: string, link: string, until: string) {
 }
 
 /** The link, shown once, for the worker to hand over, read out or print. */
-function IssuedLink({ issued, name }: { issued: IssuedInvitation; name: string }) {
+function IssuedLink({ issued, name }: { issued: IssuedPersonInvitation; name: string }) {
   const link = `${window.location.origin}${issued.path}`;
   const [copied, setCopied] = useState(false);
   const formatTime = useFormatTime();

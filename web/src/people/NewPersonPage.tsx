@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../app/api';
 import { peopleApi } from './api';
+import type { NewPerson } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
 import { PageTitle } from '../ui/PageTitle';
@@ -22,8 +23,9 @@ export function NewPersonPage() {
       communicationNeeds: '',
       interpreterNeeded: false,
       notADuplicate: false,
-    },
-    submit: ({ notADuplicate, ...v }) => peopleApi.create({ ...v, notADuplicate: notADuplicate || undefined }),
+    } satisfies NewPerson,
+    // Sent as it is, but for notADuplicate: only once the worker has checked.
+    submit: (v) => peopleApi.create({ ...v, notADuplicate: v.notADuplicate || undefined }),
     onSuccess: (p) => navigate(`/people/${p.id}`),
   });
   const duplicate = form.error instanceof ApiError && form.error.code === 'possible_duplicate';

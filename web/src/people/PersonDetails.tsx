@@ -1,16 +1,20 @@
 // The person's details in their record, and the editor for those who may change them.
 import { useState } from 'react';
-import type { Person } from './api';
+import type { PersonRecord } from './api';
 import { formatDay } from './CaseloadPage';
 import { DetailsEditor } from './DetailsEditor';
 
-function Details({ person }: { person: Person }) {
-  const facts: [string, string][] = [
+/** The details the record came with: all of them with the profile part, else none. */
+function Details({ person }: { person: PersonRecord }) {
+  const languages = [person.languages, person.interpreterNeeded ? '(would like an interpreter)' : '']
+    .filter(Boolean)
+    .join(' ');
+  const facts: [string, string | undefined][] = [
     ['Pronouns', person.pronouns],
     ['Date of birth', formatDay(person.dateOfBirth)],
     ['Phone', person.phone],
     ['Email', person.email],
-    ['Languages', person.languages + (person.interpreterNeeded ? ' (would like an interpreter)' : '')],
+    ['Languages', languages],
     ['Cultural identity', person.culturalIdentity],
     ['Communication and accessibility', person.communicationNeeds],
     ['Other services involved', person.otherProviders],
@@ -30,7 +34,7 @@ function Details({ person }: { person: Person }) {
   );
 }
 
-export function PersonDetails({ person, shown, canEdit }: { person: Person; shown: boolean; canEdit: boolean }) {
+export function PersonDetails({ person, shown, canEdit }: { person: PersonRecord; shown: boolean; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   if (canEdit && editing) return <DetailsEditor person={person} onDone={() => setEditing(false)} />;
   return (

@@ -37,11 +37,11 @@ export function PersonRecord({ personId }: { personId: string }) {
     );
   }
   const p = person.data;
-  const parts = p.visibleParts ?? [];
+  const parts = p.visibleParts;
   const isPerson = p.access === 'self';
   const staff = p.access === 'care_team' || p.access === 'break_glass';
   // What this user may change, part by part, as the server's role table says.
-  const may = (part: Part) => (p.changeableParts ?? []).includes(part);
+  const may = (part: Part) => p.changeableParts.includes(part);
   const record: RecordView = { person: p, parts, may, isPerson, staff };
   const sections = recordSections.filter((s) => s.shows(record));
   return (

@@ -9,7 +9,7 @@ export function SharedWithMePage() {
   const shared = useQuery({ queryKey: ['shared-with-me'], queryFn: peopleApi.sharedWithMe });
   const people = new Map<string, { name: string; parts: Set<string> }>();
   for (const k of shared.data ?? []) {
-    const entry = people.get(k.personId) ?? { name: k.personName ?? '', parts: new Set<string>() };
+    const entry = people.get(k.personId) ?? { name: k.personName, parts: new Set<string>() };
     k.parts.forEach((p) => entry.parts.add(shareableParts.find((s) => s.part === p)?.label.replace(/^My /, '') ?? p));
     people.set(k.personId, entry);
   }

@@ -4,9 +4,12 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { peopleApi } from './api';
-import { advanceApi, planSections, prepApi, recoveryApi } from '../recovery/api';
+import { advanceApi, prepApi, recoveryApi, writtenSections, type PlanSectionKey } from '../recovery/api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
+
+/** The plan's sections the summary shows. */
+const kAtAGlance: PlanSectionKey[] = ['hopes', 'whatHelps', 'whatDoesNotHelp'];
 
 export function SummaryPage() {
   const { id = '' } = useParams();
@@ -88,14 +91,11 @@ export function SummaryPage() {
       <section aria-labelledby="s-plan">
         <h2 id="s-plan">Plan at a glance</h2>
         <dl className="facts">
-          {planSections
-            .filter(
-              (s) => ['hopes', 'whatHelps', 'whatDoesNotHelp'].includes(s.key) && plan.data?.sections[s.key]?.text,
-            )
-            .map((s) => (
+          {plan.data &&
+            writtenSections(plan.data.sections, (s) => kAtAGlance.includes(s.key)).map((s) => (
               <div className="fact" key={s.key}>
                 <dt>{s.label}</dt>
-                <dd>{plan.data!.sections[s.key].text}</dd>
+                <dd>{s.written.text}</dd>
               </div>
             ))}
         </dl>

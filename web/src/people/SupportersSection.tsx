@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { peopleApi, shareableParts, type Part, type Person, type Supporter } from './api';
+import { peopleApi, shareableParts, type PersonRecord, type SharedPart, type Supporter } from './api';
+import type { NewSupporter } from '../app/api-schema';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { InviteToSignIn } from './Invitations';
 import { TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
 
-function AddSupporter({ person }: { person: Person }) {
+function AddSupporter({ person }: { person: PersonRecord }) {
   const qc = useQueryClient();
   const add = useForm({
-    initial: { name: '', relationship: '', phone: '', email: '', involvement: '' },
+    // Sent as it is: only fields the server takes.
+    initial: { name: '', relationship: '', phone: '', email: '', involvement: '' } satisfies NewSupporter,
     submit: (v) => peopleApi.addSupporter(person.id, v),
     resetOnSuccess: true,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['supporters', person.id] }),
@@ -36,12 +38,19 @@ function AddSupporter({ person }: { person: Person }) {
   );
 }
 
-function ShareWith({ person, supporter }: { person: Person; supporter: Supporter }) {
+const kNoSharing: { parts: SharedPart[]; purpose: string; endsOn: string } = { parts: [], purpose: '', endsOn: '' };
+
+function ShareWith({ person, supporter }: { person: PersonRecord; supporter: Supporter }) {
   const qc = useQueryClient();
   const share = useForm({
-    initial: { parts: [] as Part[], purpose: '', endsOn: '' },
+    initial: kNoSharing,
     submit: (v) =>
-      peopleApi.recordConsent(person.id, { ...v, supporterId: supporter.id, endsOn: v.endsOn || undefined }),
+      peopleApi.recordConsent(person.id, {
+        supporterId: supporter.id,
+        parts: v.parts,
+        purpose: v.purpose,
+        endsOn: v.endsOn || undefined,
+      }),
     resetOnSuccess: true,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['consents', person.id] }),
   });
@@ -80,7 +89,7 @@ export function SupportersSection({
   canShare,
   canInvite,
 }: {
-  person: Person;
+  person: PersonRecord;
   canWrite: boolean;
   canShare: boolean;
   canInvite: boolean;
@@ -92,7 +101,7 @@ export function SupportersSection({
     mutationFn: (id: string) => peopleApi.withdrawConsent(person.id, id),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['consents', person.id] }),
   });
-  const label = (p: Part) => shareableParts.find((s) => s.part === p)?.label ?? p;
+  const label = (p: SharedPart) => shareableParts.find((s) => s.part === p)?.label ?? p;
   return (
     <section aria-labelledby="supporters-title">
       <h2 id="supporters-title">Supporters and what they may see</h2>
@@ -100,7 +109,9 @@ export function SupportersSection({
       {withdraw.isSuccess && <SuccessNotice>Sharing stopped. It took effect straight away.</SuccessNotice>}
       <ul className="list">
         {(supporters.data ?? []).map((s) => {
-          const shared = (consents.data ?? []).filter((k) => k.granteeId === s.id && k.inForce);
+          const shared = (consents.data ?? []).filter(
+            (k) => k.granteeType === 'supporter' && k.granteeId === s.id && k.inForce,
+          );
           return (
             <li key={s.id} className="list-row column">
               <p>

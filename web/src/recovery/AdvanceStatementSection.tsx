@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { advanceApi, type AdvanceStatement, type AdvanceStatementRules } from './api';
+import type { NewAdvanceStatement } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -42,7 +43,8 @@ function Statement({ s }: { s: AdvanceStatement }) {
         <div className="fact">
           <dt>Witnessed by</dt>
           <dd>
-            {s.witnessName}, {s.witnessRole} ({s.witnessedOn})
+            {[s.witnessName, s.witnessRole].filter(Boolean).join(', ')}
+            {s.witnessedOn && ` (${s.witnessedOn})`}
           </dd>
         </div>
       )}
@@ -73,9 +75,10 @@ function NewStatement({
       witnessName: '',
       witnessRole: '',
       witnessedOn: '',
-    },
-    // What was left empty is not sent.
-    submit: (v) => advanceApi.make(personId, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''))),
+    } satisfies NewAdvanceStatement,
+    // An empty witnessedOn is left out (it is optional, and '' is not a date); signedOn is needed,
+    // and an empty one is refused with the field's own message.
+    submit: ({ witnessedOn, ...v }) => advanceApi.make(personId, { ...v, witnessedOn: witnessedOn || undefined }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['advance', personId] });
       onDone();
@@ -136,7 +139,7 @@ export function AdvanceStatementSection({
   const [writing, setWriting] = useState(false);
   const list = useQuery({ queryKey: ['advance', personId], queryFn: () => advanceApi.list(personId) });
   const revoke = useMutation({
-    mutationFn: () => advanceApi.revoke(personId, ''),
+    mutationFn: () => advanceApi.revoke(personId),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['advance', personId] }),
   });
   const current = list.data?.items.find((s) => s.status === 'current');

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { prepApi } from './api';
+import type { NewAppointmentPrep } from '../app/api-schema';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -8,7 +9,14 @@ import { useForm } from '../ui/useForm';
 export function AppointmentPrepSection({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const save = useForm({
-    initial: { forDate: '', howThingsHaveBeen: '', wantToTalkAbout: '', whatHelps: '', wantTreatmentToHelp: '' },
+    initial: {
+      forDate: '',
+      howThingsHaveBeen: '',
+      wantToTalkAbout: '',
+      whatHelps: '',
+      wantTreatmentToHelp: '',
+    } satisfies NewAppointmentPrep,
+    // An empty date is left out: the appointment's date is optional, and '' is not a date.
     submit: (v) => prepApi.add(personId, { ...v, forDate: v.forDate || undefined }),
     resetOnSuccess: true,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['preps', personId] }),

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { recoveryApi, type CheckIn, type LifeArea } from './api';
+import type { NewCheckIn } from '../app/api-schema';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -46,6 +47,7 @@ function CheckInForm({
     },
     submit: ({ person, worker, help, priorities, homeEnvironment, relationships }) =>
       recoveryApi.addCheckIn(personId, {
+        // A person gives only their own rating; a worker's view goes beside it, never instead.
         ratings: areas
           .filter((a) => person[a.id] || worker[a.id])
           .map((a) => ({
@@ -57,7 +59,7 @@ function CheckInForm({
         priorities,
         homeEnvironment,
         relationships,
-      }),
+      } satisfies NewCheckIn),
     resetOnSuccess: true,
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['check-ins', personId] });

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { goalStatusLabels, recoveryApi, stepStatusLabels, type Goal, type GoalStatus, type Step } from './api';
+import {
+  goalStatusLabels,
+  isGoalStatus,
+  recoveryApi,
+  stepStatusLabels,
+  type Goal,
+  type GoalStatus,
+  type Step,
+  type StepOwner,
+} from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { useForm } from '../ui/useForm';
@@ -12,11 +21,18 @@ function useRefresh(personId: string) {
   };
 }
 
+/** A goal as the form starts it; sent as it is. */
+const kBlankGoal: { title: string; whyItMatters: string; lifeAreaIds: string[] } = {
+  title: '',
+  whyItMatters: '',
+  lifeAreaIds: [],
+};
+
 function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }) {
   const refresh = useRefresh(personId);
   const areas = useQuery({ queryKey: ['life-areas'], queryFn: recoveryApi.lifeAreas });
   const add = useForm({
-    initial: { title: '', whyItMatters: '', lifeAreaIds: [] as string[] },
+    initial: kBlankGoal,
     submit: (v) => recoveryApi.addGoal(personId, v),
     resetOnSuccess: true,
     onSuccess: refresh,
@@ -49,10 +65,17 @@ function NewGoal({ personId, isPerson }: { personId: string; isPerson: boolean }
   );
 }
 
+const kBlankStep: { description: string; who: StepOwner; whoName: string; dueOn: string } = {
+  description: '',
+  who: 'person',
+  whoName: '',
+  dueOn: '',
+};
+
 function NewStep({ personId, goal }: { personId: string; goal: Goal }) {
   const refresh = useRefresh(personId);
   const add = useForm({
-    initial: { description: '', who: 'person' as Step['who'], whoName: '', dueOn: '' },
+    initial: kBlankStep,
     submit: (v) =>
       recoveryApi.addStep(personId, goal.id, { ...v, whoName: v.whoName || undefined, dueOn: v.dueOn || undefined }),
     onSuccess: (_, sent) => {
@@ -168,7 +191,9 @@ function GoalCard({ personId, goal, canWrite }: { personId: string; goal: Goal; 
           label="Where it is up to"
           name={`status-${goal.id}`}
           value={goal.status}
-          onChange={(e) => status.mutate(e.target.value as GoalStatus)}
+          onChange={(e) => {
+            if (isGoalStatus(e.target.value)) status.mutate(e.target.value);
+          }}
           error={status.error}
         >
           {Object.entries(goalStatusLabels).map(([k, v]) => (

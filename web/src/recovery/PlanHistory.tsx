@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { historyApi, planSections } from './api';
+import { historyApi, writtenSections } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
 /** Earlier versions of the plan, each as it was, with who changed it and when. */
@@ -27,14 +27,12 @@ export function PlanHistory({ personId }: { personId: string }) {
               </span>
             </p>
             <dl>
-              {planSections
-                .filter((s) => v.data.sections?.[s.key]?.text)
-                .map((s) => (
-                  <div key={s.key}>
-                    <dt>{s.label}</dt>
-                    <dd className="prewrap">{v.data.sections![s.key].text}</dd>
-                  </div>
-                ))}
+              {writtenSections(v.data.sections).map((s) => (
+                <div key={s.key}>
+                  <dt>{s.label}</dt>
+                  <dd className="prewrap">{s.written.text}</dd>
+                </div>
+              ))}
             </dl>
           </li>
         ))}

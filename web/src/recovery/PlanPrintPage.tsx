@@ -2,7 +2,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { peopleApi } from '../people/api';
-import { planSections, recoveryApi } from './api';
+import { recoveryApi, writtenSections } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { PageTitle } from '../ui/PageTitle';
 
@@ -29,7 +29,7 @@ export function PlanPrintPage() {
         {p.agreedByPerson ? 'agreed by ' + (person.data.preferredName || person.data.givenName) : 'not yet agreed'}
       </p>
       {(['plan', 'wellness', 'safety'] as const).map((group) => {
-        const parts = planSections.filter((s) => s.group === group && p.sections[s.key]?.text);
+        const parts = writtenSections(p.sections, (s) => s.group === group);
         if (parts.length === 0) return null;
         return (
           <section
@@ -40,11 +40,9 @@ export function PlanPrintPage() {
             {parts.map((s) => (
               <div key={s.key} className="plan-part">
                 <h3>{s.label}</h3>
-                <p className="prewrap">{p.sections[s.key].text}</p>
+                <p className="prewrap">{s.written.text}</p>
                 <p className="muted small">
-                  {p.sections[s.key].writtenBy === 'person'
-                    ? 'In my own words'
-                    : `Written by ${p.sections[s.key].writtenByName}`}
+                  {s.written.writtenBy === 'person' ? 'In my own words' : `Written by ${s.written.writtenByName}`}
                 </p>
               </div>
             ))}

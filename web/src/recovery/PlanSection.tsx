@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { planSections, recoveryApi, type Plan } from './api';
+import {
+  planGroupParts,
+  planSections,
+  recoveryApi,
+  writtenSections,
+  type Plan,
+  type PlanSectionKey,
+  type PlanTexts,
+} from './api';
+import type { RecordPart } from '../app/api-schema';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Link } from 'react-router-dom';
 import { PlanHistory } from './PlanHistory';
@@ -15,20 +24,22 @@ function PlanEditor({
 }: {
   personId: string;
   plan: Plan;
-  visibleKeys: string[];
+  visibleKeys: PlanSectionKey[];
   onDone: () => void;
 }) {
   const qc = useQueryClient();
   const save = useForm({
-    initial: () => ({
-      texts: Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])) as Record<string, string>,
+    initial: (): { texts: PlanTexts; reviewOn: string } => ({
+      texts: Object.fromEntries(visibleKeys.map((k) => [k, plan.sections[k]?.text ?? ''])),
       reviewOn: plan.reviewOn ?? '',
     }),
     // Only the sections that changed are sent.
     submit: ({ texts, reviewOn }) => {
-      const changed = Object.fromEntries(
-        Object.entries(texts).filter(([k, v]) => (plan.sections[k]?.text ?? '') !== v),
-      );
+      const changed: PlanTexts = {};
+      for (const k of visibleKeys) {
+        const text = texts[k] ?? '';
+        if (text !== (plan.sections[k]?.text ?? '')) changed[k] = text;
+      }
       return recoveryApi.savePlan(personId, plan, changed, reviewOn !== (plan.reviewOn ?? '') ? reviewOn : undefined);
     },
     onSuccess: () => {
@@ -113,15 +124,14 @@ export function PlanSection({
   personId: string;
   canWrite: boolean;
   isPerson: boolean;
-  visibleParts: string[];
+  visibleParts: RecordPart[];
 }) {
   const [editing, setEditing] = useState(false);
   const plan = useQuery({
     queryKey: ['plan', personId],
     queryFn: () => recoveryApi.plan(personId).then((r) => r.data),
   });
-  const groupPart = { plan: 'plan', safety: 'safety', wellness: 'wellness_plan' } as const;
-  const visibleKeys = planSections.filter((s) => visibleParts.includes(groupPart[s.group])).map((s) => s.key);
+  const visibleKeys = planSections.filter((s) => visibleParts.includes(planGroupParts[s.group])).map((s) => s.key);
   const p = plan.data;
   return (
     <section aria-labelledby="plan-title">
@@ -142,21 +152,17 @@ export function PlanSection({
             </p>
           )}
           <dl className="plan">
-            {planSections
-              .filter((s) => p.sections[s.key]?.text)
-              .map((s) => (
-                <div key={s.key} className={`plan-part ${s.group}`}>
-                  <dt>{s.label}</dt>
-                  <dd>
-                    <p className="prewrap">{p.sections[s.key].text}</p>
-                    <p className="muted small">
-                      {p.sections[s.key].writtenBy === 'person'
-                        ? 'In their own words'
-                        : `Written by ${p.sections[s.key].writtenByName}`}
-                    </p>
-                  </dd>
-                </div>
-              ))}
+            {writtenSections(p.sections).map((s) => (
+              <div key={s.key} className={`plan-part ${s.group}`}>
+                <dt>{s.label}</dt>
+                <dd>
+                  <p className="prewrap">{s.written.text}</p>
+                  <p className="muted small">
+                    {s.written.writtenBy === 'person' ? 'In their own words' : `Written by ${s.written.writtenByName}`}
+                  </p>
+                </dd>
+              </div>
+            ))}
           </dl>
           {p.reviewOn && <p>Next review: {p.reviewOn}</p>}
           <div className="actions">
