@@ -172,3 +172,21 @@ test('a practitioner finds housing services near a suburb, nearest first, by key
   await page.getByRole('button', { name: 'Find' }).click();
   await expect(page.getByText('is not a suburb or postcode with services in the directory').first()).toBeVisible();
 });
+
+test('a practitioner shows more services a page at a time, by keyboard', async ({ page }) => {
+  await signIn(page, 'practitioner@demo.example');
+  await nav(page, 'Service directory');
+  await page.getByLabel('What are you looking for?').fill('');
+  await page.getByRole('button', { name: 'Find' }).click();
+  const results = page.getByRole('list', { name: 'Services found' }).getByRole('listitem');
+  await expect(results).toHaveCount(50);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing the first 50 services');
+  const more = page.getByRole('button', { name: 'Show more services' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(100);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing the first 100 services');
+  // Focus goes to the first service the new page added, so reading goes on from there.
+  await expect(results.nth(50)).toBeFocused();
+  await expectAccessible(page);
+});
