@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
-import type { DirectorySearchPage, DirectoryService, SessionInfo } from '../app/api-schema';
+import type { DirectorySearchPage, DirectoryService } from '../app/api-schema';
+import { testSession as session } from '../app/test-support';
 import { SessionProvider } from '../app/session';
 import { DirectoryPage } from './DirectoryPage';
 
@@ -10,28 +11,6 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-const session: SessionInfo = {
-  csrfToken: 't',
-  org: { id: '0'.repeat(32), name: 'Demo', timeZone: 'Australia/Melbourne' },
-  permissions: ['view_directory'],
-  sessionExpiresAt: '2026-11-23T12:00:00.000Z',
-  twoStepSetupRequired: false,
-  user: {
-    id: '1'.repeat(32),
-    displayName: 'Pat',
-    email: 'pat@demo.example',
-    role: 'practitioner',
-    active: true,
-    partnerId: null,
-    personId: null,
-    supporterId: null,
-    teamIds: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-  },
-};
 
 function service(n: number): DirectoryService {
   return {

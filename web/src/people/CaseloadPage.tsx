@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSession } from '../app/session';
 import { peopleApi } from './api';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -51,11 +51,42 @@ function FindAnyone() {
   );
 }
 
+/** What the live region says of the rows shown. */
+export function shownPeople(count: number, more: boolean): string {
+  if (count === 0) return '';
+  if (more) return `Showing the first ${count} people`;
+  return count === 1 ? 'Showing 1 person' : `Showing all ${count} people`;
+}
+
 export function CaseloadPage() {
   const { can } = useSession();
   const [q, setQ] = useState('');
   const form = useForm({ initial: { q: '' }, submit: (v) => setQ(v.q.trim()) });
-  const people = useQuery({ queryKey: ['caseload', q], queryFn: () => peopleApi.caseload(q || undefined) });
+  // A page at a time: a caseload can be longer than one page, and nobody on it may be left out.
+  const people = useInfiniteQuery({
+    queryKey: ['caseload', q],
+    queryFn: ({ pageParam }: { pageParam: string | undefined }) => peopleApi.caseload(q || undefined, pageParam),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = people.data?.pages.flatMap((p) => p.items);
+  const shown = rows?.length ?? 0;
+  // After "Show more people", focus goes to the first person the next page added.
+  const table = useRef<HTMLTableSectionElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || shown <= from) return;
+    focusFrom.current = null;
+    table.current?.querySelectorAll<HTMLAnchorElement>('tr a')[from]?.focus();
+  }, [shown]);
+  const showMore = () => {
+    if (people.isFetchingNextPage) return;
+    focusFrom.current = shown;
+    void people.fetchNextPage().then((r) => {
+      if (r.isError) focusFrom.current = null;
+    });
+  };
   return (
     <>
       <PageTitle title="People we support">
@@ -86,8 +117,8 @@ export function CaseloadPage() {
               <th scope="col">Latest change</th>
             </tr>
           </thead>
-          <tbody>
-            {(people.data?.items ?? []).map((p) => (
+          <tbody ref={table}>
+            {(rows ?? []).map((p) => (
               <tr key={p.id}>
                 <td>
                   <Link to={`/people/${p.id}`}>{p.displayName}</Link>
@@ -103,7 +134,16 @@ export function CaseloadPage() {
           </tbody>
         </table>
       </div>
-      {people.data && people.data.items.length === 0 && <p>No one on your caseload matches. Try part of a name.</p>}
+      {/* Always there, so each new count is announced. */}
+      <p className="muted" role="status">
+        {shownPeople(shown, !!people.hasNextPage)}
+      </p>
+      {people.hasNextPage && (
+        <button type="button" onClick={showMore} aria-disabled={people.isFetchingNextPage}>
+          Show more people
+        </button>
+      )}
+      {rows && rows.length === 0 && <p>No one on your caseload matches. Try part of a name.</p>}
       <FindAnyone />
     </>
   );
