@@ -124,8 +124,13 @@ json operation(const api::Route& r) {
   op["tags"] = json::array({r.doc.tag});
   op["x-trellis-access"] = access::describe(r.rule);
   if (!params.empty()) op["parameters"] = params;
-  if (!r.doc.request.empty())
-    op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", schema_ref(r.doc.request)}}}}}};
+  if (!r.doc.request.empty()) {
+    // A body that needs no field may be left out (the pipeline reads none as {}).
+    const auto& defs = Schemas::embedded().definitions();
+    bool needs_fields = defs.contains(r.doc.request) && !defs[r.doc.request].value("required", json::array()).empty();
+    op["requestBody"] = {{"required", needs_fields || Schemas::embedded().takes_more_than_objects(r.doc.request)},
+                         {"content", {{"application/json", {{"schema", schema_ref(r.doc.request)}}}}}};
+  }
   op["responses"] = responses;
   op["security"] = signed_in ? json::array({{{"session", json::array()}}}) : json::array();
   return op;

@@ -55,6 +55,11 @@ Result<nlohmann::json> parse_json_value(std::string_view body) {
 
 Result<JsonReader> JsonReader::parse(std::string_view body) {
   JsonReader r;
+  // No body at all is no fields, as the pipeline reads it: the reader's rules say whether that will do.
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    *r.obj_ = nlohmann::json::object();
+    return r;
+  }
   *r.obj_ = TRY(parse_json_body(body));
   return r;
 }

@@ -8,6 +8,7 @@
 #include <valijson/validator.hpp>
 
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -45,6 +46,18 @@ void collect_refs(const json& s, std::set<std::string>& out) {
   } else if (s.is_array()) {
     for (const auto& v : s) collect_refs(v, out);
   }
+}
+
+std::optional<std::string> pattern_without_max_length(const json& s, const std::string& path) {
+  if (s.is_object()) {
+    if (s.contains("pattern") && !s.contains("maxLength")) return path;
+    for (const auto& [k, v] : s.items())
+      if (auto found = pattern_without_max_length(v, path + "/" + k)) return found;
+  } else if (s.is_array()) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (auto found = pattern_without_max_length(s[i], path + "/" + std::to_string(i))) return found;
+  }
+  return std::nullopt;
 }
 
 std::size_t code_points(const std::string& s) {
@@ -271,6 +284,9 @@ Result<Schemas> Schemas::load(const std::vector<SchemaFile>& files) {
       impl->defs[name] = schema;
     }
   }
+  if (auto where = pattern_without_max_length(impl->defs, ""))
+    return bad("the pattern at " + *where + " has no maxLength beside it; give it one, so no pattern ever runs over "
+               "an overlong value");
   std::set<std::string> refs;
   collect_refs(impl->defs, refs);
   for (const auto& ref : refs)
@@ -319,12 +335,17 @@ std::vector<FieldError> Schemas::check(std::string_view name, const nlohmann::js
   if (it == impl_->compiled.end()) return {{"", "has no schema named " + std::string(name)}};
   // The validator caches the regular expressions it compiles, and is not safe to share.
   thread_local valijson::Validator validator;
-  valijson::ValidationResults results;
-  if (validator.validate(*it->second, valijson::adapters::NlohmannJsonAdapter(value), &results)) return {};
+  // First without results: valijson then stops at a value's first broken rule, and maxLength
+  // comes before pattern, so no regular expression ever runs over an overlong string (with
+  // results it checks every rule, and libstdc++'s matcher recurses once a character: a megabyte
+  // of text would overflow the stack). load() holds every pattern to a maxLength.
+  if (validator.validate(*it->second, valijson::adapters::NlohmannJsonAdapter(value), nullptr)) return {};
 
   std::vector<FieldError> out;
   Explainer(impl_->defs).explain(impl_->defs.at(std::string(name)), value, "", out);
   if (out.empty()) {
+    valijson::ValidationResults results;
+    validator.validate(*it->second, valijson::adapters::NlohmannJsonAdapter(value), &results);
     // Something the explainer has no words for: the validator's own, at its deepest path.
     // valijson names a path as ["<root>", "[ratings]", "[0]", "[comment]"]: written here as
     // ratings[0].comment, like every other field this API names.

@@ -46,7 +46,4 @@ class Schemas {
   std::shared_ptr<const Impl> impl_;
 };
 
-// 422 invalid_fields, naming each field: the one error a body that breaks its schema gets.
-Error invalid_fields(std::vector<FieldError> fields);
-
 }  // namespace trellis

@@ -96,6 +96,23 @@ TEST_F(Contract, a_body_that_breaks_its_schema_is_refused_field_by_field) {
   for (const auto& a : listed.body["items"]) EXPECT_NE(a["name"], std::string(81, 'x'));
 }
 
+// A pattern never runs over an overlong value: the length refuses it first. (libstdc++'s regex
+// matcher recurses once a character, so a megabyte-long email would end the process.)
+TEST_F(Contract, an_overlong_value_is_refused_by_its_length_before_any_pattern_runs) {
+  auto r = call("POST", "/api/v1/invitations/accept", nullptr,
+                nlohmann::json{{"token", std::string(30, 't')}, {"email", std::string(900'000, 'a')}, {"password", "x"}});
+  ASSERT_EQ(r.status, 422) << r.raw.body.substr(0, 300);
+  EXPECT_EQ(r.body["errors"][0]["field"], "email");
+  EXPECT_EQ(r.body["errors"][0]["message"], "must be at most 254 characters");
+}
+
+TEST(Schemas, every_pattern_has_a_max_length_beside_it) {
+  std::vector<SchemaFile> loose = {{"a.json", R"({"$defs": {"Code": {"type": "string", "pattern": "^a*$"}}})"}};
+  auto refused = Schemas::load(loose);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().detail.find("/Code"), std::string::npos) << refused.error().detail;
+}
+
 TEST(Schemas, every_reference_resolves_and_every_name_is_defined_once) {
   auto loaded = Schemas::load(embedded_schema_files());
   ASSERT_TRUE(loaded) << loaded.error().detail;
@@ -114,7 +131,7 @@ TEST(Schemas, every_reference_resolves_and_every_name_is_defined_once) {
 TEST(Schemas, explain_nested_fields_in_plain_words) {
   std::vector<SchemaFile> files = {{"t.json", R"({"$defs": {
     "Rating": {"type": "object", "additionalProperties": false, "required": ["lifeAreaId", "personRating"],
-               "properties": {"lifeAreaId": {"type": "string", "pattern": "^[0-9a-f]{32}$", "x-message": "must be an id as given by this API"},
+               "properties": {"lifeAreaId": {"type": "string", "maxLength": 32, "pattern": "^[0-9a-f]{32}$", "x-message": "must be an id as given by this API"},
                               "personRating": {"type": "integer", "minimum": 1, "maximum": 10},
                               "comment": {"type": ["string", "null"], "maxLength": 5}}},
     "CheckIn": {"type": "object", "additionalProperties": false, "required": ["ratings"],

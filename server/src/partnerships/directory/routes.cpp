@@ -174,7 +174,7 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
     auto key = point ? std::to_string(db::search_distance(q.near_lat_e6 ? q : with_point(q, *point),
                                                           *last.latitude_e6, *last.longitude_e6))
                      : last.name;
-    next = encode_cursor({key, last.id});
+    next = encode_cursor({point ? "d" : "n", key, last.id});
   }
   json list = json::array();
   for (const auto& h : r->hits) list.push_back(service_json(h, point));

@@ -222,19 +222,19 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     if (q.after) {
       sql += " AND (" + distance + " > ? OR (" + distance + " = ? AND s.hsds_id > ?))";
       distance_params();
-      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(0))));
+      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(1))));
       distance_params();
-      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(0))));
-      p.emplace_back(q.after->at(1));
+      p.emplace_back(static_cast<std::int64_t>(std::stoll(q.after->at(1))));
+      p.emplace_back(q.after->at(2));
     }
     sql += " ORDER BY " + distance + ", s.hsds_id";
     distance_params();
   } else {
     if (q.after) {
       sql += " AND (s.name > ? OR (s.name = ? AND s.hsds_id > ?))";
-      p.emplace_back(q.after->at(0));
-      p.emplace_back(q.after->at(0));
       p.emplace_back(q.after->at(1));
+      p.emplace_back(q.after->at(1));
+      p.emplace_back(q.after->at(2));
     }
     sql += " ORDER BY s.name, s.hsds_id";
   }
@@ -256,9 +256,9 @@ Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_
   // A cursor from a search in the other order, or made by hand, is refused, never guessed at.
   if (q.after) {
     bool by_distance = q.near_lat_e6 && q.near_lon_e6;
-    const auto& key = *q.after;
-    bool fits = key.size() == 2 && !key[0].empty() &&
-                (!by_distance || (key[0].size() <= 18 && key[0].find_first_not_of("0123456789") == std::string::npos));
+    const auto& key = *q.after;  // the order ("d" or "n"), the key in it, the id
+    bool fits = key.size() == 3 && key[0] == (by_distance ? "d" : "n") && !key[1].empty() &&
+                (!by_distance || (key[1].size() <= 18 && key[1].find_first_not_of("0123456789") == std::string::npos));
     if (!fits)
       return fail(Error::field(ErrorKind::bad_request, "cursor",
                                "is not a cursor this search gave out; start again from the first page"));

@@ -47,8 +47,8 @@ struct ServiceQuery {
   std::optional<std::int64_t> near_lat_e6, near_lon_e6;
   double radius_km = 25;
   std::size_t limit = 50;
-  // Where the page before ended: (name, id) by name, or (distance, id) nearest first; the
-  // distance is search_distance's, so it orders exactly as the database does.
+  // Where the page before ended: ("n", name, id) by name, or ("d", distance, id) nearest first;
+  // the distance is search_distance's, so it orders exactly as the database does.
   std::optional<std::vector<std::string>> after;
 };
 // The ordering distance from the query's point: squared microdegrees of latitude, longitude

@@ -31,8 +31,8 @@ class ConsentService {
   void use_partner_agencies(PartnerAgencies& partners) { partners_ = &partners; }
 
   Result<std::vector<Consent>> consents(const std::string& org_id, const std::string& person_id);
-  // Consents not withdrawn that name a partner agency, for every person: one read for a list.
-  // The consents in force naming a partner agency, for the people listed only.
+  // Consents not withdrawn that name a partner agency, for the people listed only (none for an
+  // empty list): one read for a page. Callers check the dates.
   Result<std::vector<Consent>> consents_for_partner(const std::string& org_id, const std::string& partner_id,
                                                     const std::vector<std::string>& person_ids);
   Result<Consent> record_consent(const access::Actor& actor, const std::string& person_id, const ConsentInput& in);
