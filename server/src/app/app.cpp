@@ -154,8 +154,7 @@ Response App::with_body(api::Ctx& ctx, const api::Route& route) {
   const auto& schemas = Schemas::embedded();
   // No body at all is no fields: the schema says whether that will do (a withdrawal's note is
   // optional). A list is refused unless the schema takes one (an HSDS file of records).
-  auto blank = ctx.req.body.find_first_not_of(" \t\r\n") == std::string::npos;
-  auto parsed = blank ? Result<nlohmann::json>(nlohmann::json::object())
+  auto parsed = is_blank_body(ctx.req.body) ? Result<nlohmann::json>(nlohmann::json::object())
                 : schemas.takes_more_than_objects(route.doc.request) ? parse_json_value(ctx.req.body)
                                                                       : parse_json_body(ctx.req.body);
   if (!parsed) return ctx.problem(parsed.error());

@@ -34,6 +34,8 @@ bool json_depth_within(std::string_view text, std::size_t max_depth) {
   return true;
 }
 
+bool is_blank_body(std::string_view body) { return body.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 Result<nlohmann::json> parse_json_body(std::string_view body) {
   auto parsed = TRY(parse_json_value(body));
   if (!parsed.is_object())
@@ -56,7 +58,7 @@ Result<nlohmann::json> parse_json_value(std::string_view body) {
 Result<JsonReader> JsonReader::parse(std::string_view body) {
   JsonReader r;
   // No body at all is no fields, as the pipeline reads it: the reader's rules say whether that will do.
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+  if (is_blank_body(body)) {
     *r.obj_ = nlohmann::json::object();
     return r;
   }

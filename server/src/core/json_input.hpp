@@ -33,6 +33,8 @@ inline TextRule paragraph(std::size_t max = 4000) { return {.max = max, .multili
 Result<nlohmann::json> parse_json_body(std::string_view body);
 // The same for a body whose schema decides its shape (a list of records, say): any JSON value.
 Result<nlohmann::json> parse_json_value(std::string_view body);
+// No body at all, or only white space: no fields, which every reader of bodies takes as {}.
+bool is_blank_body(std::string_view body);
 
 class JsonReader {
  public:

@@ -1,5 +1,6 @@
-// What the web client's page tests share: a signed-in practitioner, as /auth/me answers.
-import type { SessionInfo } from './api-schema';
+// What the web client's tests share: a signed-in practitioner, as /auth/me answers, and a
+// directory service with nothing but its id and name.
+import type { DirectoryService, SessionInfo } from './api-schema';
 
 export const testSession: SessionInfo = {
   csrfToken: 't',
@@ -22,3 +23,19 @@ export const testSession: SessionInfo = {
     version: 1,
   },
 };
+
+export function testService(id: string, name = `Service ${id}`): DirectoryService {
+  return {
+    id,
+    name,
+    categories: [],
+    description: '',
+    languages: '',
+    latitude: null,
+    longitude: null,
+    organizationId: '',
+    organizationName: '',
+    postcode: '',
+    status: 'active',
+  };
+}

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
-import type { DirectorySearchPage, DirectoryService } from '../app/api-schema';
-import { testSession as session } from '../app/test-support';
+import type { DirectorySearchPage } from '../app/api-schema';
+import { testService, testSession as session } from '../app/test-support';
 import { SessionProvider } from '../app/session';
 import { DirectoryPage } from './DirectoryPage';
 
@@ -12,21 +12,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function service(n: number): DirectoryService {
-  return {
-    id: `s${n}`,
-    name: `Service ${n}`,
-    categories: [],
-    description: '',
-    languages: '',
-    latitude: null,
-    longitude: null,
-    organizationId: '',
-    organizationName: '',
-    postcode: '',
-    status: 'active',
-  };
-}
+const service = (n: number) => testService(`s${n}`, `Service ${n}`);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => service(from + i));
 
 /** The server, as far as the page asks it: two pages of services for any search. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectorySearchPage, DirectoryService } from '../app/api-schema';
+import type { DirectorySearchPage } from '../app/api-schema';
+import { testService } from '../app/test-support';
 import { documentTypeOf, localMinute, placeOf, servicesOf, shownServices } from './api';
 
 describe('placeOf', () => {
@@ -39,23 +40,8 @@ describe('documentTypeOf', () => {
   });
 });
 
-function service(id: string, name = `Service ${id}`): DirectoryService {
-  return {
-    id,
-    name,
-    categories: [],
-    description: '',
-    languages: '',
-    latitude: null,
-    longitude: null,
-    organizationId: '',
-    organizationName: '',
-    postcode: '',
-    status: 'active',
-  };
-}
 const page = (ids: string[], nextCursor: string | null): DirectorySearchPage => ({
-  items: ids.map((id) => service(id)),
+  items: ids.map((id) => testService(id)),
   nextCursor,
 });
 
