@@ -3,6 +3,11 @@
 // in real sessions, and drives each scenario with wrk at 64 connections. Results go to
 // bench/results/<date>-<database>.json and .md. `--soak` runs a 10-minute mixed load instead and
 // reports memory over time. See docs/performance.md.
+//
+// To set two builds side by side on the same data: `--bin PATH --label NAME` runs another build
+// of the server (an earlier commit's, say) and names its results after NAME; `--reuse-data`
+// keeps the data set already generated even when the generator's source has changed since
+// (use it only when that change cannot alter the data, and say so beside the figures).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -22,10 +27,11 @@ const connections = Number(flag('--connections', 64));
 const threads = 2;
 const soak = args.includes('--soak');
 const only = flag('--database', 'both'); // sqlite, postgres or both
-const bin = join(root, 'build', 'trellis');
+const bin = flag('--bin', join(root, 'build', 'trellis'));
+const reuseData = args.includes('--reuse-data');
 const password = 'wattle-river-lantern-morning';
 const today = new Date().toISOString().slice(0, 10);
-const commit = spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).stdout.toString().trim();
+const commit = flag('--label', spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).stdout.toString().trim());
 
 function say(text) {
   process.stderr.write(`\x1b[1m==> ${text}\x1b[0m\n`);
@@ -52,7 +58,7 @@ function sqliteData() {
   const db = join(dir, `trellis-${people}.db`);
   const stampFile = `${db}.stamp`;
   const stamp = dataStamp();
-  if (existsSync(db) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+  if (existsSync(db) && existsSync(stampFile) && (reuseData || readFileSync(stampFile, 'utf8') === stamp)) {
     say(`Reusing ${db}`);
     return { db, generatedSeconds: null };
   }
@@ -78,7 +84,8 @@ function startPostgres(sqliteDb) {
   const pgRun = (exe, argv) => (asPg.length ? run(asPg[0], [...asPg.slice(1), `${pg}/${exe}`, ...argv]) : run(`${pg}/${exe}`, argv));
   const stamp = dataStamp();
   const stampFile = join(root, 'var', 'bench', `postgres-${people}.stamp`);
-  const fresh = !(existsSync(join(dir, 'PG_VERSION')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp);
+  const fresh = !(existsSync(join(dir, 'PG_VERSION')) && existsSync(stampFile) &&
+    (reuseData || readFileSync(stampFile, 'utf8') === stamp));
   if (fresh) {
     spawnSync('rm', ['-rf', dir, stampFile]);
     mkdirSync(dir, { recursive: true });
@@ -261,7 +268,8 @@ function markdown(result) {
 function save(result) {
   const dir = join(here, 'results');
   mkdirSync(dir, { recursive: true });
-  const name = join(dir, `${result.date}-${result.database}`);
+  const label = args.includes('--label') ? `-${commit}` : '';
+  const name = join(dir, `${result.date}-${result.database}${label}`);
   writeFileSync(`${name}.json`, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(`${name}.md`, markdown(result));
   process.stdout.write(`\n${markdown(result)}\n`);

@@ -108,6 +108,14 @@ Browser signed_in_as(const Reply& r) {
 }
 }  // namespace
 
+std::string TrellisTest::add_person(const Browser& worker, const std::string& given, const std::string& family,
+                                    const std::string& date_of_birth) {
+  auto r = call("POST", "/api/v1/people", &worker,
+                nlohmann::json{{"givenName", given}, {"familyName", family}, {"dateOfBirth", date_of_birth}});
+  EXPECT_EQ(r.status, 201) << r.raw.body;
+  return r.body.value("id", "");
+}
+
 Browser TrellisTest::sign_in(const std::string& email, const std::string& password) {
   auto r = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", email}, {"password", password}});
   EXPECT_EQ(r.status, 200) << r.raw.body;

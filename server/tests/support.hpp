@@ -54,6 +54,9 @@ class TrellisTest : public ::testing::Test {
   Browser invite_and_accept(const std::string& issue_path, const Browser& worker, const std::string& email,
                             const std::string& password);
   void load_demo();
+  // Adds a person as `worker` would (POST /people) and returns their id; fails the test if refused.
+  std::string add_person(const Browser& worker, const std::string& given, const std::string& family,
+                         const std::string& date_of_birth);
   std::string org_id();
   std::string user_id(const std::string& email);
 

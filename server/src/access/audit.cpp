@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 
 namespace trellis::access {
 namespace {
@@ -29,35 +30,37 @@ std::string link_hash(const AuditEvent& e) {
   return sha256_hex(fields.dump());
 }
 
-constexpr const char* kColumns =
-    "org_id, seq, id, at, actor_id, actor_role, action, entity_type, entity_id, person_id, outcome, "
-    "request_id, client_address, detail, prev_hash, hash";
+using store::column;
 
-// The same columns, qualified, plus the actor's name for people reading the log.
-constexpr const char* kSelectWithName =
-    "SELECT a.org_id, a.seq, a.id, a.at, a.actor_id, a.actor_role, a.action, a.entity_type, a.entity_id, a.person_id,"
-    " a.outcome, a.request_id, a.client_address, a.detail, a.prev_hash, a.hash, u.display_name"
-    " FROM audit_events a LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.actor_id";
+const store::Columns<AuditEvent> kEvent{
+    column<&AuditEvent::org_id>("org_id"),
+    column<&AuditEvent::seq>("seq"),
+    column<&AuditEvent::id>("id"),
+    column<&AuditEvent::at>("at"),
+    column<&AuditEvent::actor_id>("actor_id"),
+    column<&AuditEvent::actor_role>("actor_role"),
+    column<&AuditEvent::action>("action"),
+    column<&AuditEvent::entity_type>("entity_type"),
+    column<&AuditEvent::entity_id>("entity_id"),
+    column<&AuditEvent::person_id>("person_id"),
+    column<&AuditEvent::outcome>("outcome"),
+    column<&AuditEvent::request_id>("request_id"),
+    column<&AuditEvent::client_address>("client_address"),
+    column<&AuditEvent::detail>("detail"),
+    column<&AuditEvent::prev_hash>("prev_hash"),
+    column<&AuditEvent::hash>("hash"),
+};
+const std::string kInsertEvent =
+    "INSERT INTO audit_events (" + kEvent.insert_names() + ") VALUES (" + kEvent.insert_placeholders() + ")";
+const std::string kSelectEvents = "SELECT " + kEvent.select_list() + " FROM audit_events";
+// The same, plus the actor's name for people reading the log.
+const std::string kSelectWithName = "SELECT " + kEvent.select_list("a") +
+                                    ", u.display_name FROM audit_events a"
+                                    " LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.actor_id";
 
 AuditEvent from_row(const store::Row& r) {
-  AuditEvent e;
-  e.org_id = r.text(0);
-  e.seq = r.integer(1);
-  e.id = r.text(2);
-  e.at = r.text(3);
-  e.actor_id = r.opt_text(4);
-  e.actor_role = r.opt_text(5);
-  e.action = r.text(6);
-  e.entity_type = r.text(7);
-  e.entity_id = r.text(8);
-  e.person_id = r.opt_text(9);
-  e.outcome = r.text(10);
-  e.request_id = r.text(11);
-  e.client_address = r.text(12);
-  e.detail = r.text(13);
-  e.prev_hash = r.text(14);
-  e.hash = r.text(15);
-  if (r.size() > 16) e.actor_name = r.opt_text(16);
+  auto e = kEvent.read(r);
+  if (r.size() > kEvent.size()) e.actor_name = r.opt_text(kEvent.size());
   return e;
 }
 
@@ -109,10 +112,9 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
       e.client_address = in.client_address;
       e.detail = in.detail;
       e.hash = link_hash(e);
-      TRY(c.exec(std::string("INSERT INTO audit_events (") + kColumns +
-                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 {e.org_id, e.seq, e.id, e.at, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id,
-                  e.person_id, e.outcome, e.request_id, e.client_address, e.detail, e.prev_hash, e.hash}));
+      store::Params values;
+      kEvent.insert_values(e, values);
+      TRY(c.exec(kInsertEvent, values));
       prev = e.hash;
     }
     TRY(c.exec("UPDATE audit_heads SET hash = ? WHERE org_id = ?", {prev, org_id}));
@@ -123,7 +125,7 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
 
 Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const AuditFilter& f,
                              const PageRequest& page) {
-  std::string sql = std::string(kSelectWithName) + " WHERE a.org_id = ?";
+  std::string sql = kSelectWithName + " WHERE a.org_id = ?";
   store::Params p{org_id};
   auto add = [&](const char* clause, const std::optional<std::string>& v) {
     if (v) {
@@ -173,8 +175,7 @@ Result<std::vector<ChainCheck>> verify_audit_chain(store::Db& db) {
     // Read in batches so a long log never sits in memory at once.
     for (bool more = true; more && check.ok;) {
       auto rows = TRY(db.read([&](store::Conn& c) {
-        return c.query(std::string("SELECT ") + kColumns +
-                           " FROM audit_events WHERE org_id = ? AND seq >= ? ORDER BY seq LIMIT 5000",
+        return c.query(kSelectEvents + " WHERE org_id = ? AND seq >= ? ORDER BY seq LIMIT 5000",
                        {check.org_id, expected_seq});
       }));
       more = rows.size() == 5000;

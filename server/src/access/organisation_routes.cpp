@@ -35,7 +35,7 @@ Response list_sites(Ctx& ctx, AccessService& svc) {
 }
 
 Response create_site(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 2, .max = 120});
   auto address = in->text("address", Need::optional, {.max = 300});
@@ -53,8 +53,8 @@ Response list_teams(Ctx& ctx, AccessService& svc) {
   return Response::json(200, {{"items", items}});
 }
 
-Result<TeamInput> read_team(const http::Request& req, Need name_need) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<TeamInput> read_team(const Ctx& ctx, Need name_need) {
+  auto in = TRY(ctx.input());
   TeamInput t;
   t.name = in.text("name", name_need, {.min = 2, .max = 120});
   t.description = in.text("description", Need::optional, {.max = 1000, .multiline = true});
@@ -65,7 +65,7 @@ Result<TeamInput> read_team(const http::Request& req, Need name_need) {
 }
 
 Response create_team(Ctx& ctx, AccessService& svc) {
-  auto in = read_team(ctx.req, Need::required);
+  auto in = read_team(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   auto t = svc.create_team(ctx.actor(), *in);
   return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); }, 201);
@@ -79,7 +79,7 @@ Response get_team(Ctx& ctx, AccessService& svc) {
 Response update_team(Ctx& ctx, AccessService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_team(ctx.req, Need::optional);
+  auto in = read_team(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   auto t = svc.update_team(ctx.actor(), ctx.param("id"), *version, *in);
   return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
@@ -114,7 +114,7 @@ Response get_user(Ctx& ctx, AccessService& svc) {
 }
 
 Response create_user(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   NewUser u;
   auto email = in->email("email", Need::required);
@@ -143,7 +143,7 @@ Response create_user(Ctx& ctx, AccessService& svc) {
 Response update_user(Ctx& ctx, AccessService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   UserChanges ch;
   ch.display_name = in->text("displayName", Need::optional, {.min = 1, .max = 120});
@@ -157,7 +157,7 @@ Response update_user(Ctx& ctx, AccessService& svc) {
 Response change_role(Ctx& ctx, AccessService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto roles = worker_role_names();
   auto role = in->one_of("role", Need::required, roles);
@@ -169,7 +169,7 @@ Response change_role(Ctx& ctx, AccessService& svc) {
 }
 
 Response reset_password(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());

@@ -43,7 +43,7 @@ Response signed_in_response(const Ctx& ctx, const SignedIn& s, AccessService& sv
 // ---- sign-in and the signed-in user's own account
 
 Response login(Ctx& ctx, AccessService& svc, const Config& config) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto email = in->text("email", Need::required, {.max = 254});
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
@@ -59,7 +59,7 @@ Response login(Ctx& ctx, AccessService& svc, const Config& config) {
 // ---- two-step sign-in
 
 Response verify_two_step(Ctx& ctx, AccessService& svc, const Config& config) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto ticket = in->text("ticket", Need::required, {.min = 20, .max = 100});
   auto code = in->text("code", Need::required, {.min = 6, .max = 20});
@@ -86,7 +86,7 @@ Response begin_two_step(Ctx& ctx, AccessService& svc) {
 }
 
 Response confirm_two_step(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto code = in->text("code", Need::required, {.min = 6, .max = 6});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -106,7 +106,7 @@ Response turn_off_two_step(Ctx& ctx, AccessService& svc) {
 }
 
 Response require_two_step(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto required = in->boolean("required", Need::required);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -128,7 +128,7 @@ std::optional<std::string> read_token(JsonReader& in) {
 }
 
 Response inspect_invitation(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto token = read_token(*in);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -142,7 +142,7 @@ Response inspect_invitation(Ctx& ctx, AccessService& svc) {
 }
 
 Response accept_invitation(Ctx& ctx, AccessService& svc, const Config& config) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto token = read_token(*in);
   auto email = in->email("email", Need::required);
@@ -170,7 +170,7 @@ Response me(Ctx& ctx, AccessService& svc) {
 }
 
 Response reauthenticate(Ctx& ctx, AccessService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -178,7 +178,7 @@ Response reauthenticate(Ctx& ctx, AccessService& svc) {
 }
 
 Response change_password(Ctx& ctx, AccessService& svc, const Config& config) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto current = in->text("currentPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});
   auto next = in->text("newPassword", Need::required, {.max = kMaxPasswordLength, .trim = false});

@@ -1,15 +1,34 @@
 #include "access/store.hpp"
 
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::access::db {
 namespace {
 
-constexpr const char* kUserColumns =
-    "org_id, id, email, display_name, role, active, created_at, updated_at, version, password_hash, person_id,"
-    " supporter_id, partner_id";
+using store::column;
+using store::Written;
+
+// Who a user is and what they may do. Their email and whose account it is never change; the
+// password hash is read beside the user (UserWithHash) and written by its own statements.
+const store::Columns<User> kUser{
+    column<&User::org_id>("org_id", Written::on_insert),
+    column<&User::id>("id", Written::on_insert),
+    column<&User::email>("email", Written::on_insert),
+    column<&User::display_name>("display_name"),
+    {"role", [](const User& u) -> store::Value { return role_name(u.role); },
+     [](User& u, const store::Row& r, std::size_t i) { u.role = parse_role(r.text(i)).value_or(Role::student); }},
+    column<&User::active>("active"),
+    column<&User::created_at>("created_at", Written::on_insert),
+    column<&User::updated_at>("updated_at", Written::on_insert),
+    column<&User::version>("version", Written::never),
+    column<&User::person_id>("person_id", Written::on_insert),
+    column<&User::supporter_id>("supporter_id", Written::on_insert),
+    column<&User::partner_id>("partner_id", Written::on_insert),
+};
+const std::string kSelectUsers = "SELECT " + kUser.select_list() + ", password_hash FROM users";
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -18,65 +37,70 @@ std::string lower(std::string s) {
 
 UserWithHash user_from_row(const store::Row& r) {
   UserWithHash out;
-  auto& u = out.user;
-  u.org_id = r.text(0);
-  u.id = r.text(1);
-  u.email = r.text(2);
-  u.display_name = r.text(3);
-  u.role = parse_role(r.text(4)).value_or(Role::student);
-  u.active = r.boolean(5);
-  u.created_at = r.text(6);
-  u.updated_at = r.text(7);
-  u.version = r.integer(8);
-  out.password_hash = r.text(9);
-  u.person_id = r.opt_text(10);
-  u.supporter_id = r.opt_text(11);
-  u.partner_id = r.opt_text(12);
+  out.user = kUser.read(r);
+  out.password_hash = r.text(kUser.size());
   return out;
 }
 
+const store::Columns<Team> kTeam{
+    column<&Team::org_id>("org_id", Written::on_insert),
+    column<&Team::id>("id", Written::on_insert),
+    column<&Team::site_id>("site_id"),
+    column<&Team::name>("name"),
+    column<&Team::description>("description"),
+    column<&Team::active>("active"),
+    column<&Team::created_at>("created_at", Written::on_insert),
+    column<&Team::updated_at>("updated_at"),
+    column<&Team::version>("version", Written::never),
+};
+// Each team with how many people are in it.
+const std::string kTeamSelect =
+    "SELECT " + kTeam.select_list("t") +
+    ", (SELECT COUNT(*) FROM user_teams ut WHERE ut.org_id = t.org_id AND ut.team_id = t.id) FROM teams t";
+
 Team team_from_row(const store::Row& r) {
-  Team t;
-  t.org_id = r.text(0);
-  t.id = r.text(1);
-  t.site_id = r.opt_text(2);
-  t.name = r.text(3);
-  t.description = r.text(4);
-  t.active = r.boolean(5);
-  t.created_at = r.text(6);
-  t.updated_at = r.text(7);
-  t.version = r.integer(8);
-  t.member_count = r.integer(9);
+  auto t = kTeam.read(r);
+  t.member_count = r.integer(kTeam.size());
   return t;
 }
 
-constexpr const char* kTeamSelect =
-    "SELECT t.org_id, t.id, t.site_id, t.name, t.description, t.active, t.created_at, t.updated_at, t.version,"
-    " (SELECT COUNT(*) FROM user_teams ut WHERE ut.org_id = t.org_id AND ut.team_id = t.id) FROM teams t";
+// A session's token is kept only as its hash, written beside these and never read back.
+const store::Columns<Session> kSession{
+    column<&Session::org_id>("org_id"),
+    column<&Session::id>("id"),
+    column<&Session::user_id>("user_id"),
+    column<&Session::csrf_token>("csrf_token"),
+    column<&Session::created_at>("created_at"),
+    column<&Session::last_seen_at>("last_seen_at"),
+    column<&Session::expires_at>("expires_at"),
+    column<&Session::reauth_at>("reauth_at"),
+    column<&Session::user_agent>("user_agent"),
+    column<&Session::client_address>("client_address"),
+    column<&Session::two_step_setup_required>("two_step_setup_required"),
+};
+const std::string kSelectSessions = "SELECT " + kSession.select_list() + " FROM sessions";
 
-Session session_from_row(const store::Row& r, std::size_t o) {
-  Session s;
-  s.org_id = r.text(o + 0);
-  s.id = r.text(o + 1);
-  s.user_id = r.text(o + 2);
-  s.csrf_token = r.text(o + 3);
-  s.created_at = r.text(o + 4);
-  s.last_seen_at = r.text(o + 5);
-  s.expires_at = r.text(o + 6);
-  s.reauth_at = r.opt_text(o + 7);
-  s.user_agent = r.text(o + 8);
-  s.client_address = r.text(o + 9);
-  s.two_step_setup_required = r.boolean(o + 10);
-  return s;
-}
-constexpr const char* kSessionColumns =
-    "s.org_id, s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.reauth_at,"
-    " s.user_agent, s.client_address, s.two_step_setup_required";
+const store::Columns<Site> kSite{
+    column<&Site::org_id>("org_id", Written::on_insert),
+    column<&Site::id>("id", Written::on_insert),
+    column<&Site::name>("name"),
+    column<&Site::address>("address"),
+    column<&Site::version>("version", Written::never),
+};
+
+const store::Columns<Org> kOrg{
+    column<&Org::id>("org_id"),
+    column<&Org::name>("name"),
+    column<&Org::time_zone>("time_zone"),
+    column<&Org::require_two_step>("require_two_step"),
+};
+
+store::Value who(const std::string& by) { return by.empty() ? store::Value() : store::Value(by); }
 
 }  // namespace
 
 Result<std::optional<UserWithHash>> find_user_by_email(Conn& c, const std::string& email) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE email = ?", {email}));
+  auto row = TRY(c.query_one(kSelectUsers + " WHERE email = ?", {email}));
   if (!row) return std::optional<UserWithHash>{};
   auto u = user_from_row(*row);
   std::vector<User> one{u.user};
@@ -86,8 +110,7 @@ Result<std::optional<UserWithHash>> find_user_by_email(Conn& c, const std::strin
 }
 
 Result<std::optional<UserWithHash>> get_user(Conn& c, const std::string& org_id, const std::string& id) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE org_id = ? AND id = ?",
-                             {org_id, id}));
+  auto row = TRY(c.query_one(kSelectUsers + " WHERE org_id = ? AND id = ?", {org_id, id}));
   if (!row) return std::optional<UserWithHash>{};
   auto u = user_from_row(*row);
   std::vector<User> one{u.user};
@@ -97,7 +120,7 @@ Result<std::optional<UserWithHash>> get_user(Conn& c, const std::string& org_id,
 }
 
 Result<std::vector<User>> list_users(Conn& c, const std::string& org_id, const UserFilter& f, const PageRequest& page) {
-  std::string sql = std::string("SELECT ") + kUserColumns + " FROM users u WHERE org_id = ?";
+  std::string sql = "SELECT " + kUser.select_list() + ", password_hash FROM users u WHERE org_id = ?";
   store::Params p{org_id};
   if (f.text) {
     sql += " AND (lower(display_name) LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')";
@@ -145,21 +168,25 @@ Result<void> load_team_ids(Conn& c, const std::string& org_id, std::vector<User>
 }
 
 Result<void> insert_user(Conn& c, const User& u, const std::string& password_hash, const std::string& by) {
-  TRY(c.exec("INSERT INTO users (org_id, id, email, display_name, role, password_hash, active, created_at,"
-             " updated_at, updated_by, version, person_id, supporter_id, partner_id)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-             {u.org_id, u.id, u.email, u.display_name, std::string(role_name(u.role)), password_hash, u.active,
-              u.created_at, u.updated_at, by.empty() ? store::Value() : store::Value(by), u.person_id,
-              u.supporter_id, u.partner_id}));
+  static const std::string sql = "INSERT INTO users (" + kUser.insert_names() +
+                                 ", password_hash, updated_by, version) VALUES (" + kUser.insert_placeholders() +
+                                 ", ?, ?, 1)";
+  store::Params p;
+  kUser.insert_values(u, p);
+  p.insert(p.end(), {password_hash, who(by)});
+  TRY(c.exec(sql, p));
   return set_user_teams(c, u.org_id, u.id, u.team_ids);
 }
 
 Result<void> update_user(Conn& c, const User& u, std::int64_t expected_version, const std::string& by,
                          const std::string& now) {
-  auto changed = TRY(c.exec(
-      "UPDATE users SET display_name = ?, role = ?, active = ?, updated_at = ?, updated_by = ?, version = version + 1"
-      " WHERE org_id = ? AND id = ? AND version = ?",
-      {u.display_name, std::string(role_name(u.role)), u.active, now, by, u.org_id, u.id, expected_version}));
+  static const std::string sql = "UPDATE users SET " + kUser.assignments() +
+                                 ", updated_at = ?, updated_by = ?, version = version + 1"
+                                 " WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params p;
+  kUser.update_values(u, p);
+  p.insert(p.end(), {now, by, u.org_id, u.id, expected_version});
+  auto changed = TRY(c.exec(sql, p));
   return store::check_versioned_update(c, changed, "users", u.org_id, u.id, expected_version, "user");
 }
 
@@ -186,9 +213,10 @@ Result<std::int64_t> count_active_admins(Conn& c, const std::string& org_id) {
 }
 
 Result<std::optional<Org>> get_org(Conn& c, const std::string& org_id) {
-  auto row = TRY(c.query_one("SELECT org_id, name, time_zone, require_two_step FROM orgs WHERE org_id = ?", {org_id}));
+  static const std::string sql = "SELECT " + kOrg.select_list() + " FROM orgs WHERE org_id = ?";
+  auto row = TRY(c.query_one(sql, {org_id}));
   if (!row) return std::optional<Org>{};
-  return std::optional<Org>{Org{row->text(0), row->text(1), row->text(2), row->boolean(3)}};
+  return std::optional<Org>{kOrg.read(*row)};
 }
 
 Result<std::vector<std::string>> list_org_ids(Conn& c) {
@@ -198,45 +226,54 @@ Result<std::vector<std::string>> list_org_ids(Conn& c) {
 }
 
 Result<std::vector<Site>> list_sites(Conn& c, const std::string& org_id) {
-  auto rows = TRY(c.query("SELECT org_id, id, name, address, version FROM sites WHERE org_id = ? ORDER BY name", {org_id}));
+  static const std::string sql = "SELECT " + kSite.select_list() + " FROM sites WHERE org_id = ? ORDER BY name";
+  auto rows = TRY(c.query(sql, {org_id}));
   std::vector<Site> out;
-  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4)});
+  for (const auto& r : rows) out.push_back(kSite.read(r));
   return out;
 }
 
 Result<void> insert_site(Conn& c, const Site& s, const std::string& by, const std::string& now) {
-  TRY(c.exec("INSERT INTO sites (org_id, id, name, address, created_at, updated_at, updated_by, version)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-             {s.org_id, s.id, s.name, s.address, now, now, by.empty() ? store::Value() : store::Value(by)}));
+  static const std::string sql = "INSERT INTO sites (" + kSite.insert_names() +
+                                 ", created_at, updated_at, updated_by, version) VALUES (" +
+                                 kSite.insert_placeholders() + ", ?, ?, ?, 1)";
+  store::Params p;
+  kSite.insert_values(s, p);
+  p.insert(p.end(), {now, now, who(by)});
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::vector<Team>> list_teams(Conn& c, const std::string& org_id) {
-  auto rows = TRY(c.query(std::string(kTeamSelect) + " WHERE t.org_id = ? ORDER BY t.name", {org_id}));
+  auto rows = TRY(c.query(kTeamSelect + " WHERE t.org_id = ? ORDER BY t.name", {org_id}));
   std::vector<Team> out;
   for (const auto& r : rows) out.push_back(team_from_row(r));
   return out;
 }
 
 Result<std::optional<Team>> get_team(Conn& c, const std::string& org_id, const std::string& id) {
-  auto row = TRY(c.query_one(std::string(kTeamSelect) + " WHERE t.org_id = ? AND t.id = ?", {org_id, id}));
+  auto row = TRY(c.query_one(kTeamSelect + " WHERE t.org_id = ? AND t.id = ?", {org_id, id}));
   if (!row) return std::optional<Team>{};
   return std::optional<Team>{team_from_row(*row)};
 }
 
 Result<void> insert_team(Conn& c, const Team& t, const std::string& by) {
-  TRY(c.exec("INSERT INTO teams (org_id, id, site_id, name, description, active, created_at, updated_at,"
-             " updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {t.org_id, t.id, t.site_id, t.name, t.description, t.active, t.created_at, t.updated_at,
-              by.empty() ? store::Value() : store::Value(by)}));
+  static const std::string sql = "INSERT INTO teams (" + kTeam.insert_names() + ", updated_by, version) VALUES (" +
+                                 kTeam.insert_placeholders() + ", ?, 1)";
+  store::Params p;
+  kTeam.insert_values(t, p);
+  p.push_back(who(by));
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<void> update_team(Conn& c, const Team& t, std::int64_t expected_version, const std::string& by) {
-  auto changed = TRY(c.exec(
-      "UPDATE teams SET site_id = ?, name = ?, description = ?, active = ?, updated_at = ?, updated_by = ?,"
-      " version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {t.site_id, t.name, t.description, t.active, t.updated_at, by, t.org_id, t.id, expected_version}));
+  static const std::string sql = "UPDATE teams SET " + kTeam.assignments() +
+                                 ", updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params p;
+  kTeam.update_values(t, p);
+  p.insert(p.end(), {by, t.org_id, t.id, expected_version});
+  auto changed = TRY(c.exec(sql, p));
   return store::check_versioned_update(c, changed, "teams", t.org_id, t.id, expected_version, "team");
 }
 
@@ -255,21 +292,20 @@ Result<std::vector<std::string>> missing_teams(Conn& c, const std::string& org_i
 }
 
 Result<void> insert_session(Conn& c, const Session& s, const std::string& token_hash) {
-  TRY(c.exec("INSERT INTO sessions (org_id, id, user_id, token_hash, csrf_token, created_at, last_seen_at,"
-             " expires_at, reauth_at, user_agent, client_address, two_step_setup_required)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {s.org_id, s.id, s.user_id, token_hash, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
-              s.reauth_at, s.user_agent, s.client_address, s.two_step_setup_required}));
+  static const std::string sql = "INSERT INTO sessions (" + kSession.insert_names() + ", token_hash) VALUES (" +
+                                 kSession.insert_placeholders() + ", ?)";
+  store::Params p;
+  kSession.insert_values(s, p);
+  p.emplace_back(token_hash);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::optional<std::pair<Session, std::string>>> find_live_session(Conn& c, const std::string& token_hash) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kSessionColumns +
-                                 " FROM sessions s WHERE s.token_hash = ? AND s.ended_at IS NULL",
-                             {token_hash}));
+  auto row = TRY(c.query_one(kSelectSessions + " WHERE token_hash = ? AND ended_at IS NULL", {token_hash}));
   using Out = std::optional<std::pair<Session, std::string>>;
   if (!row) return Out{};
-  return Out{std::pair{session_from_row(*row, 0), std::string()}};
+  return Out{std::pair{kSession.read(*row), std::string()}};
 }
 
 Result<void> touch_session(Conn& c, const std::string& org_id, const std::string& id, const std::string& now) {
@@ -293,12 +329,12 @@ Result<std::int64_t> end_user_sessions(Conn& c, const std::string& org_id, const
 
 Result<std::vector<Session>> list_live_sessions(Conn& c, const std::string& org_id, const std::string& user_id,
                                                 const std::string& idle_cutoff, const std::string& now) {
-  auto rows = TRY(c.query(std::string("SELECT ") + kSessionColumns +
-                              " FROM sessions s WHERE s.org_id = ? AND s.user_id = ? AND s.ended_at IS NULL"
-                              " AND s.last_seen_at > ? AND s.expires_at > ? ORDER BY s.last_seen_at DESC",
+  auto rows = TRY(c.query(kSelectSessions +
+                              " WHERE org_id = ? AND user_id = ? AND ended_at IS NULL"
+                              " AND last_seen_at > ? AND expires_at > ? ORDER BY last_seen_at DESC",
                           {org_id, user_id, idle_cutoff, now}));
   std::vector<Session> out;
-  for (const auto& r : rows) out.push_back(session_from_row(r, 0));
+  for (const auto& r : rows) out.push_back(kSession.read(r));
   return out;
 }
 

@@ -19,6 +19,14 @@ access::Actor Ctx::actor() const {
   return a;
 }
 
+Result<JsonReader> Ctx::input() const {
+  // Only a route whose contract names a request schema has a body the pipeline parsed and checked.
+  if (!body)
+    return std::unexpected(Error::make(ErrorKind::internal, "This route takes no request body",
+                                       "Its contract names no request schema.", "no_request_schema"));
+  return JsonReader::of(*body);
+}
+
 Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status) {
   if (!r) return ctx.problem(r.error());
   auto resp = Response::json(status, *r);

@@ -9,6 +9,7 @@
 #include "access/actor.hpp"
 #include "access/model.hpp"
 #include "core/clock.hpp"
+#include "core/json_input.hpp"
 #include "http/request.hpp"
 
 namespace trellis::access { struct PersonAccess; }
@@ -25,6 +26,9 @@ struct Ctx {
   // The request body, parsed and checked against the route's request schema by the pipeline;
   // null on routes that take no body.
   const nlohmann::json* body = nullptr;
+
+  // The body's fields, to read with each field's rule: the one way a handler reads its body.
+  Result<JsonReader> input() const;
 
   const std::string& param(const std::string& name) const { return params.at(name); }
   const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only

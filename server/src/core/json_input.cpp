@@ -55,17 +55,6 @@ Result<nlohmann::json> parse_json_value(std::string_view body) {
   return parsed;
 }
 
-Result<JsonReader> JsonReader::parse(std::string_view body) {
-  JsonReader r;
-  // No body at all is no fields, as the pipeline reads it: the reader's rules say whether that will do.
-  if (is_blank_body(body)) {
-    *r.obj_ = nlohmann::json::object();
-    return r;
-  }
-  *r.obj_ = TRY(parse_json_body(body));
-  return r;
-}
-
 Result<JsonReader> JsonReader::of(const nlohmann::json& body) {
   if (!body.is_object())
     return fail(ErrorKind::bad_request, "The request body must be a JSON object", "Send the fields inside { }.",

@@ -29,7 +29,7 @@ inline TextRule one_line(std::size_t max = 200) { return {.max = max}; }
 inline TextRule paragraph(std::size_t max = 4000) { return {.max = max, .multiline = true}; }
 
 // A request body as JSON: 400 when it is not JSON, nests deeper than kMaxJsonDepth, or is not an
-// object. The one parser of bodies, for the pipeline and for readers alike.
+// object. The one parser of bodies: the pipeline's, before a handler reads the fields.
 Result<nlohmann::json> parse_json_body(std::string_view body);
 // The same for a body whose schema decides its shape (a list of records, say): any JSON value.
 Result<nlohmann::json> parse_json_value(std::string_view body);
@@ -38,9 +38,7 @@ bool is_blank_body(std::string_view body);
 
 class JsonReader {
  public:
-  // Fails with 400 when the body is not JSON or not an object.
-  static Result<JsonReader> parse(std::string_view body);
-  // A body the pipeline already parsed (and checked against its schema).
+  // A body the pipeline already parsed (and checked against its schema); 400 when not an object.
   static Result<JsonReader> of(const nlohmann::json& body);
   JsonReader(JsonReader&&) noexcept;
   JsonReader& operator=(JsonReader&&) noexcept;

@@ -127,7 +127,7 @@ Result<void> add_referral(PersonMaker& m, const std::string& person_id, const st
   TRY_VOID(partnerships::db::insert_referral_event(m.c, m.org_id, r.id, {r.created_at, "", "draft", "", "practitioner"},
                                                    worker_id));
   // The way from a draft to `state`, by the referrals' own transition table.
-  auto target = partnerships::parse_referral_state(state);
+  auto target = parse_name<partnerships::ReferralState>(state);
   if (!target) return fail(ErrorKind::internal, "Demo data names an unknown referral state", state, "internal");
   auto from_state = partnerships::ReferralState::draft;
   std::string from = "draft";
@@ -136,7 +136,7 @@ Result<void> add_referral(PersonMaker& m, const std::string& person_id, const st
   for (auto to_state : partnerships::path_from_draft(*target)) {
     using S = partnerships::ReferralState;
     bool by_partner = partnerships::may_move(from_state, to_state, partnerships::ReferralSide::partner);
-    std::string to(partnerships::state_name(to_state));
+    std::string to(name_of(to_state));
     r.status = to_state;
     auto stamp = to_iso(at);
     if (to_state == S::sent) r.sent_at = stamp;
@@ -217,19 +217,21 @@ Result<AddedPerson> add_person(PersonMaker& m, const PersonSpec& spec) {
     goal.title = goal_spec[0];
     goal.life_area_ids = {m.area_ids[goal_spec[1]]};
     goal.written_by_role = g == 0 ? "person" : "worker";
+    using G = recovery::GoalStatus;
     int state = pick(10);
-    goal.status = state < 2 ? "achieved" : state < 7 ? "under_way" : "not_started";
+    goal.status = state < 2 ? G::achieved : state < 7 ? G::under_way : G::not_started;
     goal.created_at = goal.updated_at = day(now - std::chrono::hours(24 * (60 + pick(200)))) + "T09:00:00.000Z";
-    if (goal.status == "achieved") goal.achieved_at = day(now - std::chrono::hours(24 * pick(50))) + "T10:00:00.000Z";
+    if (goal.status == G::achieved) goal.achieved_at = day(now - std::chrono::hours(24 * pick(50))) + "T10:00:00.000Z";
     TRY_VOID(recovery::db::insert_goal(c, m.org_id, goal, ""));
     recovery::Step step;
     step.id = m.id();
     step.goal_id = goal.id;
     step.description = goal_spec[2];
     step.who = "person";
-    step.status = goal.status == "not_started" ? "not_started" : "done";
+    using S = recovery::StepStatus;
+    step.status = goal.status == G::not_started ? S::not_started : S::done;
     step.created_at = step.updated_at = goal.created_at;
-    if (step.status == "done") step.done_at = day(now - std::chrono::hours(24 * (10 + pick(40)))) + "T11:00:00.000Z";
+    if (step.status == S::done) step.done_at = day(now - std::chrono::hours(24 * (10 + pick(40)))) + "T11:00:00.000Z";
     else step.due_on = day(now + std::chrono::hours(24 * (7 + pick(30))));
     TRY_VOID(recovery::db::insert_step(c, m.org_id, p.id, step, ""));
   }

@@ -14,8 +14,9 @@ inline constexpr auto kBreakGlassDuration = std::chrono::hours(4);
 
 struct PersonInput {
   std::optional<std::string> given_name, family_name, preferred_name, pronouns, date_of_birth, email, phone, address,
-      languages, cultural_identity, spiritual_practice, communication_needs, other_providers, status,
-      support_started_on, support_ended_on;
+      languages, cultural_identity, spiritual_practice, communication_needs, other_providers, support_started_on,
+      support_ended_on;
+  std::optional<PersonStatus> status;
   std::optional<bool> interpreter_needed;
   std::optional<std::vector<std::string>> team_ids;  // on create: the teams on the care team
   bool not_a_duplicate = false;                      // the worker checked the suggested match

@@ -21,7 +21,7 @@ nlohmann::json to_json(const Person& p) {
           {"spiritualPractice", p.spiritual_practice},
           {"communicationNeeds", p.communication_needs},
           {"otherProviders", p.other_providers},
-          {"status", p.status},
+          {"status", name_of(p.status)},
           {"supportStartedOn", p.support_started_on},
           {"supportEndedOn", or_null(p.support_ended_on)},
           {"createdAt", p.created_at},

@@ -1,12 +1,21 @@
 // The people we support, their care team, their supporters and their consent decisions.
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "access/policy.hpp"
+#include "core/enum_names.hpp"
 
 namespace trellis::people {
+
+// Whether the service supports the person now. Either may follow the other (support ends, and
+// may resume later); what moves with it is the day support ended, kept by Person::set_status.
+enum class PersonStatus { receiving_support, ended };
+inline constexpr EnumName<PersonStatus> kPersonStatusNames[] = {{PersonStatus::receiving_support, "receiving_support"},
+                                                                {PersonStatus::ended, "ended"}};
+constexpr std::span<const EnumName<PersonStatus>> names_of(PersonStatus) { return kPersonStatusNames; }
 
 struct Person {
   std::string org_id, id;
@@ -14,13 +23,22 @@ struct Person {
   std::string email, phone, address, languages;
   bool interpreter_needed = false;
   std::string cultural_identity, spiritual_practice, communication_needs, other_providers;
-  std::string status = "receiving_support";  // or "ended"
+  PersonStatus status = PersonStatus::receiving_support;
   std::string support_started_on;
   std::optional<std::string> support_ended_on;
   std::string created_at, updated_at;
   std::int64_t version = 1;
 
   std::string display_name() const { return (preferred_name.empty() ? given_name : preferred_name) + " " + family_name; }
+
+  // Only ended support has an end day: ending it keeps the day given, else the day already
+  // recorded, else today (dates are whole days, UTC); resuming it clears the day.
+  void set_status(PersonStatus to, const std::optional<std::string>& ended_on, const std::string& today) {
+    status = to;
+    if (to == PersonStatus::receiving_support) support_ended_on.reset();
+    else if (ended_on) support_ended_on = ended_on;
+    else if (!support_ended_on) support_ended_on = today;
+  }
 };
 
 struct CareTeamMember {

@@ -50,9 +50,16 @@ json to_json(const Plan& p) {
 }
 
 json to_json(const Step& s) {
-  return {{"id", s.id},         {"goalId", s.goal_id},  {"description", s.description}, {"who", s.who},
-          {"whoName", s.who_name}, {"dueOn", or_null(s.due_on)}, {"status", s.status},       {"doneAt", or_null(s.done_at)},
-          {"updatedAt", s.updated_at}, {"version", s.version}};
+  return {{"id", s.id},
+          {"goalId", s.goal_id},
+          {"description", s.description},
+          {"who", s.who},
+          {"whoName", s.who_name},
+          {"dueOn", or_null(s.due_on)},
+          {"status", name_of(s.status)},
+          {"doneAt", or_null(s.done_at)},
+          {"updatedAt", s.updated_at},
+          {"version", s.version}};
 }
 
 json to_json(const Note& n) {
@@ -69,7 +76,7 @@ json to_json(const Goal& g) {
           {"title", g.title},
           {"whyItMatters", g.why_it_matters},
           {"lifeAreaIds", g.life_area_ids},
-          {"status", g.status},
+          {"status", name_of(g.status)},
           {"writtenBy", g.written_by_role},
           {"achievedAt", or_null(g.achieved_at)},
           {"createdAt", g.created_at},
@@ -103,7 +110,7 @@ json to_json(const AdvanceStatement& a) {
           {"witnessName", a.witness_name},
           {"witnessRole", a.witness_role},
           {"witnessedOn", or_null(a.witnessed_on)},
-          {"status", a.status},
+          {"status", name_of(a.status)},
           {"revokedAt", or_null(a.revoked_at)},
           {"revokedReason", a.revoked_reason},
           {"recordedAt", a.recorded_at},

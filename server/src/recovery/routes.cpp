@@ -32,7 +32,7 @@ Response list_life_areas(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response add_life_area(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 2, .max = 80});
   auto description = in->text("description", Need::optional, {.max = 200});
@@ -42,7 +42,7 @@ Response add_life_area(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response update_life_area(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::optional, {.min = 2, .max = 80});
   auto description = in->text("description", Need::optional, {.max = 200});
@@ -83,7 +83,7 @@ std::string read_text(JsonReader& in, const json& item, const char* key, const s
 }
 
 Response add_check_in(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   CheckInInput ci;
   ci.home_environment = in->text("homeEnvironment", Need::optional, words()).value_or("");

@@ -4,6 +4,7 @@
 #include "access/person_policy.hpp"
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
+#include "core/enum_names.hpp"
 #include "core/json_input.hpp"
 #include "recovery/json.hpp"
 #include "recovery/service.hpp"
@@ -32,7 +33,7 @@ Response save_plan(Ctx& ctx, RecoveryService& svc) {
     if (!v) return ctx.problem(v.error());
     version = *v;
   }
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   PlanInput p;
   p.review_on = in->text("reviewOn", Need::optional, {.max = 10});
@@ -56,7 +57,7 @@ Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
                                    "Ask them to agree in their portal, or note their words in the plan.", "forbidden"));
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto agree = in->boolean("agree", Need::required);
   auto disagreement = in->text("disagreement", Need::optional, words());
@@ -76,19 +77,26 @@ Response list_goals(Ctx& ctx, RecoveryService& svc) {
   return Response::json(200, api::items_json(*r));
 }
 
-Result<GoalInput> read_goal(const http::Request& req, Need need) {
-  auto in = TRY(JsonReader::parse(req.body));
+// A status by its word, one of the enum's names.
+template <NamedEnum E>
+std::optional<E> read_status(JsonReader& in) {
+  auto word = in.one_of("status", Need::optional, all_names<E>());
+  return word ? parse_name<E>(*word) : std::nullopt;
+}
+
+Result<GoalInput> read_goal(const Ctx& ctx, Need need) {
+  auto in = TRY(ctx.input());
   GoalInput g;
   g.title = in.text("title", need, {.min = 1, .max = 500, .multiline = true});
   g.why_it_matters = in.text("whyItMatters", Need::optional, words());
   g.life_area_ids = in.id_list("lifeAreaIds", Need::optional, 20);
-  g.status = in.one_of("status", Need::optional, kGoalStatuses);
+  g.status = read_status<GoalStatus>(in);
   TRY_VOID(in.finish());
   return g;
 }
 
 Response add_goal(Ctx& ctx, RecoveryService& svc) {
-  auto in = read_goal(ctx.req, Need::required);
+  auto in = read_goal(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in),
                           [](const Goal& g) { return to_json(g); }, 201);
@@ -97,7 +105,7 @@ Response add_goal(Ctx& ctx, RecoveryService& svc) {
 Response update_goal(Ctx& ctx, RecoveryService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_goal(ctx.req, Need::optional);
+  auto in = read_goal(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update_goal(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *version, *in),
                           [](const Goal& g) { return to_json(g); });
@@ -109,20 +117,20 @@ Response goal_history(Ctx& ctx, RecoveryService& svc) {
   return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
 }
 
-Result<StepInput> read_step(const http::Request& req, Need need) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<StepInput> read_step(const Ctx& ctx, Need need) {
+  auto in = TRY(ctx.input());
   StepInput s;
   s.description = in.text("description", need, {.min = 1, .max = 1000, .multiline = true});
   s.who = in.one_of("who", need, kStepOwners);
   s.who_name = in.text("whoName", Need::optional, {.max = 120});
   s.due_on = in.text("dueOn", Need::optional, {.max = 10});
-  s.status = in.one_of("status", Need::optional, kStepStatuses);
+  s.status = read_status<StepStatus>(in);
   TRY_VOID(in.finish());
   return s;
 }
 
 Response add_step(Ctx& ctx, RecoveryService& svc) {
-  auto in = read_step(ctx.req, Need::required);
+  auto in = read_step(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in),
                           [](const Step& s) { return to_json(s); }, 201);
@@ -131,7 +139,7 @@ Response add_step(Ctx& ctx, RecoveryService& svc) {
 Response update_step(Ctx& ctx, RecoveryService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_step(ctx.req, Need::optional);
+  auto in = read_step(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(
       ctx, svc.update_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
@@ -139,7 +147,7 @@ Response update_step(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response add_note(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());

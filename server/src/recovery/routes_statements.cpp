@@ -28,7 +28,7 @@ Response list_advance_statements(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   AdvanceStatement a;
   auto text = [&](const char* name, std::size_t max) { return in->text(name, Need::optional, words(max)).value_or(""); };
@@ -47,7 +47,7 @@ Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto reason = in->text("reason", Need::optional, words(2000));
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -61,7 +61,7 @@ Response list_preps(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response prepare(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   AppointmentPrep a;
   auto text = [&](const char* name) { return in->text(name, Need::optional, words(4000)).value_or(""); };
@@ -82,7 +82,7 @@ Response get_statement_rules(Ctx& ctx, RecoveryService& svc) {
 }
 
 Response set_statement_rules(Ctx& ctx, RecoveryService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   AdvanceStatementRules r;
   auto witness = in->boolean("witnessRequired", Need::required);

@@ -20,6 +20,13 @@ Result<Goal> goal_of(store::Conn& c, const std::string& org_id, const std::strin
   return *g;
 }
 
+// A status the transition table has no move to from where the goal or step is.
+template <typename E>
+Error refused_move(E from, E to) {
+  return Error::field(ErrorKind::unprocessable, "status",
+                      "cannot go from " + std::string(name_of(from)) + " to " + std::string(name_of(to)));
+}
+
 const SectionSpec* section_spec(const std::string& key) {
   for (const auto& s : kSections)
     if (s.key == key) return &s;
@@ -156,10 +163,11 @@ Result<Goal> RecoveryService::add_goal(const access::Actor& actor, const Author&
   g.title = in.title.value_or("");
   g.why_it_matters = in.why_it_matters.value_or("");
   g.life_area_ids = in.life_area_ids.value_or(std::vector<std::string>{});
-  g.status = in.status.value_or("not_started");
+  g.status = in.status.value_or(GoalStatus::not_started);
+  if (!may_move(GoalStatus::not_started, g.status)) return fail(refused_move(GoalStatus::not_started, g.status));
   g.written_by_role = author.is_person ? "person" : "worker";
   g.created_at = g.updated_at = to_iso(now);
-  if (g.status == "achieved") g.achieved_at = g.created_at;
+  if (g.status == GoalStatus::achieved) g.achieved_at = g.created_at;
   return db_.write([&](store::Conn& c) -> Result<Goal> {
     TRY_VOID(db::insert_goal(c, actor.org_id, g, author.user_id));
     TRY_VOID(access::append_audit(c, actor.about_person("goal.create", "goal", g.id, person_id), now));
@@ -177,13 +185,15 @@ Result<Goal> RecoveryService::update_goal(const access::Actor& actor, const std:
     if (in.why_it_matters) g.why_it_matters = *in.why_it_matters;
     if (in.life_area_ids) g.life_area_ids = *in.life_area_ids;
     if (in.status) g.status = *in.status;
-    if (g.status == "achieved" && before.status != "achieved") g.achieved_at = to_iso(now);
-    if (g.status != "achieved") g.achieved_at.reset();
+    if (!may_move(before.status, g.status)) return fail(refused_move(before.status, g.status));
+    bool achieved = g.status == GoalStatus::achieved && before.status != GoalStatus::achieved;
+    if (achieved) g.achieved_at = to_iso(now);
+    if (g.status != GoalStatus::achieved) g.achieved_at.reset();
     g.updated_at = to_iso(now);
     TRY_VOID(store::keep_version(c, actor.org_id, "goal", g.id, before.version, person_id, to_json(before),
                                  before.updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_goal(c, actor.org_id, g, version, actor.user_id.value_or("")));
-    auto action = g.status == "achieved" && before.status != "achieved" ? "goal.achieved" : "goal.update";
+    auto action = achieved ? "goal.achieved" : "goal.update";
     TRY_VOID(access::append_audit(c, actor.about_person(action, "goal", g.id, person_id), now));
     g.version = version + 1;
     return g;
@@ -211,9 +221,10 @@ Result<Step> RecoveryService::add_step(const access::Actor& actor, const std::st
   s.who = in.who.value_or("person");
   s.who_name = in.who_name.value_or("");
   if (in.due_on && !in.due_on->empty()) s.due_on = in.due_on;
-  s.status = in.status.value_or("not_started");
+  s.status = in.status.value_or(StepStatus::not_started);
+  if (!may_move(StepStatus::not_started, s.status)) return fail(refused_move(StepStatus::not_started, s.status));
   s.created_at = s.updated_at = to_iso(now);
-  if (s.status == "done") s.done_at = s.created_at;
+  if (s.status == StepStatus::done) s.done_at = s.created_at;
   return db_.write([&](store::Conn& c) -> Result<Step> {
     TRY(goal_of(c, actor.org_id, person_id, goal_id));
     TRY_VOID(db::insert_step(c, actor.org_id, person_id, s, actor.user_id.value_or("")));
@@ -239,13 +250,15 @@ Result<Step> RecoveryService::update_step(const access::Actor& actor, const std:
     if (in.who_name) s.who_name = *in.who_name;
     if (in.due_on) s.due_on = in.due_on->empty() ? std::nullopt : in.due_on;
     if (in.status) s.status = *in.status;
-    if (s.status == "done" && found->status != "done") s.done_at = to_iso(now);
-    if (s.status != "done") s.done_at.reset();
+    if (!may_move(found->status, s.status)) return fail(refused_move(found->status, s.status));
+    bool done = s.status == StepStatus::done && found->status != StepStatus::done;
+    if (done) s.done_at = to_iso(now);
+    if (s.status != StepStatus::done) s.done_at.reset();
     s.updated_at = to_iso(now);
     TRY_VOID(store::keep_version(c, actor.org_id, "step", s.id, found->version, person_id, to_json(*found),
                                  found->updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_step(c, actor.org_id, s, version, actor.user_id.value_or("")));
-    auto action = s.status == "done" && found->status != "done" ? "step.done" : "step.update";
+    auto action = done ? "step.done" : "step.update";
     TRY_VOID(access::append_audit(c, actor.about_person(action, "step", s.id, person_id), now));
     s.version = version + 1;
     return s;

@@ -27,12 +27,14 @@ struct PlanInput {
 };
 
 struct GoalInput {
-  std::optional<std::string> title, why_it_matters, status;
+  std::optional<std::string> title, why_it_matters;
+  std::optional<GoalStatus> status;
   std::optional<std::vector<std::string>> life_area_ids;
 };
 
 struct StepInput {
-  std::optional<std::string> description, who, who_name, due_on, status;
+  std::optional<std::string> description, who, who_name, due_on;
+  std::optional<StepStatus> status;
 };
 
 // Who is writing: the person themselves, or a worker.

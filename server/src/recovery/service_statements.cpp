@@ -10,6 +10,11 @@
 
 namespace trellis::recovery {
 
+// The only moves a statement makes (a new one replaces it; the person revokes it), checked against
+// the transition table as this compiles.
+static_assert(may_move(StatementStatus::current, StatementStatus::replaced));
+static_assert(may_move(StatementStatus::current, StatementStatus::revoked));
+
 Result<AdvanceStatementRules> RecoveryService::advance_statement_rules(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::advance_statement_rules(c, org_id); });
 }
@@ -48,13 +53,14 @@ Result<AdvanceStatement> RecoveryService::make_advance_statement(const access::A
   auto now = clock_.now();
   a.id = new_id();
   a.person_id = person_id;
-  a.status = "current";
+  a.status = StatementStatus::current;
   a.recorded_at = to_iso(now);
   a.recorded_by = author.user_id;
   a.recorded_by_role = author.role;
   a.recorded_by_name = author.name;
   return db_.write([&](store::Conn& c) -> Result<AdvanceStatement> {
-    auto replaced = TRY(db::close_current_statement(c, actor.org_id, person_id, "replaced", a.id, a.recorded_at, ""));
+    auto replaced = TRY(
+        db::close_current_statement(c, actor.org_id, person_id, StatementStatus::replaced, a.id, a.recorded_at, ""));
     TRY_VOID(db::insert_advance_statement(c, actor.org_id, a));
     auto e = actor.about_person("advance_statement.create", "advance_statement", a.id, person_id);
     if (replaced) e.detail = "replaces the earlier statement";
@@ -67,7 +73,8 @@ Result<void> RecoveryService::revoke_advance_statement(const access::Actor& acto
                                                        const std::string& reason) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
-    auto n = TRY(db::close_current_statement(c, actor.org_id, person_id, "revoked", std::nullopt, to_iso(now), reason));
+    auto n = TRY(db::close_current_statement(c, actor.org_id, person_id, StatementStatus::revoked, std::nullopt,
+                                             to_iso(now), reason));
     if (n == 0)
       return fail(ErrorKind::not_found, "There is no current advance statement", "Nothing was changed.", "not_found");
     return access::append_audit(c, actor.about_person("advance_statement.revoke", "advance_statement", person_id, person_id), now);

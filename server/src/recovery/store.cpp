@@ -1,19 +1,19 @@
 #include "recovery/store.hpp"
 
 #include <map>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::recovery::db {
 namespace {
 
-std::optional<int> opt_int(const store::Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return static_cast<int>(r.integer(i));
-}
-store::Value int_value(const std::optional<int>& v) { return v ? store::Value(*v) : store::Value(); }
+using store::column;
+using store::Written;
 
 nlohmann::json sections_json(const std::map<std::string, Section>& sections) {
   nlohmann::json j = nlohmann::json::object();
@@ -30,326 +30,309 @@ std::map<std::string, Section> sections_from(const std::string& text) {
   return out;
 }
 
-constexpr const char* kGoalColumns =
-    "id, person_id, title, why_it_matters, life_area_ids, status, written_by_role, achieved_at, created_at,"
-    " updated_at, version";
-Goal goal_from_row(const store::Row& r) {
-  Goal g;
-  g.id = r.text(0);
-  g.person_id = r.text(1);
-  g.title = r.text(2);
-  g.why_it_matters = r.text(3);
-  g.life_area_ids = store::split_list(r.text(4));
-  g.status = r.text(5);
-  g.written_by_role = r.text(6);
-  g.achieved_at = r.opt_text(7);
-  g.created_at = r.text(8);
-  g.updated_at = r.text(9);
-  g.version = r.integer(10);
-  return g;
-}
-constexpr const char* kStepColumns =
-    "id, goal_id, description, who, who_name, due_on, done_at, status, created_at, updated_at, version";
-Step step_from_row(const store::Row& r) {
-  Step s;
-  s.id = r.text(0);
-  s.goal_id = r.text(1);
-  s.description = r.text(2);
-  s.who = r.text(3);
-  s.who_name = r.text(4);
-  s.due_on = r.opt_text(5);
-  s.done_at = r.opt_text(6);
-  s.status = r.text(7);
-  s.created_at = r.text(8);
-  s.updated_at = r.text(9);
-  s.version = r.integer(10);
-  return s;
+// An area's code is how the defaults are known, so it never changes once made.
+const store::Columns<LifeArea> kLifeArea{
+    column<&LifeArea::id>("id", Written::on_insert),
+    column<&LifeArea::code>("code", Written::on_insert),
+    column<&LifeArea::name>("name"),
+    column<&LifeArea::description>("description"),
+    column<&LifeArea::position>("position"),
+    column<&LifeArea::active>("active"),
+};
+// Check-ins, their ratings and goal notes are never edited; who entered one is named from users.
+const store::Columns<CheckIn> kCheckIn{
+    column<&CheckIn::id>("id"),
+    column<&CheckIn::person_id>("person_id"),
+    column<&CheckIn::taken_at>("taken_at"),
+    column<&CheckIn::entered_by>("entered_by"),
+    column<&CheckIn::entered_by_role>("entered_by_role"),
+    column<&CheckIn::home_environment>("home_environment"),
+    column<&CheckIn::priorities>("priorities"),
+    column<&CheckIn::relationships>("relationships"),
+};
+const store::Columns<Rating> kRating{
+    column<&Rating::life_area_id>("life_area_id"),
+    column<&Rating::person_rating>("person_rating"),
+    column<&Rating::worker_rating>("worker_rating"),
+    column<&Rating::what_matters>("what_matters"),
+    column<&Rating::what_is_working>("what_is_working"),
+    column<&Rating::what_would_help>("what_would_help"),
+};
+const store::Columns<Plan> kPlan{
+    column<&Plan::id>("id", Written::on_insert),
+    column<&Plan::person_id>("person_id", Written::on_insert),
+    {"sections", [](const Plan& p) -> store::Value { return sections_json(p.sections).dump(); },
+     [](Plan& p, const store::Row& r, std::size_t i) { p.sections = sections_from(r.text(i)); }},
+    column<&Plan::review_on>("review_on"),
+    column<&Plan::agreed_at>("agreed_at"),
+    column<&Plan::agreed_version>("agreed_version"),
+    column<&Plan::disagreement>("disagreement"),
+    column<&Plan::created_at>("created_at", Written::on_insert),
+    column<&Plan::updated_at>("updated_at"),
+    column<&Plan::updated_by>("updated_by"),
+    column<&Plan::version>("version", Written::never),
+};
+// Whose goal it is and who first wrote it never change; updated_by is the writer, bound beside.
+const store::Columns<Goal> kGoal{
+    column<&Goal::id>("id", Written::on_insert),
+    column<&Goal::person_id>("person_id", Written::on_insert),
+    column<&Goal::title>("title"),
+    column<&Goal::why_it_matters>("why_it_matters"),
+    {"life_area_ids", [](const Goal& g) -> store::Value { return store::join_list(g.life_area_ids); },
+     [](Goal& g, const store::Row& r, std::size_t i) { g.life_area_ids = store::split_list(r.text(i)); }},
+    column<&Goal::status>("status"),
+    column<&Goal::written_by_role>("written_by_role", Written::on_insert),
+    column<&Goal::achieved_at>("achieved_at"),
+    column<&Goal::created_at>("created_at", Written::on_insert),
+    column<&Goal::updated_at>("updated_at"),
+    column<&Goal::version>("version", Written::never),
+};
+const store::Columns<Step> kStep{
+    column<&Step::id>("id", Written::on_insert),
+    column<&Step::goal_id>("goal_id", Written::on_insert),
+    column<&Step::description>("description"),
+    column<&Step::who>("who"),
+    column<&Step::who_name>("who_name"),
+    column<&Step::due_on>("due_on"),
+    column<&Step::done_at>("done_at"),
+    column<&Step::status>("status"),
+    column<&Step::created_at>("created_at", Written::on_insert),
+    column<&Step::updated_at>("updated_at"),
+    column<&Step::version>("version", Written::never),
+};
+const store::Columns<Note> kNote{
+    column<&Note::id>("id"),
+    column<&Note::goal_id>("goal_id"),
+    column<&Note::note>("note"),
+    column<&Note::written_at>("written_at"),
+    column<&Note::written_by>("written_by"),
+    column<&Note::written_by_role>("written_by_role"),
+};
+// An achievement is a row of the union of achieved goals and done steps, named alike.
+const store::Columns<Achievement> kAchievement{
+    column<&Achievement::kind>("kind"),
+    column<&Achievement::id>("id"),
+    column<&Achievement::goal_id>("goal_id"),
+    column<&Achievement::title>("title"),
+    column<&Achievement::achieved_at>("achieved_at"),
+};
+// The insert of a record: org_id first, the record's columns, then any the record does not hold
+// (who wrote it, the first version) with their values.
+template <typename T>
+std::string insert_sql(std::string_view table, const store::Columns<T>& columns, std::string_view more_names = {},
+                       std::string_view more_values = {}) {
+  auto more = [](std::string_view list) { return list.empty() ? std::string() : ", " + std::string(list); };
+  return "INSERT INTO " + std::string(table) + " (org_id, " + columns.insert_names() + more(more_names) +
+         ") VALUES (?, " + columns.insert_placeholders() + more(more_values) + ")";
 }
 
 }  // namespace
 
 Result<std::vector<LifeArea>> life_areas(Conn& c, const std::string& org_id) {
-  auto rows = TRY(c.query("SELECT id, code, name, description, position, active FROM life_areas WHERE org_id = ?"
-                          " ORDER BY position",
-                          {org_id}));
+  static const std::string sql =
+      "SELECT " + kLifeArea.select_list() + " FROM life_areas WHERE org_id = ? ORDER BY position";
+  auto rows = TRY(c.query(sql, {org_id}));
   std::vector<LifeArea> out;
-  for (const auto& r : rows)
-    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.integer(4)), r.boolean(5)});
+  for (const auto& r : rows) out.push_back(kLifeArea.read(r));
   return out;
 }
 
 Result<void> insert_life_area(Conn& c, const std::string& org_id, const LifeArea& a) {
-  TRY(c.exec("INSERT INTO life_areas (org_id, id, code, name, description, position, active) VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {org_id, a.id, a.code, a.name, a.description, a.position, a.active}));
+  static const std::string sql = insert_sql("life_areas", kLifeArea);
+  store::Params p{org_id};
+  kLifeArea.insert_values(a, p);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<bool> update_life_area(Conn& c, const std::string& org_id, const LifeArea& a) {
-  auto n = TRY(c.exec("UPDATE life_areas SET name = ?, description = ?, position = ?, active = ? WHERE org_id = ? AND id = ?",
-                      {a.name, a.description, a.position, a.active, org_id, a.id}));
+  static const std::string sql = "UPDATE life_areas SET " + kLifeArea.assignments() + " WHERE org_id = ? AND id = ?";
+  store::Params p;
+  kLifeArea.update_values(a, p);
+  p.insert(p.end(), {org_id, a.id});
+  auto n = TRY(c.exec(sql, p));
   return n > 0;
 }
 
 Result<void> insert_check_in(Conn& c, const std::string& org_id, const CheckIn& ci) {
-  TRY(c.exec("INSERT INTO check_ins (org_id, id, person_id, taken_at, entered_by, entered_by_role, home_environment,"
-             " priorities, relationships) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {org_id, ci.id, ci.person_id, ci.taken_at, ci.entered_by, ci.entered_by_role, ci.home_environment,
-              ci.priorities, ci.relationships}));
-  for (const auto& r : ci.ratings)
-    TRY(c.exec("INSERT INTO check_in_ratings (org_id, check_in_id, life_area_id, person_rating, worker_rating,"
-               " what_matters, what_is_working, what_would_help) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               {org_id, ci.id, r.life_area_id, int_value(r.person_rating), int_value(r.worker_rating), r.what_matters,
-                r.what_is_working, r.what_would_help}));
+  static const std::string sql = insert_sql("check_ins", kCheckIn);
+  static const std::string rating_sql = insert_sql("check_in_ratings", kRating, "check_in_id", "?");
+  store::Params p{org_id};
+  kCheckIn.insert_values(ci, p);
+  TRY(c.exec(sql, p));
+  for (const auto& r : ci.ratings) {
+    store::Params rp{org_id};
+    kRating.insert_values(r, rp);
+    rp.emplace_back(ci.id);
+    TRY(c.exec(rating_sql, rp));
+  }
   return {};
 }
 
 Result<std::vector<CheckIn>> check_ins(Conn& c, const std::string& org_id, const std::string& person_id,
                                        std::size_t limit) {
-  auto rows = TRY(c.query(
-      "SELECT ci.id, ci.person_id, ci.taken_at, ci.entered_by, ci.entered_by_role, u.display_name, ci.home_environment,"
-      " ci.priorities, ci.relationships FROM check_ins ci"
-      " LEFT JOIN users u ON u.org_id = ci.org_id AND u.id = ci.entered_by"
-      " WHERE ci.org_id = ? AND ci.person_id = ? ORDER BY ci.taken_at DESC LIMIT ?",
-      {org_id, person_id, static_cast<std::int64_t>(limit)}));
+  // Each check-in, then the name of whoever entered it.
+  static const std::string sql = "SELECT " + kCheckIn.select_list("ci") +
+                                 ", u.display_name FROM check_ins ci"
+                                 " LEFT JOIN users u ON u.org_id = ci.org_id AND u.id = ci.entered_by"
+                                 " WHERE ci.org_id = ? AND ci.person_id = ? ORDER BY ci.taken_at DESC LIMIT ?";
+  auto rows = TRY(c.query(sql, {org_id, person_id, static_cast<std::int64_t>(limit)}));
   std::vector<CheckIn> out;
   std::map<std::string, std::size_t> index;
   store::Params ids{org_id};
   for (const auto& r : rows) {
-    index[r.text(0)] = out.size();
-    ids.emplace_back(r.text(0));
-    out.push_back({r.text(0), r.text(1), r.text(2), r.opt_text(3), r.opt_text(4), r.opt_text(5), r.text(6), r.text(7),
-                   r.text(8), {}});
+    auto ci = kCheckIn.read(r);
+    ci.entered_by_name = r.opt_text(kCheckIn.size());
+    index[ci.id] = out.size();
+    ids.emplace_back(ci.id);
+    out.push_back(std::move(ci));
   }
   if (out.empty()) return out;
+  // Each rating, then the check-in it belongs to.
   auto ratings = TRY(c.query(
-      "SELECT r.check_in_id, r.life_area_id, r.person_rating, r.worker_rating, r.what_matters, r.what_is_working,"
-      " r.what_would_help FROM check_in_ratings r JOIN life_areas a ON a.org_id = r.org_id AND a.id = r.life_area_id"
-      " WHERE r.org_id = ? AND r.check_in_id IN (" + store::placeholders(out.size()) + ") ORDER BY a.position",
+      "SELECT " + kRating.select_list("r") +
+          ", r.check_in_id FROM check_in_ratings r JOIN life_areas a ON a.org_id = r.org_id AND a.id = r.life_area_id"
+          " WHERE r.org_id = ? AND r.check_in_id IN (" + store::placeholders(out.size()) + ") ORDER BY a.position",
       ids));
-  for (const auto& r : ratings)
-    out[index[r.text(0)]].ratings.push_back({r.text(1), opt_int(r, 2), opt_int(r, 3), r.text(4), r.text(5), r.text(6)});
+  for (const auto& r : ratings) out[index[r.text(kRating.size())]].ratings.push_back(kRating.read(r));
   return out;
 }
 
 Result<std::optional<Plan>> get_plan(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto row = TRY(c.query_one(
-      "SELECT id, person_id, sections, review_on, agreed_at, agreed_version, disagreement, created_at, updated_at,"
-      " updated_by, version FROM plans WHERE org_id = ? AND person_id = ?",
-      {org_id, person_id}));
+  static const std::string sql = "SELECT " + kPlan.select_list() + " FROM plans WHERE org_id = ? AND person_id = ?";
+  auto row = TRY(c.query_one(sql, {org_id, person_id}));
   if (!row) return std::optional<Plan>{};
-  Plan p;
-  p.id = row->text(0);
-  p.person_id = row->text(1);
-  p.sections = sections_from(row->text(2));
-  p.review_on = row->opt_text(3);
-  p.agreed_at = row->opt_text(4);
-  if (!row->is_null(5)) p.agreed_version = row->integer(5);
-  p.disagreement = row->text(6);
-  p.created_at = row->text(7);
-  p.updated_at = row->text(8);
-  p.updated_by = row->opt_text(9);
-  p.version = row->integer(10);
-  return std::optional<Plan>{std::move(p)};
+  return std::optional<Plan>{kPlan.read(*row)};
 }
 
 Result<void> insert_plan(Conn& c, const std::string& org_id, const Plan& p) {
-  TRY(c.exec("INSERT INTO plans (org_id, id, person_id, sections, review_on, agreed_at, agreed_version, disagreement,"
-             " created_at, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {org_id, p.id, p.person_id, sections_json(p.sections).dump(), p.review_on, p.agreed_at,
-              p.agreed_version ? store::Value(*p.agreed_version) : store::Value(), p.disagreement, p.created_at,
-              p.updated_at, p.updated_by}));
+  static const std::string sql = insert_sql("plans", kPlan, "version", "1");
+  store::Params params{org_id};
+  kPlan.insert_values(p, params);
+  TRY(c.exec(sql, params));
   return {};
 }
 
 Result<void> update_plan(Conn& c, const std::string& org_id, const Plan& p, std::int64_t expected_version) {
-  auto changed = TRY(c.exec(
-      "UPDATE plans SET sections = ?, review_on = ?, agreed_at = ?, agreed_version = ?, disagreement = ?,"
-      " updated_at = ?, updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {sections_json(p.sections).dump(), p.review_on, p.agreed_at,
-       p.agreed_version ? store::Value(*p.agreed_version) : store::Value(), p.disagreement, p.updated_at, p.updated_by,
-       org_id, p.id, expected_version}));
+  static const std::string sql = "UPDATE plans SET " + kPlan.assignments() +
+                                 ", version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params params;
+  kPlan.update_values(p, params);
+  params.insert(params.end(), {org_id, p.id, expected_version});
+  auto changed = TRY(c.exec(sql, params));
   return store::check_versioned_update(c, changed, "plans", org_id, p.id, expected_version, "recovery plan");
 }
 
 Result<std::vector<Goal>> goals(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(std::string("SELECT ") + kGoalColumns +
-                              " FROM goals WHERE org_id = ? AND person_id = ? AND deleted_at IS NULL ORDER BY created_at",
-                          {org_id, person_id}));
+  static const std::string goal_sql = "SELECT " + kGoal.select_list() +
+                                      " FROM goals WHERE org_id = ? AND person_id = ? AND deleted_at IS NULL"
+                                      " ORDER BY created_at";
+  static const std::string step_sql =
+      "SELECT " + kStep.select_list() + " FROM goal_steps WHERE org_id = ? AND person_id = ? ORDER BY created_at";
+  // Each note, then the name of whoever wrote it.
+  static const std::string note_sql = "SELECT " + kNote.select_list("n") +
+                                      ", u.display_name FROM goal_notes n"
+                                      " LEFT JOIN users u ON u.org_id = n.org_id AND u.id = n.written_by"
+                                      " WHERE n.org_id = ? AND n.person_id = ? ORDER BY n.written_at";
+  auto rows = TRY(c.query(goal_sql, {org_id, person_id}));
   std::vector<Goal> out;
   std::map<std::string, std::size_t> index;
   for (const auto& r : rows) {
-    index[r.text(0)] = out.size();
-    out.push_back(goal_from_row(r));
+    out.push_back(kGoal.read(r));
+    index[out.back().id] = out.size() - 1;
   }
   if (out.empty()) return out;
   // Steps and notes for every goal at once.
-  auto steps = TRY(c.query(std::string("SELECT ") + kStepColumns +
-                               " FROM goal_steps WHERE org_id = ? AND person_id = ? ORDER BY created_at",
-                           {org_id, person_id}));
+  auto steps = TRY(c.query(step_sql, {org_id, person_id}));
   for (const auto& r : steps) {
-    auto s = step_from_row(r);
+    auto s = kStep.read(r);
     if (auto it = index.find(s.goal_id); it != index.end()) out[it->second].steps.push_back(std::move(s));
   }
-  auto notes = TRY(c.query(
-      "SELECT n.id, n.goal_id, n.note, n.written_at, n.written_by, n.written_by_role, u.display_name FROM goal_notes n"
-      " LEFT JOIN users u ON u.org_id = n.org_id AND u.id = n.written_by"
-      " WHERE n.org_id = ? AND n.person_id = ? ORDER BY n.written_at",
-      {org_id, person_id}));
-  for (const auto& r : notes)
-    if (auto it = index.find(r.text(1)); it != index.end())
-      out[it->second].notes.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.opt_text(4), r.opt_text(5), r.opt_text(6)});
+  auto notes = TRY(c.query(note_sql, {org_id, person_id}));
+  for (const auto& r : notes) {
+    auto n = kNote.read(r);
+    n.written_by_name = r.opt_text(kNote.size());
+    if (auto it = index.find(n.goal_id); it != index.end()) out[it->second].notes.push_back(std::move(n));
+  }
   return out;
 }
 
 Result<std::optional<Goal>> get_goal(Conn& c, const std::string& org_id, const std::string& goal_id) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kGoalColumns +
-                                 " FROM goals WHERE org_id = ? AND id = ? AND deleted_at IS NULL",
-                             {org_id, goal_id}));
+  static const std::string sql =
+      "SELECT " + kGoal.select_list() + " FROM goals WHERE org_id = ? AND id = ? AND deleted_at IS NULL";
+  auto row = TRY(c.query_one(sql, {org_id, goal_id}));
   if (!row) return std::optional<Goal>{};
-  return std::optional<Goal>{goal_from_row(*row)};
+  return std::optional<Goal>{kGoal.read(*row)};
 }
 
 Result<void> insert_goal(Conn& c, const std::string& org_id, const Goal& g, const std::string& by) {
-  TRY(c.exec("INSERT INTO goals (org_id, id, person_id, title, why_it_matters, life_area_ids, status, written_by_role,"
-             " achieved_at, created_at, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {org_id, g.id, g.person_id, g.title, g.why_it_matters, store::join_list(g.life_area_ids), g.status, g.written_by_role,
-              g.achieved_at, g.created_at, g.updated_at, by}));
+  static const std::string sql = insert_sql("goals", kGoal, "updated_by, version", "?, 1");
+  store::Params p{org_id};
+  kGoal.insert_values(g, p);
+  p.emplace_back(by);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<void> update_goal(Conn& c, const std::string& org_id, const Goal& g, std::int64_t expected_version,
                          const std::string& by) {
-  auto changed = TRY(c.exec(
-      "UPDATE goals SET title = ?, why_it_matters = ?, life_area_ids = ?, status = ?, achieved_at = ?, updated_at = ?,"
-      " updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {g.title, g.why_it_matters, store::join_list(g.life_area_ids), g.status, g.achieved_at, g.updated_at, by, org_id, g.id,
-       expected_version}));
+  static const std::string sql = "UPDATE goals SET " + kGoal.assignments() +
+                                 ", updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params p;
+  kGoal.update_values(g, p);
+  p.insert(p.end(), {by, org_id, g.id, expected_version});
+  auto changed = TRY(c.exec(sql, p));
   return store::check_versioned_update(c, changed, "goals", org_id, g.id, expected_version, "goal");
 }
 
 Result<std::optional<Step>> get_step(Conn& c, const std::string& org_id, const std::string& step_id) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kStepColumns + " FROM goal_steps WHERE org_id = ? AND id = ?",
-                             {org_id, step_id}));
+  static const std::string sql = "SELECT " + kStep.select_list() + " FROM goal_steps WHERE org_id = ? AND id = ?";
+  auto row = TRY(c.query_one(sql, {org_id, step_id}));
   if (!row) return std::optional<Step>{};
-  return std::optional<Step>{step_from_row(*row)};
+  return std::optional<Step>{kStep.read(*row)};
 }
 
 Result<void> insert_step(Conn& c, const std::string& org_id, const std::string& person_id, const Step& s,
                          const std::string& by) {
-  TRY(c.exec("INSERT INTO goal_steps (org_id, id, goal_id, person_id, description, who, who_name, due_on, status,"
-             " done_at, created_at, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {org_id, s.id, s.goal_id, person_id, s.description, s.who, s.who_name, s.due_on, s.status, s.done_at,
-              s.created_at, s.updated_at, by}));
+  static const std::string sql = insert_sql("goal_steps", kStep, "person_id, updated_by, version", "?, ?, 1");
+  store::Params p{org_id};
+  kStep.insert_values(s, p);
+  p.insert(p.end(), {person_id, by});
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<void> update_step(Conn& c, const std::string& org_id, const Step& s, std::int64_t expected_version,
                          const std::string& by) {
-  auto changed = TRY(c.exec(
-      "UPDATE goal_steps SET description = ?, who = ?, who_name = ?, due_on = ?, status = ?, done_at = ?,"
-      " updated_at = ?, updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {s.description, s.who, s.who_name, s.due_on, s.status, s.done_at, s.updated_at, by, org_id, s.id,
-       expected_version}));
+  static const std::string sql = "UPDATE goal_steps SET " + kStep.assignments() +
+                                 ", updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params p;
+  kStep.update_values(s, p);
+  p.insert(p.end(), {by, org_id, s.id, expected_version});
+  auto changed = TRY(c.exec(sql, p));
   return store::check_versioned_update(c, changed, "goal_steps", org_id, s.id, expected_version, "step");
 }
 
 Result<void> insert_note(Conn& c, const std::string& org_id, const std::string& person_id, const Note& n) {
-  TRY(c.exec("INSERT INTO goal_notes (org_id, id, goal_id, person_id, note, written_by, written_by_role, written_at)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-             {org_id, n.id, n.goal_id, person_id, n.note, n.written_by, n.written_by_role, n.written_at}));
+  static const std::string sql = insert_sql("goal_notes", kNote, "person_id", "?");
+  store::Params p{org_id};
+  kNote.insert_values(n, p);
+  p.emplace_back(person_id);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::vector<Achievement>> achievements(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(
-      "SELECT 'goal', id, id, title, achieved_at FROM goals WHERE org_id = ? AND person_id = ? AND status = 'achieved'"
-      " AND deleted_at IS NULL AND achieved_at IS NOT NULL"
-      " UNION ALL SELECT 'step', id, goal_id, description, done_at FROM goal_steps WHERE org_id = ? AND person_id = ?"
-      " AND status = 'done' AND done_at IS NOT NULL ORDER BY 5 DESC",
-      {org_id, person_id, org_id, person_id}));
+  static const std::string sql =
+      "SELECT " + kAchievement.select_list() +
+      " FROM (SELECT 'goal' AS kind, id, id AS goal_id, title, achieved_at FROM goals"
+      " WHERE org_id = ? AND person_id = ? AND status = ? AND deleted_at IS NULL AND achieved_at IS NOT NULL"
+      " UNION ALL SELECT 'step', id, goal_id, description, done_at FROM goal_steps"
+      " WHERE org_id = ? AND person_id = ? AND status = ? AND done_at IS NOT NULL) achieved ORDER BY achieved_at DESC";
+  auto rows = TRY(c.query(sql, {org_id, person_id, name_of(GoalStatus::achieved), org_id, person_id,
+                                name_of(StepStatus::done)}));
   std::vector<Achievement> out;
-  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)});
-  return out;
-}
-
-Result<AdvanceStatementRules> advance_statement_rules(Conn& c, const std::string& org_id) {
-  auto row = TRY(c.query_one("SELECT advance_statement_rules FROM orgs WHERE org_id = ?", {org_id}));
-  AdvanceStatementRules r;
-  if (!row) return r;
-  auto j = nlohmann::json::parse(row->text(0), nullptr, false);
-  if (j.is_object()) {
-    r.witness_required = j.value("witnessRequired", true);
-    r.witness_role_required = j.value("witnessRoleRequired", true);
-    r.nominated_support_required = j.value("nominatedSupportRequired", false);
-  }
-  return r;
-}
-
-Result<void> set_advance_statement_rules(Conn& c, const std::string& org_id, const AdvanceStatementRules& r) {
-  nlohmann::json j = {{"witnessRequired", r.witness_required},
-                      {"witnessRoleRequired", r.witness_role_required},
-                      {"nominatedSupportRequired", r.nominated_support_required}};
-  TRY(c.exec("UPDATE orgs SET advance_statement_rules = ? WHERE org_id = ?", {j.dump(), org_id}));
-  return {};
-}
-
-Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(
-      "SELECT a.id, a.person_id, a.treatment_preferences, a.what_i_do_not_want, a.other_wishes,"
-      " a.nominated_support_name, a.nominated_support_contact, a.signed_on, a.witness_name, a.witness_role,"
-      " a.witnessed_on, a.status, a.replaced_by, a.revoked_at, a.revoked_reason, a.recorded_at, a.recorded_by,"
-      " a.recorded_by_role, u.display_name FROM advance_statements a"
-      " LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.recorded_by"
-      " WHERE a.org_id = ? AND a.person_id = ? ORDER BY a.recorded_at DESC",
-      {org_id, person_id}));
-  std::vector<AdvanceStatement> out;
-  for (const auto& r : rows)
-    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8),
-                   r.text(9), r.opt_text(10), r.text(11), r.opt_text(12), r.opt_text(13), r.text(14), r.text(15),
-                   r.opt_text(16), r.opt_text(17), r.opt_text(18)});
-  return out;
-}
-
-Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const AdvanceStatement& a) {
-  TRY(c.exec("INSERT INTO advance_statements (org_id, id, person_id, treatment_preferences, what_i_do_not_want,"
-             " other_wishes, nominated_support_name, nominated_support_contact, signed_on, witness_name, witness_role,"
-             " witnessed_on, status, recorded_at, recorded_by, recorded_by_role)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?, ?)",
-             {org_id, a.id, a.person_id, a.treatment_preferences, a.what_i_do_not_want, a.other_wishes,
-              a.nominated_support_name, a.nominated_support_contact, a.signed_on, a.witness_name, a.witness_role,
-              a.witnessed_on, a.recorded_at, a.recorded_by, a.recorded_by_role}));
-  return {};
-}
-
-Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,
-                                             const std::string& status, const std::optional<std::string>& replaced_by,
-                                             const std::string& at, const std::string& reason) {
-  return c.exec("UPDATE advance_statements SET status = ?, replaced_by = ?, revoked_at = ?, revoked_reason = ?"
-                " WHERE org_id = ? AND person_id = ? AND status = 'current'",
-                {status, replaced_by, status == "revoked" ? store::Value(at) : store::Value(), reason, org_id,
-                 person_id});
-}
-
-Result<void> insert_appointment_prep(Conn& c, const std::string& org_id, const AppointmentPrep& a) {
-  TRY(c.exec("INSERT INTO appointment_preps (org_id, id, person_id, for_date, how_things_have_been, want_to_talk_about,"
-             " what_helps, want_treatment_to_help, written_at, written_by, written_by_role)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {org_id, a.id, a.person_id, a.for_date, a.how_things_have_been, a.want_to_talk_about, a.what_helps,
-              a.want_treatment_to_help, a.written_at, a.written_by, a.written_by_role}));
-  return {};
-}
-
-Result<std::vector<AppointmentPrep>> appointment_preps(Conn& c, const std::string& org_id, const std::string& person_id,
-                                                       std::size_t limit) {
-  auto rows = TRY(c.query(
-      "SELECT id, person_id, for_date, how_things_have_been, want_to_talk_about, what_helps, want_treatment_to_help,"
-      " written_at, written_by, written_by_role FROM appointment_preps WHERE org_id = ? AND person_id = ?"
-      " ORDER BY written_at DESC LIMIT ?",
-      {org_id, person_id, static_cast<std::int64_t>(limit)}));
-  std::vector<AppointmentPrep> out;
-  for (const auto& r : rows)
-    out.push_back({r.text(0), r.text(1), r.opt_text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7),
-                   r.opt_text(8), r.opt_text(9)});
+  for (const auto& r : rows) out.push_back(kAchievement.read(r));
   return out;
 }
 

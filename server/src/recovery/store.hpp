@@ -1,4 +1,5 @@
-// The recovery area's SQL.
+// The recovery area's SQL: store.cpp, and store_statements.cpp for advance statements and
+// appointment preparation.
 #pragma once
 #include <optional>
 #include <string>
@@ -44,7 +45,7 @@ Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::str
 Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const AdvanceStatement& a);
 // Moves the current statement (if any) to replaced or revoked; returns how many changed.
 Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,
-                                             const std::string& status, const std::optional<std::string>& replaced_by,
+                                             StatementStatus to, const std::optional<std::string>& replaced_by,
                                              const std::string& at, const std::string& reason);
 
 Result<void> insert_appointment_prep(Conn& c, const std::string& org_id, const AppointmentPrep& a);

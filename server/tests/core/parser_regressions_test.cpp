@@ -76,11 +76,11 @@ TEST(ParserRegressions, hsds_services_index_only_real_coordinates) {
 }
 
 TEST(ParserRegressions, request_bodies_refuse_deep_nesting_and_take_what_routes_need) {
-  auto deep = JsonReader::parse(R"({"items": )" + nested(500'000) + "}");
+  auto deep = parse_json_body(R"({"items": )" + nested(500'000) + "}");
   ASSERT_FALSE(deep.has_value());
   EXPECT_EQ(deep.error().code, "json_too_deep");
-  EXPECT_TRUE(JsonReader::parse(R"({"items": )" + nested(kMaxJsonDepth - 1) + "}").has_value());
-  EXPECT_FALSE(JsonReader::parse(R"({"items": )" + nested(kMaxJsonDepth) + "}").has_value());
+  EXPECT_TRUE(parse_json_body(R"({"items": )" + nested(kMaxJsonDepth - 1) + "}").has_value());
+  EXPECT_FALSE(parse_json_body(R"({"items": )" + nested(kMaxJsonDepth) + "}").has_value());
 }
 
 TEST(ParserRegressions, json_depth_counts_only_brackets_outside_strings) {

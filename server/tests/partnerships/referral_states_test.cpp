@@ -11,17 +11,17 @@ constexpr S kAll[] = {S::draft,      S::sent,        S::received,  S::accepted, 
                       S::redirected, S::in_progress, S::completed, S::withdrawn};
 
 TEST(ReferralStates, every_name_reads_back_as_its_state_and_nothing_else_does) {
-  for (auto s : kAll) EXPECT_EQ(parse_referral_state(state_name(s)), s);
-  EXPECT_FALSE(parse_referral_state("Accepted"));
-  EXPECT_FALSE(parse_referral_state(""));
+  for (auto s : kAll) EXPECT_EQ(parse_name<ReferralState>(name_of(s)), s);
+  EXPECT_FALSE(parse_name<ReferralState>("Accepted"));
+  EXPECT_FALSE(parse_name<ReferralState>(""));
 }
 
 TEST(ReferralStates, closed_states_go_nowhere_and_open_ones_can_be_withdrawn_by_the_care_team) {
   for (auto s : kAll) {
     bool closed = s == S::completed || s == S::declined || s == S::redirected || s == S::withdrawn;
-    EXPECT_EQ(is_closed(s), closed) << state_name(s);
-    EXPECT_EQ(may_move(s, S::withdrawn, ReferralSide::care_team), !closed) << state_name(s);
-    EXPECT_FALSE(may_move(s, S::withdrawn, ReferralSide::partner)) << state_name(s);
+    EXPECT_EQ(is_closed(s), closed) << name_of(s);
+    EXPECT_EQ(may_move(s, S::withdrawn, ReferralSide::care_team), !closed) << name_of(s);
+    EXPECT_FALSE(may_move(s, S::withdrawn, ReferralSide::partner)) << name_of(s);
   }
 }
 
@@ -44,12 +44,12 @@ TEST(ReferralStates, every_state_is_reached_from_a_draft_by_moves_in_the_table) 
   for (auto target : kAll) {
     if (target == S::draft) continue;
     auto path = path_from_draft(target);
-    ASSERT_FALSE(path.empty()) << state_name(target);
+    ASSERT_FALSE(path.empty()) << name_of(target);
     EXPECT_EQ(path.back(), target);
     auto at = S::draft;
     for (auto next : path) {
       EXPECT_TRUE(may_move(at, next, ReferralSide::care_team) || may_move(at, next, ReferralSide::partner))
-          << state_name(at) << " -> " << state_name(next);
+          << name_of(at) << " -> " << name_of(next);
       at = next;
     }
   }

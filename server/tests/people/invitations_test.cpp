@@ -12,10 +12,7 @@ class Invitations : public TrellisTest {
     TrellisTest::SetUp();
     load_demo();
     practitioner = sign_in("practitioner@demo.example");
-    auto r = call("POST", "/api/v1/people", &practitioner,
-                  json{{"givenName", "Moana"}, {"familyName", "Rewi"}, {"dateOfBirth", "1985-02-03"}});
-    ASSERT_EQ(r.status, 201) << r.raw.body;
-    person_id = r.body["id"];
+    person_id = add_person(practitioner, "Moana", "Rewi", "1985-02-03");
     auto s = call("POST", path("/supporters"), &practitioner, json{{"name", "Tui Rewi"}, {"relationship", "sister"}});
     supporter_id = s.body["id"];
   }

@@ -14,9 +14,7 @@ class Recovery : public TrellisTest {
     TrellisTest::SetUp();
     load_demo();
     practitioner = sign_in("practitioner@demo.example");
-    auto r = call("POST", "/api/v1/people", &practitioner,
-                  json{{"givenName", "Ari"}, {"familyName", "Tane"}, {"dateOfBirth", "1988-07-01"}});
-    person_id = r.body["id"];
+    person_id = add_person(practitioner, "Ari", "Tane", "1988-07-01");
     ari = invite_and_accept(path("/invitations"), practitioner, "ari@example.org", "kowhai flowers in spring");
     auto areas = call("GET", "/api/v1/life-areas", &practitioner);
     for (const auto& a : areas.body["items"]) area[a["code"].get<std::string>()] = a["id"];
@@ -337,6 +335,43 @@ TEST_F(Recovery, a_rating_too_large_for_a_number_is_refused_not_wrapped) {
                 json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 4294967306ull}}}}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(call("GET", path("/check-ins"), &ari).body["items"].size(), 0u);
+}
+
+}  // namespace
+}  // namespace trellis::test
+
+namespace trellis::test {
+namespace {
+
+// Nothing is ever failed: an achieved goal or a done step can be taken up again, and achieved again.
+TEST_F(Recovery, an_achieved_goal_or_done_step_can_be_picked_up_again) {
+  auto goal = call("POST", path("/goals"), &ari, json{{"title", "Swim a kilometre"}, {"status", "achieved"}});
+  ASSERT_EQ(goal.status, 201) << goal.raw.body;
+  EXPECT_FALSE(goal.body["achievedAt"].is_null());
+  std::string goal_id = goal.body["id"];
+  auto again = call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "under_way"}}, {{"if-match", "\"1\""}});
+  ASSERT_EQ(again.status, 200) << again.raw.body;
+  EXPECT_TRUE(again.body["achievedAt"].is_null());
+  auto achieved = call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "achieved"}}, {{"if-match", "\"2\""}});
+  ASSERT_EQ(achieved.status, 200) << achieved.raw.body;
+  EXPECT_FALSE(achieved.body["achievedAt"].is_null());
+  auto step = call("POST", path("/goals/" + goal_id + "/steps"), &ari,
+                   json{{"description", "Swim twice a week"}, {"who", "person"}, {"status", "done"}});
+  ASSERT_EQ(step.status, 201) << step.raw.body;
+  EXPECT_FALSE(step.body["doneAt"].is_null());
+  auto undone = call("PATCH", path("/goals/" + goal_id + "/steps/" + std::string(step.body["id"])), &ari,
+                     json{{"status", "set_aside"}}, {{"if-match", "\"1\""}});
+  ASSERT_EQ(undone.status, 200) << undone.raw.body;
+  EXPECT_EQ(undone.body["status"], "set_aside");
+  EXPECT_TRUE(undone.body["doneAt"].is_null());
+  auto actions = db->read([&](store::Conn& c) {
+    return c.query("SELECT action FROM audit_events WHERE person_id = ? AND entity_type = 'goal' ORDER BY seq",
+                   {person_id});
+  });
+  ASSERT_TRUE(actions);
+  std::vector<std::string> seen;
+  for (const auto& r : *actions) seen.push_back(r.text(0));
+  EXPECT_EQ(seen, (std::vector<std::string>{"goal.create", "goal.update", "goal.achieved"}));
 }
 
 }  // namespace

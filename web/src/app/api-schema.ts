@@ -2624,6 +2624,8 @@ export interface components {
         };
         /** @description Pass as ?cursor= for the next page; null on the last page */
         NextCursor: string | null;
+        /** @description An action that takes no fields: send {} or no body at all */
+        NoFields: Record<string, never>;
         /** @description An OpenAPI 3.1 document: this one */
         OpenApiDocument: {
             components: Record<string, never>;
@@ -3499,6 +3501,7 @@ export type NewSupporter = components['schemas']['NewSupporter'];
 export type NewTeam = components['schemas']['NewTeam'];
 export type NewUser = components['schemas']['NewUser'];
 export type NextCursor = components['schemas']['NextCursor'];
+export type NoFields = components['schemas']['NoFields'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type Partner = components['schemas']['Partner'];
 export type PartnerCapacityChange = components['schemas']['PartnerCapacityChange'];
@@ -7099,7 +7102,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoFields"];
+            };
+        };
         responses: {
             /** @description Created */
             201: {
@@ -7877,7 +7884,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoFields"];
+            };
+        };
         responses: {
             /** @description Created */
             201: {

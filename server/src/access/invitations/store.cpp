@@ -1,46 +1,56 @@
 #include "access/invitations/store.hpp"
 
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::access::db {
 
 namespace {
-constexpr const char* kInvitationSelect =
-    "SELECT i.org_id, i.id, i.person_id, i.supporter_id, i.display_name, i.created_by, i.created_at, i.expires_at,"
-    " i.accepted_at, i.user_id, i.revoked_at, i.revoked_by, COALESCE(u.display_name, '')"
-    " FROM invitations i LEFT JOIN users u ON u.org_id = i.org_id AND u.id = i.created_by";
+
+using store::column;
+
+// An invitation as made; its acceptance and revocation are written by their own statements.
+const store::Columns<Invitation> kInvitation{
+    column<&Invitation::org_id>("org_id"),
+    column<&Invitation::id>("id"),
+    column<&Invitation::person_id>("person_id"),
+    column<&Invitation::supporter_id>("supporter_id"),
+    column<&Invitation::display_name>("display_name"),
+    column<&Invitation::created_by>("created_by"),
+    column<&Invitation::created_at>("created_at"),
+    column<&Invitation::expires_at>("expires_at"),
+    column<&Invitation::accepted_at>("accepted_at"),
+    column<&Invitation::user_id>("user_id"),
+    column<&Invitation::revoked_at>("revoked_at"),
+    column<&Invitation::revoked_by>("revoked_by"),
+};
+// Each invitation with the name of whoever made it.
+const std::string kInvitationSelect =
+    "SELECT " + kInvitation.select_list("i") +
+    ", COALESCE(u.display_name, '') FROM invitations i LEFT JOIN users u ON u.org_id = i.org_id AND u.id = i.created_by";
 
 Invitation invitation_from_row(const store::Row& r) {
-  Invitation i;
-  i.org_id = r.text(0);
-  i.id = r.text(1);
-  i.person_id = r.text(2);
-  i.supporter_id = r.opt_text(3);
-  i.display_name = r.text(4);
-  i.created_by = r.text(5);
-  i.created_at = r.text(6);
-  i.expires_at = r.text(7);
-  i.accepted_at = r.opt_text(8);
-  i.user_id = r.opt_text(9);
-  i.revoked_at = r.opt_text(10);
-  i.revoked_by = r.opt_text(11);
-  i.created_by_name = r.text(12);
+  auto i = kInvitation.read(r);
+  i.created_by_name = r.text(kInvitation.size());
   return i;
 }
+
 }  // namespace
 
 Result<void> insert_invitation(Conn& c, const Invitation& i, const std::string& token_hash) {
-  TRY(c.exec("INSERT INTO invitations (org_id, id, token_hash, person_id, supporter_id, display_name, created_by,"
-             " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {i.org_id, i.id, token_hash, i.person_id, i.supporter_id, i.display_name, i.created_by, i.created_at,
-              i.expires_at}));
+  static const std::string sql = "INSERT INTO invitations (" + kInvitation.insert_names() + ", token_hash) VALUES (" +
+                                 kInvitation.insert_placeholders() + ", ?)";
+  store::Params p;
+  kInvitation.insert_values(i, p);
+  p.emplace_back(token_hash);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(std::string(kInvitationSelect) +
+  auto rows = TRY(c.query(kInvitationSelect +
                               " WHERE i.org_id = ? AND i.person_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT 200",
                           {org_id, person_id}));
   std::vector<Invitation> out;
@@ -49,7 +59,7 @@ Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::strin
 }
 
 Result<std::optional<Invitation>> find_invitation_by_token(Conn& c, const std::string& token_hash) {
-  auto row = TRY(c.query_one(std::string(kInvitationSelect) + " WHERE i.token_hash = ?", {token_hash}));
+  auto row = TRY(c.query_one(kInvitationSelect + " WHERE i.token_hash = ?", {token_hash}));
   if (!row) return std::optional<Invitation>{};
   return std::optional<Invitation>{invitation_from_row(*row)};
 }

@@ -1,10 +1,31 @@
 #include "access/two_step/store.hpp"
 
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::access::db {
+namespace {
+
+using store::column;
+
+const store::Columns<TwoStepFactor> kFactor{
+    column<&TwoStepFactor::secret>("secret"),
+    column<&TwoStepFactor::confirmed_at>("confirmed_at"),
+    column<&TwoStepFactor::last_counter>("last_counter"),
+};
+// A challenge's token is kept only as its hash, written beside these and never read back.
+const store::Columns<TwoStepChallenge> kChallenge{
+    column<&TwoStepChallenge::org_id>("org_id"),
+    column<&TwoStepChallenge::id>("id"),
+    column<&TwoStepChallenge::user_id>("user_id"),
+    column<&TwoStepChallenge::expires_at>("expires_at"),
+    column<&TwoStepChallenge::failures>("failures"),
+    column<&TwoStepChallenge::used_at>("used_at"),
+};
+
+}  // namespace
 
 Result<void> set_require_two_step(Conn& c, const std::string& org_id, bool required) {
   TRY(c.exec("UPDATE orgs SET require_two_step = ? WHERE org_id = ?", {required, org_id}));
@@ -17,10 +38,11 @@ Result<void> clear_two_step_setup(Conn& c, const std::string& org_id, const std:
 }
 
 Result<std::optional<TwoStepFactor>> get_factor(Conn& c, const std::string& org_id, const std::string& user_id) {
-  auto row = TRY(c.query_one("SELECT secret, confirmed_at, last_counter FROM two_step_factors WHERE org_id = ? AND user_id = ?",
-                             {org_id, user_id}));
+  static const std::string sql =
+      "SELECT " + kFactor.select_list() + " FROM two_step_factors WHERE org_id = ? AND user_id = ?";
+  auto row = TRY(c.query_one(sql, {org_id, user_id}));
   if (!row) return std::optional<TwoStepFactor>{};
-  return std::optional<TwoStepFactor>{TwoStepFactor{row->text(0), row->opt_text(1), row->integer(2)}};
+  return std::optional<TwoStepFactor>{kFactor.read(*row)};
 }
 
 Result<void> put_unconfirmed_factor(Conn& c, const std::string& org_id, const std::string& user_id,
@@ -69,18 +91,20 @@ Result<std::int64_t> recovery_codes_left(Conn& c, const std::string& org_id, con
 }
 
 Result<void> insert_challenge(Conn& c, const TwoStepChallenge& ch, const std::string& token_hash) {
-  TRY(c.exec("INSERT INTO two_step_challenges (org_id, id, token_hash, user_id, expires_at) VALUES (?, ?, ?, ?, ?)",
-             {ch.org_id, ch.id, token_hash, ch.user_id, ch.expires_at}));
+  static const std::string sql = "INSERT INTO two_step_challenges (" + kChallenge.insert_names() +
+                                 ", token_hash) VALUES (" + kChallenge.insert_placeholders() + ", ?)";
+  store::Params p;
+  kChallenge.insert_values(ch, p);
+  p.emplace_back(token_hash);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::optional<TwoStepChallenge>> find_challenge(Conn& c, const std::string& token_hash) {
-  auto row = TRY(c.query_one("SELECT org_id, id, user_id, expires_at, failures, used_at FROM two_step_challenges"
-                             " WHERE token_hash = ?",
-                             {token_hash}));
+  static const std::string sql = "SELECT " + kChallenge.select_list() + " FROM two_step_challenges WHERE token_hash = ?";
+  auto row = TRY(c.query_one(sql, {token_hash}));
   if (!row) return std::optional<TwoStepChallenge>{};
-  return std::optional<TwoStepChallenge>{
-      TwoStepChallenge{row->text(0), row->text(1), row->text(2), row->text(3), row->integer(4), row->opt_text(5)}};
+  return std::optional<TwoStepChallenge>{kChallenge.read(*row)};
 }
 
 Result<void> count_challenge_failure(Conn& c, const std::string& org_id, const std::string& id) {

@@ -10,7 +10,7 @@ json to_json(const Partner& p) {
   return {{"id", p.id},
           {"name", p.name},
           {"directoryOrganizationId", p.directory_organization_id},
-          {"status", p.status},
+          {"status", name_of(p.status)},
           {"agreementPurpose", p.agreement_purpose},
           {"agreementRoles", p.agreement_roles},
           {"informationSharing", p.information_sharing},

@@ -5,11 +5,20 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "core/enum_names.hpp"
 
 namespace trellis::partnerships {
 
+// Whether the partnership is running. Any status may follow any other: a partnership can pause,
+// resume, end and be taken up again, so there is no transition table to keep.
+enum class PartnerStatus { active, paused, ended };
+inline constexpr EnumName<PartnerStatus> kPartnerStatusNames[] = {
+    {PartnerStatus::active, "active"}, {PartnerStatus::paused, "paused"}, {PartnerStatus::ended, "ended"}};
+constexpr std::span<const EnumName<PartnerStatus>> names_of(PartnerStatus) { return kPartnerStatusNames; }
+
 struct Partner {
-  std::string id, name, directory_organization_id, status = "active";
+  std::string id, name, directory_organization_id;
+  PartnerStatus status = PartnerStatus::active;
   std::string agreement_purpose, agreement_roles, information_sharing;
   std::string agreement_expectations, agreement_contacts;
   std::string our_resources, partner_resources;  // what each side invests

@@ -26,14 +26,14 @@ Response list_partners(Ctx& ctx, AgreementsService& svc) {
 }
 
 // A partner agency and its whole agreement, for adding one or replacing what is kept.
-Result<Partner> read_partner(const http::Request& req) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<Partner> read_partner(const Ctx& ctx) {
+  auto in = TRY(JsonReader::of(*ctx.body));
   Partner p;
   TextRule para{.max = 4000, .multiline = true};
   p.name = in.text("name", Need::required, {.min = 2, .max = 200}).value_or("");
   p.directory_organization_id = in.text("directoryOrganizationId", Need::optional, {.max = 64}).value_or("");
-  static constexpr std::string_view kStatuses[] = {"active", "paused", "ended"};
-  p.status = in.one_of("status", Need::optional, kStatuses).value_or("active");
+  static const auto kStatuses = all_names<PartnerStatus>();
+  if (auto status = in.one_of("status", Need::optional, kStatuses)) p.status = *parse_name<PartnerStatus>(*status);
   p.agreement_purpose = in.text("agreementPurpose", Need::optional, para).value_or("");
   p.agreement_roles = in.text("agreementRoles", Need::optional, para).value_or("");
   p.agreement_expectations = in.text("agreementExpectations", Need::optional, para).value_or("");
@@ -56,7 +56,7 @@ Result<Partner> read_partner(const http::Request& req) {
 }
 
 Response add_partner(Ctx& ctx, AgreementsService& svc) {
-  auto p = read_partner(ctx.req);
+  auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
   return api::respond_as(ctx, svc.add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
 }
@@ -64,7 +64,7 @@ Response add_partner(Ctx& ctx, AgreementsService& svc) {
 Response update_partner(Ctx& ctx, AgreementsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto p = read_partner(ctx.req);
+  auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
   return api::respond_as(ctx, svc.update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
                           [](const Partner& x) { return to_json(x); });
@@ -76,7 +76,7 @@ json document_json(const PartnerDocument& d) {
 }
 
 Response attach_document(Ctx& ctx, AgreementsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto name = in->text("name", Need::required, {.min = 1, .max = 200}).value_or("");
   auto type = in->text("contentType", Need::required, {.max = 100}).value_or("");
@@ -115,7 +115,7 @@ Response own_agency(Ctx& ctx, AgreementsService& svc) {
 Response update_capacity(Ctx& ctx, AgreementsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto taking = in->boolean("takingReferrals", Need::required).value_or(true);
   std::optional<int> wait;
@@ -127,7 +127,7 @@ Response update_capacity(Ctx& ctx, AgreementsService& svc) {
 }
 
 Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessService& access) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   access::NewUser u;
   auto email = in->email("email", Need::required);

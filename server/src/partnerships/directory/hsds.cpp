@@ -253,6 +253,10 @@ Result<HsdsFile> read_hsds_json(std::string_view text) {
   auto j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded())
     return fail(ErrorKind::bad_request, "The file is not valid JSON", "Check it was saved as UTF-8 JSON.", "malformed_json");
+  return read_hsds_document(j);
+}
+
+Result<HsdsFile> read_hsds_document(const json& j) {
   // Collect (kind hint, document) pairs from whichever shape the file has.
   std::vector<std::pair<std::string, const json*>> docs;
   // Our own export says so; an HSDS record can itself hold lists named "services" or "locations".

@@ -36,7 +36,9 @@ struct HsdsFile {
 // A UUID as HSDS 3.0 requires of every id.
 bool is_uuid(const nlohmann::json& v);
 
+// An HSDS file as text (a file the CLI was given), or as JSON already parsed (a request body).
 Result<HsdsFile> read_hsds_json(std::string_view text);
+Result<HsdsFile> read_hsds_document(const nlohmann::json& doc);
 
 // A tabular HSDS export: a folder of CSV files, one per table (services.csv, phones.csv …),
 // with or without datapackage.json. Each row becomes a record of kind "table:<name>"; each

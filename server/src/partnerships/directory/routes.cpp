@@ -34,8 +34,8 @@ json import_json(const ImportProgress& p) {
 
 // The body is HSDS JSON, or {"tables": {"services.csv": "…", …}} for a tabular export.
 Response start_directory_import(Ctx& ctx, DirectoryService& svc) {
-  auto body = json::parse(ctx.req.body, nullptr, false);
-  Result<HsdsFile> file = !body.is_discarded() && body.is_object() && body.contains("tables")
+  const auto& body = *ctx.body;  // parsed once, and its shape checked, by the pipeline
+  Result<HsdsFile> file = body.is_object() && body.contains("tables")
                               ? [&]() -> Result<HsdsFile> {
                                   if (!body["tables"].is_object())
                                     return fail(Error::field(ErrorKind::bad_request, "tables",
@@ -49,7 +49,7 @@ Response start_directory_import(Ctx& ctx, DirectoryService& svc) {
                                   }
                                   return read_hsds_tables(tables);
                                 }()
-                              : read_hsds_json(ctx.req.body);
+                              : read_hsds_document(body);
   if (!file) return ctx.problem(file.error());
   auto job = svc.start_import(ctx.actor(), std::move(*file));
   if (!job) return ctx.problem(job.error());

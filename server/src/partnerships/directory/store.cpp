@@ -6,6 +6,7 @@
 #include "access/policy.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
@@ -144,11 +145,26 @@ double cosine_at(std::int64_t latitude_e6) {
 
 // One search's SQL for a given distance (km) around the point, when there is one: services in
 // the square of that half-size whose distance is at most that, nearest first.
+// What a search shows of each service, from its row kept for searching.
+const store::Columns<ServiceHit> kHit{
+    store::column<&ServiceHit::id>("hsds_id"),
+    store::column<&ServiceHit::organization_id>("organization_hsds_id"),
+    store::column<&ServiceHit::name>("name"),
+    store::column<&ServiceHit::description>("description"),
+    store::column<&ServiceHit::status>("status"),
+    store::column<&ServiceHit::languages>("languages"),
+    store::column<&ServiceHit::latitude_e6>("latitude_e6"),
+    store::column<&ServiceHit::longitude_e6>("longitude_e6"),
+    store::column<&ServiceHit::taxonomy_codes>("taxonomy_codes"),
+    store::column<&ServiceHit::locality>("locality"),
+    store::column<&ServiceHit::postcode>("postcode"),
+    store::column<&ServiceHit::organization_name>("organization_name"),
+};
+
 std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org_id, const ServiceQuery& q,
                                                  double within_km) {
-  std::string sql =
-      "SELECT s.hsds_id, s.organization_hsds_id, s.name, s.description, s.status, s.languages, s.latitude_e6,"
-      " s.longitude_e6, s.taxonomy_codes, s.locality, s.postcode, s.organization_name";
+  static const std::string select = "SELECT " + kHit.select_list("s");
+  std::string sql = select;
   store::Params p;
   auto terms = words(q.folded_text);
   bool sqlite = c.dialect() == store::Dialect::sqlite;
@@ -276,13 +292,7 @@ Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_
       continue;
     }
     std::vector<ServiceHit> out;
-    for (const auto& r : rows) {
-      ServiceHit h{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(8), r.text(9), r.text(10),
-                   r.text(11), std::nullopt, std::nullopt};
-      if (!r.is_null(6)) h.latitude_e6 = r.integer(6);
-      if (!r.is_null(7)) h.longitude_e6 = r.integer(7);
-      out.push_back(std::move(h));
-    }
+    for (const auto& r : rows) out.push_back(kHit.read(r));
     return out;
   }
 }

@@ -1,25 +1,10 @@
 #include "partnerships/referrals/model.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <queue>
 
 namespace trellis::partnerships {
-namespace {
-
-constexpr std::array<std::string_view, 9> kNames = {"draft",      "sent",        "received",  "accepted", "declined",
-                                                    "redirected", "in_progress", "completed", "withdrawn"};
-
-}  // namespace
-
-std::string_view state_name(ReferralState s) { return kNames[static_cast<std::size_t>(s)]; }
-
-std::optional<ReferralState> parse_referral_state(std::string_view s) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == s) return static_cast<ReferralState>(i);
-  return std::nullopt;
-}
 
 bool may_move(ReferralState from, ReferralState to, ReferralSide by) {
   return std::any_of(std::begin(kReferralMoves), std::end(kReferralMoves),
@@ -38,7 +23,7 @@ bool needs_note(ReferralState to) {
 std::vector<std::string_view> moves_by(ReferralSide by) {
   std::vector<std::string_view> out;
   for (const auto& m : kReferralMoves)
-    if (m.by == by && std::find(out.begin(), out.end(), state_name(m.to)) == out.end()) out.push_back(state_name(m.to));
+    if (m.by == by && std::find(out.begin(), out.end(), name_of(m.to)) == out.end()) out.push_back(name_of(m.to));
   return out;
 }
 

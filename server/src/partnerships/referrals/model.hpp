@@ -6,14 +6,20 @@
 #include <vector>
 
 #include "access/policy.hpp"
+#include "core/enum_names.hpp"
 
 namespace trellis::partnerships {
 
 // Where a referral is. One transition table (kReferralMoves) says where each state can go and
 // who moves it there; the service, the API's list of moves and the demo data all read it.
 enum class ReferralState { draft, sent, received, accepted, declined, redirected, in_progress, completed, withdrawn };
-std::string_view state_name(ReferralState s);
-std::optional<ReferralState> parse_referral_state(std::string_view s);
+inline constexpr EnumName<ReferralState> kReferralStateNames[] = {
+    {ReferralState::draft, "draft"},         {ReferralState::sent, "sent"},
+    {ReferralState::received, "received"},   {ReferralState::accepted, "accepted"},
+    {ReferralState::declined, "declined"},   {ReferralState::redirected, "redirected"},
+    {ReferralState::in_progress, "in_progress"}, {ReferralState::completed, "completed"},
+    {ReferralState::withdrawn, "withdrawn"}};
+constexpr std::span<const EnumName<ReferralState>> names_of(ReferralState) { return kReferralStateNames; }
 
 // Who moves a referral: the care team that made it, or the partner agency it went to.
 enum class ReferralSide { care_team, partner };

@@ -17,7 +17,7 @@ json to_json(const Referral& r) {
   return {{"id", r.id},         {"personId", r.person_id},       {"personName", r.person_name},
           {"partnerId", r.partner_id}, {"partnerName", r.partner_name}, {"serviceName", r.service_name},
           {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
-          {"status", state_name(r.status)}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
+          {"status", name_of(r.status)}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
           {"sentAt", or_null(r.sent_at)}, {"respondedAt", or_null(r.responded_at)}, {"closedAt", or_null(r.closed_at)},
           {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version},
           {"personWithheld", r.person_withheld}};
@@ -41,7 +41,7 @@ Response person_referrals(Ctx& ctx, ReferralsService& svc) {
 }
 
 Response draft_referral(Ctx& ctx, ReferralsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   NewReferral n;
   auto partner = in->id("partnerId", Need::required);
@@ -137,13 +137,13 @@ Response figures(Ctx& ctx, ReferralsService& svc) {
 Response partner_respond(Ctx& ctx, ReferralsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   static const auto moves = moves_by(ReferralSide::partner);
   auto to = in->one_of("status", Need::required, moves);
   auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *parse_referral_state(*to),
+  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *parse_name<ReferralState>(*to),
                                                 note.value_or("")),
                           [](const Referral& x) { return to_json(x); });
 }

@@ -115,7 +115,7 @@ Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, 
   if (to == ReferralState::declined) r.decline_reason = note;
   if (to == ReferralState::completed) r.outcome = note;
   if (is_closed(to)) r.closed_at = at;
-  auto from_name = std::string(state_name(from)), to_name = std::string(state_name(to));
+  auto from_name = std::string(name_of(from)), to_name = std::string(name_of(to));
   return db_.write([&](store::Conn& c) -> Result<Referral> {
     TRY_VOID(db::update_referral(c, actor.org_id, r, version, actor.user_id.value_or("")));
     TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {at, from_name, to_name, note, actor.role}, actor.user_id));
@@ -133,7 +133,7 @@ Result<Referral> ReferralsService::send_referral(const access::Actor& actor, con
   if (!r || r->person_id != person_id) return fail(referral_not_found());
   if (r->status != ReferralState::draft)
     return fail(ErrorKind::conflict, "This referral has already been sent",
-                "Its status is " + std::string(state_name(r->status)) + ".",
+                "Its status is " + std::string(name_of(r->status)) + ".",
                 "referral_state");
   auto p = TRY(agreements_.partner(actor.org_id, r->partner_id));
   if (!p.taking_referrals)
@@ -167,7 +167,7 @@ Result<Referral> ReferralsService::withdraw_referral(const access::Actor& actor,
   if (!r || r->person_id != person_id) return fail(referral_not_found());
   if (!may_move(r->status, ReferralState::withdrawn, ReferralSide::care_team))
     return fail(ErrorKind::conflict, "This referral is already closed",
-                "Its status is " + std::string(state_name(r->status)) + ".", "referral_state");
+                "Its status is " + std::string(name_of(r->status)) + ".", "referral_state");
   return move(actor, *r, version, ReferralState::withdrawn, note);
 }
 
@@ -265,8 +265,8 @@ Result<Referral> ReferralsService::respond(const access::Actor& actor, const acc
     return fail(referral_not_found());
   if (!may_move(r->status, to, ReferralSide::partner))
     return fail(Error::field(ErrorKind::unprocessable, "status",
-                             "cannot go from " + std::string(state_name(r->status)) + " to " +
-                                 std::string(state_name(to))));
+                             "cannot go from " + std::string(name_of(r->status)) + " to " +
+                                 std::string(name_of(to))));
   if (needs_note(to) && note.empty())
     return fail(Error::field(ErrorKind::unprocessable, "note",
                              to == ReferralState::declined

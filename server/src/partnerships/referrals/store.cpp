@@ -3,6 +3,7 @@
 #include "access/policy.hpp"
 #include "core/clock.hpp"
 #include "core/ids.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
@@ -10,59 +11,83 @@ namespace trellis::partnerships::db {
 
 namespace {
 
-constexpr const char* kReferralSelect =
-    "SELECT r.id, r.person_id, r.partner_id, pa.name, r.service_name, r.reason, r.goal_ids, r.shared_parts, r.status,"
-    " r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.created_at, r.updated_at, r.version,"
-    " COALESCE(NULLIF(pe.preferred_name, ''), pe.given_name) || ' ' || pe.family_name"
+using store::column;
+using store::Written;
+
+// What a referral says is fixed once it is made (on_insert); its progress is what changes.
+const store::Columns<Referral> kReferral{
+    column<&Referral::id>("id", Written::on_insert),
+    column<&Referral::person_id>("person_id", Written::on_insert),
+    column<&Referral::partner_id>("partner_id", Written::on_insert),
+    column<&Referral::service_name>("service_name", Written::on_insert),
+    column<&Referral::reason>("reason", Written::on_insert),
+    {"goal_ids", [](const Referral& r) -> store::Value { return store::join_list(r.goal_ids); },
+     [](Referral& r, const store::Row& row, std::size_t i) { r.goal_ids = store::split_list(row.text(i)); },
+     Written::on_insert},
+    {"shared_parts", [](const Referral& r) -> store::Value { return access::join_parts(r.shared_parts); },
+     [](Referral& r, const store::Row& row, std::size_t i) { r.shared_parts = access::split_parts(row.text(i)); },
+     Written::on_insert},
+    column<&Referral::status>("status"),
+    column<&Referral::decline_reason>("decline_reason"),
+    column<&Referral::outcome>("outcome"),
+    column<&Referral::sent_at>("sent_at"),
+    column<&Referral::responded_at>("responded_at"),
+    column<&Referral::closed_at>("closed_at"),
+    column<&Referral::created_at>("created_at", Written::on_insert),
+    column<&Referral::updated_at>("updated_at"),
+    column<&Referral::version>("version", Written::never),
+};
+
+// Each change to a referral, in the order it came (seq, kept beside it).
+const store::Columns<ReferralEvent> kEvent{
+    column<&ReferralEvent::at>("at"),
+    column<&ReferralEvent::from_status>("from_status"),
+    column<&ReferralEvent::to_status>("to_status"),
+    column<&ReferralEvent::note>("note"),
+    column<&ReferralEvent::by_role>("by_role"),
+};
+
+// The referral, then the partner's name and the person's as they are now.
+const std::string kReferralSelect =
+    "SELECT " + kReferral.select_list("r") +
+    ", pa.name, COALESCE(NULLIF(pe.preferred_name, ''), pe.given_name) || ' ' || pe.family_name"
     " FROM referrals r JOIN partners pa ON pa.org_id = r.org_id AND pa.id = r.partner_id"
     " JOIN people pe ON pe.org_id = r.org_id AND pe.id = r.person_id";
 
-Referral referral_from_row(const store::Row& r) {
-  Referral x;
-  x.id = r.text(0);
-  x.person_id = r.text(1);
-  x.partner_id = r.text(2);
-  x.partner_name = r.text(3);
-  x.service_name = r.text(4);
-  x.reason = r.text(5);
-  x.goal_ids = store::split_list(r.text(6));
-  x.shared_parts = access::split_parts(r.text(7));
-  x.status = parse_referral_state(r.text(8)).value_or(ReferralState::draft);
-  x.decline_reason = r.text(9);
-  x.outcome = r.text(10);
-  x.sent_at = r.opt_text(11);
-  x.responded_at = r.opt_text(12);
-  x.closed_at = r.opt_text(13);
-  x.created_at = r.text(14);
-  x.updated_at = r.text(15);
-  x.version = r.integer(16);
-  x.person_name = r.text(17);
-  return x;
+Referral referral_from_row(const store::Row& row) {
+  auto r = kReferral.read(row);
+  r.partner_name = row.text(kReferral.size());
+  r.person_name = row.text(kReferral.size() + 1);
+  return r;
 }
 
 }  // namespace
 
 Result<void> insert_referral(Conn& c, const std::string& org_id, const Referral& r, const std::string& by) {
-  TRY(c.exec("INSERT INTO referrals (org_id, id, person_id, partner_id, service_name, reason, goal_ids, shared_parts,"
-             " status, created_at, created_by, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {org_id, r.id, r.person_id, r.partner_id, r.service_name, r.reason, store::join_list(r.goal_ids),
-              access::join_parts(r.shared_parts), std::string(state_name(r.status)), r.created_at, by, r.updated_at, by}));
+  static const std::string sql = "INSERT INTO referrals (org_id, " + kReferral.insert_names() +
+                                 ", created_by, updated_by, version) VALUES (?, " + kReferral.insert_placeholders() +
+                                 ", ?, ?, 1)";
+  store::Params p{org_id};
+  kReferral.insert_values(r, p);
+  p.insert(p.end(), {by, by});
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::optional<Referral>> referral(Conn& c, const std::string& org_id, const std::string& id) {
-  auto row = TRY(c.query_one(std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.id = ?", {org_id, id}));
+  auto row = TRY(c.query_one(kReferralSelect + " WHERE r.org_id = ? AND r.id = ?", {org_id, id}));
   if (!row) return std::optional<Referral>{};
   return std::optional<Referral>{referral_from_row(*row)};
 }
 
 Result<void> update_referral(Conn& c, const std::string& org_id, const Referral& r, std::int64_t expected_version,
                              const std::string& by) {
-  auto changed = TRY(c.exec(
-      "UPDATE referrals SET status = ?, decline_reason = ?, outcome = ?, sent_at = ?, responded_at = ?, closed_at = ?,"
-      " updated_at = ?, updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?",
-      {std::string(state_name(r.status)), r.decline_reason, r.outcome, r.sent_at, r.responded_at, r.closed_at, r.updated_at, by, org_id, r.id,
-       expected_version}));
+  static const std::string sql = "UPDATE referrals SET " + kReferral.assignments() +
+                                 ", updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params p;
+  kReferral.update_values(r, p);
+  p.insert(p.end(), {by, org_id, r.id, expected_version});
+  auto changed = TRY(c.exec(sql, p));
   return store::check_versioned_update(c, changed, "referrals", org_id, r.id, expected_version, "referral");
 }
 
@@ -71,24 +96,25 @@ Result<void> insert_referral_event(Conn& c, const std::string& org_id, const std
   // The referral's row is locked by the change this event records, so the next number is ours.
   auto next = TRY(c.query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM referral_events WHERE org_id = ? AND referral_id = ?",
                               {org_id, referral_id}));
-  TRY(c.exec("INSERT INTO referral_events (org_id, id, referral_id, seq, at, by_user, by_role, from_status, to_status,"
-             " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {org_id, trellis::new_id(), referral_id, next->integer(0), e.at, by, e.by_role, e.from_status, e.to_status,
-              e.note}));
+  static const std::string sql = "INSERT INTO referral_events (org_id, id, referral_id, seq, by_user, " +
+                                 kEvent.insert_names() + ") VALUES (?, ?, ?, ?, ?, " + kEvent.insert_placeholders() + ")";
+  store::Params p{org_id, trellis::new_id(), referral_id, next->integer(0), by};
+  kEvent.insert_values(e, p);
+  TRY(c.exec(sql, p));
   return {};
 }
 
 Result<std::vector<ReferralEvent>> referral_events(Conn& c, const std::string& org_id, const std::string& referral_id) {
-  auto rows = TRY(c.query("SELECT at, from_status, to_status, note, by_role FROM referral_events"
-                          " WHERE org_id = ? AND referral_id = ? ORDER BY seq",
-                          {org_id, referral_id}));
+  static const std::string sql =
+      "SELECT " + kEvent.select_list() + " FROM referral_events WHERE org_id = ? AND referral_id = ? ORDER BY seq";
+  auto rows = TRY(c.query(sql, {org_id, referral_id}));
   std::vector<ReferralEvent> out;
-  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.opt_text(4)});
+  for (const auto& r : rows) out.push_back(kEvent.read(r));
   return out;
 }
 
 Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.person_id = ? ORDER BY r.created_at DESC",
+  auto rows = TRY(c.query(kReferralSelect + " WHERE r.org_id = ? AND r.person_id = ? ORDER BY r.created_at DESC",
                           {org_id, person_id}));
   std::vector<Referral> out;
   for (const auto& r : rows) out.push_back(referral_from_row(r));
@@ -97,7 +123,7 @@ Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& o
 
 Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id,
                                                   const PageRequest& page) {
-  std::string sql = std::string(kReferralSelect) + " WHERE r.org_id = ? AND r.partner_id = ? AND r.sent_at IS NOT NULL";
+  std::string sql = kReferralSelect + " WHERE r.org_id = ? AND r.partner_id = ? AND r.sent_at IS NOT NULL";
   store::Params p{org_id, partner_id};
   if (page.after && page.after->size() == 2) {
     sql += " AND (r.sent_at < ? OR (r.sent_at = ? AND r.id < ?))";
@@ -147,7 +173,7 @@ Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& 
     }
     if (r.is_null(3)) continue;  // no referral in the period
     auto& f = out.back();
-    auto status = parse_referral_state(r.text(2)).value_or(ReferralState::draft);
+    auto status = parse_name<ReferralState>(r.text(2)).value_or(ReferralState::draft);
     ++f.sent;
     using S = ReferralState;
     if (status == S::accepted || status == S::in_progress) ++f.accepted, ++f.open;

@@ -45,7 +45,7 @@ Response dimensions(Ctx&) {
 }
 
 Response open_review(Ctx& ctx, ReviewsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto title = in->text("title", Need::required, {.min = 3, .max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
@@ -67,7 +67,7 @@ Response get_review(Ctx& ctx, ReviewsService& svc) {
 }
 
 Response rate_review(Ctx& ctx, ReviewsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   std::vector<std::tuple<std::string, int, std::string>> list;
   if (const auto* ratings = in->raw("ratings", Need::required)) {
@@ -99,7 +99,7 @@ Response rate_review(Ctx& ctx, ReviewsService& svc) {
 }
 
 Response add_review_action(Ctx& ctx, ReviewsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto action = in->text("action", Need::required, {.min = 3, .max = 1000, .multiline = true});
   auto owner = in->text("owner", Need::optional, {.max = 200});

@@ -29,8 +29,8 @@ using access::Rule;
 using api::Ctx;
 using http::Response;
 
-Result<SharedCarePlan> read_shared_care(const http::Request& req, Need need) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<SharedCarePlan> read_shared_care(const Ctx& ctx, Need need) {
+  auto in = TRY(ctx.input());
   SharedCarePlan p;
   TextRule para{.max = 4000, .multiline = true};
   if (need == Need::required) p.partner_id = in.id("partnerId", Need::required).value_or("");
@@ -50,7 +50,7 @@ Response list_shared_care(Ctx& ctx, SharedCareService& svc) {
 }
 
 Response add_shared_care(Ctx& ctx, SharedCareService& svc) {
-  auto in = read_shared_care(ctx.req, Need::required);
+  auto in = read_shared_care(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in),
                           [](const SharedCarePlan& p) { return to_json(p); }, 201);
@@ -59,7 +59,7 @@ Response add_shared_care(Ctx& ctx, SharedCareService& svc) {
 Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_shared_care(ctx.req, Need::optional);
+  auto in = read_shared_care(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
                           [](const SharedCarePlan& p) { return to_json(p); });
@@ -72,7 +72,7 @@ Response list_conferences(Ctx& ctx, SharedCareService& svc) {
 }
 
 Response add_conference(Ctx& ctx, SharedCareService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   CaseConference k;
   TextRule para{.max = 4000, .multiline = true};

@@ -17,7 +17,7 @@ using http::Response;
 using nlohmann::json;
 
 Response break_glass(Ctx& ctx, BreakGlassService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   std::vector<std::string_view> codes(std::begin(kBreakGlassReasons), std::end(kBreakGlassReasons));
   auto code = in->one_of("reasonCode", Need::required, codes);
@@ -34,7 +34,7 @@ Response break_glass_queue(Ctx& ctx, BreakGlassService& svc) {
 }
 
 Response review_break_glass(Ctx& ctx, BreakGlassService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, paragraph(2000));
   if (auto done = in->finish(); !done) return ctx.problem(done.error());

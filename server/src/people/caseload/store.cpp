@@ -60,7 +60,7 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   }
   page_sql += " ORDER BY p.search_name, p.id LIMIT ?";
   p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
-  std::string sql = std::string("SELECT ") + kPersonColumns +
+  std::string sql = "SELECT " + kPersonColumns.select_list("p") +
                     ", pl.review_on,"
                     " COALESCE(pl.updated_at, ''),"
                     " (SELECT MAX(ci.taken_at) FROM check_ins ci WHERE ci.org_id = p.org_id AND ci.person_id = p.id),"
@@ -72,14 +72,15 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   p.emplace_back(org_id);
   auto rows = TRY(c.query(sql, p));
   std::vector<CaseloadRow> out;
+  const auto k = kPersonColumns.size();  // the person's columns, then what the query works out
   for (const auto& r : rows) {
     CaseloadRow row;
-    row.person = person_from_row(r);
-    row.review_on = r.opt_text(kPersonColumnCount);
-    row.last_check_in = r.opt_text(kPersonColumnCount + 2);
-    row.sort_key = r.text(kPersonColumnCount + 3);
+    row.person = kPersonColumns.read(r);
+    row.review_on = r.opt_text(k);
+    row.last_check_in = r.opt_text(k + 2);
+    row.sort_key = r.text(k + 3);
     // Times are fixed-width UTC text, so the greatest string is the latest time.
-    row.last_change = std::max({row.person.updated_at, r.text(kPersonColumnCount + 1), r.text(kPersonColumnCount + 4)});
+    row.last_change = std::max({row.person.updated_at, r.text(k + 1), r.text(k + 4)});
     out.push_back(std::move(row));
   }
   return out;
@@ -87,14 +88,14 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
 
 Result<std::vector<Person>> search_all(Conn& c, const std::string& org_id, const std::string& folded_text,
                                        std::size_t limit) {
-  std::string sql = std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.org_id = ?";
+  std::string sql = "SELECT " + kPersonColumns.select_list("p") + " FROM people p WHERE p.org_id = ?";
   store::Params p{org_id};
   add_name_filter(sql, p, folded_text);
   sql += " ORDER BY p.search_name, p.id LIMIT ?";
   p.emplace_back(static_cast<std::int64_t>(limit));
   auto rows = TRY(c.query(sql, p));
   std::vector<Person> out;
-  for (const auto& r : rows) out.push_back(person_from_row(r));
+  for (const auto& r : rows) out.push_back(kPersonColumns.read(r));
   return out;
 }
 

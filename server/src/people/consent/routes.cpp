@@ -27,7 +27,7 @@ Response list_consents(Ctx& ctx, ConsentService& svc) {
 }
 
 Response record_consent(Ctx& ctx, ConsentService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   ConsentInput k;
   auto supporter = in->id("supporterId", Need::optional);

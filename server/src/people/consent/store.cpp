@@ -5,6 +5,7 @@
 
 #include "access/policy.hpp"
 #include "core/text.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
@@ -12,50 +13,54 @@ namespace trellis::people::db {
 
 namespace {
 
-constexpr const char* kConsentColumns =
-    "org_id, id, person_id, grantee_type, grantee_id, parts, purpose, starts_on, ends_on, recorded_at, recorded_by,"
-    " withdrawn_at, withdrawn_by";
+using store::column;
+using store::Written;
 
-Consent consent_from_row(const store::Row& r) {
-  Consent k;
-  k.org_id = r.text(0);
-  k.id = r.text(1);
-  k.person_id = r.text(2);
-  k.grantee_type = r.text(3);
-  k.grantee_id = r.text(4);
-  k.parts = access::split_parts(r.text(5));
-  k.purpose = r.text(6);
-  k.starts_on = r.text(7);
-  k.ends_on = r.opt_text(8);
-  k.recorded_at = r.text(9);
-  k.recorded_by = r.opt_text(10);
-  k.withdrawn_at = r.opt_text(11);
-  k.withdrawn_by = r.opt_text(12);
-  return k;
-}
+// What a consent says is fixed once it is recorded (on_insert); only its withdrawal changes, by
+// withdraw_consent's own guarded statement.
+const store::Columns<Consent> kConsentColumns{
+    column<&Consent::org_id>("org_id", Written::on_insert),
+    column<&Consent::id>("id", Written::on_insert),
+    column<&Consent::person_id>("person_id", Written::on_insert),
+    column<&Consent::grantee_type>("grantee_type", Written::on_insert),
+    column<&Consent::grantee_id>("grantee_id", Written::on_insert),
+    {"parts", [](const Consent& k) -> store::Value { return access::join_parts(k.parts); },
+     [](Consent& k, const store::Row& r, std::size_t i) { k.parts = access::split_parts(r.text(i)); },
+     Written::on_insert},
+    column<&Consent::purpose>("purpose", Written::on_insert),
+    column<&Consent::starts_on>("starts_on", Written::on_insert),
+    column<&Consent::ends_on>("ends_on", Written::on_insert),
+    column<&Consent::recorded_at>("recorded_at", Written::on_insert),
+    column<&Consent::recorded_by>("recorded_by", Written::on_insert),
+    column<&Consent::withdrawn_at>("withdrawn_at"),
+    column<&Consent::withdrawn_by>("withdrawn_by"),
+};
+
+const std::string kConsentSelect = "SELECT " + kConsentColumns.select_list() + " FROM consents";
 
 }  // namespace
 
 Result<std::vector<Consent>> consents(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(std::string("SELECT ") + kConsentColumns +
-                              " FROM consents WHERE org_id = ? AND person_id = ? ORDER BY recorded_at DESC",
-                          {org_id, person_id}));
+  static const std::string sql = kConsentSelect + " WHERE org_id = ? AND person_id = ? ORDER BY recorded_at DESC";
+  auto rows = TRY(c.query(sql, {org_id, person_id}));
   std::vector<Consent> out;
-  for (const auto& r : rows) out.push_back(consent_from_row(r));
+  for (const auto& r : rows) out.push_back(kConsentColumns.read(r));
   return out;
 }
 
 Result<std::optional<Consent>> get_consent(Conn& c, const std::string& org_id, const std::string& id) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kConsentColumns + " FROM consents WHERE org_id = ? AND id = ?",
-                             {org_id, id}));
+  static const std::string sql = kConsentSelect + " WHERE org_id = ? AND id = ?";
+  auto row = TRY(c.query_one(sql, {org_id, id}));
   if (!row) return std::optional<Consent>{};
-  return std::optional<Consent>{consent_from_row(*row)};
+  return std::optional<Consent>{kConsentColumns.read(*row)};
 }
 
 Result<void> insert_consent(Conn& c, const Consent& k) {
-  TRY(c.exec(std::string("INSERT INTO consents (") + kConsentColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {k.org_id, k.id, k.person_id, k.grantee_type, k.grantee_id, access::join_parts(k.parts), k.purpose, k.starts_on,
-              k.ends_on, k.recorded_at, k.recorded_by, k.withdrawn_at, k.withdrawn_by}));
+  static const std::string sql = "INSERT INTO consents (" + kConsentColumns.insert_names() + ") VALUES (" +
+                                 kConsentColumns.insert_placeholders() + ")";
+  store::Params params;
+  kConsentColumns.insert_values(k, params);
+  TRY(c.exec(sql, params));
   return {};
 }
 
@@ -70,8 +75,8 @@ Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::str
 Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
                                                   const std::string& grantee_id,
                                                   const std::vector<std::string>& person_ids) {
-  std::string sql = std::string("SELECT ") + kConsentColumns +
-                    " FROM consents WHERE org_id = ? AND grantee_type = ? AND grantee_id = ? AND withdrawn_at IS NULL";
+  std::string sql = kConsentSelect +
+                    " WHERE org_id = ? AND grantee_type = ? AND grantee_id = ? AND withdrawn_at IS NULL";
   std::vector<store::Value> params = {org_id, grantee_type, grantee_id};
   if (!person_ids.empty()) {
     sql += " AND person_id IN (" + store::placeholders(person_ids.size()) + ")";
@@ -79,7 +84,7 @@ Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& or
   }
   auto rows = TRY(c.query(sql, params));
   std::vector<Consent> out;
-  for (const auto& r : rows) out.push_back(consent_from_row(r));
+  for (const auto& r : rows) out.push_back(kConsentColumns.read(r));
   return out;
 }
 

@@ -18,8 +18,8 @@ using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
-Result<PersonInput> read_person(const http::Request& req, bool creating) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<PersonInput> read_person(const Ctx& ctx, bool creating) {
+  auto in = TRY(ctx.input());
   Need need = creating ? Need::required : Need::optional;
   PersonInput p;
   p.given_name = in.text("givenName", need, one_line(100));
@@ -41,8 +41,8 @@ Result<PersonInput> read_person(const http::Request& req, bool creating) {
     p.team_ids = in.id_list("teamIds", Need::optional);
     p.not_a_duplicate = in.boolean("notADuplicate", Need::optional).value_or(false);
   } else {
-    static constexpr std::string_view statuses[] = {"receiving_support", "ended"};
-    p.status = in.one_of("status", Need::optional, statuses);
+    static const auto statuses = all_names<PersonStatus>();
+    if (auto status = in.one_of("status", Need::optional, statuses)) p.status = parse_name<PersonStatus>(*status);
     p.support_ended_on = in.text("supportEndedOn", Need::optional, one_line(10));
   }
   TRY_VOID(in.finish());
@@ -51,7 +51,7 @@ Result<PersonInput> read_person(const http::Request& req, bool creating) {
 
 
 Response create_person(Ctx& ctx, RecordsService& svc) {
-  auto in = read_person(ctx.req, true);
+  auto in = read_person(ctx, true);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
 }
@@ -80,7 +80,7 @@ Response get_person(Ctx& ctx, RecordsService& svc) {
 Response update_person(Ctx& ctx, RecordsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_person(ctx.req, false);
+  auto in = read_person(ctx, false);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in), [](const Person& p) { return to_json(p); });
 }
@@ -92,7 +92,7 @@ Response get_care_team(Ctx& ctx, RecordsService& svc) {
 }
 
 Response set_care_team(Ctx& ctx, RecordsService& svc) {
-  auto in = JsonReader::parse(ctx.req.body);
+  auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   auto users = in->id_list("userIds", Need::required);
   auto teams = in->id_list("teamIds", Need::required);
@@ -124,11 +124,6 @@ json to_json(const access::Invitation& i, const std::string& now) {
 }
 
 Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_id, RecordsService& svc) {
-  if (!ctx.req.body.empty()) {
-    auto in = JsonReader::parse(ctx.req.body);
-    if (!in) return ctx.problem(in.error());
-    if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  }
   auto r = svc.invite(ctx.actor(), ctx.person_id(), supporter_id);
   if (!r) return ctx.problem(r.error());
   auto j = to_json(r->invitation, to_iso(ctx.now));
@@ -198,6 +193,7 @@ void add_records_routes(api::Routes& r, RecordsService& svc, access::AccessServi
   r.add("POST", one + "/invitations", Rule::person(Part::sign_ins, true),
         {.summary = "Invite the person to sign in: a single-use link for 7 days, shown once",
          .tag = "people",
+         .request = "NoFields",
          .response = "IssuedPersonInvitation",
          .status = 201},
         api::with(invite_person, svc));
@@ -207,6 +203,7 @@ void add_records_routes(api::Routes& r, RecordsService& svc, access::AccessServi
   r.add("POST", one + "/supporters/:supporterId/invitations", Rule::person(Part::sign_ins, true),
         {.summary = "Invite a supporter to sign in: a single-use link for 7 days, shown once",
          .tag = "people",
+         .request = "NoFields",
          .response = "IssuedPersonInvitation",
          .status = 201},
         api::with(invite_supporter, svc));

@@ -77,8 +77,6 @@ Result<Person> RecordsService::update(const access::Actor& actor, const std::str
                                      const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));
   TRY_VOID(check_date(in.support_ended_on, "supportEndedOn"));
-  if (in.status && *in.status != "receiving_support" && *in.status != "ended")
-    return fail(Error::field(ErrorKind::unprocessable, "status", "must be receiving_support or ended"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Person> {
     auto found = TRY(db::get_person(c, actor.org_id, id));
@@ -100,11 +98,8 @@ Result<Person> RecordsService::update(const access::Actor& actor, const std::str
     set(p.spiritual_practice, in.spiritual_practice);
     set(p.communication_needs, in.communication_needs);
     set(p.other_providers, in.other_providers);
-    set(p.status, in.status);
     if (in.interpreter_needed) p.interpreter_needed = *in.interpreter_needed;
-    if (in.support_ended_on) p.support_ended_on = *in.support_ended_on;
-    if (p.status == "ended" && !p.support_ended_on) p.support_ended_on = today(now);
-    if (p.status == "receiving_support") p.support_ended_on.reset();
+    p.set_status(in.status.value_or(p.status), in.support_ended_on, today(now));
     p.updated_at = to_iso(now);
     TRY_VOID(store::keep_version(c, p.org_id, "person", p.id, found->version, p.id, to_json(*found), found->updated_at,
                                  std::nullopt, std::nullopt));

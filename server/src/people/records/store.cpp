@@ -5,81 +5,78 @@
 
 #include "access/policy.hpp"
 #include "core/text.hpp"
+#include "store/columns.hpp"
 #include "store/sql.hpp"
 #include "store/versioning.hpp"
 
 namespace trellis::people::db {
 
+using store::column;
+using store::Written;
 
-const char* const kPersonColumns =
-    "p.org_id, p.id, p.given_name, p.family_name, p.preferred_name, p.pronouns, p.date_of_birth, p.email, p.phone,"
-    " p.address, p.languages, p.interpreter_needed, p.cultural_identity, p.spiritual_practice, p.communication_needs,"
-    " p.other_providers, p.status, p.support_started_on, p.support_ended_on, p.created_at, p.updated_at, p.version";
-
-Person person_from_row(const store::Row& r) {
-  Person p;
-  p.org_id = r.text(0);
-  p.id = r.text(1);
-  p.given_name = r.text(2);
-  p.family_name = r.text(3);
-  p.preferred_name = r.text(4);
-  p.pronouns = r.text(5);
-  p.date_of_birth = r.text(6);
-  p.email = r.text(7);
-  p.phone = r.text(8);
-  p.address = r.text(9);
-  p.languages = r.text(10);
-  p.interpreter_needed = r.boolean(11);
-  p.cultural_identity = r.text(12);
-  p.spiritual_practice = r.text(13);
-  p.communication_needs = r.text(14);
-  p.other_providers = r.text(15);
-  p.status = r.text(16);
-  p.support_started_on = r.text(17);
-  p.support_ended_on = r.opt_text(18);
-  p.created_at = r.text(19);
-  p.updated_at = r.text(20);
-  p.version = r.integer(21);
-  return p;
-}
+// Who the person is and where their support stands. Besides these, people holds search_name (the
+// folded name the caseload searches and sorts by) and updated_by, which each write sets itself.
+const store::Columns<Person> kPersonColumns{
+    column<&Person::org_id>("org_id", Written::on_insert),
+    column<&Person::id>("id", Written::on_insert),
+    column<&Person::given_name>("given_name"),
+    column<&Person::family_name>("family_name"),
+    column<&Person::preferred_name>("preferred_name"),
+    column<&Person::pronouns>("pronouns"),
+    column<&Person::date_of_birth>("date_of_birth"),
+    column<&Person::email>("email"),
+    column<&Person::phone>("phone"),
+    column<&Person::address>("address"),
+    column<&Person::languages>("languages"),
+    column<&Person::interpreter_needed>("interpreter_needed"),
+    column<&Person::cultural_identity>("cultural_identity"),
+    column<&Person::spiritual_practice>("spiritual_practice"),
+    column<&Person::communication_needs>("communication_needs"),
+    column<&Person::other_providers>("other_providers"),
+    column<&Person::status>("status"),
+    column<&Person::support_started_on>("support_started_on", Written::on_insert),
+    column<&Person::support_ended_on>("support_ended_on"),
+    column<&Person::created_at>("created_at", Written::on_insert),
+    column<&Person::updated_at>("updated_at"),
+    column<&Person::version>("version", Written::never),
+};
 
 namespace {
+
 std::string search_name(const Person& p) {
   return fold_for_search(p.given_name + " " + p.preferred_name + " " + p.family_name);
 }
+
+const std::string kPersonSelect = "SELECT " + kPersonColumns.select_list("p") + " FROM people p";
+
 }  // namespace
 
-
 Result<std::optional<Person>> get_person(Conn& c, const std::string& org_id, const std::string& id) {
-  auto row = TRY(c.query_one(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.org_id = ? AND p.id = ?",
-                             {org_id, id}));
+  static const std::string sql = kPersonSelect + " WHERE p.org_id = ? AND p.id = ?";
+  auto row = TRY(c.query_one(sql, {org_id, id}));
   if (!row) return std::optional<Person>{};
-  return std::optional<Person>{person_from_row(*row)};
+  return std::optional<Person>{kPersonColumns.read(*row)};
 }
 
 Result<void> insert_person(Conn& c, const Person& p, const std::string& by) {
-  TRY(c.exec("INSERT INTO people (org_id, id, given_name, family_name, preferred_name, pronouns, date_of_birth, email,"
-             " phone, address, languages, interpreter_needed, cultural_identity, spiritual_practice, communication_needs,"
-             " other_providers, status, support_started_on, support_ended_on, search_name, created_at, updated_at,"
-             " updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-             {p.org_id, p.id, p.given_name, p.family_name, p.preferred_name, p.pronouns, p.date_of_birth, p.email,
-              p.phone, p.address, p.languages, p.interpreter_needed, p.cultural_identity, p.spiritual_practice,
-              p.communication_needs, p.other_providers, p.status, p.support_started_on, p.support_ended_on,
-              search_name(p), p.created_at, p.updated_at, by}));
+  static const std::string sql = "INSERT INTO people (" + kPersonColumns.insert_names() +
+                                 ", search_name, updated_by, version) VALUES (" +
+                                 kPersonColumns.insert_placeholders() + ", ?, ?, 1)";
+  store::Params params;
+  kPersonColumns.insert_values(p, params);
+  params.insert(params.end(), {search_name(p), by});
+  TRY(c.exec(sql, params));
   return {};
 }
 
 Result<void> update_person(Conn& c, const Person& p, std::int64_t expected_version, const std::string& by) {
-  auto changed = TRY(c.exec(
-      "UPDATE people SET given_name = ?, family_name = ?, preferred_name = ?, pronouns = ?, date_of_birth = ?,"
-      " email = ?, phone = ?, address = ?, languages = ?, interpreter_needed = ?, cultural_identity = ?,"
-      " spiritual_practice = ?, communication_needs = ?, other_providers = ?, status = ?, support_ended_on = ?,"
-      " search_name = ?, updated_at = ?, updated_by = ?, version = version + 1"
-      " WHERE org_id = ? AND id = ? AND version = ?",
-      {p.given_name, p.family_name, p.preferred_name, p.pronouns, p.date_of_birth, p.email, p.phone, p.address,
-       p.languages, p.interpreter_needed, p.cultural_identity, p.spiritual_practice, p.communication_needs,
-       p.other_providers, p.status, p.support_ended_on, search_name(p), p.updated_at, by, p.org_id, p.id,
-       expected_version}));
+  static const std::string sql = "UPDATE people SET " + kPersonColumns.assignments() +
+                                 ", search_name = ?, updated_by = ?, version = version + 1"
+                                 " WHERE org_id = ? AND id = ? AND version = ?";
+  store::Params params;
+  kPersonColumns.update_values(p, params);
+  params.insert(params.end(), {search_name(p), by, p.org_id, p.id, expected_version});
+  auto changed = TRY(c.exec(sql, params));
   return store::check_versioned_update(c, changed, "people", p.org_id, p.id, expected_version, "person's details");
 }
 
@@ -87,12 +84,11 @@ Result<std::vector<Person>> find_similar(Conn& c, const std::string& org_id, con
                                          const std::string& folded_name) {
   // Same birth date, and the folded name shares the family name: cheap on the index, and
   // catches "Zoë Smith" against "Zoe Smith" or "Zoe Jane Smith".
-  auto rows = TRY(c.query(std::string("SELECT ") + kPersonColumns +
-                              " FROM people p WHERE p.org_id = ? AND p.date_of_birth = ?",
-                          {org_id, date_of_birth}));
+  static const std::string sql = kPersonSelect + " WHERE p.org_id = ? AND p.date_of_birth = ?";
+  auto rows = TRY(c.query(sql, {org_id, date_of_birth}));
   std::vector<Person> out;
   for (const auto& r : rows) {
-    auto p = person_from_row(r);
+    auto p = kPersonColumns.read(r);
     auto family = fold_for_search(p.family_name);
     if (!family.empty() && folded_name.find(family) != std::string::npos) out.push_back(std::move(p));
   }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "people/model.hpp"
+#include "store/columns.hpp"
 #include "store/db.hpp"
 
 namespace trellis::people::db {
@@ -25,9 +26,7 @@ Result<void> set_care_team(Conn& c, const std::string& org_id, const std::string
 Result<bool> on_care_team(Conn& c, const std::string& org_id, const std::string& person_id, const std::string& user_id,
                           const std::vector<std::string>& team_ids);
 
-// What the caseload and search read of each person: one select list, one row mapping.
-extern const char* const kPersonColumns;
-inline constexpr std::size_t kPersonColumnCount = 22;
-Person person_from_row(const store::Row& r);
+// A person's columns, for the caseload and search to read people the same way (select_list("p")).
+extern const store::Columns<Person> kPersonColumns;
 
 }  // namespace trellis::people::db

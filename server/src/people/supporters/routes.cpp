@@ -17,8 +17,8 @@ using api::Ctx;
 using http::Response;
 using nlohmann::json;
 
-Result<SupporterInput> read_supporter(const http::Request& req, Need need) {
-  auto in = TRY(JsonReader::parse(req.body));
+Result<SupporterInput> read_supporter(const Ctx& ctx, Need need) {
+  auto in = TRY(ctx.input());
   SupporterInput s;
   s.name = in.text("name", need, one_line(120));
   s.relationship = in.text("relationship", need, one_line(100));
@@ -37,7 +37,7 @@ Response list_supporters(Ctx& ctx, SupportersService& svc) {
 }
 
 Response add_supporter(Ctx& ctx, SupportersService& svc) {
-  auto in = read_supporter(ctx.req, Need::required);
+  auto in = read_supporter(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.add_supporter(ctx.actor(), ctx.person_id(), *in), [](const Supporter& s) { return to_json(s); }, 201);
 }
@@ -45,7 +45,7 @@ Response add_supporter(Ctx& ctx, SupportersService& svc) {
 Response update_supporter(Ctx& ctx, SupportersService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  auto in = read_supporter(ctx.req, Need::optional);
+  auto in = read_supporter(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update_supporter(ctx.actor(), ctx.person_id(), ctx.param("supporterId"), *version, *in),
                           [](const Supporter& s) { return to_json(s); });

@@ -1,0 +1,45 @@
+// The recovery area's transition tables: goals and steps move freely (nothing is ever failed),
+// advance statements only ever leave current.
+#include <gtest/gtest.h>
+
+#include "recovery/model.hpp"
+
+namespace trellis::recovery {
+namespace {
+
+using G = GoalStatus;
+using S = StepStatus;
+using A = StatementStatus;
+constexpr G kGoals[] = {G::not_started, G::under_way, G::achieved, G::set_aside};
+constexpr S kSteps[] = {S::not_started, S::under_way, S::done, S::set_aside};
+constexpr A kStatements[] = {A::current, A::replaced, A::revoked};
+
+TEST(RecoveryStates, the_words_are_the_apis_and_read_back_as_their_states) {
+  using Words = std::vector<std::string_view>;
+  EXPECT_EQ(all_names<GoalStatus>(), (Words{"not_started", "under_way", "achieved", "set_aside"}));
+  EXPECT_EQ(all_names<StepStatus>(), (Words{"not_started", "under_way", "done", "set_aside"}));
+  EXPECT_EQ(all_names<StatementStatus>(), (Words{"current", "replaced", "revoked"}));
+  for (auto g : kGoals) EXPECT_EQ(parse_name<GoalStatus>(name_of(g)), g);
+  for (auto s : kSteps) EXPECT_EQ(parse_name<StepStatus>(name_of(s)), s);
+  for (auto a : kStatements) EXPECT_EQ(parse_name<StatementStatus>(name_of(a)), a);
+  EXPECT_FALSE(parse_name<GoalStatus>("failed"));
+  EXPECT_FALSE(parse_name<StepStatus>("achieved"));
+}
+
+TEST(RecoveryStates, a_goal_or_step_can_go_anywhere_and_be_picked_up_again) {
+  for (auto from : kGoals)
+    for (auto to : kGoals) EXPECT_TRUE(may_move(from, to)) << name_of(from) << " -> " << name_of(to);
+  for (auto from : kSteps)
+    for (auto to : kSteps) EXPECT_TRUE(may_move(from, to)) << name_of(from) << " -> " << name_of(to);
+}
+
+TEST(RecoveryStates, a_statement_is_only_ever_replaced_or_revoked_and_stays_so) {
+  EXPECT_TRUE(may_move(A::current, A::replaced));
+  EXPECT_TRUE(may_move(A::current, A::revoked));
+  for (auto from : {A::replaced, A::revoked})
+    for (auto to : kStatements)
+      EXPECT_EQ(may_move(from, to), from == to) << name_of(from) << " -> " << name_of(to);
+}
+
+}  // namespace
+}  // namespace trellis::recovery
