@@ -1,6 +1,6 @@
 // Request bodies: the pipeline parses each body once, every route reads its fields through
-// JsonReader, and a problem either finds is rendered as problem+json. The reads below use each of the reader's rules on the field names
-// the seeds use, including the partner document upload's (name, contentType, base64 data).
+// JsonReader, and a problem either finds is rendered as problem+json. The reads below use each of the reader's rules on
+// the field names the seeds use, including the partner document upload's (name, contentType, base64 data).
 #include <array>
 #include <string_view>
 

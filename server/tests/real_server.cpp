@@ -91,7 +91,8 @@ void RealServer::TearDown() {
 }
 
 RawReply RealServer::get(const std::string& path, const std::string& extra) {
-  auto r = send_raw(config.port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extra + "\r\n");
+  auto r =
+      send_raw(config.port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extra + "\r\n");
   return r.value_or(RawReply{});
 }
 

@@ -26,9 +26,8 @@ std::unique_ptr<store::Db> fresh_db() {
     if (!url) throw std::runtime_error("TRELLIS_TEST_PG_URL is not set; ./trellis test sets it");
     auto db = store::open_database(url, 4);
     if (!db) throw std::runtime_error("cannot open PostgreSQL: " + db.error().detail);
-    auto wiped = (*db)->write([](store::Conn& c) {
-      return c.exec_script("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    });
+    auto wiped = (*db)->write(
+        [](store::Conn& c) { return c.exec_script("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"); });
     if (!wiped) throw std::runtime_error("cannot reset schema");
     auto m = store::migrate(**db);
     if (!m) throw std::runtime_error("migrations failed: " + m.error().title);

@@ -123,8 +123,7 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
   return {};
 }
 
-Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const AuditFilter& f,
-                             const PageRequest& page) {
+Result<AuditPage> list_audit(store::Conn& c, const std::string& org_id, const AuditFilter& f, const PageRequest& page) {
   std::string sql = kSelectWithName + " WHERE a.org_id = ?";
   store::Params p{org_id};
   auto add = [&](const char* clause, const std::optional<std::string>& v) {
@@ -186,9 +185,12 @@ Result<std::vector<ChainCheck>> verify_audit_chain(store::Db& db) {
           check.first_broken_seq = expected_seq;
           check.reason = std::move(why);
         };
-        if (e.seq != expected_seq) broken("event " + std::to_string(expected_seq) + " is missing");
-        else if (e.prev_hash != prev) broken("event " + std::to_string(e.seq) + " does not link to the one before it");
-        else if (link_hash(e) != e.hash) broken("event " + std::to_string(e.seq) + " was changed after it was written");
+        if (e.seq != expected_seq)
+          broken("event " + std::to_string(expected_seq) + " is missing");
+        else if (e.prev_hash != prev)
+          broken("event " + std::to_string(e.seq) + " does not link to the one before it");
+        else if (link_hash(e) != e.hash)
+          broken("event " + std::to_string(e.seq) + " was changed after it was written");
         if (!check.ok) break;
         prev = e.hash;
         ++expected_seq;

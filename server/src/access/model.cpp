@@ -14,8 +14,10 @@ bool is_staff(Role r) {
   switch (r) {
     case Role::partner:
     case Role::person:
-    case Role::supporter: return false;
-    default: return true;
+    case Role::supporter:
+      return false;
+    default:
+      return true;
   }
 }
 

@@ -16,14 +16,14 @@ enum class Role {
   practitioner,
   peer_worker,
   student,
-  partner,     // a partner agency's user
-  person,      // someone the service supports, using the portal
-  supporter,   // a supporter the person named
+  partner,    // a partner agency's user
+  person,     // someone the service supports, using the portal
+  supporter,  // a supporter the person named
 };
 
-inline constexpr std::string_view kRoleNames[] = {
-    "administrator", "manager", "team_leader", "practitioner", "peer_worker",
-    "student",       "partner", "person",      "supporter"};
+inline constexpr std::string_view kRoleNames[] = {"administrator", "manager",     "team_leader",
+                                                  "practitioner",  "peer_worker", "student",
+                                                  "partner",       "person",      "supporter"};
 
 std::string_view role_name(Role r);
 std::optional<Role> parse_role(std::string_view s);
@@ -85,11 +85,11 @@ struct AuditEvent {
   std::int64_t seq = 0;
   std::string id, at;
   std::optional<std::string> actor_id, actor_role;
-  std::string action;        // e.g. "user.create", "auth.login", "audit.read"
-  std::string entity_type;   // e.g. "user", "team", "person"
+  std::string action;       // e.g. "user.create", "auth.login", "audit.read"
+  std::string entity_type;  // e.g. "user", "team", "person"
   std::string entity_id;
   std::optional<std::string> person_id;  // whose information it touched, when it did
-  std::string outcome;       // "success", "denied", "failure"
+  std::string outcome;                   // "success", "denied", "failure"
   std::string request_id, client_address, detail;
   std::string prev_hash, hash;
   std::optional<std::string> actor_name;  // joined for reading; not part of the chain

@@ -68,7 +68,8 @@ Response create_team(Ctx& ctx, AccessService& svc) {
   auto in = read_team(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   auto t = svc.create_team(ctx.actor(), *in);
-  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, t, [](const Team& x) { return to_json(x); }, 201);
 }
 
 Response get_team(Ctx& ctx, AccessService& svc) {
@@ -105,7 +106,8 @@ Response list_users(Ctx& ctx, AccessService& svc) {
   if (!users) return ctx.problem(users.error());
   json items = json::array();
   for (const auto& u : users->items) items.push_back(to_json(u));
-  return Response::json(200, {{"items", items}, {"nextCursor", users->next_cursor ? json(*users->next_cursor) : json(nullptr)}});
+  return Response::json(
+      200, {{"items", items}, {"nextCursor", users->next_cursor ? json(*users->next_cursor) : json(nullptr)}});
 }
 
 Response get_user(Ctx& ctx, AccessService& svc) {
@@ -137,7 +139,8 @@ Response create_user(Ctx& ctx, AccessService& svc) {
   u.password = *password;
   u.team_ids = teams.value_or(std::vector<std::string>{});
   auto created = svc.create_user(ctx.actor(), u);
-  return api::respond_as(ctx, created, [](const User& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, created, [](const User& x) { return to_json(x); }, 201);
 }
 
 Response update_user(Ctx& ctx, AccessService& svc) {
@@ -211,8 +214,8 @@ Response browse_audit(Ctx& ctx, AccessService& svc) {
   if (!events) return ctx.problem(events.error());
   json items = json::array();
   for (const auto& e : events->items) items.push_back(to_json(e));
-  return Response::json(200, {{"items", items},
-                              {"nextCursor", events->next_cursor ? json(*events->next_cursor) : json(nullptr)}});
+  return Response::json(
+      200, {{"items", items}, {"nextCursor", events->next_cursor ? json(*events->next_cursor) : json(nullptr)}});
 }
 
 std::string csv_field(const std::string& s) {
@@ -229,11 +232,24 @@ Response export_audit(Ctx& ctx, AccessService& svc) {
   if (!f) return ctx.problem(f.error());
   auto events = svc.export_audit(ctx.actor(), *f);
   if (!events) return ctx.problem(events.error());
-  std::string csv = "seq,at,actor_id,actor_name,actor_role,action,entity_type,entity_id,person_id,outcome,request_id,client_address,detail,hash\r\n";
+  std::string csv =
+      "seq,at,actor_id,actor_name,actor_role,action,entity_type,entity_id,person_id,outcome,request_id,client_address,"
+      "detail,hash\r\n";
   for (const auto& e : *events) {
-    std::vector<std::string> cols = {std::to_string(e.seq), e.at, e.actor_id.value_or(""), e.actor_name.value_or(""),
-                                     e.actor_role.value_or(""), e.action, e.entity_type, e.entity_id,
-                                     e.person_id.value_or(""), e.outcome, e.request_id, e.client_address, e.detail, e.hash};
+    std::vector<std::string> cols = {std::to_string(e.seq),
+                                     e.at,
+                                     e.actor_id.value_or(""),
+                                     e.actor_name.value_or(""),
+                                     e.actor_role.value_or(""),
+                                     e.action,
+                                     e.entity_type,
+                                     e.entity_id,
+                                     e.person_id.value_or(""),
+                                     e.outcome,
+                                     e.request_id,
+                                     e.client_address,
+                                     e.detail,
+                                     e.hash};
     for (std::size_t i = 0; i < cols.size(); ++i) csv += (i ? "," : "") + csv_field(cols[i]);
     csv += "\r\n";
   }
@@ -267,27 +283,81 @@ std::vector<api::QueryParam> audit_query() {
 void add_organisation_routes(api::Routes& r, AccessService& svc) {
   using P = Permission;
   const std::string v1 = "/api/v1";
-  r.add("GET", v1 + "/sites", Rule::need(P::view_teams), {.summary = "List sites", .tag = "organisation", .response = "SiteList"}, api::with(list_sites, svc));
-  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams), {.summary = "Add a site", .tag = "organisation", .request = "NewSite", .response = "Site", .status = 201}, api::with(create_site, svc));
-  r.add("GET", v1 + "/teams", Rule::need(P::view_teams), {.summary = "List teams", .tag = "organisation", .response = "TeamList"}, api::with(list_teams, svc));
-  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams), {.summary = "Create a team", .tag = "organisation", .request = "NewTeam", .response = "Team", .status = 201}, api::with(create_team, svc));
-  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams), {.summary = "One team", .tag = "organisation", .response = "Team", .versioning = api::Versioning::etag}, api::with(get_team, svc));
-  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams), {.summary = "Change a team (If-Match)", .tag = "organisation", .request = "TeamChange", .response = "Team", .versioning = api::Versioning::if_match}, api::with(update_team, svc));
+  r.add("GET", v1 + "/sites", Rule::need(P::view_teams),
+        {.summary = "List sites", .tag = "organisation", .response = "SiteList"}, api::with(list_sites, svc));
+  r.add("POST", v1 + "/sites", Rule::need(P::manage_teams),
+        {.summary = "Add a site", .tag = "organisation", .request = "NewSite", .response = "Site", .status = 201},
+        api::with(create_site, svc));
+  r.add("GET", v1 + "/teams", Rule::need(P::view_teams),
+        {.summary = "List teams", .tag = "organisation", .response = "TeamList"}, api::with(list_teams, svc));
+  r.add("POST", v1 + "/teams", Rule::need(P::manage_teams),
+        {.summary = "Create a team", .tag = "organisation", .request = "NewTeam", .response = "Team", .status = 201},
+        api::with(create_team, svc));
+  r.add("GET", v1 + "/teams/:id", Rule::need(P::view_teams),
+        {.summary = "One team", .tag = "organisation", .response = "Team", .versioning = api::Versioning::etag},
+        api::with(get_team, svc));
+  r.add("PATCH", v1 + "/teams/:id", Rule::need(P::manage_teams),
+        {.summary = "Change a team (If-Match)",
+         .tag = "organisation",
+         .request = "TeamChange",
+         .response = "Team",
+         .versioning = api::Versioning::if_match},
+        api::with(update_team, svc));
 
-  r.add("GET", v1 + "/users", Rule::need(P::view_users), {.summary = "List users (search, filter, cursor)", .tag = "users", .response = "UserPage", .query = {{"q", "UserSearch"}, {"role", "RoleFilter"}, {"teamId", "Id"}, {"active", "TrueOrFalse"}, {"limit", "Limit"}, {"cursor", "Cursor"}}}, api::with(list_users, svc));
+  r.add("GET", v1 + "/users", Rule::need(P::view_users),
+        {.summary = "List users (search, filter, cursor)",
+         .tag = "users",
+         .response = "UserPage",
+         .query = {{"q", "UserSearch"},
+                   {"role", "RoleFilter"},
+                   {"teamId", "Id"},
+                   {"active", "TrueOrFalse"},
+                   {"limit", "Limit"},
+                   {"cursor", "Cursor"}}},
+        api::with(list_users, svc));
   r.add("POST", v1 + "/users", Rule::need(P::manage_users),
-        {.summary = "Create a worker's account (an administrator or manager: password confirmed)", .tag = "users", .request = "NewUser", .response = "User", .status = 201}, api::with(create_user, svc));
-  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users), {.summary = "One user", .tag = "users", .response = "User", .versioning = api::Versioning::etag}, api::with(get_user, svc));
+        {.summary = "Create a worker's account (an administrator or manager: password confirmed)",
+         .tag = "users",
+         .request = "NewUser",
+         .response = "User",
+         .status = 201},
+        api::with(create_user, svc));
+  r.add("GET", v1 + "/users/:id", Rule::need(P::view_users),
+        {.summary = "One user", .tag = "users", .response = "User", .versioning = api::Versioning::etag},
+        api::with(get_user, svc));
   r.add("PATCH", v1 + "/users/:id", Rule::need(P::manage_users),
-        {.summary = "Change a user's name, teams or active state (If-Match)", .tag = "users", .request = "UserChange", .response = "User", .versioning = api::Versioning::if_match}, api::with(update_user, svc));
+        {.summary = "Change a user's name, teams or active state (If-Match)",
+         .tag = "users",
+         .request = "UserChange",
+         .response = "User",
+         .versioning = api::Versioning::if_match},
+        api::with(update_user, svc));
   r.add("PUT", v1 + "/users/:id/role", Rule::need(P::manage_users).with_reauth(),
-        {.summary = "Change a user's role (If-Match; password confirmed)", .tag = "users", .request = "RoleChange", .response = "User", .versioning = api::Versioning::if_match}, api::with(change_role, svc));
+        {.summary = "Change a user's role (If-Match; password confirmed)",
+         .tag = "users",
+         .request = "RoleChange",
+         .response = "User",
+         .versioning = api::Versioning::if_match},
+        api::with(change_role, svc));
   r.add("POST", v1 + "/users/:id/password", Rule::need(P::manage_users).with_reauth(),
-        {.summary = "Set a new password for a user (password confirmed)", .tag = "users", .request = "PasswordReset", .status = 204}, api::with(reset_password, svc));
+        {.summary = "Set a new password for a user (password confirmed)",
+         .tag = "users",
+         .request = "PasswordReset",
+         .status = 204},
+        api::with(reset_password, svc));
 
-  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit), {.summary = "Browse the audit log (filters, cursor)", .tag = "audit", .response = "AuditPage", .query = audit_query()}, api::with(browse_audit, svc));
+  r.add("GET", v1 + "/audit-events", Rule::need(P::view_audit),
+        {.summary = "Browse the audit log (filters, cursor)",
+         .tag = "audit",
+         .response = "AuditPage",
+         .query = audit_query()},
+        api::with(browse_audit, svc));
   r.add("GET", v1 + "/audit-events/export", Rule::need(P::view_audit),
-        {.summary = "Download the audit log as CSV (same filters; audited)", .tag = "audit", .query = audit_filters(), .media = "text/csv"}, api::with(export_audit, svc));
+        {.summary = "Download the audit log as CSV (same filters; audited)",
+         .tag = "audit",
+         .query = audit_filters(),
+         .media = "text/csv"},
+        api::with(export_audit, svc));
 }
 
 }  // namespace trellis::access

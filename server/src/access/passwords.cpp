@@ -46,7 +46,8 @@ std::vector<std::string> own_words(const std::vector<std::string>& hints) {
     if (at != std::string::npos && w.size() >= 3) out.push_back(w);
     std::string part;
     for (char c : w + " ") {
-      if (std::isalnum(static_cast<unsigned char>(c))) part += c;
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        part += c;
       else {
         if (part.size() >= 3 && part != w) out.push_back(part);
         part.clear();
@@ -65,13 +66,19 @@ std::string weakness(const ZxcMatch_t* info) {
   if (!cheapest) return "is too easy to guess; a few unrelated words together work well";
   switch (static_cast<int>(cheapest->Type) & ~MULTIPLE_MATCH) {
     case USER_MATCH:
-    case USER_LEET_MATCH: return "must not be built from your name, your email address or this software's name";
-    case SPATIAL_MATCH: return "is a pattern of keys next to each other; choose a few unrelated words instead";
-    case REPEATS_MATCH: return "repeats itself; choose a few unrelated words instead";
-    case SEQUENCE_MATCH: return "is a sequence like abcd or 1234; choose a few unrelated words instead";
+    case USER_LEET_MATCH:
+      return "must not be built from your name, your email address or this software's name";
+    case SPATIAL_MATCH:
+      return "is a pattern of keys next to each other; choose a few unrelated words instead";
+    case REPEATS_MATCH:
+      return "repeats itself; choose a few unrelated words instead";
+    case SEQUENCE_MATCH:
+      return "is a sequence like abcd or 1234; choose a few unrelated words instead";
     case DATE_MATCH:
-    case YEAR_MATCH: return "is built around a date; choose a few unrelated words instead";
-    default: return "is a common or previously breached password; choose something less predictable";
+    case YEAR_MATCH:
+      return "is built around a date; choose a few unrelated words instead";
+    default:
+      return "is a common or previously breached password; choose something less predictable";
   }
 }
 
@@ -96,7 +103,9 @@ void verify_dummy_password(std::string_view password) {
 
 Result<void> check_new_password(std::string_view field, std::string_view password,
                                 const std::vector<std::string>& hints) {
-  auto refuse = [&](std::string message) { return fail(Error::field(ErrorKind::unprocessable, std::string(field), std::move(message))); };
+  auto refuse = [&](std::string message) {
+    return fail(Error::field(ErrorKind::unprocessable, std::string(field), std::move(message)));
+  };
   std::size_t chars = 0;
   for (unsigned char c : password)
     if ((c & 0xC0) != 0x80) ++chars;

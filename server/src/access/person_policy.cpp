@@ -6,10 +6,14 @@ namespace trellis::access {
 
 std::string_view basis_name(Basis b) {
   switch (b) {
-    case Basis::care_team: return "care_team";
-    case Basis::break_glass: return "break_glass";
-    case Basis::self: return "self";
-    case Basis::consent: return "consent";
+    case Basis::care_team:
+      return "care_team";
+    case Basis::break_glass:
+      return "break_glass";
+    case Basis::self:
+      return "self";
+    case Basis::consent:
+      return "consent";
   }
   return "unknown";
 }

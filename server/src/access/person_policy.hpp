@@ -17,7 +17,7 @@ std::string_view basis_name(Basis b);
 struct PersonAccess {
   std::string person_id;
   Basis basis = Basis::care_team;
-  std::vector<Part> parts;  // with consent: the parts shared; otherwise every part
+  std::vector<Part> parts;       // with consent: the parts shared; otherwise every part
   std::vector<Part> changeable;  // the parts this principal may change (the role x action table)
   bool allows(Part p) const;
   bool may_change(Part p) const;

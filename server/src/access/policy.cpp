@@ -8,18 +8,30 @@ namespace trellis::access {
 
 std::string_view part_name(Part p) {
   switch (p) {
-    case Part::profile: return "profile";
-    case Part::care_team: return "care_team";
-    case Part::supporters: return "supporters";
-    case Part::consent: return "consent";
-    case Part::plan: return "plan";
-    case Part::goals: return "goals";
-    case Part::check_ins: return "check_ins";
-    case Part::wellness_plan: return "wellness_plan";
-    case Part::safety: return "safety";
-    case Part::advance_statement: return "advance_statement";
-    case Part::referrals: return "referrals";
-    case Part::sign_ins: return "sign_ins";
+    case Part::profile:
+      return "profile";
+    case Part::care_team:
+      return "care_team";
+    case Part::supporters:
+      return "supporters";
+    case Part::consent:
+      return "consent";
+    case Part::plan:
+      return "plan";
+    case Part::goals:
+      return "goals";
+    case Part::check_ins:
+      return "check_ins";
+    case Part::wellness_plan:
+      return "wellness_plan";
+    case Part::safety:
+      return "safety";
+    case Part::advance_statement:
+      return "advance_statement";
+    case Part::referrals:
+      return "referrals";
+    case Part::sign_ins:
+      return "sign_ins";
   }
   return "unknown";
 }
@@ -32,18 +44,30 @@ std::optional<Part> parse_part(std::string_view s) {
 
 std::string_view permission_name(Permission p) {
   switch (p) {
-    case Permission::view_teams: return "view_teams";
-    case Permission::manage_teams: return "manage_teams";
-    case Permission::view_users: return "view_users";
-    case Permission::manage_users: return "manage_users";
-    case Permission::view_audit: return "view_audit";
-    case Permission::view_people: return "view_people";
-    case Permission::add_people: return "add_people";
-    case Permission::review_break_glass: return "review_break_glass";
-    case Permission::view_directory: return "view_directory";
-    case Permission::manage_directory: return "manage_directory";
-    case Permission::manage_partners: return "manage_partners";
-    case Permission::partner_inbox: return "partner_inbox";
+    case Permission::view_teams:
+      return "view_teams";
+    case Permission::manage_teams:
+      return "manage_teams";
+    case Permission::view_users:
+      return "view_users";
+    case Permission::manage_users:
+      return "manage_users";
+    case Permission::view_audit:
+      return "view_audit";
+    case Permission::view_people:
+      return "view_people";
+    case Permission::add_people:
+      return "add_people";
+    case Permission::review_break_glass:
+      return "review_break_glass";
+    case Permission::view_directory:
+      return "view_directory";
+    case Permission::manage_directory:
+      return "manage_directory";
+    case Permission::manage_partners:
+      return "manage_partners";
+    case Permission::partner_inbox:
+      return "partner_inbox";
   }
   return "unknown";
 }
@@ -84,11 +108,13 @@ bool role_reads_records(Role role) {
     case Role::team_leader:
     case Role::practitioner:
     case Role::peer_worker:
-    case Role::student: return true;
+    case Role::student:
+      return true;
     case Role::administrator:  // looks after accounts and settings, not people's records
     case Role::partner:
     case Role::person:
-    case Role::supporter: return false;
+    case Role::supporter:
+      return false;
   }
   return false;
 }
@@ -98,7 +124,8 @@ bool role_may_change(Role role, Part part) {
     case Role::manager:
     case Role::team_leader:
     case Role::practitioner:
-    case Role::peer_worker: return true;
+    case Role::peer_worker:
+      return true;
     case Role::student:
       // The work a student does with the person, under supervision; not their details, care
       // team, supporters, consent, advance statements, referrals or sign-ins.
@@ -107,7 +134,8 @@ bool role_may_change(Role role, Part part) {
     case Role::administrator:
     case Role::partner:
     case Role::person:
-    case Role::supporter: return false;
+    case Role::supporter:
+      return false;
   }
   return false;
 }
@@ -120,8 +148,7 @@ Decision decide(const Rule& rule, const Principal* who, TimePoint now) {
   if (!who) return Decision::unauthenticated;
   if (who->session.two_step_setup_required && !rule.during_two_step_setup) return Decision::two_step_setup_required;
   // Person rules pass here once signed in; the person policy then decides for the person and part.
-  if (rule.kind == Rule::Kind::permission && !role_has(who->user.role, rule.permission))
-    return Decision::forbidden;
+  if (rule.kind == Rule::Kind::permission && !role_has(who->user.role, rule.permission)) return Decision::forbidden;
   if (rule.reauth && !recently_reauthenticated(*who, now)) return Decision::reauth_required;
   return Decision::allow;
 }
@@ -134,9 +161,15 @@ bool recently_reauthenticated(const Principal& who, TimePoint now) {
 std::string describe(const Rule& rule) {
   std::string s;
   switch (rule.kind) {
-    case Rule::Kind::anyone: s = "anyone"; break;
-    case Rule::Kind::signed_in: s = "signed in"; break;
-    case Rule::Kind::permission: s = "permission " + std::string(permission_name(rule.permission)); break;
+    case Rule::Kind::anyone:
+      s = "anyone";
+      break;
+    case Rule::Kind::signed_in:
+      s = "signed in";
+      break;
+    case Rule::Kind::permission:
+      s = "permission " + std::string(permission_name(rule.permission));
+      break;
     case Rule::Kind::person:
       s = std::string(rule.write ? "change" : "read") + " the person's " + std::string(part_name(rule.part)) +
           " (care team, break-the-glass, the person themselves, or a supporter with consent)";

@@ -10,13 +10,13 @@
 namespace trellis::access {
 
 enum class Permission {
-  view_teams,     // see the organisation's sites and teams
-  manage_teams,   // create and change sites and teams
-  view_users,     // see workers and their roles
-  manage_users,   // create users, change roles, deactivate, reset passwords
-  view_audit,     // browse and export the audit log
-  view_people,    // a caseload, and finding a person by name
-  add_people,     // record someone new the service supports
+  view_teams,          // see the organisation's sites and teams
+  manage_teams,        // create and change sites and teams
+  view_users,          // see workers and their roles
+  manage_users,        // create users, change roles, deactivate, reset passwords
+  view_audit,          // browse and export the audit log
+  view_people,         // a caseload, and finding a person by name
+  add_people,          // record someone new the service supports
   review_break_glass,  // the managers' review of break-the-glass access
   view_directory,      // search the service directory
   manage_directory,    // import and export the service directory
@@ -25,23 +25,35 @@ enum class Permission {
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::view_teams, Permission::manage_teams, Permission::view_users,  Permission::manage_users,
-    Permission::view_audit, Permission::view_people,  Permission::add_people, Permission::review_break_glass,
-    Permission::view_directory, Permission::manage_directory, Permission::manage_partners, Permission::partner_inbox};
+    Permission::view_teams,       Permission::manage_teams,       Permission::view_users,
+    Permission::manage_users,     Permission::view_audit,         Permission::view_people,
+    Permission::add_people,       Permission::review_break_glass, Permission::view_directory,
+    Permission::manage_directory, Permission::manage_partners,    Permission::partner_inbox};
 
 std::string_view permission_name(Permission p);
 bool role_has(Role role, Permission p);
 
 // The parts of a person's record, each of which access and consent can name on its own.
 enum class Part {
-  profile, care_team, supporters, consent, plan, goals, check_ins, wellness_plan, safety, advance_statement, referrals,
+  profile,
+  care_team,
+  supporters,
+  consent,
+  plan,
+  goals,
+  check_ins,
+  wellness_plan,
+  safety,
+  advance_statement,
+  referrals,
   sign_ins,  // the person's and their supporters' portal sign-ins and the invitations to them
 };
-inline constexpr Part kAllParts[] = {Part::profile,   Part::care_team,     Part::supporters, Part::consent,
-                                     Part::plan,      Part::goals,         Part::check_ins,  Part::wellness_plan,
-                                     Part::safety,    Part::advance_statement, Part::referrals, Part::sign_ins};
+inline constexpr Part kAllParts[] = {
+    Part::profile,   Part::care_team,     Part::supporters, Part::consent,           Part::plan,      Part::goals,
+    Part::check_ins, Part::wellness_plan, Part::safety,     Part::advance_statement, Part::referrals, Part::sign_ins};
 // What a person may share with a supporter. Safety ("what may upset me") and consent itself never.
-inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins, Part::wellness_plan};
+inline constexpr Part kShareableParts[] = {Part::profile, Part::plan, Part::goals, Part::check_ins,
+                                           Part::wellness_plan};
 std::string_view part_name(Part p);
 std::optional<Part> parse_part(std::string_view s);
 // Parts as stored in one column ("plan,goals"); unknown names are skipped when read back.

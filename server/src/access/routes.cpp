@@ -48,8 +48,8 @@ Response login(Ctx& ctx, AccessService& svc, const Config& config) {
   auto email = in->text("email", Need::required, {.max = 254});
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = svc.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
-                                ctx.request_id);
+  auto s =
+      svc.login(*email, *password, ctx.req.client_address, ctx.req.header("user-agent").value_or(""), ctx.request_id);
   if (!s) return ctx.problem(s.error());
   // The password was right; the account asks for a code too. No session, no cookie yet.
   if (s->two_step_ticket) return Response::json(200, {{"twoStepRequired", true}, {"ticket", *s->two_step_ticket}});
@@ -64,8 +64,8 @@ Response verify_two_step(Ctx& ctx, AccessService& svc, const Config& config) {
   auto ticket = in->text("ticket", Need::required, {.min = 20, .max = 100});
   auto code = in->text("code", Need::required, {.min = 6, .max = 20});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = svc.verify_two_step(*ticket, *code, ctx.req.client_address,
-                                          ctx.req.header("user-agent").value_or(""), ctx.request_id);
+  auto s = svc.verify_two_step(*ticket, *code, ctx.req.client_address, ctx.req.header("user-agent").value_or(""),
+                               ctx.request_id);
   if (!s) return ctx.problem(s.error());
   return signed_in_response(ctx, *s, svc, config);
 }
@@ -75,8 +75,8 @@ json codes_json(const std::vector<std::string>& codes) { return {{"recoveryCodes
 Response two_step_status(Ctx& ctx, AccessService& svc) {
   auto s = svc.two_step_status(ctx.principal());
   if (!s) return ctx.problem(s.error());
-  return Response::json(200, {{"enabled", s->enabled}, {"required", s->required},
-                              {"recoveryCodesLeft", s->recovery_codes_left}});
+  return Response::json(
+      200, {{"enabled", s->enabled}, {"required", s->required}, {"recoveryCodesLeft", s->recovery_codes_left}});
 }
 
 Response begin_two_step(Ctx& ctx, AccessService& svc) {
@@ -149,7 +149,7 @@ Response accept_invitation(Ctx& ctx, AccessService& svc, const Config& config) {
   auto password = in->text("password", Need::required, {.max = kMaxPasswordLength, .trim = false});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto s = svc.accept_invitation(*token, *email, *password, ctx.req.client_address,
-                                            ctx.req.header("user-agent").value_or(""), ctx.request_id);
+                                 ctx.req.header("user-agent").value_or(""), ctx.request_id);
   if (!s) return ctx.problem(s.error());
   return signed_in_response(ctx, *s, svc, config);
 }
@@ -206,42 +206,92 @@ Response end_other_sessions(Ctx& ctx, AccessService& svc) {
   return Response::json(200, {{"ended", *n}});
 }
 
-
 }  // namespace
 
 void add_routes(api::Routes& r, AccessService& svc, const Config& config) {
   using P = Permission;
   const std::string v1 = "/api/v1";
-  r.add("POST", v1 + "/auth/login", Rule::anyone(), {.summary = "Sign in with email and password", .tag = "auth", .request = "SignIn", .response = "SignInAnswer"}, api::with(login, svc, config));
+  r.add("POST", v1 + "/auth/login", Rule::anyone(),
+        {.summary = "Sign in with email and password", .tag = "auth", .request = "SignIn", .response = "SignInAnswer"},
+        api::with(login, svc, config));
   r.add("POST", v1 + "/auth/two-step/verify", Rule::anyone(),
-        {.summary = "The second step of signing in: the code from your app, or a recovery code", .tag = "auth", .request = "TwoStepVerify", .response = "SessionInfo"}, api::with(verify_two_step, svc, config));
+        {.summary = "The second step of signing in: the code from your app, or a recovery code",
+         .tag = "auth",
+         .request = "TwoStepVerify",
+         .response = "SessionInfo"},
+        api::with(verify_two_step, svc, config));
   r.add("GET", v1 + "/auth/two-step", Rule::signed_in().before_two_step(),
-        {.summary = "Whether two-step sign-in is on for you, and required", .tag = "auth", .response = "TwoStepStatus"}, api::with(two_step_status, svc));
+        {.summary = "Whether two-step sign-in is on for you, and required", .tag = "auth", .response = "TwoStepStatus"},
+        api::with(two_step_status, svc));
   r.add("POST", v1 + "/auth/two-step/setup", Rule::signed_in().with_reauth().before_two_step(),
-        {.summary = "Start setting up two-step sign-in: the key for your authenticator app (password confirmed)", .tag = "auth", .response = "TwoStepSecret"}, api::with(begin_two_step, svc));
+        {.summary = "Start setting up two-step sign-in: the key for your authenticator app (password confirmed)",
+         .tag = "auth",
+         .response = "TwoStepSecret"},
+        api::with(begin_two_step, svc));
   r.add("POST", v1 + "/auth/two-step/confirm", Rule::signed_in().before_two_step(),
-        {.summary = "Confirm with the first code from the app; answers your recovery codes, once", .tag = "auth", .request = "TwoStepConfirm", .response = "RecoveryCodes"}, api::with(confirm_two_step, svc));
+        {.summary = "Confirm with the first code from the app; answers your recovery codes, once",
+         .tag = "auth",
+         .request = "TwoStepConfirm",
+         .response = "RecoveryCodes"},
+        api::with(confirm_two_step, svc));
   r.add("POST", v1 + "/auth/two-step/recovery-codes", Rule::signed_in().with_reauth(),
-        {.summary = "New recovery codes, replacing the old ones (password confirmed)", .tag = "auth", .response = "RecoveryCodes"}, api::with(new_recovery_codes, svc));
+        {.summary = "New recovery codes, replacing the old ones (password confirmed)",
+         .tag = "auth",
+         .response = "RecoveryCodes"},
+        api::with(new_recovery_codes, svc));
   r.add("DELETE", v1 + "/auth/two-step", Rule::signed_in().with_reauth(),
-        {.summary = "Turn two-step sign-in off, unless your organisation requires it (password confirmed)", .tag = "auth", .status = 204}, api::with(turn_off_two_step, svc));
+        {.summary = "Turn two-step sign-in off, unless your organisation requires it (password confirmed)",
+         .tag = "auth",
+         .status = 204},
+        api::with(turn_off_two_step, svc));
   r.add("GET", v1 + "/settings/two-step", Rule::need(P::manage_users),
-        {.summary = "Whether the organisation requires two-step sign-in of administrators and managers", .tag = "organisation", .response = "TwoStepRule"}, api::with(two_step_setting, svc));
+        {.summary = "Whether the organisation requires two-step sign-in of administrators and managers",
+         .tag = "organisation",
+         .response = "TwoStepRule"},
+        api::with(two_step_setting, svc));
   r.add("PUT", v1 + "/settings/two-step", Rule::need(P::manage_users).with_reauth(),
-        {.summary = "Require two-step sign-in of administrators and managers, or not (password confirmed)", .tag = "organisation", .request = "TwoStepRule", .response = "TwoStepRule"}, api::with(require_two_step, svc));
+        {.summary = "Require two-step sign-in of administrators and managers, or not (password confirmed)",
+         .tag = "organisation",
+         .request = "TwoStepRule",
+         .response = "TwoStepRule"},
+        api::with(require_two_step, svc));
   r.add("POST", v1 + "/invitations/inspect", Rule::anyone(),
-        {.summary = "What an invitation link is for (the name and organisation), before accepting it", .tag = "auth", .request = "InvitationToken", .response = "InvitationSummary"}, api::with(inspect_invitation, svc));
+        {.summary = "What an invitation link is for (the name and organisation), before accepting it",
+         .tag = "auth",
+         .request = "InvitationToken",
+         .response = "InvitationSummary"},
+        api::with(inspect_invitation, svc));
   r.add("POST", v1 + "/invitations/accept", Rule::anyone(),
-        {.summary = "Accept an invitation: choose your own email and password, and sign in", .tag = "auth", .request = "InvitationAcceptance", .response = "SessionInfo"}, api::with(accept_invitation, svc, config));
-  r.add("POST", v1 + "/auth/logout", Rule::signed_in().before_two_step(), {.summary = "Sign out of this session", .tag = "auth", .status = 204}, api::with(logout, svc, config));
-  r.add("GET", v1 + "/auth/me", Rule::signed_in().before_two_step(), {.summary = "The signed-in user and their CSRF token", .tag = "auth", .response = "SessionInfo"}, api::with(me, svc));
+        {.summary = "Accept an invitation: choose your own email and password, and sign in",
+         .tag = "auth",
+         .request = "InvitationAcceptance",
+         .response = "SessionInfo"},
+        api::with(accept_invitation, svc, config));
+  r.add("POST", v1 + "/auth/logout", Rule::signed_in().before_two_step(),
+        {.summary = "Sign out of this session", .tag = "auth", .status = 204}, api::with(logout, svc, config));
+  r.add("GET", v1 + "/auth/me", Rule::signed_in().before_two_step(),
+        {.summary = "The signed-in user and their CSRF token", .tag = "auth", .response = "SessionInfo"},
+        api::with(me, svc));
   r.add("POST", v1 + "/auth/reauthenticate", Rule::signed_in().before_two_step(),
-        {.summary = "Confirm your password before a sensitive change", .tag = "auth", .request = "Reauthentication", .status = 204}, api::with(reauthenticate, svc));
+        {.summary = "Confirm your password before a sensitive change",
+         .tag = "auth",
+         .request = "Reauthentication",
+         .status = 204},
+        api::with(reauthenticate, svc));
   r.add("POST", v1 + "/auth/password", Rule::signed_in(),
-        {.summary = "Change your password; signs out every other session", .tag = "auth", .request = "PasswordChange", .response = "SessionInfo"}, api::with(change_password, svc, config));
-  r.add("GET", v1 + "/auth/sessions", Rule::signed_in(), {.summary = "Your sessions that are still open", .tag = "auth", .response = "SessionList"}, api::with(list_sessions, svc));
-  r.add("POST", v1 + "/auth/sessions/end-others", Rule::signed_in(), {.summary = "End all your other sessions", .tag = "auth", .response = "EndedSessions"}, api::with(end_other_sessions, svc));
-  r.add("DELETE", v1 + "/auth/sessions/:id", Rule::signed_in(), {.summary = "End one of your sessions", .tag = "auth", .status = 204}, api::with(end_session, svc));
+        {.summary = "Change your password; signs out every other session",
+         .tag = "auth",
+         .request = "PasswordChange",
+         .response = "SessionInfo"},
+        api::with(change_password, svc, config));
+  r.add("GET", v1 + "/auth/sessions", Rule::signed_in(),
+        {.summary = "Your sessions that are still open", .tag = "auth", .response = "SessionList"},
+        api::with(list_sessions, svc));
+  r.add("POST", v1 + "/auth/sessions/end-others", Rule::signed_in(),
+        {.summary = "End all your other sessions", .tag = "auth", .response = "EndedSessions"},
+        api::with(end_other_sessions, svc));
+  r.add("DELETE", v1 + "/auth/sessions/:id", Rule::signed_in(),
+        {.summary = "End one of your sessions", .tag = "auth", .status = 204}, api::with(end_session, svc));
 }
 
 }  // namespace trellis::access

@@ -3,7 +3,9 @@
 #pragma once
 #include "core/config.hpp"
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::access {
 class AccessService;

@@ -37,8 +37,8 @@ inline constexpr std::int64_t kMaxTwoStepFailures = 5;
 inline constexpr std::size_t kRecoveryCodes = 10;
 
 struct TwoStepStatus {
-  bool enabled = false;    // confirmed, and asked for at every sign-in
-  bool required = false;   // the organisation requires it of this user's role
+  bool enabled = false;   // confirmed, and asked for at every sign-in
+  bool required = false;  // the organisation requires it of this user's role
   std::int64_t recovery_codes_left = 0;
 };
 struct TwoStepSetup {
@@ -107,7 +107,8 @@ class AccessService {
   Result<TwoStepStatus> two_step_status(const Principal& who);
   Result<TwoStepSetup> begin_two_step(const Principal& who, const access::Actor& actor);
   // The first code from the app confirms it; the answer is the recovery codes, shown once.
-  Result<std::vector<std::string>> confirm_two_step(const Principal& who, const std::string& code, const access::Actor& actor);
+  Result<std::vector<std::string>> confirm_two_step(const Principal& who, const std::string& code,
+                                                    const access::Actor& actor);
   Result<std::vector<std::string>> new_recovery_codes(const Principal& who, const access::Actor& actor);
   Result<void> turn_off_two_step(const Principal& who, const access::Actor& actor);
   Result<Org> require_two_step(const access::Actor& actor, bool required);
@@ -126,13 +127,15 @@ class AccessService {
   Result<std::vector<Team>> teams(const std::string& org_id);
   Result<Team> team(const std::string& org_id, const std::string& id);
   Result<Team> create_team(const access::Actor& actor, const TeamInput& in);
-  Result<Team> update_team(const access::Actor& actor, const std::string& id, std::int64_t version, const TeamInput& in);
+  Result<Team> update_team(const access::Actor& actor, const std::string& id, std::int64_t version,
+                           const TeamInput& in);
 
   // Users
   Result<UserPage> users(const std::string& org_id, const UserQuery& q, const PageRequest& page);
   Result<User> user(const std::string& org_id, const std::string& id);
   Result<User> create_user(const access::Actor& actor, const NewUser& in);
-  Result<User> update_user(const access::Actor& actor, const std::string& id, std::int64_t version, const UserChanges& ch);
+  Result<User> update_user(const access::Actor& actor, const std::string& id, std::int64_t version,
+                           const UserChanges& ch);
   Result<void> reset_password(const access::Actor& actor, const std::string& id, const std::string& password);
 
   // Invitations: the only way a person or supporter gets a sign-in. The people area checks who

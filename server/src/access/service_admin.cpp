@@ -18,7 +18,8 @@ Error user_not_found() {
 Result<void> check_teams_exist(store::Conn& c, const std::string& org_id, const std::vector<std::string>& ids) {
   auto missing = TRY(db::missing_teams(c, org_id, ids));
   if (missing.empty()) return {};
-  return fail(Error::field(ErrorKind::unprocessable, "teamIds", "includes a team that does not exist: " + missing.front()));
+  return fail(
+      Error::field(ErrorKind::unprocessable, "teamIds", "includes a team that does not exist: " + missing.front()));
 }
 
 Result<void> keep_an_administrator(store::Conn& c, const User& before, const User& after) {
@@ -43,7 +44,7 @@ Result<std::vector<std::string>> AccessService::organisation_ids() {
 }
 
 Result<Org> AccessService::create_organisation(const std::string& name, const std::string& admin_email,
-                                              const std::string& admin_name, const std::string& password) {
+                                               const std::string& admin_name, const std::string& password) {
   TRY_VOID(check_new_password("password", password, {admin_email, admin_name}));
   auto hash = hash_password(password);
   auto now = clock_.now();
@@ -73,7 +74,8 @@ Result<std::vector<Site>> AccessService::sites(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::list_sites(c, org_id); });
 }
 
-Result<Site> AccessService::create_site(const access::Actor& actor, const std::string& name, const std::string& address) {
+Result<Site> AccessService::create_site(const access::Actor& actor, const std::string& name,
+                                        const std::string& address) {
   auto now = clock_.now();
   Site s{actor.org_id, new_id(), name, address, 1};
   return db_.write([&](store::Conn& c) -> Result<Site> {
@@ -236,7 +238,8 @@ Result<User> AccessService::update_user(const access::Actor& actor, const std::s
   });
 }
 
-Result<void> AccessService::reset_password(const access::Actor& actor, const std::string& id, const std::string& password) {
+Result<void> AccessService::reset_password(const access::Actor& actor, const std::string& id,
+                                           const std::string& password) {
   auto target = TRY(user(actor.org_id, id));
   if (!is_staff(target.role) && target.role != Role::partner)
     return fail(ErrorKind::conflict, "People and supporters choose their own password",
@@ -251,7 +254,8 @@ Result<void> AccessService::reset_password(const access::Actor& actor, const std
   });
 }
 
-Result<AuditPage> AccessService::audit_events(const access::Actor& actor, const AuditFilter& f, const PageRequest& page) {
+Result<AuditPage> AccessService::audit_events(const access::Actor& actor, const AuditFilter& f,
+                                              const PageRequest& page) {
   auto now = clock_.now();
   // Reading the audit log is itself recorded, in the same transaction as the read.
   return db_.write([&](store::Conn& c) -> Result<AuditPage> {

@@ -18,8 +18,8 @@ Error wrong_credentials() {
 }
 
 Error not_signed_in() {
-  return Error::make(ErrorKind::unauthenticated, "Please sign in",
-                     "Your session has ended or you are not signed in.", "not_signed_in");
+  return Error::make(ErrorKind::unauthenticated, "Please sign in", "Your session has ended or you are not signed in.",
+                     "not_signed_in");
 }
 
 std::int64_t seconds_until(TimePoint from, TimePoint to) {
@@ -83,8 +83,10 @@ Result<SignedIn> AccessService::login(const std::string& email_in, const std::st
   }));
 
   bool ok = false;
-  if (found && found->user.active) ok = verify_password(found->password_hash, password);
-  else verify_dummy_password(password);
+  if (found && found->user.active)
+    ok = verify_password(found->password_hash, password);
+  else
+    verify_dummy_password(password);
 
   // Before a session exists, the actor is the account being signed in to.
   auto as_user = [&](const User& u) {
@@ -144,16 +146,21 @@ Result<Principal> AccessService::authenticate(const std::string& token) {
   parse_iso(p.session.last_seen_at, last_seen);
   parse_iso(p.session.expires_at, expires);
   const char* ended = nullptr;
-  if (!p.user.active) ended = "account deactivated";
-  else if (now >= expires) ended = "absolute timeout";
-  else if (now - last_seen >= kIdleTimeout) ended = "idle timeout";
+  if (!p.user.active)
+    ended = "account deactivated";
+  else if (now >= expires)
+    ended = "absolute timeout";
+  else if (now - last_seen >= kIdleTimeout)
+    ended = "idle timeout";
   if (ended) {
-    TRY_VOID(db_.write([&](store::Conn& c) { return db::end_session(c, p.session.org_id, p.session.id, to_iso(now), ended); }));
+    TRY_VOID(db_.write(
+        [&](store::Conn& c) { return db::end_session(c, p.session.org_id, p.session.id, to_iso(now), ended); }));
     return fail(not_signed_in());
   }
   // Refresh the idle timer at most once a minute: reads should not all become writes.
   if (now - last_seen >= std::chrono::minutes(1)) {
-    TRY_VOID(db_.write([&](store::Conn& c) { return db::touch_session(c, p.session.org_id, p.session.id, to_iso(now)); }));
+    TRY_VOID(
+        db_.write([&](store::Conn& c) { return db::touch_session(c, p.session.org_id, p.session.id, to_iso(now)); }));
     p.session.last_seen_at = to_iso(now);
   }
   return p;
@@ -174,14 +181,16 @@ Result<std::vector<Session>> AccessService::sessions_of(const Principal& who) {
   });
 }
 
-Result<void> AccessService::end_session(const Principal& who, const std::string& session_id, const access::Actor& actor) {
+Result<void> AccessService::end_session(const Principal& who, const std::string& session_id,
+                                        const access::Actor& actor) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     auto live = TRY(db::list_live_sessions(c, who.user.org_id, who.user.id, to_iso(now - kIdleTimeout), to_iso(now)));
     bool mine = false;
     for (const auto& s : live) mine = mine || s.id == session_id;
     // Someone else's session, or one already ended, looks the same: not found.
-    if (!mine) return fail(ErrorKind::not_found, "That session was not found", "It may have ended already.", "not_found");
+    if (!mine)
+      return fail(ErrorKind::not_found, "That session was not found", "It may have ended already.", "not_found");
     TRY_VOID(db::end_session(c, who.user.org_id, session_id, to_iso(now), "ended by user"));
     return append_audit(c, actor.entry("auth.session.end", "session", session_id), now);
   });
@@ -198,7 +207,8 @@ Result<std::int64_t> AccessService::end_other_sessions(const Principal& who, con
   });
 }
 
-Result<void> AccessService::reauthenticate(const Principal& who, const std::string& password, const access::Actor& actor) {
+Result<void> AccessService::reauthenticate(const Principal& who, const std::string& password,
+                                           const access::Actor& actor) {
   auto now = clock_.now();
   // Guessing here is guessing the account's password: the same pause as sign-in applies.
   auto u = TRY(db_.read([&](store::Conn& c) -> Result<std::optional<db::UserWithHash>> {
@@ -226,7 +236,8 @@ Result<SignedIn> AccessService::change_password(const Principal& who, const std:
   if (!u || !verify_password(u->password_hash, current))
     return fail(Error::field(ErrorKind::unprocessable, "currentPassword", "is not your current password"));
   TRY_VOID(check_new_password("newPassword", next, {who.user.email, who.user.display_name}));
-  if (next == current) return fail(Error::field(ErrorKind::unprocessable, "newPassword", "must differ from your current password"));
+  if (next == current)
+    return fail(Error::field(ErrorKind::unprocessable, "newPassword", "must differ from your current password"));
   auto hash = hash_password(next);
   return db_.write([&](store::Conn& c) -> Result<SignedIn> {
     TRY_VOID(db::set_password(c, who.user.org_id, who.user.id, hash, who.user.id, to_iso(now)));

@@ -136,7 +136,8 @@ Result<std::vector<User>> list_users(Conn& c, const std::string& org_id, const U
     p.emplace_back(*f.active);
   }
   if (f.team_id) {
-    sql += " AND EXISTS (SELECT 1 FROM user_teams ut WHERE ut.org_id = u.org_id AND ut.user_id = u.id AND ut.team_id = ?)";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM user_teams ut WHERE ut.org_id = u.org_id AND ut.user_id = u.id AND ut.team_id = ?)";
     p.emplace_back(*f.team_id);
   }
   if (page.after && page.after->size() == 2) {
@@ -192,7 +193,8 @@ Result<void> update_user(Conn& c, const User& u, std::int64_t expected_version, 
 
 Result<void> set_password(Conn& c, const std::string& org_id, const std::string& user_id, const std::string& hash,
                           const std::string& by, const std::string& now) {
-  TRY(c.exec("UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ?, version = version + 1"
+  TRY(
+      c.exec("UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ?, version = version + 1"
              " WHERE org_id = ? AND id = ?",
              {hash, now, by, org_id, user_id}));
   return {};
@@ -207,8 +209,8 @@ Result<void> set_user_teams(Conn& c, const std::string& org_id, const std::strin
 }
 
 Result<std::int64_t> count_active_admins(Conn& c, const std::string& org_id) {
-  auto row = TRY(c.query_one("SELECT COUNT(*) FROM users WHERE org_id = ? AND role = 'administrator' AND active = 1",
-                             {org_id}));
+  auto row = TRY(
+      c.query_one("SELECT COUNT(*) FROM users WHERE org_id = ? AND role = 'administrator' AND active = 1", {org_id}));
   return row->integer(0);
 }
 
@@ -277,11 +279,13 @@ Result<void> update_team(Conn& c, const Team& t, std::int64_t expected_version, 
   return store::check_versioned_update(c, changed, "teams", t.org_id, t.id, expected_version, "team");
 }
 
-Result<std::vector<std::string>> missing_teams(Conn& c, const std::string& org_id, const std::vector<std::string>& ids) {
+Result<std::vector<std::string>> missing_teams(Conn& c, const std::string& org_id,
+                                               const std::vector<std::string>& ids) {
   if (ids.empty()) return std::vector<std::string>{};
   store::Params p{org_id};
   for (const auto& id : ids) p.emplace_back(id);
-  auto rows = TRY(c.query("SELECT id FROM teams WHERE org_id = ? AND id IN (" + store::placeholders(ids.size()) + ")", p));
+  auto rows =
+      TRY(c.query("SELECT id FROM teams WHERE org_id = ? AND id IN (" + store::placeholders(ids.size()) + ")", p));
   std::vector<std::string> missing;
   for (const auto& id : ids) {
     bool found = false;
@@ -309,7 +313,8 @@ Result<std::optional<std::pair<Session, std::string>>> find_live_session(Conn& c
 }
 
 Result<void> touch_session(Conn& c, const std::string& org_id, const std::string& id, const std::string& now) {
-  TRY(c.exec("UPDATE sessions SET last_seen_at = ? WHERE org_id = ? AND id = ? AND ended_at IS NULL", {now, org_id, id}));
+  TRY(c.exec("UPDATE sessions SET last_seen_at = ? WHERE org_id = ? AND id = ? AND ended_at IS NULL",
+             {now, org_id, id}));
   return {};
 }
 
@@ -322,16 +327,16 @@ Result<void> end_session(Conn& c, const std::string& org_id, const std::string& 
 
 Result<std::int64_t> end_user_sessions(Conn& c, const std::string& org_id, const std::string& user_id,
                                        const std::string& keep, const std::string& now, const std::string& reason) {
-  return c.exec("UPDATE sessions SET ended_at = ?, ended_reason = ? WHERE org_id = ? AND user_id = ? AND id <> ?"
-                " AND ended_at IS NULL",
-                {now, reason, org_id, user_id, keep});
+  return c.exec(
+      "UPDATE sessions SET ended_at = ?, ended_reason = ? WHERE org_id = ? AND user_id = ? AND id <> ?"
+      " AND ended_at IS NULL",
+      {now, reason, org_id, user_id, keep});
 }
 
 Result<std::vector<Session>> list_live_sessions(Conn& c, const std::string& org_id, const std::string& user_id,
                                                 const std::string& idle_cutoff, const std::string& now) {
-  auto rows = TRY(c.query(kSelectSessions +
-                              " WHERE org_id = ? AND user_id = ? AND ended_at IS NULL"
-                              " AND last_seen_at > ? AND expires_at > ? ORDER BY last_seen_at DESC",
+  auto rows = TRY(c.query(kSelectSessions + " WHERE org_id = ? AND user_id = ? AND ended_at IS NULL"
+                                            " AND last_seen_at > ? AND expires_at > ? ORDER BY last_seen_at DESC",
                           {org_id, user_id, idle_cutoff, now}));
   std::vector<Session> out;
   for (const auto& r : rows) out.push_back(kSession.read(r));
@@ -361,8 +366,9 @@ Result<std::vector<std::string>> failures_for_email(Conn& c, const std::string& 
 }
 
 Result<std::vector<std::string>> failures_for_client(Conn& c, const std::string& client, const std::string& since) {
-  auto rows = TRY(c.query("SELECT at FROM login_attempts WHERE client_address = ? AND succeeded = 0 AND at > ? ORDER BY at",
-                          {client, since}));
+  auto rows =
+      TRY(c.query("SELECT at FROM login_attempts WHERE client_address = ? AND succeeded = 0 AND at > ? ORDER BY at",
+                  {client, since}));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.text(0));
   return out;

@@ -70,5 +70,4 @@ Result<void> record_attempt(Conn& c, const std::string& email, const std::string
 Result<std::vector<std::string>> failures_for_email(Conn& c, const std::string& email, const std::string& since);
 Result<std::vector<std::string>> failures_for_client(Conn& c, const std::string& client, const std::string& since);
 
-
 }  // namespace trellis::access::db

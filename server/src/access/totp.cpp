@@ -35,7 +35,8 @@ std::string percent_encode(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')
+      out += static_cast<char>(c);
     else {
       out += '%';
       out += hex[c >> 4];
@@ -73,8 +74,8 @@ std::optional<std::int64_t> check(const std::string& secret, const std::string& 
   if (key.empty()) return std::nullopt;
   int pos = 0;
   uint64_t counter = 0;
-  int r = oath_totp_validate4(key.data(), key.size(), seconds(now), kStepSeconds, 0, 1, &pos, &counter, 0,
-                              code.c_str());
+  int r =
+      oath_totp_validate4(key.data(), key.size(), seconds(now), kStepSeconds, 0, 1, &pos, &counter, 0, code.c_str());
   if (r < 0) return std::nullopt;
   return static_cast<std::int64_t>(counter);
 }

@@ -12,7 +12,9 @@
 #include "core/json_input.hpp"
 #include "http/request.hpp"
 
-namespace trellis::access { struct PersonAccess; }
+namespace trellis::access {
+struct PersonAccess;
+}
 
 namespace trellis::api {
 
@@ -31,8 +33,8 @@ struct Ctx {
   Result<JsonReader> input() const;
 
   const std::string& param(const std::string& name) const { return params.at(name); }
-  const access::Principal& principal() const { return *who; }  // routes with a signed-in rule only
-  const std::string& org_id() const { return who->user.org_id; }  // the same
+  const access::Principal& principal() const { return *who; }       // routes with a signed-in rule only
+  const std::string& org_id() const { return who->user.org_id; }    // the same
   const std::string& person_id() const { return params.at("id"); }  // person routes: /people/:id/…
   access::Actor actor() const;
   http::Response problem(const Error& e) const { return http::Response::problem(e, request_id); }

@@ -5,7 +5,8 @@ namespace trellis::api {
 void Routes::add(std::string method, std::string pattern, access::Rule rule, RouteDoc doc, Handler handler) {
   paths_.add(method, pattern);
   auto segments = http::split_path(pattern);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), rule, std::move(doc), std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(segments), rule, std::move(doc), std::move(handler)});
 }
 
 RouteMatch Routes::match(const std::string& method, const std::string& path) const {

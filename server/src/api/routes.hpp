@@ -25,8 +25,8 @@ struct QueryParam {
 // How a route takes part in optimistic concurrency (docs/api.md).
 enum class Versioning {
   none,
-  etag,              // a read: the answer carries an ETag of the record's version
-  if_match,          // a change: If-Match with the version read is required (428 without)
+  etag,                 // a read: the answer carries an ETag of the record's version
+  if_match,             // a change: If-Match with the version read is required (428 without)
   if_match_once_saved,  // a change to a record that may not exist yet: If-Match once it does
 };
 

@@ -58,9 +58,8 @@ bool media_in_range(const std::string& type, const std::string& range) {
 // A breach of the contract, found with --check-responses: a fault of ours, loud in the log.
 Response contract_breach(const Request& req, const std::string& what, const std::string& request_id) {
   spdlog::error("request_id={} contract breach: {} {}: {}", request_id, req.method, req.path, what);
-  return Response::problem(Error::make(ErrorKind::internal, "The answer broke the API's contract", what,
-                                       "contract_breach"),
-                           request_id);
+  return Response::problem(
+      Error::make(ErrorKind::internal, "The answer broke the API's contract", what, "contract_breach"), request_id);
 }
 
 }  // namespace
@@ -100,8 +99,12 @@ Response App::handle(const Request& req) {
   }
   finish(req, r, request_id);
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (r.status >= 500) spdlog::error(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method, req.path, r.status, ms);
-  else spdlog::info(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method, req.path, r.status, ms);
+  if (r.status >= 500)
+    spdlog::error(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method,
+                  req.path, r.status, ms);
+  else
+    spdlog::info(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method,
+                 req.path, r.status, ms);
   return r;
 }
 
@@ -114,10 +117,10 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
                                          "headers_too_large"),
                              request_id);
   if (req.body.size() > config.max_body_bytes)
-    return Response::problem(Error::make(ErrorKind::payload_too_large, "The request body is too large",
-                                         "Send at most " + std::to_string(config.max_body_bytes / 1024) + " KiB.",
-                                         "payload_too_large"),
-                             request_id);
+    return Response::problem(
+        Error::make(ErrorKind::payload_too_large, "The request body is too large",
+                    "Send at most " + std::to_string(config.max_body_bytes / 1024) + " KiB.", "payload_too_large"),
+        request_id);
 
   auto m = routes_.match(req.method, req.path);
   if (m.route) return route(req, m, request_id, now);
@@ -133,10 +136,10 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
   if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && files_) {
     if (auto r = files_->serve(req)) return *r;
   }
-  return Response::problem(Error::make(ErrorKind::not_found, "There is nothing at this address",
-                                       "Check the address; the API's routes are listed at /api/v1/openapi.json.",
-                                       "not_found"),
-                           request_id);
+  return Response::problem(
+      Error::make(ErrorKind::not_found, "There is nothing at this address",
+                  "Check the address; the API's routes are listed at /api/v1/openapi.json.", "not_found"),
+      request_id);
 }
 
 Response App::route(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
@@ -154,9 +157,9 @@ Response App::with_body(api::Ctx& ctx, const api::Route& route) {
   const auto& schemas = Schemas::embedded();
   // No body at all is no fields: the schema says whether that will do (a withdrawal's note is
   // optional). A list is refused unless the schema takes one (an HSDS file of records).
-  auto parsed = is_blank_body(ctx.req.body) ? Result<nlohmann::json>(nlohmann::json::object())
+  auto parsed = is_blank_body(ctx.req.body)                          ? Result<nlohmann::json>(nlohmann::json::object())
                 : schemas.takes_more_than_objects(route.doc.request) ? parse_json_value(ctx.req.body)
-                                                                      : parse_json_body(ctx.req.body);
+                                                                     : parse_json_body(ctx.req.body);
   if (!parsed) return ctx.problem(parsed.error());
   auto wrong = schemas.check(route.doc.request, *parsed);
   if (!wrong.empty()) return ctx.problem(invalid_fields(std::move(wrong)));
@@ -170,11 +173,13 @@ std::optional<std::string> App::breach(const api::Route* route, const Response& 
   const auto& schemas = Schemas::embedded();
   auto fields_text = [](const std::vector<FieldError>& fields) {
     std::string out;
-    for (const auto& f : fields) out += (out.empty() ? "" : "; ") + (f.field.empty() ? "the body" : f.field) + " " + f.message;
+    for (const auto& f : fields)
+      out += (out.empty() ? "" : "; ") + (f.field.empty() ? "the body" : f.field) + " " + f.message;
     return out;
   };
   if (r.status >= 400) {
-    if (r.content_type != "application/problem+json") return "a " + std::to_string(r.status) + " answer is not problem+json";
+    if (r.content_type != "application/problem+json")
+      return "a " + std::to_string(r.status) + " answer is not problem+json";
     auto body = nlohmann::json::parse(r.body, nullptr, false);
     auto wrong = schemas.check("Problem", body);
     if (!wrong.empty()) return "the problem does not match Problem: " + fields_text(wrong);
@@ -203,8 +208,10 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
   if (rule.kind != access::Rule::Kind::anyone) {
     if (auto token = req.cookie(rt_.config.session_cookie_name())) {
       auto p = rt_.access.authenticate(*token);
-      if (p) who = std::move(*p);
-      else if (p.error().kind != ErrorKind::unauthenticated) return Response::problem(p.error(), request_id);
+      if (p)
+        who = std::move(*p);
+      else if (p.error().kind != ErrorKind::unauthenticated)
+        return Response::problem(p.error(), request_id);
     }
   }
   api::Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr};
@@ -225,7 +232,8 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
   }
 
   switch (access::decide(rule, ctx.who, now)) {
-    case access::Decision::allow: break;
+    case access::Decision::allow:
+      break;
     case access::Decision::unauthenticated:
       return ctx.problem(Error::make(ErrorKind::unauthenticated, "Please sign in",
                                      "Your session has ended or you are not signed in.", "not_signed_in"));

@@ -60,7 +60,8 @@ json as_component(const json& s) {
     for (const auto& [k, v] : s.items()) {
       if (k == "$ref" && v.is_string() && v.get<std::string>().starts_with("#/$defs/"))
         out[k] = "#/components/schemas/" + v.get<std::string>().substr(8);
-      else out[k] = as_component(v);
+      else
+        out[k] = as_component(v);
     }
     return out;
   }
@@ -74,10 +75,14 @@ json as_component(const json& s) {
 
 std::string success_description(int status) {
   switch (status) {
-    case 201: return "Created";
-    case 202: return "Accepted: the work goes on after this answer";
-    case 204: return "Done; nothing to answer with";
-    default: return "Success";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted: the work goes on after this answer";
+    case 204:
+      return "Done; nothing to answer with";
+    default:
+      return "Success";
   }
 }
 

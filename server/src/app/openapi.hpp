@@ -4,7 +4,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::app {
 // The session cookie is named as this server names it (__Host- in production).

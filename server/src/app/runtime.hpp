@@ -33,7 +33,7 @@ struct Runtime {
   people::People people;
   recovery::RecoveryService recovery;
   partnerships::Partnerships partnerships;
-  access::AuditBatcher audit_reads;  // reads and refusals, committed in groups
+  access::AuditBatcher audit_reads;   // reads and refusals, committed in groups
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 
   access::PersonPolicy& person_policy() { return people.policy; }

@@ -1,7 +1,9 @@
 // Health, readiness and the OpenAPI document: the routes that belong to no area.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::app {
 struct Runtime;

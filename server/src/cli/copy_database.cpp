@@ -27,8 +27,7 @@ Result<int> copy(const Config& config, const std::string& to) {
   std::cerr << "\n";
   auto rows = TRY(std::move(copied));
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "Copied " << rows << " rows into " << into->describe() << " in " << static_cast<int>(seconds)
-            << " s.\n";
+  std::cout << "Copied " << rows << " rows into " << into->describe() << " in " << static_cast<int>(seconds) << " s.\n";
   return 0;
 }
 

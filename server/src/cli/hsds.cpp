@@ -77,7 +77,8 @@ Result<int> export_hsds(const Config& config, const Options& o) {
   if (o.tabular) {
     auto files = TRY(runtime.partnerships.directory.export_hsds_tabular(actor));
     std::filesystem::create_directories(o.path);
-    for (const auto& [name, text] : files) std::ofstream(std::filesystem::path(o.path) / name, std::ios::binary) << text;
+    for (const auto& [name, text] : files)
+      std::ofstream(std::filesystem::path(o.path) / name, std::ios::binary) << text;
     std::cout << "Wrote " << files.size() << " files to " << o.path << "\n";
     return 0;
   }

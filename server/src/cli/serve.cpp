@@ -35,8 +35,9 @@ Command add_serve(CLI::App& cli, Config& config) {
   serve_cmd->add_option("--max-body-bytes", config.max_body_bytes, "Largest request body accepted");
   serve_cmd->add_flag("--production", config.production, "Secure cookies, no demo data, TLS required")
       ->envname("TRELLIS_PRODUCTION");
-  serve_cmd->add_flag("--behind-tls-proxy", config.tls_terminated_upstream,
-                      "A reverse proxy in front terminates HTTPS (required in production)")
+  serve_cmd
+      ->add_flag("--behind-tls-proxy", config.tls_terminated_upstream,
+                 "A reverse proxy in front terminates HTTPS (required in production)")
       ->envname("TRELLIS_BEHIND_TLS_PROXY");
   serve_cmd->add_flag("--insecure-i-know", config.allow_insecure_production,
                       "Allow production mode without TLS (closed test networks only)");

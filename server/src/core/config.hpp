@@ -16,9 +16,9 @@ struct Config {
   std::size_t threads = 0;  // 0: twice the cores, at least 4
   // Production: no demo data, Secure __Host- cookies, and TLS must be terminated in front of us.
   bool production = false;
-  bool tls_terminated_upstream = false;   // --behind-tls-proxy: a proxy in front does HTTPS
-  bool allow_insecure_production = false; // --insecure-i-know: for a closed test network only
-  std::size_t max_body_bytes = 1 << 20;   // 1 MiB
+  bool tls_terminated_upstream = false;    // --behind-tls-proxy: a proxy in front does HTTPS
+  bool allow_insecure_production = false;  // --insecure-i-know: for a closed test network only
+  std::size_t max_body_bytes = 1 << 20;    // 1 MiB
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_header_count = 100;  // header lines; a browser sends about 20
   std::chrono::seconds idle_timeout{60};

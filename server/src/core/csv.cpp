@@ -57,7 +57,8 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
   }
   if (quoted)
     return fail(ErrorKind::unprocessable, "A quoted value never ends",
-                "The quote that opens on line " + std::to_string(quote_line) + " has no closing quote.", "malformed_csv");
+                "The quote that opens on line " + std::to_string(quote_line) + " has no closing quote.",
+                "malformed_csv");
   if (field_started || !row.empty()) end_row();
   return rows;
 }

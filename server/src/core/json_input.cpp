@@ -21,8 +21,10 @@ bool json_depth_within(std::string_view text, std::size_t max_depth) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;  // the escaped character cannot end the string
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;  // the escaped character cannot end the string
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -39,8 +41,8 @@ bool is_blank_body(std::string_view body) { return body.find_first_not_of(" \t\r
 Result<nlohmann::json> parse_json_body(std::string_view body) {
   auto parsed = TRY(parse_json_value(body));
   if (!parsed.is_object())
-    return fail(ErrorKind::bad_request, "The request body must be a JSON object",
-                "Send the fields inside { }.", "not_an_object");
+    return fail(ErrorKind::bad_request, "The request body must be a JSON object", "Send the fields inside { }.",
+                "not_an_object");
   return parsed;
 }
 
@@ -125,8 +127,7 @@ std::optional<std::string> JsonReader::text(std::string_view name, Need need, Te
     return std::nullopt;
   }
   if (has_control(s, rule.multiline)) {
-    add_error(std::string(name), rule.multiline ? "contains characters that cannot be shown"
-                                                : "must be on one line");
+    add_error(std::string(name), rule.multiline ? "contains characters that cannot be shown" : "must be on one line");
     return std::nullopt;
   }
   return s;
@@ -136,8 +137,7 @@ bool valid_email(std::string_view s) {
   auto at = s.find('@');
   if (at == std::string_view::npos || at == 0 || at != s.rfind('@')) return false;
   auto domain = s.substr(at + 1);
-  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.')
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
     return false;
   for (char c : s)
     if (c == ' ' || static_cast<unsigned char>(c) < 0x21) return false;
@@ -175,8 +175,7 @@ std::optional<bool> JsonReader::boolean(std::string_view name, Need need) {
   return v->get<bool>();
 }
 
-std::optional<std::int64_t> JsonReader::integer(std::string_view name, Need need, std::int64_t min,
-                                                std::int64_t max) {
+std::optional<std::int64_t> JsonReader::integer(std::string_view name, Need need, std::int64_t min, std::int64_t max) {
   const auto* v = take(name, need);
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) {
@@ -215,8 +214,7 @@ std::optional<std::string> JsonReader::one_of(std::string_view name, Need need,
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> JsonReader::id_list(std::string_view name, Need need,
-                                                            std::size_t max) {
+std::optional<std::vector<std::string>> JsonReader::id_list(std::string_view name, Need need, std::size_t max) {
   const auto* v = take(name, need);
   if (!v) return std::nullopt;
   if (!v->is_array() || v->size() > max) {

@@ -49,8 +49,7 @@ class JsonReader {
   std::optional<std::string> id(std::string_view name, Need need);
   std::optional<bool> boolean(std::string_view name, Need need);
   std::optional<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
-  std::optional<std::string> one_of(std::string_view name, Need need,
-                                    std::span<const std::string_view> allowed);
+  std::optional<std::string> one_of(std::string_view name, Need need, std::span<const std::string_view> allowed);
   // A list of names, each one of `allowed`, without repeats.
   std::optional<std::vector<std::string>> name_list(std::string_view name, Need need,
                                                     std::span<const std::string_view> allowed);

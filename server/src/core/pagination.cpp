@@ -31,7 +31,10 @@ Result<PageRequest> parse_page(const std::optional<std::string>& limit, const st
   if (cursor && !cursor->empty()) {
     std::string raw(cursor->size(), '\0');
     std::size_t len = 0;
-    auto bad = [] { return fail(Error::field(ErrorKind::bad_request, "cursor", "is not a cursor this API gave out; start again from the first page")); };
+    auto bad = [] {
+      return fail(Error::field(ErrorKind::bad_request, "cursor",
+                               "is not a cursor this API gave out; start again from the first page"));
+    };
     if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor->data(), cursor->size(),
                           nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
       return bad();

@@ -14,9 +14,8 @@ struct PageRequest {
   std::optional<std::vector<std::string>> after;  // sort key of the last item already seen
 };
 
-Result<PageRequest> parse_page(const std::optional<std::string>& limit,
-                               const std::optional<std::string>& cursor, std::size_t default_limit = 50,
-                               std::size_t max_limit = 200);
+Result<PageRequest> parse_page(const std::optional<std::string>& limit, const std::optional<std::string>& cursor,
+                               std::size_t default_limit = 50, std::size_t max_limit = 200);
 std::string encode_cursor(const std::vector<std::string>& key);
 
 }  // namespace trellis

@@ -40,8 +40,10 @@ json without_formats(const json& s) {
 void collect_refs(const json& s, std::set<std::string>& out) {
   if (s.is_object()) {
     for (const auto& [k, v] : s.items()) {
-      if (k == "$ref" && v.is_string()) out.insert(v.get<std::string>());
-      else collect_refs(v, out);
+      if (k == "$ref" && v.is_string())
+        out.insert(v.get<std::string>());
+      else
+        collect_refs(v, out);
     }
   } else if (s.is_array()) {
     for (const auto& v : s) collect_refs(v, out);
@@ -106,10 +108,14 @@ class Explainer {
       out.push_back({path, "must be one of: " + join(*e)});
       return;
     }
-    if (value.is_string()) explain_text(s, value.get<std::string>(), path, out);
-    else if (value.is_number()) explain_number(s, value, path, out);
-    else if (value.is_array()) explain_list(s, value, path, out);
-    else if (value.is_object()) explain_object(s, value, path, out);
+    if (value.is_string())
+      explain_text(s, value.get<std::string>(), path, out);
+    else if (value.is_number())
+      explain_number(s, value, path, out);
+    else if (value.is_array())
+      explain_list(s, value, path, out);
+    else if (value.is_object())
+      explain_object(s, value, path, out);
   }
 
  private:
@@ -155,7 +161,8 @@ class Explainer {
     if (auto m = s.find("x-message"); m != s.end()) return m->get<std::string>();
     std::string type;
     auto t = s.find("type");
-    if (t != s.end() && t->is_string()) type = t->get<std::string>();
+    if (t != s.end() && t->is_string())
+      type = t->get<std::string>();
     else if (t != s.end())
       for (const auto& one : *t)
         if (one != "null") type = one.get<std::string>();
@@ -181,7 +188,8 @@ class Explainer {
   static void explain_text(const json& s, const std::string& v, const std::string& path, std::vector<FieldError>& out) {
     auto n = code_points(v);
     if (auto min = s.find("minLength"); min != s.end() && n < min->get<std::size_t>()) {
-      out.push_back({path, n == 0 ? "is required" : "must be at least " + std::to_string(min->get<std::size_t>()) + " characters"});
+      out.push_back({path, n == 0 ? "is required"
+                                  : "must be at least " + std::to_string(min->get<std::size_t>()) + " characters"});
     } else if (auto max = s.find("maxLength"); max != s.end() && n > max->get<std::size_t>()) {
       out.push_back({path, "must be at most " + std::to_string(max->get<std::size_t>()) + " characters"});
     } else if (auto pattern = s.find("pattern"); pattern != s.end() && !matches(*pattern, v)) {
@@ -197,8 +205,10 @@ class Explainer {
     if (!low && !high) return;
     if (min != s.end() && max != s.end())
       out.push_back({path, "must be between " + min->dump() + " and " + max->dump()});
-    else if (low) out.push_back({path, "must be at least " + min->dump()});
-    else out.push_back({path, "must be at most " + max->dump()});
+    else if (low)
+      out.push_back({path, "must be at least " + min->dump()});
+    else
+      out.push_back({path, "must be at most " + max->dump()});
   }
 
   void explain_list(const json& s, const json& v, const std::string& path, std::vector<FieldError>& out) const {
@@ -232,17 +242,19 @@ class Explainer {
         if (!v.contains(key)) out.push_back({child(path, key), "is required"});
       }
     for (const auto& [key, value] : v.items()) {
-      if (auto p = props.find(key); p != props.end()) explain(*p, value, child(path, key), out);
+      if (auto p = props.find(key); p != props.end())
+        explain(*p, value, child(path, key), out);
       else if (auto extra = s.find("additionalProperties"); extra != s.end()) {
-        if (*extra == false) out.push_back({child(path, key), "is not a field this request accepts"});
-        else if (extra->is_object()) explain(*extra, value, child(path, key), out);
+        if (*extra == false)
+          out.push_back({child(path, key), "is not a field this request accepts"});
+        else if (extra->is_object())
+          explain(*extra, value, child(path, key), out);
       }
     }
   }
 
   const json& defs_;
 };
-
 
 // Whether a schema admits only objects at its root: "type": "object", or every branch of an
 // anyOf/oneOf does. Read from the schema, not from trying values against it.
@@ -268,7 +280,6 @@ struct Schemas::Impl {
   std::set<std::string, std::less<>> takes_more_than_objects;
 };
 
-
 Result<Schemas> Schemas::load(const std::vector<SchemaFile>& files) {
   auto bad = [](const std::string& what) {
     return fail(ErrorKind::internal, "The API's schemas are not usable", what, "schema_invalid");
@@ -285,7 +296,8 @@ Result<Schemas> Schemas::load(const std::vector<SchemaFile>& files) {
     }
   }
   if (auto where = pattern_without_max_length(impl->defs, ""))
-    return bad("the pattern at " + *where + " has no maxLength beside it; give it one, so no pattern ever runs over "
+    return bad("the pattern at " + *where +
+               " has no maxLength beside it; give it one, so no pattern ever runs over "
                "an overlong value");
   std::set<std::string> refs;
   collect_refs(impl->defs, refs);

@@ -8,15 +8,13 @@ namespace {
 
 // UTF-8 Latin-1 Supplement and Latin Extended-A letters people's names use most, folded.
 constexpr std::array<std::pair<std::string_view, char>, 62> kFolds = {{
-    {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"ä", 'a'}, {"å", 'a'}, {"ā", 'a'}, {"ą", 'a'},
-    {"À", 'a'}, {"Á", 'a'}, {"Â", 'a'}, {"Ã", 'a'}, {"Ä", 'a'}, {"Å", 'a'}, {"Ā", 'a'},
-    {"ç", 'c'}, {"ć", 'c'}, {"č", 'c'}, {"Ç", 'c'}, {"Č", 'c'},
-    {"è", 'e'}, {"é", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"ē", 'e'}, {"ę", 'e'}, {"È", 'e'}, {"É", 'e'}, {"Ê", 'e'}, {"Ë", 'e'}, {"Ē", 'e'},
-    {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ī", 'i'}, {"Í", 'i'}, {"Î", 'i'}, {"Ï", 'i'},
-    {"ñ", 'n'}, {"ń", 'n'}, {"Ñ", 'n'},
-    {"ò", 'o'}, {"ó", 'o'}, {"ô", 'o'}, {"õ", 'o'}, {"ö", 'o'}, {"ø", 'o'}, {"ō", 'o'}, {"Ó", 'o'}, {"Ö", 'o'}, {"Ø", 'o'},
-    {"ù", 'u'}, {"ú", 'u'}, {"û", 'u'}, {"ü", 'u'}, {"ū", 'u'}, {"Ú", 'u'}, {"Ü", 'u'},
-    {"ý", 'y'}, {"ÿ", 'y'}, {"ž", 'z'},
+    {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"ä", 'a'}, {"å", 'a'}, {"ā", 'a'}, {"ą", 'a'}, {"À", 'a'},
+    {"Á", 'a'}, {"Â", 'a'}, {"Ã", 'a'}, {"Ä", 'a'}, {"Å", 'a'}, {"Ā", 'a'}, {"ç", 'c'}, {"ć", 'c'}, {"č", 'c'},
+    {"Ç", 'c'}, {"Č", 'c'}, {"è", 'e'}, {"é", 'e'}, {"ê", 'e'}, {"ë", 'e'}, {"ē", 'e'}, {"ę", 'e'}, {"È", 'e'},
+    {"É", 'e'}, {"Ê", 'e'}, {"Ë", 'e'}, {"Ē", 'e'}, {"ì", 'i'}, {"í", 'i'}, {"î", 'i'}, {"ï", 'i'}, {"ī", 'i'},
+    {"Í", 'i'}, {"Î", 'i'}, {"Ï", 'i'}, {"ñ", 'n'}, {"ń", 'n'}, {"Ñ", 'n'}, {"ò", 'o'}, {"ó", 'o'}, {"ô", 'o'},
+    {"õ", 'o'}, {"ö", 'o'}, {"ø", 'o'}, {"ō", 'o'}, {"Ó", 'o'}, {"Ö", 'o'}, {"Ø", 'o'}, {"ù", 'u'}, {"ú", 'u'},
+    {"û", 'u'}, {"ü", 'u'}, {"ū", 'u'}, {"Ú", 'u'}, {"Ü", 'u'}, {"ý", 'y'}, {"ÿ", 'y'}, {"ž", 'z'},
 }};
 
 }  // namespace
@@ -63,14 +61,22 @@ bool valid_utf8(std::string_view s) {
     }
     std::size_t len;
     unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte; later ones are always 80..BF
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;               // below is overlong
-    else if (c == 0xED) len = 3, hi = 0x9F;               // above are the surrogates
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;               // below is overlong
-    else if (c == 0xF4) len = 4, hi = 0x8F;               // above is past U+10FFFF
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else return false;                                    // 80..C1 and F5..FF never start a character
+    if (c >= 0xC2 && c <= 0xDF)
+      len = 2;
+    else if (c == 0xE0)
+      len = 3, lo = 0xA0;  // below is overlong
+    else if (c == 0xED)
+      len = 3, hi = 0x9F;  // above are the surrogates
+    else if (c >= 0xE1 && c <= 0xEF)
+      len = 3;
+    else if (c == 0xF0)
+      len = 4, lo = 0x90;  // below is overlong
+    else if (c == 0xF4)
+      len = 4, hi = 0x8F;  // above is past U+10FFFF
+    else if (c >= 0xF1 && c <= 0xF3)
+      len = 4;
+    else
+      return false;  // 80..C1 and F5..FF never start a character
     if (i + len > s.size()) return false;
     auto second = static_cast<unsigned char>(s[i + 1]);
     if (second < lo || second > hi) return false;

@@ -11,7 +11,7 @@ namespace trellis::demo {
 inline constexpr const char* kDefaultPassword = "wattle-river-lantern-morning";
 
 struct DemoResult {
-  bool created = false;        // false when the demo organisation was already there
+  bool created = false;  // false when the demo organisation was already there
   bool password_set = false;
 };
 

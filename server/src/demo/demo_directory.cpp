@@ -33,23 +33,25 @@ const Category kCategories[] = {
     {"connection", "Community connection", "Men's and Women's Shed"},
     {"crisis", "Crisis support (24 hours)", "Crisis Line"},
 };
-const char* const kOrganisationKinds[] = {"Community Health", "Neighbourhood House", "Family Services", "Recovery Network",
-                                          "Community Services", "Health Service", "Youth Hub", "Support Alliance"};
-const char* const kLanguages[] = {"Vietnamese", "Mandarin", "Arabic", "Greek", "Italian", "Somali", "Hindi",
-                                  "Dari", "Spanish", "Auslan", "Cantonese", "Punjabi"};
-const char* const kStreets[] = {"High Street", "Station Street", "Church Street", "Main Road", "Victoria Street",
-                                "Albert Street", "Hope Street", "Railway Parade", "Park Avenue", "Queen Street"};
-const char* const kExtras[] = {"Free, confidential, no referral needed.", "Bulk billed; bring your Medicare card if you have one.",
-                               "Drop in, or call to book a time.", "Run by people with a lived experience of recovery.",
-                               "Interpreters are available at no cost.", "Wheelchair accessible, with a quiet room."};
+const char* const kOrganisationKinds[] = {"Community Health", "Neighbourhood House", "Family Services",
+                                          "Recovery Network", "Community Services",  "Health Service",
+                                          "Youth Hub",        "Support Alliance"};
+const char* const kLanguages[] = {"Vietnamese", "Mandarin", "Arabic",  "Greek",  "Italian",   "Somali",
+                                  "Hindi",      "Dari",     "Spanish", "Auslan", "Cantonese", "Punjabi"};
+const char* const kStreets[] = {"High Street",   "Station Street", "Church Street",  "Main Road",   "Victoria Street",
+                                "Albert Street", "Hope Street",    "Railway Parade", "Park Avenue", "Queen Street"};
+const char* const kExtras[] = {
+    "Free, confidential, no referral needed.", "Bulk billed; bring your Medicare card if you have one.",
+    "Drop in, or call to book a time.",        "Run by people with a lived experience of recovery.",
+    "Interpreters are available at no cost.",  "Wheelchair accessible, with a quiet room."};
 struct Pattern {
   const char* byday;  // empty: every day
   const char* opens;
   const char* closes;
 };
-const Pattern kPatterns[] = {{"MO,TU,WE,TH,FR", "09:00", "17:00"}, {"MO,WE,FR", "10:00", "15:00"},
-                             {"TU,TH", "18:00", "21:00"},         {"SA,SU", "09:00", "13:00"},
-                             {"", "08:00", "20:00"},              {"MO,TU,WE,TH,FR", "08:30", "16:30"}};
+const Pattern kPatterns[] = {
+    {"MO,TU,WE,TH,FR", "09:00", "17:00"}, {"MO,WE,FR", "10:00", "15:00"}, {"TU,TH", "18:00", "21:00"},
+    {"SA,SU", "09:00", "13:00"},          {"", "08:00", "20:00"},         {"MO,TU,WE,TH,FR", "08:30", "16:30"}};
 
 // Deterministic ids: a type digit, then the index, shaped as a version 4 UUID.
 std::string uuid(char type, std::size_t i) {
@@ -72,11 +74,14 @@ json service_doc(std::mt19937_64& g, std::size_t i, const Category& kind, const 
                                     {"description", kind.name},
                                     {"taxonomy", "Trellis demo categories"}}}}});
   json languages = json::array({{{"id", uuid('c', i * 2)}, {"name", "English"}, {"code", "en"}}});
-  if (below(g, 3) == 0) languages.push_back({{"id", uuid('c', i * 2 + 1)}, {"name", kLanguages[below(g, std::size(kLanguages))]}});
+  if (below(g, 3) == 0)
+    languages.push_back({{"id", uuid('c', i * 2 + 1)}, {"name", kLanguages[below(g, std::size(kLanguages))]}});
   bool crisis = std::string_view(kind.code) == "crisis";
   const auto& pattern = crisis ? Pattern{"", "00:00", "00:00"} : kPatterns[below(g, std::size(kPatterns))];
-  json schedule = {{"id", uuid('d', i)}, {"freq", *pattern.byday ? "WEEKLY" : "DAILY"},
-                   {"opens_at", pattern.opens}, {"closes_at", pattern.closes}};
+  json schedule = {{"id", uuid('d', i)},
+                   {"freq", *pattern.byday ? "WEEKLY" : "DAILY"},
+                   {"opens_at", pattern.opens},
+                   {"closes_at", pattern.closes}};
   if (*pattern.byday) schedule["byday"] = pattern.byday;
   json location = {
       {"id", uuid('e', i)},
@@ -127,9 +132,10 @@ std::vector<partnerships::HsdsRecord> demo_directory(std::size_t services) {
   std::size_t made = 0;
   for (std::size_t o = 0; made < services; ++o) {
     const auto& place = o == 0 ? kDemoPlaces[0] : o == 1 ? kDemoPlaces[1] : kDemoPlaces[below(g, kDemoPlaces.size())];
-    std::string name = o == 0   ? "Bayside Housing Support"
-                       : o == 1 ? "Northside Employment Pathways"
-                                : std::string(place.suburb) + " " + kOrganisationKinds[below(g, std::size(kOrganisationKinds))];
+    std::string name =
+        o == 0   ? "Bayside Housing Support"
+        : o == 1 ? "Northside Employment Pathways"
+                 : std::string(place.suburb) + " " + kOrganisationKinds[below(g, std::size(kOrganisationKinds))];
     std::size_t count = std::min<std::size_t>(services - made, 1 + below(g, 6));
     json list = json::array();
     for (std::size_t k = 0; k < count; ++k, ++made) {

@@ -19,39 +19,38 @@ namespace trellis::demo {
 namespace {
 
 constexpr std::array<std::array<const char*, 3>, 40> kPeople = {{
-    {"Taylor", "Brooks", "they/them"},   {"Zoë", "Ashworth", "she/her"},     {"Ari", "Tane", "he/him"},
-    {"Mei", "Lin", "she/her"},           {"Jarrah", "Wilson", "he/him"},     {"Fatima", "Haddad", "she/her"},
-    {"Liam", "O'Connor", "he/him"},      {"Priya", "Nair", "she/her"},       {"Noah", "Kowalski", "he/him"},
-    {"Aaliyah", "Mohammed", "she/her"},  {"Tom", "Nguyen", "he/him"},        {"Grace", "Papadopoulos", "she/her"},
-    {"Kai", "Walker", "they/them"},      {"Isabella", "Rossi", "she/her"},   {"Daniel", "Kim", "he/him"},
-    {"Ruby", "Thompson", "she/her"},     {"Hamid", "Rahimi", "he/him"},      {"Chloe", "Martin", "she/her"},
-    {"Jack", "Murray", "he/him"},        {"Amira", "Saleh", "she/her"},      {"Oliver", "Brown", "he/him"},
-    {"Sienna", "Clarke", "she/her"},     {"Mateo", "García", "he/him"},      {"Ngaire", "Parata", "she/her"},
-    {"Ethan", "Campbell", "he/him"},     {"Leila", "Karimi", "she/her"},     {"Harrison", "Lee", "he/him"},
-    {"Olivia", "Dimitriou", "she/her"},  {"Sam", "Fitzgerald", "they/them"}, {"Hannah", "Schmidt", "she/her"},
-    {"Riley", "Jackson", "he/him"},      {"Yasmin", "Ali", "she/her"},       {"Connor", "Byrne", "he/him"},
-    {"Lucy", "Tran", "she/her"},         {"Dylan", "Roberts", "he/him"},     {"Mia", "Hughes", "she/her"},
-    {"Ahmed", "Hassan", "he/him"},       {"Emily", "Wright", "she/her"},     {"Jayden", "Anderson", "he/him"},
+    {"Taylor", "Brooks", "they/them"},  {"Zoë", "Ashworth", "she/her"},     {"Ari", "Tane", "he/him"},
+    {"Mei", "Lin", "she/her"},          {"Jarrah", "Wilson", "he/him"},     {"Fatima", "Haddad", "she/her"},
+    {"Liam", "O'Connor", "he/him"},     {"Priya", "Nair", "she/her"},       {"Noah", "Kowalski", "he/him"},
+    {"Aaliyah", "Mohammed", "she/her"}, {"Tom", "Nguyen", "he/him"},        {"Grace", "Papadopoulos", "she/her"},
+    {"Kai", "Walker", "they/them"},     {"Isabella", "Rossi", "she/her"},   {"Daniel", "Kim", "he/him"},
+    {"Ruby", "Thompson", "she/her"},    {"Hamid", "Rahimi", "he/him"},      {"Chloe", "Martin", "she/her"},
+    {"Jack", "Murray", "he/him"},       {"Amira", "Saleh", "she/her"},      {"Oliver", "Brown", "he/him"},
+    {"Sienna", "Clarke", "she/her"},    {"Mateo", "García", "he/him"},      {"Ngaire", "Parata", "she/her"},
+    {"Ethan", "Campbell", "he/him"},    {"Leila", "Karimi", "she/her"},     {"Harrison", "Lee", "he/him"},
+    {"Olivia", "Dimitriou", "she/her"}, {"Sam", "Fitzgerald", "they/them"}, {"Hannah", "Schmidt", "she/her"},
+    {"Riley", "Jackson", "he/him"},     {"Yasmin", "Ali", "she/her"},       {"Connor", "Byrne", "he/him"},
+    {"Lucy", "Tran", "she/her"},        {"Dylan", "Roberts", "he/him"},     {"Mia", "Hughes", "she/her"},
+    {"Ahmed", "Hassan", "he/him"},      {"Emily", "Wright", "she/her"},     {"Jayden", "Anderson", "he/him"},
     {"Sophie", "Bennett", "she/her"},
 }};
 
-const char* const kDemoStreets[] = {"Wattle Street", "Banksia Crescent", "Bay Road", "Elm Grove", "Creek Lane",
-                                    "Hill Street", "Acacia Avenue", "River Road"};
-const char* const kHopes[] = {
-    "To have my own place, close to the beach, with room for a cat.",
-    "To get back to work I enjoy, and feel proud of myself again.",
-    "To be a good dad and have my kids stay on weekends.",
-    "To finish my TAFE course in community services.",
-    "To feel calm more days than not, and sleep through the night.",
-    "To reconnect with my culture and my mob.",
-    "To make friends who get me, and not feel so alone.",
-    "To manage my money so I am not stressed at the end of the fortnight."};
-const char* const kStrengths[] = {"Kind, funny, good with animals.", "Determined. I do not give up easily.",
+const char* const kDemoStreets[] = {"Wattle Street", "Banksia Crescent", "Bay Road",      "Elm Grove",
+                                    "Creek Lane",    "Hill Street",      "Acacia Avenue", "River Road"};
+const char* const kHopes[] = {"To have my own place, close to the beach, with room for a cat.",
+                              "To get back to work I enjoy, and feel proud of myself again.",
+                              "To be a good dad and have my kids stay on weekends.",
+                              "To finish my TAFE course in community services.",
+                              "To feel calm more days than not, and sleep through the night.",
+                              "To reconnect with my culture and my mob.",
+                              "To make friends who get me, and not feel so alone.",
+                              "To manage my money so I am not stressed at the end of the fortnight."};
+const char* const kStrengths[] = {"Kind, funny, good with animals.",    "Determined. I do not give up easily.",
                                   "Creative: I paint and write songs.", "A great cook; people love my curries.",
-                                  "Loyal to my friends and family.", "Good with my hands; I can fix most things."};
+                                  "Loyal to my friends and family.",    "Good with my hands; I can fix most things."};
 const char* const kHelps[] = {"Walking by the water in the morning.", "Talking to my sister on the phone.",
-                              "Music, loud, with headphones on.", "Having a routine and writing things down.",
-                              "My peer worker, who has been there.", "Gardening at the community garden."};
+                              "Music, loud, with headphones on.",     "Having a routine and writing things down.",
+                              "My peer worker, who has been there.",  "Gardening at the community garden."};
 const char* const kNotHelp[] = {"Being rushed or talked over.", "Crowded waiting rooms.",
                                 "Too many appointments in one week.", "People deciding for me without asking."};
 const char* const kGoals[][3] = {
@@ -66,8 +65,9 @@ const char* const kGoals[][3] = {
     {"Go back to church / temple / mosque", "culture", "Call the community leader"},
     {"Paint again", "creativity", "Buy a small set of paints"},
 };
-const char* const kSupporters[][2] = {{"Morgan Brooks", "sibling"}, {"Helen", "mother"}, {"Chris", "partner"},
-                                      {"Jo", "friend"},            {"Uncle Ray", "uncle"}, {"Dee", "neighbour"}};
+const char* const kSupporters[][2] = {{"Morgan Brooks", "sibling"}, {"Helen", "mother"},
+                                      {"Chris", "partner"},         {"Jo", "friend"},
+                                      {"Uncle Ray", "uncle"},       {"Dee", "neighbour"}};
 
 }  // namespace
 
@@ -97,7 +97,8 @@ Result<PersonMaker> person_maker(store::Conn& c, const std::string& org_id, Time
 
 namespace {
 
-const char* const kOutcomes[] = {"Moved into a one-bedroom unit close to family.", "Started a traineeship three days a week.",
+const char* const kOutcomes[] = {"Moved into a one-bedroom unit close to family.",
+                                 "Started a traineeship three days a week.",
                                  "Joined the tenancy skills course and finished it."};
 
 // A referral in `state`, with its timeline, and the consent it needed.
@@ -170,8 +171,8 @@ Result<AddedPerson> add_person(PersonMaker& m, const PersonSpec& spec) {
   p.given_name = spec.given;
   p.family_name = spec.family;
   p.pronouns = spec.pronouns;
-  p.date_of_birth = std::to_string(1960 + pick(45)) + "-" + (pick(9) + 1 < 10 ? "0" : "") + std::to_string(pick(9) + 1) +
-                    "-" + std::to_string(10 + pick(18));
+  p.date_of_birth = std::to_string(1960 + pick(45)) + "-" + (pick(9) + 1 < 10 ? "0" : "") +
+                    std::to_string(pick(9) + 1) + "-" + std::to_string(10 + pick(18));
   p.phone = "04" + std::to_string(10000000 + pick(89999999));
   const auto& place = kDemoPlaces[i % kDemoPlaces.size()];
   p.address = std::to_string(2 + pick(180)) + " " + kDemoStreets[i % std::size(kDemoStreets)] + ", " + place.suburb +
@@ -231,8 +232,10 @@ Result<AddedPerson> add_person(PersonMaker& m, const PersonSpec& spec) {
     using S = recovery::StepStatus;
     step.status = goal.status == G::not_started ? S::not_started : S::done;
     step.created_at = step.updated_at = goal.created_at;
-    if (step.status == S::done) step.done_at = day(now - std::chrono::hours(24 * (10 + pick(40)))) + "T11:00:00.000Z";
-    else step.due_on = day(now + std::chrono::hours(24 * (7 + pick(30))));
+    if (step.status == S::done)
+      step.done_at = day(now - std::chrono::hours(24 * (10 + pick(40)))) + "T11:00:00.000Z";
+    else
+      step.due_on = day(now + std::chrono::hours(24 * (7 + pick(30))));
     TRY_VOID(recovery::db::insert_step(c, m.org_id, p.id, step, ""));
   }
 
@@ -307,18 +310,22 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
   bayside.name = "Bayside Housing Support";
   bayside.directory_organization_id = demo_organization_id(0);
   bayside.agreement_purpose = "Safe, settled housing for people we both support.";
-  bayside.agreement_roles = "We refer with the person's consent and stay involved; Bayside answers within 3 working days.";
+  bayside.agreement_roles =
+      "We refer with the person's consent and stay involved; Bayside answers within 3 working days.";
   bayside.information_sharing = "Name, contact details and housing goals, only with the person's consent.";
-  bayside.agreement_expectations = "Either side tells the other within a week of any change to a shared person's support.";
+  bayside.agreement_expectations =
+      "Either side tells the other within a week of any change to a shared person's support.";
   bayside.agreement_contacts = "Bayside intake: Casey Walker, 03 9000 0000. Riverbend partnerships: Priya Raman.";
   bayside.our_resources = "A peer worker at Bayside's drop-in every Thursday; places in our recovery college courses.";
-  bayside.partner_resources = "Two transitional housing places held for people we refer; tenancy training for our staff.";
+  bayside.partner_resources =
+      "Two transitional housing places held for people we refer; tenancy training for our staff.";
   bayside.agreement_starts_on = "2026-01-01";
   bayside.agreement_review_on = "2026-12-31";
   bayside.response_days = 3;
   bayside.wait_weeks = 2;
   TRY_VOID(partnerships::db::insert_partner(c, org_id, bayside, iso, ""));
-  TRY(c.exec("UPDATE users SET partner_id = ? WHERE org_id = ? AND id = ?", {bayside.id, org_id, staff.partner_user_id}));
+  TRY(c.exec("UPDATE users SET partner_id = ? WHERE org_id = ? AND id = ?",
+             {bayside.id, org_id, staff.partner_user_id}));
   partnerships::Partner work;
   work.id = new_id();
   work.name = "Northside Employment Pathways";
@@ -330,7 +337,15 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
   auto maker = TRY(person_maker(c, org_id, now, 20261123, false));  // fixed seed: every demo the same
   for (std::size_t i = 0; i < kPeople.size(); ++i) {
     const auto& [given, family, pronouns] = kPeople[i];
-    PersonSpec spec{i, given, family, pronouns, {}, staff.practitioner_id, "Jordan Lee", std::nullopt, false,
+    PersonSpec spec{i,
+                    given,
+                    family,
+                    pronouns,
+                    {},
+                    staff.practitioner_id,
+                    "Jordan Lee",
+                    std::nullopt,
+                    false,
                     i == 0 ? std::optional<int>(1) : std::nullopt};
     // Most people are with the Community Recovery Team; some with youth or Hillside.
     std::size_t team = i < 26 ? 0 : i < 33 ? 1 : 2;
@@ -342,7 +357,8 @@ Result<void> load_demo_people(store::Conn& c, const std::string& org_id, const D
     auto added = TRY(add_person(maker, spec));
     // The demo person sign-in is Taylor; the demo supporter, Taylor's sibling Morgan.
     if (i == 0) {
-      TRY(c.exec("UPDATE users SET person_id = ? WHERE org_id = ? AND id = ?", {added.person_id, org_id, staff.person_user_id}));
+      TRY(c.exec("UPDATE users SET person_id = ? WHERE org_id = ? AND id = ?",
+                 {added.person_id, org_id, staff.person_user_id}));
       TRY(c.exec("UPDATE users SET supporter_id = ? WHERE org_id = ? AND id = ?",
                  {added.first_supporter_id, org_id, staff.supporter_user_id}));
     }

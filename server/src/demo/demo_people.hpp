@@ -42,10 +42,10 @@ struct PersonSpec {
   std::size_t index = 0;  // varies place, languages and phrases
   std::string given, family, pronouns;
   std::vector<people::CareTeamMember> care_team;
-  std::string worker_id, worker_name;          // enters a third of the check-ins
-  std::optional<std::string> referral_state;   // a referral in this state, with its timeline
+  std::string worker_id, worker_name;         // enters a third of the check-ins
+  std::optional<std::string> referral_state;  // a referral in this state, with its timeline
   bool referral_to_northside = false;
-  std::optional<int> supporters;               // how many; otherwise 0 to 2
+  std::optional<int> supporters;  // how many; otherwise 0 to 2
 };
 struct AddedPerson {
   std::string person_id, first_supporter_id;

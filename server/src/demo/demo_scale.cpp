@@ -10,15 +10,17 @@
 namespace trellis::demo {
 namespace {
 
-const char* const kGiven[] = {"Alex", "Sam", "Jordan", "Mia", "Noah", "Ava", "Liam", "Zara", "Ethan", "Layla", "Oscar",
-                              "Chloe", "Ari", "Mei", "Hamid", "Priya", "Tom", "Grace", "Kai", "Ruby", "Jarrah", "Leila",
-                              "Daniel", "Fatima", "Lucas", "Isla", "Mateo", "Amira", "Finn", "Sienna", "Riley", "Nikhil"};
-const char* const kFamily[] = {"Nguyen", "Smith", "Wilson", "Brown", "Tran", "Kelly", "Papadopoulos", "Rossi", "Ali",
-                               "Kim", "Murphy", "Singh", "Martin", "Walker", "Haddad", "Lee", "Campbell", "O'Brien",
-                               "Chen", "Taylor", "Hassan", "Jackson", "Byrne", "Dimitriou", "Parata", "Karimi",
-                               "Wright", "Hughes", "Clarke", "Anderson", "Roberts", "Lin"};
+const char* const kGiven[] = {"Alex",  "Sam",   "Jordan", "Mia",   "Noah",   "Ava",    "Liam",   "Zara",
+                              "Ethan", "Layla", "Oscar",  "Chloe", "Ari",    "Mei",    "Hamid",  "Priya",
+                              "Tom",   "Grace", "Kai",    "Ruby",  "Jarrah", "Leila",  "Daniel", "Fatima",
+                              "Lucas", "Isla",  "Mateo",  "Amira", "Finn",   "Sienna", "Riley",  "Nikhil"};
+const char* const kFamily[] = {"Nguyen",  "Smith",    "Wilson",    "Brown",   "Tran",   "Kelly",  "Papadopoulos",
+                               "Rossi",   "Ali",      "Kim",       "Murphy",  "Singh",  "Martin", "Walker",
+                               "Haddad",  "Lee",      "Campbell",  "O'Brien", "Chen",   "Taylor", "Hassan",
+                               "Jackson", "Byrne",    "Dimitriou", "Parata",  "Karimi", "Wright", "Hughes",
+                               "Clarke",  "Anderson", "Roberts",   "Lin"};
 const char* const kPronouns[] = {"she/her", "he/him", "they/them", "she/her", "he/him"};
-const char* const kReferralStates[] = {"sent",       "received",  "accepted", "declined", "redirected",
+const char* const kReferralStates[] = {"sent",        "received",  "accepted",  "declined",  "redirected",
                                        "in_progress", "completed", "completed", "withdrawn", "sent"};
 
 struct Worker {
@@ -104,7 +106,8 @@ Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::strin
       auto maker = TRY(person_maker(c, org_id, now, o.seed * 1000003 + done, true));
       maker.sequence = (o.seed << 40) + (done << 12);
       for (std::size_t i = done; i < end; ++i) {
-        while (next_worker < practitioners.size() && practitioners[next_worker].assigned >= practitioners[next_worker].caseload)
+        while (next_worker < practitioners.size() &&
+               practitioners[next_worker].assigned >= practitioners[next_worker].caseload)
           ++next_worker;
         PersonSpec spec;
         spec.index = i;
@@ -117,7 +120,8 @@ Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::strin
           spec.care_team = {{"team", w.team_id, "", ""}, {"user", w.id, "", ""}};
           spec.worker_id = w.id;
           spec.worker_name = w.name;
-          if (!peers.empty() && i % 3 == 0) spec.care_team.push_back({"user", peers[(next_worker / 2) % peers.size()].id, "", ""});
+          if (!peers.empty() && i % 3 == 0)
+            spec.care_team.push_back({"user", peers[(next_worker / 2) % peers.size()].id, "", ""});
         } else if (!practitioners.empty()) {
           const auto& w = practitioners[i % practitioners.size()];
           spec.care_team = {{"team", w.team_id, "", ""}};

@@ -24,7 +24,7 @@ inline constexpr const char* kScaleWorkerEmail = "worker1@scale.example";
 using ScaleProgress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
 // Refused when the database already holds an organisation.
-Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::string& password, const ScaleOptions& options,
-                             const ScaleProgress& progress);
+Result<void> load_scale_data(store::Db& db, const Clock& clock, const std::string& password,
+                             const ScaleOptions& options, const ScaleProgress& progress);
 
 }  // namespace trellis::demo

@@ -14,9 +14,9 @@
 namespace trellis::http {
 
 struct Request {
-  std::string method;        // upper case
-  std::string path;          // decoded, without the query
-  std::string query_string;  // raw, without '?'
+  std::string method;                                        // upper case
+  std::string path;                                          // decoded, without the query
+  std::string query_string;                                  // raw, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string client_address;

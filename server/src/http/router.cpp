@@ -48,8 +48,10 @@ PathMatch PathTable::match(const std::string& method, const std::string& path) c
     std::map<std::string, std::string> params;
     bool ok = true;
     for (std::size_t i = 0; i < segs.size() && ok; ++i) {
-      if (!e.segments[i].empty() && e.segments[i][0] == ':') params[e.segments[i].substr(1)] = segs[i];
-      else ok = e.segments[i] == segs[i];
+      if (!e.segments[i].empty() && e.segments[i][0] == ':')
+        params[e.segments[i].substr(1)] = segs[i];
+      else
+        ok = e.segments[i] == segs[i];
     }
     if (!ok) continue;
     if (e.method == method || (method == "HEAD" && e.method == "GET")) {

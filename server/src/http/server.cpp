@@ -44,12 +44,12 @@ class CheckedSocket : public asio::ip::tcp::socket {
     // The completion must run where RESTinio asked (its connection's strand).
     auto executor = asio::get_associated_executor(handler, get_executor());
     const char* data = static_cast<const char*>(buffer.data());
-    return Base::async_read_some(
-        buffer, asio::bind_executor(executor, [this, data, h = std::forward<Handler>(handler)](
-                                                  const asio::error_code& ec, std::size_t n) mutable {
-          if (!ec) check_.feed(data, n);
-          std::move(h)(ec, n);
-        }));
+    return Base::async_read_some(buffer,
+                                 asio::bind_executor(executor, [this, data, h = std::forward<Handler>(handler)](
+                                                                   const asio::error_code& ec, std::size_t n) mutable {
+                                   if (!ec) check_.feed(data, n);
+                                   std::move(h)(ec, n);
+                                 }));
   }
 
   void shutdown(shutdown_type what, asio::error_code& ec) {
@@ -80,9 +80,9 @@ class CheckedSocket : public asio::ip::tcp::socket {
   bool answered_ = false;
 };
 
-struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
-                                          restinio::default_request_handler_t, restinio::default_strand_t,
-                                          CheckedSocket> {
+struct Traits
+    : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                restinio::default_request_handler_t, restinio::default_strand_t, CheckedSocket> {
   // Off: RESTinio 0.6 keeps its connection counter in the acceptor, which goes with the server,
   // while connections still queued in the io_context reach back to it when the io_context is
   // destroyed after it: a use-after-free at shutdown that AddressSanitizer caught in
@@ -94,25 +94,44 @@ using Server = restinio::http_server_t<Traits>;
 
 const char* reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 422: return "Unprocessable Content";
-    case 428: return "Precondition Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 413:
+      return "Content Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 428:
+      return "Precondition Required";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -123,7 +142,8 @@ Request to_request(const restinio::request_handle_t& req, bool behind_proxy) {
   auto q = target.find('?');
   auto hash = target.find('#');
   r.path = url_decode(target.substr(0, std::min(q, hash)), false);
-  if (q != std::string_view::npos) r.query_string = std::string(target.substr(q + 1, hash == std::string_view::npos ? hash : hash - q - 1));
+  if (q != std::string_view::npos)
+    r.query_string = std::string(target.substr(q + 1, hash == std::string_view::npos ? hash : hash - q - 1));
   req->header().for_each_field([&](const restinio::http_header_field_t& f) {
     std::string name(f.name());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -160,7 +180,8 @@ std::string wire_answer(const Error& e) {
 
 Result<void> serve(Endpoint& app) {
   const auto& config = app.config();
-  std::size_t threads = config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+  std::size_t threads =
+      config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
   std::atomic<int> in_flight{0};
 
   // RESTinio's own limits are set above ours (in App, answered with a problem+json 413/431) as a
@@ -182,26 +203,26 @@ Result<void> serve(Endpoint& app) {
   asio::io_context io;
   asio::make_service<WireLimitsService>(io, wire);
 
-  Server server{restinio::external_io_context(io), [&](auto& s) {
-                  s.port(static_cast<std::uint16_t>(config.port))
-                      .address(config.address)
-                      .incoming_http_msg_limits(limits)
-                      .read_next_http_message_timelimit(config.idle_timeout)
-                      .handle_request_timeout(std::chrono::seconds(30))
-                      .request_handler([&](const restinio::request_handle_t& req) {
-                        ++in_flight;
-                        auto resp = app.handle(to_request(req, config.tls_terminated_upstream));
-                        auto out = req->create_response(
-                            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                                         reason(resp.status)});
-                        if (!resp.content_type.empty()) out.append_header("Content-Type", resp.content_type);
-                        for (auto& [k, v] : resp.headers) out.append_header(k, v);
-                        out.set_body(std::move(resp.body));
-                        out.done();
-                        --in_flight;
-                        return restinio::request_accepted();
-                      });
-                }};
+  Server server{
+      restinio::external_io_context(io), [&](auto& s) {
+        s.port(static_cast<std::uint16_t>(config.port))
+            .address(config.address)
+            .incoming_http_msg_limits(limits)
+            .read_next_http_message_timelimit(config.idle_timeout)
+            .handle_request_timeout(std::chrono::seconds(30))
+            .request_handler([&](const restinio::request_handle_t& req) {
+              ++in_flight;
+              auto resp = app.handle(to_request(req, config.tls_terminated_upstream));
+              auto out = req->create_response(restinio::http_status_line_t{
+                  restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
+              if (!resp.content_type.empty()) out.append_header("Content-Type", resp.content_type);
+              for (auto& [k, v] : resp.headers) out.append_header(k, v);
+              out.set_body(std::move(resp.body));
+              out.done();
+              --in_flight;
+              return restinio::request_accepted();
+            });
+      }};
 
   std::exception_ptr failure;
   asio::signal_set signals{server.io_context(), SIGINT, SIGTERM};
@@ -211,10 +232,11 @@ Result<void> serve(Endpoint& app) {
     bool timed_out = std::chrono::steady_clock::now() - drain_started > std::chrono::seconds(20);
     if (in_flight.load() == 0 || timed_out) {
       if (timed_out) spdlog::warn("shutting down with {} requests still running", in_flight.load());
-      server.close_async([&] { server.io_context().stop(); }, [&](std::exception_ptr ex) {
-        failure = std::move(ex);
-        server.io_context().stop();
-      });
+      server.close_async([&] { server.io_context().stop(); },
+                         [&](std::exception_ptr ex) {
+                           failure = std::move(ex);
+                           server.io_context().stop();
+                         });
       return;
     }
     drain_timer.expires_after(std::chrono::milliseconds(20));
@@ -243,9 +265,8 @@ Result<void> serve(Endpoint& app) {
     try {
       std::rethrow_exception(failure);
     } catch (const std::exception& ex) {
-      return fail(ErrorKind::unavailable, "The server could not listen on " + config.address + ":" +
-                                              std::to_string(config.port),
-                  ex.what());
+      return fail(ErrorKind::unavailable,
+                  "The server could not listen on " + config.address + ":" + std::to_string(config.port), ex.what());
     }
   }
   spdlog::info("stopped");

@@ -11,13 +11,17 @@ namespace trellis::http {
 namespace {
 
 std::string content_type_for(const std::string& ext) {
-  static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"}, {".webmanifest", "application/manifest+json"},
-      {".map", "application/json"}};
+  static const std::map<std::string, std::string> types = {{".html", "text/html; charset=utf-8"},
+                                                           {".js", "text/javascript; charset=utf-8"},
+                                                           {".css", "text/css; charset=utf-8"},
+                                                           {".json", "application/json"},
+                                                           {".svg", "image/svg+xml"},
+                                                           {".png", "image/png"},
+                                                           {".ico", "image/x-icon"},
+                                                           {".woff2", "font/woff2"},
+                                                           {".txt", "text/plain; charset=utf-8"},
+                                                           {".webmanifest", "application/manifest+json"},
+                                                           {".map", "application/json"}};
   auto it = types.find(ext);
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -40,8 +44,9 @@ StaticFiles::StaticFiles(const std::string& root) {
     auto rel = "/" + fs::relative(entry.path(), root).generic_string();
     // Vite puts content-hashed files under /assets/: they never change, so cache them for good.
     f.immutable = rel.starts_with("/assets/");
-    if (f.body.size() > 512 && (f.content_type.starts_with("text/") || f.content_type.find("json") != std::string::npos ||
-                                f.content_type.find("svg") != std::string::npos)) {
+    if (f.body.size() > 512 &&
+        (f.content_type.starts_with("text/") || f.content_type.find("json") != std::string::npos ||
+         f.content_type.find("svg") != std::string::npos)) {
       if (auto gz = gzip_compress(f.body, 9); gz && gz->size() < f.body.size()) f.gzip = std::move(*gz);
     }
     files_.emplace(rel, std::move(f));

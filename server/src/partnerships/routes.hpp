@@ -1,8 +1,12 @@
 // HTTP routes of the partnerships area: each part registers its own.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::partnerships {
 struct Partnerships;

@@ -30,10 +30,17 @@ nlohmann::json to_json(const Person& p) {
 }
 
 nlohmann::json to_json(const Supporter& s) {
-  return {{"id", s.id},           {"personId", s.person_id},   {"name", s.name},
-          {"relationship", s.relationship}, {"phone", s.phone}, {"email", s.email},
-          {"involvement", s.involvement}, {"active", s.active}, {"hasAccount", s.has_account},
-          {"updatedAt", s.updated_at}, {"version", s.version}};
+  return {{"id", s.id},
+          {"personId", s.person_id},
+          {"name", s.name},
+          {"relationship", s.relationship},
+          {"phone", s.phone},
+          {"email", s.email},
+          {"involvement", s.involvement},
+          {"active", s.active},
+          {"hasAccount", s.has_account},
+          {"updatedAt", s.updated_at},
+          {"version", s.version}};
 }
 
 nlohmann::json to_json(const Consent& k, const std::string& today) {
@@ -57,10 +64,17 @@ nlohmann::json to_json(const CareTeamMember& m) {
 }
 
 nlohmann::json to_json(const BreakGlass& b) {
-  return {{"id", b.id},           {"userId", b.user_id},          {"userName", b.user_name},
-          {"personId", b.person_id}, {"personName", b.person_name}, {"reasonCode", b.reason_code},
-          {"reason", b.reason},   {"startedAt", b.started_at},    {"expiresAt", b.expires_at},
-          {"reviewedAt", or_null(b.reviewed_at)}, {"reviewNote", or_null(b.review_note)}};
+  return {{"id", b.id},
+          {"userId", b.user_id},
+          {"userName", b.user_name},
+          {"personId", b.person_id},
+          {"personName", b.person_name},
+          {"reasonCode", b.reason_code},
+          {"reason", b.reason},
+          {"startedAt", b.started_at},
+          {"expiresAt", b.expires_at},
+          {"reviewedAt", or_null(b.reviewed_at)},
+          {"reviewNote", or_null(b.review_note)}};
 }
 
 }  // namespace trellis::people

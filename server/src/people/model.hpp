@@ -29,23 +29,28 @@ struct Person {
   std::string created_at, updated_at;
   std::int64_t version = 1;
 
-  std::string display_name() const { return (preferred_name.empty() ? given_name : preferred_name) + " " + family_name; }
+  std::string display_name() const {
+    return (preferred_name.empty() ? given_name : preferred_name) + " " + family_name;
+  }
 
   // Only ended support has an end day: ending it keeps the day given, else the day already
   // recorded, else today (dates are whole days, UTC); resuming it clears the day.
   void set_status(PersonStatus to, const std::optional<std::string>& ended_on, const std::string& today) {
     status = to;
-    if (to == PersonStatus::receiving_support) support_ended_on.reset();
-    else if (ended_on) support_ended_on = ended_on;
-    else if (!support_ended_on) support_ended_on = today;
+    if (to == PersonStatus::receiving_support)
+      support_ended_on.reset();
+    else if (ended_on)
+      support_ended_on = ended_on;
+    else if (!support_ended_on)
+      support_ended_on = today;
   }
 };
 
 struct CareTeamMember {
   std::string member_type;  // "user" or "team"
   std::string member_id;
-  std::string name;         // the worker's or team's name, for showing
-  std::string role;         // the worker's role; empty for a team
+  std::string name;  // the worker's or team's name, for showing
+  std::string role;  // the worker's role; empty for a team
 };
 
 struct Supporter {
@@ -82,6 +87,6 @@ struct BreakGlass {
 };
 
 inline constexpr std::string_view kBreakGlassReasons[] = {"urgent_safety", "covering_for_colleague", "after_hours",
-                                                           "new_referral", "other"};
+                                                          "new_referral", "other"};
 
 }  // namespace trellis::people

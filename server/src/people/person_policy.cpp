@@ -23,7 +23,7 @@ std::vector<Part> all_parts() { return {std::begin(access::kAllParts), std::end(
 }  // namespace
 
 Result<access::PersonAccess> RecordPolicy::authorize(const access::Principal& who, const std::string& person_id,
-                                                      Part part, bool write, TimePoint now) {
+                                                     Part part, bool write, TimePoint now) {
   const auto& u = who.user;
   return db_.read([&](store::Conn& c) -> Result<access::PersonAccess> {
     if (!looks_like_id(person_id)) return fail(person_not_found());
@@ -55,8 +55,9 @@ Result<access::PersonAccess> RecordPolicy::authorize(const access::Principal& wh
               if (contains(access::kShareableParts, p) && !contains(a.parts, p)) a.parts.push_back(p);
         if (a.parts.empty()) return fail(person_not_found());
         a.basis = access::Basis::consent;
-        if (write) return fail(ErrorKind::forbidden, "Supporters can read what is shared with them",
-                               "Changes are made by the person or their care team.", "forbidden");
+        if (write)
+          return fail(ErrorKind::forbidden, "Supporters can read what is shared with them",
+                      "Changes are made by the person or their care team.", "forbidden");
         // The person's name heads whatever they share, so reading the record's summary is allowed
         // with any consent; the details in it need the profile part (the route strips them).
         bool summary = part == Part::profile;
@@ -65,8 +66,10 @@ Result<access::PersonAccess> RecordPolicy::authorize(const access::Principal& wh
                       person->display_name() + " decides what their supporters see.", "not_shared");
         return a;
       }
-      case access::Role::partner: return fail(person_not_found());
-      default: break;
+      case access::Role::partner:
+        return fail(person_not_found());
+      default:
+        break;
     }
     if (!access::role_reads_records(u.role))
       return fail(ErrorKind::forbidden, "Your role does not include people's records",
@@ -97,6 +100,5 @@ Result<access::PersonAccess> RecordPolicy::authorize(const access::Principal& wh
                 "break_glass_available");
   });
 }
-
 
 }  // namespace trellis::people

@@ -1,8 +1,12 @@
 // HTTP routes of the people area: each part registers its own.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 struct People;

@@ -8,8 +8,9 @@ using nlohmann::json;
 }  // namespace
 
 json to_json(const LifeArea& a) {
-  return {{"id", a.id}, {"code", a.code}, {"name", a.name}, {"description", a.description}, {"position", a.position},
-          {"active", a.active}};
+  return {
+      {"id", a.id},        {"code", a.code}, {"name", a.name}, {"description", a.description}, {"position", a.position},
+      {"active", a.active}};
 }
 
 json to_json(const CheckIn& c) {
@@ -35,7 +36,10 @@ json to_json(const CheckIn& c) {
 json to_json(const Plan& p) {
   json sections = json::object();
   for (const auto& [k, s] : p.sections)
-    sections[k] = {{"text", s.text}, {"writtenBy", s.written_by}, {"writtenByName", s.written_by_name}, {"updatedAt", s.updated_at}};
+    sections[k] = {{"text", s.text},
+                   {"writtenBy", s.written_by},
+                   {"writtenByName", s.written_by_name},
+                   {"updatedAt", s.updated_at}};
   bool agreed = p.agreed_at && p.agreed_version && *p.agreed_version == p.version;
   return {{"id", p.id.empty() ? json(nullptr) : json(p.id)},
           {"personId", p.person_id},
@@ -63,7 +67,10 @@ json to_json(const Step& s) {
 }
 
 json to_json(const Note& n) {
-  return {{"id", n.id}, {"note", n.note}, {"writtenAt", n.written_at}, {"writtenByRole", or_null(n.written_by_role)},
+  return {{"id", n.id},
+          {"note", n.note},
+          {"writtenAt", n.written_at},
+          {"writtenByRole", or_null(n.written_by_role)},
           {"writtenByName", or_null(n.written_by_name)}};
 }
 

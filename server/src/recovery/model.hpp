@@ -156,7 +156,7 @@ struct Achievement {
 // for an authorised witness, for example).
 struct AdvanceStatementRules {
   bool witness_required = true;
-  bool witness_role_required = true;   // the witness's role or authority must be recorded
+  bool witness_role_required = true;  // the witness's role or authority must be recorded
   bool nominated_support_required = false;
 };
 

@@ -14,7 +14,8 @@ namespace trellis::recovery {
 
 Author author(const api::Ctx& ctx) {
   const auto& u = ctx.principal().user;
-  return {u.id, std::string(access::role_name(u.role)), u.display_name, ctx.person && ctx.person->basis == access::Basis::self};
+  return {u.id, std::string(access::role_name(u.role)), u.display_name,
+          ctx.person && ctx.person->basis == access::Basis::self};
 }
 
 namespace {
@@ -37,8 +38,9 @@ Response add_life_area(Ctx& ctx, RecoveryService& svc) {
   auto name = in->text("name", Need::required, {.min = 2, .max = 80});
   auto description = in->text("description", Need::optional, {.max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_life_area(ctx.actor(), *name, description.value_or("")),
-                          [](const LifeArea& a) { return to_json(a); }, 201);
+  return api::respond_as(
+      ctx, svc.add_life_area(ctx.actor(), *name, description.value_or("")),
+      [](const LifeArea& a) { return to_json(a); }, 201);
 }
 
 Response update_life_area(Ctx& ctx, RecoveryService& svc) {
@@ -51,8 +53,9 @@ Response update_life_area(Ctx& ctx, RecoveryService& svc) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   std::optional<int> pos;
   if (position) pos = static_cast<int>(*position);
-  return api::respond_as(ctx, svc.update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
-                          [](const LifeArea& a) { return to_json(a); });
+  return api::respond_as(ctx,
+                         svc.update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
+                         [](const LifeArea& a) { return to_json(a); });
 }
 
 Response list_check_ins(Ctx& ctx, RecoveryService& svc) {
@@ -111,16 +114,17 @@ Response add_check_in(Ctx& ctx, RecoveryService& svc) {
         r.what_matters = read_text(*in, item, "whatMatters", field);
         r.what_is_working = read_text(*in, item, "whatIsWorking", field);
         r.what_would_help = read_text(*in, item, "whatWouldHelp", field);
-        if (!r.person_rating && !r.worker_rating) in->add_error(field + ".personRating", "choose a number from 1 to 10");
+        if (!r.person_rating && !r.worker_rating)
+          in->add_error(field + ".personRating", "choose a number from 1 to 10");
         ci.ratings.push_back(std::move(r));
       }
     }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_check_in(ctx.actor(), author(ctx), ctx.person_id(), ci),
-                          [](const CheckIn& c) { return to_json(c); }, 201);
+  return api::respond_as(
+      ctx, svc.add_check_in(ctx.actor(), author(ctx), ctx.person_id(), ci), [](const CheckIn& c) { return to_json(c); },
+      201);
 }
-
 
 }  // namespace
 

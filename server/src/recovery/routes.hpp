@@ -1,7 +1,9 @@
 // HTTP routes of the recovery area.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::recovery {
 class RecoveryService;

@@ -24,7 +24,9 @@ Response plan_response(const Ctx& ctx, const Result<Plan>& p, int status = 200) 
   return r;
 }
 
-Response get_plan(Ctx& ctx, RecoveryService& svc) { return plan_response(ctx, svc.plan(ctx.org_id(), ctx.person_id(), *ctx.person)); }
+Response get_plan(Ctx& ctx, RecoveryService& svc) {
+  return plan_response(ctx, svc.plan(ctx.org_id(), ctx.person_id(), *ctx.person));
+}
 
 Response save_plan(Ctx& ctx, RecoveryService& svc) {
   std::optional<std::int64_t> version;
@@ -38,7 +40,8 @@ Response save_plan(Ctx& ctx, RecoveryService& svc) {
   PlanInput p;
   p.review_on = in->text("reviewOn", Need::optional, {.max = 10});
   if (const auto* sections = in->raw("sections", Need::required)) {
-    if (!sections->is_object()) in->add_error("sections", "must be an object of section texts");
+    if (!sections->is_object())
+      in->add_error("sections", "must be an object of section texts");
     else
       for (const auto& [key, v] : sections->items()) {
         if (!v.is_string() || v.get_ref<const std::string&>().size() > 8000)
@@ -62,7 +65,8 @@ Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
   auto agree = in->boolean("agree", Need::required);
   auto disagreement = in->text("disagreement", Need::optional, words());
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return plan_response(ctx, svc.respond_to_plan(ctx.actor(), ctx.person_id(), *version, *agree, disagreement.value_or("")));
+  return plan_response(ctx,
+                       svc.respond_to_plan(ctx.actor(), ctx.person_id(), *version, *agree, disagreement.value_or("")));
 }
 
 Response plan_history(Ctx& ctx, RecoveryService& svc) {
@@ -98,8 +102,8 @@ Result<GoalInput> read_goal(const Ctx& ctx, Need need) {
 Response add_goal(Ctx& ctx, RecoveryService& svc) {
   auto in = read_goal(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in),
-                          [](const Goal& g) { return to_json(g); }, 201);
+  return api::respond_as(
+      ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in), [](const Goal& g) { return to_json(g); }, 201);
 }
 
 Response update_goal(Ctx& ctx, RecoveryService& svc) {
@@ -108,7 +112,7 @@ Response update_goal(Ctx& ctx, RecoveryService& svc) {
   auto in = read_goal(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update_goal(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *version, *in),
-                          [](const Goal& g) { return to_json(g); });
+                         [](const Goal& g) { return to_json(g); });
 }
 
 Response goal_history(Ctx& ctx, RecoveryService& svc) {
@@ -132,8 +136,9 @@ Result<StepInput> read_step(const Ctx& ctx, Need need) {
 Response add_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in),
-                          [](const Step& s) { return to_json(s); }, 201);
+  return api::respond_as(
+      ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in),
+      [](const Step& s) { return to_json(s); }, 201);
 }
 
 Response update_step(Ctx& ctx, RecoveryService& svc) {
@@ -151,8 +156,9 @@ Response add_note(Ctx& ctx, RecoveryService& svc) {
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_note(ctx.actor(), author(ctx), ctx.person_id(), ctx.param("goalId"), *note),
-                          [](const Note& n) { return to_json(n); }, 201);
+  return api::respond_as(
+      ctx, svc.add_note(ctx.actor(), author(ctx), ctx.person_id(), ctx.param("goalId"), *note),
+      [](const Note& n) { return to_json(n); }, 201);
 }
 
 Response list_achievements(Ctx& ctx, RecoveryService& svc) {
@@ -204,9 +210,7 @@ void add_plan_routes(api::Routes& r, RecoveryService& svc) {
          .versioning = api::Versioning::if_match},
         api::with(update_goal, svc));
   r.add("GET", goal + "/history", Rule::person(Part::goals, false),
-        {.summary = "Earlier versions of a goal",
-         .tag = "recovery",
-         .response = "GoalHistory"},
+        {.summary = "Earlier versions of a goal", .tag = "recovery", .response = "GoalHistory"},
         api::with(goal_history, svc));
   r.add("POST", goal + "/steps", Rule::person(Part::goals, true),
         {.summary = "A step toward a goal", .tag = "recovery", .request = "NewStep", .response = "Step", .status = 201},

@@ -31,7 +31,9 @@ Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
   auto in = ctx.input();
   if (!in) return ctx.problem(in.error());
   AdvanceStatement a;
-  auto text = [&](const char* name, std::size_t max) { return in->text(name, Need::optional, words(max)).value_or(""); };
+  auto text = [&](const char* name, std::size_t max) {
+    return in->text(name, Need::optional, words(max)).value_or("");
+  };
   a.treatment_preferences = text("treatmentPreferences", 8000);
   a.what_i_do_not_want = text("whatIDoNotWant", 8000);
   a.other_wishes = text("otherWishes", 8000);
@@ -42,8 +44,9 @@ Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
   a.witness_role = in->text("witnessRole", Need::optional, {.max = 200}).value_or("");
   a.witnessed_on = in->text("witnessedOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.make_advance_statement(ctx.actor(), author(ctx), ctx.person_id(), a),
-                          [](const AdvanceStatement& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, svc.make_advance_statement(ctx.actor(), author(ctx), ctx.person_id(), a),
+      [](const AdvanceStatement& x) { return to_json(x); }, 201);
 }
 
 Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
@@ -71,8 +74,9 @@ Response prepare(Ctx& ctx, RecoveryService& svc) {
   a.what_helps = text("whatHelps");
   a.want_treatment_to_help = text("wantTreatmentToHelp");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), ctx.person_id(), a),
-                          [](const AppointmentPrep& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), ctx.person_id(), a),
+      [](const AppointmentPrep& x) { return to_json(x); }, 201);
 }
 
 Response get_statement_rules(Ctx& ctx, RecoveryService& svc) {
@@ -93,7 +97,7 @@ Response set_statement_rules(Ctx& ctx, RecoveryService& svc) {
   r.witness_role_required = *role;
   r.nominated_support_required = *support;
   return api::respond_as(ctx, svc.set_advance_statement_rules(ctx.actor(), r),
-                          [](const AdvanceStatementRules& x) { return to_json(x); });
+                         [](const AdvanceStatementRules& x) { return to_json(x); });
 }
 
 }  // namespace

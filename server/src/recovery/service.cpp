@@ -14,7 +14,8 @@ Error goal_not_found() {
   return Error::make(ErrorKind::not_found, "We could not find that goal", "It may have been removed.", "not_found");
 }
 
-Result<Goal> goal_of(store::Conn& c, const std::string& org_id, const std::string& person_id, const std::string& goal_id) {
+Result<Goal> goal_of(store::Conn& c, const std::string& org_id, const std::string& person_id,
+                     const std::string& goal_id) {
   auto g = TRY(db::get_goal(c, org_id, goal_id));
   if (!g || g->person_id != person_id) return fail(goal_not_found());
   return *g;
@@ -63,9 +64,9 @@ Result<Plan> RecoveryService::save_plan(const access::Actor& actor, const Author
       return fail(ErrorKind::precondition_required, "This change needs the version you last saw",
                   "Send the plan's ETag as If-Match, so nobody's changes are overwritten.", "if_match_required");
     if (existing && *version != existing->version) {
-      return fail(Error::make(ErrorKind::conflict, "Someone else changed this plan while you were editing",
-                              "Your changes were not saved. Reload to see the latest plan, then make your change again.",
-                              "stale_version"));
+      return fail(Error::make(
+          ErrorKind::conflict, "Someone else changed this plan while you were editing",
+          "Your changes were not saved. Reload to see the latest plan, then make your change again.", "stale_version"));
     }
     for (const auto& [key, text] : in.sections) {
       auto& s = p.sections[key];
@@ -105,11 +106,13 @@ Result<Plan> RecoveryService::save_plan(const access::Actor& actor, const Author
 Result<Plan> RecoveryService::respond_to_plan(const access::Actor& actor, const std::string& person_id,
                                               std::int64_t version, bool agree, const std::string& disagreement) {
   if (!agree && disagreement.empty())
-    return fail(Error::field(ErrorKind::unprocessable, "disagreement", "say what you do not agree with, in your words"));
+    return fail(
+        Error::field(ErrorKind::unprocessable, "disagreement", "say what you do not agree with, in your words"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Plan> {
     auto existing = TRY(db::get_plan(c, actor.org_id, person_id));
-    if (!existing) return fail(ErrorKind::not_found, "There is no plan yet", "Write the first part of it.", "not_found");
+    if (!existing)
+      return fail(ErrorKind::not_found, "There is no plan yet", "Write the first part of it.", "not_found");
     Plan p = *existing;
     p.agreed_at = agree ? std::optional<std::string>(to_iso(now)) : std::nullopt;
     p.agreed_version = agree ? std::optional<std::int64_t>(version + 1) : std::nullopt;
@@ -127,8 +130,8 @@ Result<Plan> RecoveryService::respond_to_plan(const access::Actor& actor, const 
 }
 
 Result<std::vector<store::RecordVersion>> RecoveryService::plan_history(const std::string& org_id,
-                                                                         const std::string& person_id,
-                                                                         const access::PersonAccess& access) {
+                                                                        const std::string& person_id,
+                                                                        const access::PersonAccess& access) {
   return db_.read([&](store::Conn& c) -> Result<std::vector<store::RecordVersion>> {
     auto p = TRY(db::get_plan(c, org_id, person_id));
     if (!p) return std::vector<store::RecordVersion>{};
@@ -138,8 +141,10 @@ Result<std::vector<store::RecordVersion>> RecoveryService::plan_history(const st
       auto& sections = v.data["sections"];
       for (auto it = sections.begin(); it != sections.end();) {
         const auto* spec = section_spec(it.key());
-        if (!spec || !access.allows(spec->part)) it = sections.erase(it);
-        else ++it;
+        if (!spec || !access.allows(spec->part))
+          it = sections.erase(it);
+        else
+          ++it;
       }
     }
     return versions;
@@ -201,8 +206,8 @@ Result<Goal> RecoveryService::update_goal(const access::Actor& actor, const std:
 }
 
 Result<std::vector<store::RecordVersion>> RecoveryService::goal_history(const std::string& org_id,
-                                                                         const std::string& person_id,
-                                                                         const std::string& goal_id) {
+                                                                        const std::string& person_id,
+                                                                        const std::string& goal_id) {
   return db_.read([&](store::Conn& c) -> Result<std::vector<store::RecordVersion>> {
     TRY(goal_of(c, org_id, person_id, goal_id));
     return store::versions_of(c, org_id, "goal", goal_id);
@@ -277,7 +282,8 @@ Result<Note> RecoveryService::add_note(const access::Actor& actor, const Author&
   });
 }
 
-Result<std::vector<Achievement>> RecoveryService::achievements(const std::string& org_id, const std::string& person_id) {
+Result<std::vector<Achievement>> RecoveryService::achievements(const std::string& org_id,
+                                                               const std::string& person_id) {
   return db_.read([&](store::Conn& c) { return db::achievements(c, org_id, person_id); });
 }
 

@@ -51,7 +51,8 @@ class RecoveryService {
   Result<std::vector<LifeArea>> life_areas(const std::string& org_id);
   // An organisation shapes its own set: add areas, rename, reorder, or retire one (ratings stay).
   Result<LifeArea> add_life_area(const access::Actor& actor, const std::string& name, const std::string& description);
-  Result<LifeArea> update_life_area(const access::Actor& actor, const std::string& id, const std::optional<std::string>& name,
+  Result<LifeArea> update_life_area(const access::Actor& actor, const std::string& id,
+                                    const std::optional<std::string>& name,
                                     const std::optional<std::string>& description, const std::optional<int>& position,
                                     const std::optional<bool>& active);
 
@@ -63,17 +64,18 @@ class RecoveryService {
   Result<Plan> plan(const std::string& org_id, const std::string& person_id, const access::PersonAccess& access);
   Result<Plan> save_plan(const access::Actor& actor, const Author& author, const std::string& person_id,
                          std::optional<std::int64_t> version, const PlanInput& in);
-  Result<Plan> respond_to_plan(const access::Actor& actor, const std::string& person_id, std::int64_t version, bool agree,
-                               const std::string& disagreement);
+  Result<Plan> respond_to_plan(const access::Actor& actor, const std::string& person_id, std::int64_t version,
+                               bool agree, const std::string& disagreement);
   Result<std::vector<store::RecordVersion>> plan_history(const std::string& org_id, const std::string& person_id,
-                                                          const access::PersonAccess& access);
+                                                         const access::PersonAccess& access);
 
   Result<std::vector<Goal>> goals(const std::string& org_id, const std::string& person_id);
-  Result<Goal> add_goal(const access::Actor& actor, const Author& author, const std::string& person_id, const GoalInput& in);
+  Result<Goal> add_goal(const access::Actor& actor, const Author& author, const std::string& person_id,
+                        const GoalInput& in);
   Result<Goal> update_goal(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
                            std::int64_t version, const GoalInput& in);
   Result<std::vector<store::RecordVersion>> goal_history(const std::string& org_id, const std::string& person_id,
-                                                          const std::string& goal_id);
+                                                         const std::string& goal_id);
   Result<Step> add_step(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
                         const StepInput& in);
   Result<Step> update_step(const access::Actor& actor, const std::string& person_id, const std::string& goal_id,
@@ -89,9 +91,10 @@ class RecoveryService {
   Result<AdvanceStatement> make_advance_statement(const access::Actor& actor, const Author& author,
                                                   const std::string& person_id, AdvanceStatement in);
   Result<AppointmentPrep> prepare_for_appointment(const access::Actor& actor, const Author& author,
-                                                 const std::string& person_id, AppointmentPrep in);
+                                                  const std::string& person_id, AppointmentPrep in);
   Result<std::vector<AppointmentPrep>> appointment_preps(const std::string& org_id, const std::string& person_id);
-  Result<void> revoke_advance_statement(const access::Actor& actor, const std::string& person_id, const std::string& reason);
+  Result<void> revoke_advance_statement(const access::Actor& actor, const std::string& person_id,
+                                        const std::string& reason);
 
  private:
   store::Db& db_;

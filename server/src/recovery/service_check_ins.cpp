@@ -60,7 +60,8 @@ Result<LifeArea> RecoveryService::add_life_area(const access::Actor& actor, cons
 Result<LifeArea> RecoveryService::update_life_area(const access::Actor& actor, const std::string& id,
                                                    const std::optional<std::string>& name,
                                                    const std::optional<std::string>& description,
-                                                   const std::optional<int>& position, const std::optional<bool>& active) {
+                                                   const std::optional<int>& position,
+                                                   const std::optional<bool>& active) {
   auto areas = TRY(life_areas(actor.org_id));
   auto it = std::find_if(areas.begin(), areas.end(), [&](const LifeArea& a) { return a.id == id; });
   if (it == areas.end()) return fail(ErrorKind::not_found, "We could not find that life area", "", "not_found");
@@ -85,13 +86,13 @@ Result<std::vector<CheckIn>> RecoveryService::check_ins(const std::string& org_i
 Result<CheckIn> RecoveryService::add_check_in(const access::Actor& actor, const Author& author,
                                               const std::string& person_id, const CheckInInput& in) {
   auto areas = TRY(life_areas(actor.org_id));
-  if (in.ratings.empty())
-    return fail(Error::field(ErrorKind::unprocessable, "ratings", "rate at least one life area"));
+  if (in.ratings.empty()) return fail(Error::field(ErrorKind::unprocessable, "ratings", "rate at least one life area"));
   for (std::size_t i = 0; i < in.ratings.size(); ++i) {
     const auto& r = in.ratings[i];
     auto field = "ratings[" + std::to_string(i) + "]";
     if (std::none_of(areas.begin(), areas.end(), [&](const LifeArea& a) { return a.id == r.life_area_id && a.active; }))
-      return fail(Error::field(ErrorKind::unprocessable, field + ".lifeAreaId", "is not one of your organisation's life areas"));
+      return fail(Error::field(ErrorKind::unprocessable, field + ".lifeAreaId",
+                               "is not one of your organisation's life areas"));
     if (author.is_person && r.worker_rating)
       return fail(Error::field(ErrorKind::unprocessable, field + ".workerRating", "is for your worker to add"));
     for (std::size_t j = 0; j < i; ++j)

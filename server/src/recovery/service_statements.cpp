@@ -42,12 +42,14 @@ Result<AdvanceStatement> RecoveryService::make_advance_statement(const access::A
     return {};
   };
   TRY_VOID(need(true, a.treatment_preferences, "treatmentPreferences", "say what you would like, in your words"));
-  if (!valid_date(a.signed_on)) return fail(Error::field(ErrorKind::unprocessable, "signedOn", "must be a date like 2026-11-23"));
+  if (!valid_date(a.signed_on))
+    return fail(Error::field(ErrorKind::unprocessable, "signedOn", "must be a date like 2026-11-23"));
   TRY_VOID(need(rules.witness_required, a.witness_name, "witnessName", "your organisation asks for a witness"));
   TRY_VOID(need(rules.witness_required && rules.witness_role_required, a.witness_role, "witnessRole",
                 "record the witness's role or authority, as your organisation asks"));
   if (rules.witness_required && (!a.witnessed_on || !valid_date(*a.witnessed_on)))
-    return fail(Error::field(ErrorKind::unprocessable, "witnessedOn", "must be the date it was witnessed, like 2026-11-23"));
+    return fail(
+        Error::field(ErrorKind::unprocessable, "witnessedOn", "must be the date it was witnessed, like 2026-11-23"));
   TRY_VOID(need(rules.nominated_support_required, a.nominated_support_name, "nominatedSupportName",
                 "your organisation asks for a nominated support person"));
   auto now = clock_.now();
@@ -77,12 +79,13 @@ Result<void> RecoveryService::revoke_advance_statement(const access::Actor& acto
                                              to_iso(now), reason));
     if (n == 0)
       return fail(ErrorKind::not_found, "There is no current advance statement", "Nothing was changed.", "not_found");
-    return access::append_audit(c, actor.about_person("advance_statement.revoke", "advance_statement", person_id, person_id), now);
+    return access::append_audit(
+        c, actor.about_person("advance_statement.revoke", "advance_statement", person_id, person_id), now);
   });
 }
 
 Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const access::Actor& actor, const Author& author,
-                                                                const std::string& person_id, AppointmentPrep a) {
+                                                                 const std::string& person_id, AppointmentPrep a) {
   if (a.how_things_have_been.empty() && a.want_to_talk_about.empty() && a.what_helps.empty() &&
       a.want_treatment_to_help.empty())
     return fail(Error::field(ErrorKind::unprocessable, "wantToTalkAbout", "write something in at least one box"));
@@ -96,7 +99,8 @@ Result<AppointmentPrep> RecoveryService::prepare_for_appointment(const access::A
   a.written_by_role = author.role;
   return db_.write([&](store::Conn& c) -> Result<AppointmentPrep> {
     TRY_VOID(db::insert_appointment_prep(c, actor.org_id, a));
-    TRY_VOID(access::append_audit(c, actor.about_person("appointment_prep.create", "appointment_prep", a.id, person_id), now));
+    TRY_VOID(access::append_audit(c, actor.about_person("appointment_prep.create", "appointment_prep", a.id, person_id),
+                                  now));
     return a;
   });
 }

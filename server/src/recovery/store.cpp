@@ -18,7 +18,10 @@ using store::Written;
 nlohmann::json sections_json(const std::map<std::string, Section>& sections) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& [k, s] : sections)
-    j[k] = {{"text", s.text}, {"writtenBy", s.written_by}, {"writtenByName", s.written_by_name}, {"updatedAt", s.updated_at}};
+    j[k] = {{"text", s.text},
+            {"writtenBy", s.written_by},
+            {"writtenByName", s.written_by_name},
+            {"updatedAt", s.updated_at}};
   return j;
 }
 std::map<std::string, Section> sections_from(const std::string& text) {
@@ -26,7 +29,8 @@ std::map<std::string, Section> sections_from(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return out;
   for (const auto& [k, v] : j.items())
-    out[k] = Section{v.value("text", ""), v.value("writtenBy", ""), v.value("writtenByName", ""), v.value("updatedAt", "")};
+    out[k] =
+        Section{v.value("text", ""), v.value("writtenBy", ""), v.value("writtenByName", ""), v.value("updatedAt", "")};
   return out;
 }
 
@@ -51,12 +55,9 @@ const store::Columns<CheckIn> kCheckIn{
     column<&CheckIn::relationships>("relationships"),
 };
 const store::Columns<Rating> kRating{
-    column<&Rating::life_area_id>("life_area_id"),
-    column<&Rating::person_rating>("person_rating"),
-    column<&Rating::worker_rating>("worker_rating"),
-    column<&Rating::what_matters>("what_matters"),
-    column<&Rating::what_is_working>("what_is_working"),
-    column<&Rating::what_would_help>("what_would_help"),
+    column<&Rating::life_area_id>("life_area_id"),       column<&Rating::person_rating>("person_rating"),
+    column<&Rating::worker_rating>("worker_rating"),     column<&Rating::what_matters>("what_matters"),
+    column<&Rating::what_is_working>("what_is_working"), column<&Rating::what_would_help>("what_would_help"),
 };
 const store::Columns<Plan> kPlan{
     column<&Plan::id>("id", Written::on_insert),
@@ -192,7 +193,8 @@ Result<std::vector<CheckIn>> check_ins(Conn& c, const std::string& org_id, const
   auto ratings = TRY(c.query(
       "SELECT " + kRating.select_list("r") +
           ", r.check_in_id FROM check_in_ratings r JOIN life_areas a ON a.org_id = r.org_id AND a.id = r.life_area_id"
-          " WHERE r.org_id = ? AND r.check_in_id IN (" + store::placeholders(out.size()) + ") ORDER BY a.position",
+          " WHERE r.org_id = ? AND r.check_in_id IN (" +
+          store::placeholders(out.size()) + ") ORDER BY a.position",
       ids));
   for (const auto& r : ratings) out[index[r.text(kRating.size())]].ratings.push_back(kRating.read(r));
   return out;
@@ -214,8 +216,8 @@ Result<void> insert_plan(Conn& c, const std::string& org_id, const Plan& p) {
 }
 
 Result<void> update_plan(Conn& c, const std::string& org_id, const Plan& p, std::int64_t expected_version) {
-  static const std::string sql = "UPDATE plans SET " + kPlan.assignments() +
-                                 ", version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
+  static const std::string sql =
+      "UPDATE plans SET " + kPlan.assignments() + ", version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
   store::Params params;
   kPlan.update_values(p, params);
   params.insert(params.end(), {org_id, p.id, expected_version});
@@ -329,8 +331,8 @@ Result<std::vector<Achievement>> achievements(Conn& c, const std::string& org_id
       " WHERE org_id = ? AND person_id = ? AND status = ? AND deleted_at IS NULL AND achieved_at IS NOT NULL"
       " UNION ALL SELECT 'step', id, goal_id, description, done_at FROM goal_steps"
       " WHERE org_id = ? AND person_id = ? AND status = ? AND done_at IS NOT NULL) achieved ORDER BY achieved_at DESC";
-  auto rows = TRY(c.query(sql, {org_id, person_id, name_of(GoalStatus::achieved), org_id, person_id,
-                                name_of(StepStatus::done)}));
+  auto rows = TRY(
+      c.query(sql, {org_id, person_id, name_of(GoalStatus::achieved), org_id, person_id, name_of(StepStatus::done)}));
   std::vector<Achievement> out;
   for (const auto& r : rows) out.push_back(kAchievement.read(r));
   return out;

@@ -41,7 +41,8 @@ Result<std::vector<Achievement>> achievements(Conn& c, const std::string& org_id
 Result<AdvanceStatementRules> advance_statement_rules(Conn& c, const std::string& org_id);
 Result<void> set_advance_statement_rules(Conn& c, const std::string& org_id, const AdvanceStatementRules& r);
 // Newest first.
-Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id, const std::string& person_id);
+Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id,
+                                                         const std::string& person_id);
 Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const AdvanceStatement& a);
 // Moves the current statement (if any) to replaced or revoked; returns how many changed.
 Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,

@@ -68,7 +68,8 @@ Result<void> set_advance_statement_rules(Conn& c, const std::string& org_id, con
   return {};
 }
 
-Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id, const std::string& person_id) {
+Result<std::vector<AdvanceStatement>> advance_statements(Conn& c, const std::string& org_id,
+                                                         const std::string& person_id) {
   // Each statement, then the name of whoever recorded it.
   static const std::string sql = "SELECT " + kStatement.select_list("a") +
                                  ", u.display_name FROM advance_statements a"
@@ -95,10 +96,11 @@ Result<void> insert_advance_statement(Conn& c, const std::string& org_id, const 
 Result<std::int64_t> close_current_statement(Conn& c, const std::string& org_id, const std::string& person_id,
                                              StatementStatus to, const std::optional<std::string>& replaced_by,
                                              const std::string& at, const std::string& reason) {
-  return c.exec("UPDATE advance_statements SET status = ?, replaced_by = ?, revoked_at = ?, revoked_reason = ?"
-                " WHERE org_id = ? AND person_id = ? AND status = ?",
-                {name_of(to), replaced_by, to == StatementStatus::revoked ? store::Value(at) : store::Value(), reason,
-                 org_id, person_id, name_of(StatementStatus::current)});
+  return c.exec(
+      "UPDATE advance_statements SET status = ?, replaced_by = ?, revoked_at = ?, revoked_reason = ?"
+      " WHERE org_id = ? AND person_id = ? AND status = ?",
+      {name_of(to), replaced_by, to == StatementStatus::revoked ? store::Value(at) : store::Value(), reason, org_id,
+       person_id, name_of(StatementStatus::current)});
 }
 
 Result<void> insert_appointment_prep(Conn& c, const std::string& org_id, const AppointmentPrep& a) {

@@ -92,9 +92,9 @@ template <auto Member>
 constexpr auto column(std::string_view name, Written written = Written::always) {
   using Record = typename detail::MemberOf<decltype(Member)>::Record;
   using Type = typename detail::MemberOf<decltype(Member)>::Type;
-  return Column<Record>{
-      name, [](const Record& t) -> Value { return ColumnType<Type>::to(t.*Member); },
-      [](Record& t, const Row& r, std::size_t i) { ColumnType<Type>::from(r, i, t.*Member); }, written};
+  return Column<Record>{name, [](const Record& t) -> Value { return ColumnType<Type>::to(t.*Member); },
+                        [](Record& t, const Row& r, std::size_t i) { ColumnType<Type>::from(r, i, t.*Member); },
+                        written};
 }
 
 template <typename T>

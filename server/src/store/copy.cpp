@@ -9,9 +9,10 @@ namespace {
 // SQLite's own, the full-text index (rebuilt by PostgreSQL's generated column) and the
 // migrations ledger (the target has its own).
 Result<std::vector<std::string>> source_tables(Conn& c) {
-  auto rows = TRY(c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                          " AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' AND name <> 'schema_migrations'"
-                          " ORDER BY rowid"));
+  auto rows =
+      TRY(c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                  " AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' AND name <> 'schema_migrations'"
+                  " ORDER BY rowid"));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.text(0));
   return out;
@@ -25,9 +26,10 @@ Result<std::vector<std::string>> source_columns(Conn& c, const std::string& tabl
 }
 
 Result<std::vector<std::string>> target_columns(Conn& c, const std::string& table) {
-  auto rows = TRY(c.query("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                          " AND table_name = ? AND is_generated = 'NEVER'",
-                          {table}));
+  auto rows =
+      TRY(c.query("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                  " AND table_name = ? AND is_generated = 'NEVER'",
+                  {table}));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.text(0));
   return out;
@@ -66,8 +68,9 @@ Result<std::size_t> copy_database(Db& from, Db& to, const CopyProgress& progress
         std::int64_t after = -1;
         std::size_t done = 0;
         for (;;) {
-          auto rows = TRY(src.query("SELECT rowid, " + list + " FROM " + table + " WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                                    {after, static_cast<std::int64_t>(per_statement)}));
+          auto rows =
+              TRY(src.query("SELECT rowid, " + list + " FROM " + table + " WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                            {after, static_cast<std::int64_t>(per_statement)}));
           if (rows.empty()) break;
           std::string sql = "INSERT INTO " + table + " (" + list + ") VALUES ";
           Params p;

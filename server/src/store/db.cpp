@@ -42,8 +42,9 @@ Error db_error(std::string code, std::string message, bool retryable) {
     // or its folder cannot be written by this user. Either way, said plainly.
     e.kind = ErrorKind::internal;
     e.title = "The database cannot be written";
-    e.detail = "It is open read-only (a command that only reads, or a file or folder this user cannot write to); "
-               "nothing was changed.";
+    e.detail =
+        "It is open read-only (a command that only reads, or a file or folder this user cannot write to); "
+        "nothing was changed.";
     spdlog::error("write refused on a read-only database: {}", message);
   } else if (retryable) {
     e.kind = ErrorKind::unavailable;
@@ -61,8 +62,8 @@ Error db_error(std::string code, std::string message, bool retryable) {
 
 bool is_unique_violation(const Error& e) { return e.code == "unique_violation"; }
 
-Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,
-                                          std::chrono::milliseconds wait, OpenMode mode) {
+Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size, std::chrono::milliseconds wait,
+                                          OpenMode mode) {
   Result<void> status;
   std::unique_ptr<Db> db;
   if (url.starts_with("sqlite:")) {

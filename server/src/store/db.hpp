@@ -40,9 +40,9 @@ class Row {
  public:
   explicit Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {}
   bool is_null(std::size_t i) const { return !cols_.at(i).has_value(); }
-  const std::string& text(std::size_t i) const;             // "" when NULL
+  const std::string& text(std::size_t i) const;  // "" when NULL
   std::optional<std::string> opt_text(std::size_t i) const { return cols_.at(i); }
-  std::int64_t integer(std::size_t i) const;                 // 0 when NULL
+  std::int64_t integer(std::size_t i) const;  // 0 when NULL
   bool boolean(std::size_t i) const { return integer(i) != 0; }
   std::size_t size() const { return cols_.size(); }
 
@@ -90,9 +90,13 @@ class Db {
     return std::move(*out);
   }
   template <typename F>
-  auto read(F&& fn) { return transact(TxKind::read, std::forward<F>(fn)); }
+  auto read(F&& fn) {
+    return transact(TxKind::read, std::forward<F>(fn));
+  }
   template <typename F>
-  auto write(F&& fn) { return transact(TxKind::write, std::forward<F>(fn)); }
+  auto write(F&& fn) {
+    return transact(TxKind::write, std::forward<F>(fn));
+  }
 
   virtual Result<void> ping() = 0;
   // A consistent copy while the server runs, and bringing one back (server stopped).

@@ -6,7 +6,8 @@ Result<void> keep_version(Conn& c, const std::string& org_id, const std::string&
                           const std::string& entity_id, std::int64_t version, const std::string& person_id,
                           const nlohmann::json& data, const std::string& at, const std::optional<std::string>& by,
                           const std::optional<std::string>& by_role) {
-  TRY(c.exec("INSERT INTO record_versions (org_id, entity_type, entity_id, version, person_id, data, changed_at,"
+  TRY(
+      c.exec("INSERT INTO record_versions (org_id, entity_type, entity_id, version, person_id, data, changed_at,"
              " changed_by, changed_by_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
              {org_id, entity_type, entity_id, version, person_id, data.dump(), at, by, by_role}));
   return {};
@@ -14,11 +15,11 @@ Result<void> keep_version(Conn& c, const std::string& org_id, const std::string&
 
 Result<std::vector<RecordVersion>> versions_of(Conn& c, const std::string& org_id, const std::string& entity_type,
                                                const std::string& entity_id) {
-  auto rows = TRY(c.query(
-      "SELECT v.entity_type, v.entity_id, v.version, v.data, v.changed_at, v.changed_by, v.changed_by_role,"
-      " u.display_name FROM record_versions v LEFT JOIN users u ON u.org_id = v.org_id AND u.id = v.changed_by"
-      " WHERE v.org_id = ? AND v.entity_type = ? AND v.entity_id = ? ORDER BY v.version DESC",
-      {org_id, entity_type, entity_id}));
+  auto rows = TRY(
+      c.query("SELECT v.entity_type, v.entity_id, v.version, v.data, v.changed_at, v.changed_by, v.changed_by_role,"
+              " u.display_name FROM record_versions v LEFT JOIN users u ON u.org_id = v.org_id AND u.id = v.changed_by"
+              " WHERE v.org_id = ? AND v.entity_type = ? AND v.entity_id = ? ORDER BY v.version DESC",
+              {org_id, entity_type, entity_id}));
   std::vector<RecordVersion> out;
   for (const auto& r : rows) {
     RecordVersion v;

@@ -5,16 +5,17 @@ namespace trellis::store::ledger {
 Result<void> ensure(Conn& c) {
   // The first shape, exactly as earlier versions made it: later columns come by migration, so a
   // new database and an old one reach the same table the same way.
-  return c.exec_script("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  return c.exec_script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
 }
 
 Result<bool> has_checksums(Conn& c) {
   // The one question here the dialects ask differently: each keeps its own catalogue.
-  auto row = TRY(c.query_one(
-      c.dialect() == Dialect::sqlite
-          ? "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'"
-          : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema()"
-            " AND table_name = 'schema_migrations' AND column_name = 'checksum'"));
+  auto row =
+      TRY(c.query_one(c.dialect() == Dialect::sqlite
+                          ? "SELECT COUNT(*) FROM pragma_table_info('schema_migrations') WHERE name = 'checksum'"
+                          : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                            " AND table_name = 'schema_migrations' AND column_name = 'checksum'"));
   return row && row->integer(0) > 0;
 }
 
@@ -44,8 +45,8 @@ Result<void> record(Conn& c, const std::string& name, const std::string& checksu
 }
 
 Result<bool> fill_checksum(Conn& c, const std::string& name, const std::string& checksum) {
-  auto changed = TRY(c.exec("UPDATE schema_migrations SET checksum = ? WHERE name = ? AND checksum IS NULL",
-                            {checksum, name}));
+  auto changed =
+      TRY(c.exec("UPDATE schema_migrations SET checksum = ? WHERE name = ? AND checksum IS NULL", {checksum, name}));
   return changed > 0;
 }
 

@@ -30,8 +30,8 @@ Result<void> refuse_changed(Db& db, const std::vector<Migration>& migrations) {
     }
     if (!e.checksum || *e.checksum == it->second) continue;
     changed.push_back(e.name);
-    detail += e.name + " ran with checksum " + short_sum(*e.checksum) + "…, the file now has " +
-              short_sum(it->second) + "…. ";
+    detail += e.name + " ran with checksum " + short_sum(*e.checksum) + "…, the file now has " + short_sum(it->second) +
+              "…. ";
   }
   if (changed.empty()) return {};
   std::string names;

@@ -103,8 +103,10 @@ class Pool {
     }
     {
       std::lock_guard lock(mu_);
-      if (c) free_.push_back(std::move(c));
-      else ++missing_;
+      if (c)
+        free_.push_back(std::move(c));
+      else
+        ++missing_;
     }
     cv_.notify_one();
   }

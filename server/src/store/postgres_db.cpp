@@ -24,8 +24,10 @@ std::string to_dollar_params(std::string_view sql) {
   bool in_quote = false;
   for (char c : sql) {
     if (c == '\'') in_quote = !in_quote;
-    if (c == '?' && !in_quote) out += "$" + std::to_string(++n);
-    else out += c;
+    if (c == '?' && !in_quote)
+      out += "$" + std::to_string(++n);
+    else
+      out += c;
   }
   return out;
 }
@@ -64,8 +66,10 @@ class PgConn final : public Conn {
       std::vector<std::optional<std::string>> cols;
       cols.reserve(ncols);
       for (int i = 0; i < ncols; ++i) {
-        if (PQgetisnull(res, r, i)) cols.emplace_back();
-        else cols.emplace_back(std::string(PQgetvalue(res, r, i), PQgetlength(res, r, i)));
+        if (PQgetisnull(res, r, i))
+          cols.emplace_back();
+        else
+          cols.emplace_back(std::string(PQgetvalue(res, r, i), PQgetlength(res, r, i)));
       }
       rows.emplace_back(std::move(cols));
     }
@@ -119,8 +123,8 @@ class PgConn final : public Conn {
         values[i] = s->c_str();
       }
     }
-    PGresult* res = PQexecPrepared(c_, it->second.c_str(), static_cast<int>(params.size()),
-                                   values.data(), nullptr, nullptr, 0);
+    PGresult* res =
+        PQexecPrepared(c_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       auto e = pg_error(res, c_);
@@ -172,8 +176,8 @@ class PgDb final : public Db {
     return run_program({"pg_dump", "--format=custom", "--no-owner", "--file=" + path, "--dbname=" + conninfo_});
   }
   Result<void> restore(const std::string& path) override {
-    return run_program({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                        "--dbname=" + conninfo_, path});
+    return run_program(
+        {"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=" + conninfo_, path});
   }
 
  protected:
@@ -196,7 +200,8 @@ class PgDb final : public Db {
       return fail(ErrorKind::unavailable, "The PostgreSQL server could not be reached",
                   "Check the address, user and password in the database URL, and that the server is running.");
     }
-    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
     auto conn = std::make_unique<PgConn>(c);
     // Every transaction of a read-only session is READ ONLY, BEGIN included, so the server
     // itself refuses a write (SQLSTATE 25006) whatever a command's code asks for.

@@ -8,10 +8,10 @@
 
 namespace trellis::store {
 
-std::string placeholders(std::size_t n);                   // "?, ?, ?"
-std::string contains_pattern(std::string_view text);       // %text% with %, _ and \ escaped; use ESCAPE '\'
-std::string join_list(const std::vector<std::string>& xs); // "a,b,c"
-std::vector<std::string> split_list(const std::string& s); // "a,b,c" -> {a, b, c}; "" -> {}
+std::string placeholders(std::size_t n);                    // "?, ?, ?"
+std::string contains_pattern(std::string_view text);        // %text% with %, _ and \ escaped; use ESCAPE '\'
+std::string join_list(const std::vector<std::string>& xs);  // "a,b,c"
+std::vector<std::string> split_list(const std::string& s);  // "a,b,c" -> {a, b, c}; "" -> {}
 
 // " CROSS JOIN " on SQLite, whose planner then keeps the tables in the order written (so the
 // most selective one leads); " JOIN " on PostgreSQL, which plans by cost. Both take ON.

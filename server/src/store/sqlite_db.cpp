@@ -91,8 +91,8 @@ class SqliteConn final : public Conn {
     if (it != cache_.end()) {
       st = it->second;
     } else {
-      int rc = sqlite3_prepare_v3(h_, sql.data(), static_cast<int>(sql.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+      int rc =
+          sqlite3_prepare_v3(h_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr);
       if (rc != SQLITE_OK) return fail(sqlite_error(h_, rc));
       cache_.emplace(std::string(sql), st);
     }
@@ -101,8 +101,10 @@ class SqliteConn final : public Conn {
       int idx = static_cast<int>(i + 1);
       const auto& v = params[i].v;
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(st, idx);
-      else if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st, idx, *n);
+      if (std::holds_alternative<std::monostate>(v))
+        rc = sqlite3_bind_null(st, idx);
+      else if (auto* n = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(st, idx, *n);
       else {
         const auto& s = std::get<std::string>(v);
         rc = sqlite3_bind_text(st, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -221,17 +223,16 @@ class SqliteDb final : public Db {
     // Choosing the journal mode writes to the file, so a read-only connection takes the one the
     // file has (WAL, when a read-write Trellis made it) and promises, as well, to write nothing.
     TRY_VOID(c->exec_script(read_only ? "PRAGMA query_only=ON;" : "PRAGMA journal_mode=WAL;"));
-    TRY_VOID(c->exec_script(
-        "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-        " PRAGMA temp_store=MEMORY;"
-        // A 16 MB page cache per connection keeps the hot index pages; the operating system's
-        // cache holds the rest. A memory map was faster still for directory search but counted
-        // every mapped page against the server's memory, once per connection (840 MB at 100,000
-        // people). Measured in bench/ (docs/performance.md).
-        " PRAGMA cache_size=-16000;"));
+    TRY_VOID(
+        c->exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+                       " PRAGMA temp_store=MEMORY;"
+                       // A 16 MB page cache per connection keeps the hot index pages; the operating system's
+                       // cache holds the rest. A memory map was faster still for directory search but counted
+                       // every mapped page against the server's memory, once per connection (840 MB at 100,000
+                       // people). Measured in bench/ (docs/performance.md).
+                       " PRAGMA cache_size=-16000;"));
     return c;
   }
-
 
   // A read-only connection to a WAL database still needs the -shm file beside it, and makes one
   // when there is none; in a folder it may not write to, every read then fails as a write would.
@@ -252,8 +253,10 @@ class SqliteDb final : public Db {
       if (fs::exists(path_ + side, ec) && fs::file_size(path_ + side, ec) > 0) return SQLITE_READONLY;
     std::string uri = "file:";
     for (char ch : fs::absolute(path_, ec).string()) {
-      if (ch == '%' || ch == '?' || ch == '#') uri += ch == '%' ? "%25" : ch == '?' ? "%3f" : "%23";
-      else uri += ch;
+      if (ch == '%' || ch == '?' || ch == '#')
+        uri += ch == '%' ? "%25" : ch == '?' ? "%3f" : "%23";
+      else
+        uri += ch;
     }
     uri += "?immutable=1";
     spdlog::info("{} is in a folder this user cannot write to; reading it as an unchanging file", path_);

@@ -7,8 +7,7 @@
 
 namespace trellis::store {
 
-Result<void> check_versioned_update(Conn& c, std::int64_t changed, const std::string& table,
-                                    const std::string& org_id, const std::string& id, std::int64_t expected,
-                                    const std::string& what);
+Result<void> check_versioned_update(Conn& c, std::int64_t changed, const std::string& table, const std::string& org_id,
+                                    const std::string& id, std::int64_t expected, const std::string& what);
 
 }  // namespace trellis::store

@@ -26,9 +26,10 @@ TEST_F(AuditLog, changes_are_recorded_with_who_what_and_the_request_id) {
                 {{"x-request-id", "req-1234567890"}});
   ASSERT_EQ(r.status, 201);
   auto rows = db->read([&](store::Conn& c) {
-    return c.query_one("SELECT actor_id, actor_role, action, entity_type, entity_id, outcome, request_id FROM audit_events"
-                       " WHERE entity_id = ?",
-                       {r.body["id"].get<std::string>()});
+    return c.query_one(
+        "SELECT actor_id, actor_role, action, entity_type, entity_id, outcome, request_id FROM audit_events"
+        " WHERE entity_id = ?",
+        {r.body["id"].get<std::string>()});
   });
   ASSERT_TRUE(rows->has_value());
   auto& row = **rows;
@@ -48,7 +49,8 @@ TEST_F(AuditLog, an_intact_chain_verifies) {
 }
 
 TEST_F(AuditLog, an_edited_event_is_the_first_broken_link) {
-  (void)db->write([](store::Conn& c) { return c.exec("UPDATE audit_events SET detail = 'nothing to see' WHERE seq = 3"); });
+  (void)db->write(
+      [](store::Conn& c) { return c.exec("UPDATE audit_events SET detail = 'nothing to see' WHERE seq = 3"); });
   auto checks = verify();
   EXPECT_FALSE(checks[0].ok);
   EXPECT_EQ(checks[0].first_broken_seq, 3);
@@ -63,7 +65,9 @@ TEST_F(AuditLog, a_removed_event_is_found) {
 }
 
 TEST_F(AuditLog, removing_the_newest_events_is_found) {
-  (void)db->write([](store::Conn& c) { return c.exec("DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)"); });
+  (void)db->write([](store::Conn& c) {
+    return c.exec("DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)");
+  });
   auto checks = verify();
   EXPECT_FALSE(checks[0].ok);
 }
@@ -108,7 +112,8 @@ TEST_F(AuditLog, concurrent_writers_never_fork_the_chain) {
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i)
-        call("POST", "/api/v1/teams", &admin, nlohmann::json{{"name", "T" + std::to_string(t) + "-" + std::to_string(i)}});
+        call("POST", "/api/v1/teams", &admin,
+             nlohmann::json{{"name", "T" + std::to_string(t) + "-" + std::to_string(i)}});
     });
   for (auto& th : threads) th.join();
   auto checks = verify();
@@ -177,7 +182,8 @@ namespace {
 // Issue 9: the hash must cover who acted, or a rewritten actor would pass verification.
 TEST_F(AuditLog, a_rewritten_actor_is_a_broken_link) {
   auto someone = user_id("practitioner@demo.example");
-  (void)db->write([&](store::Conn& c) { return c.exec("UPDATE audit_events SET actor_id = ? WHERE seq = 3", {someone}); });
+  (void)db->write(
+      [&](store::Conn& c) { return c.exec("UPDATE audit_events SET actor_id = ? WHERE seq = 3", {someone}); });
   auto checks = verify();
   EXPECT_FALSE(checks[0].ok);
   EXPECT_EQ(checks[0].first_broken_seq, 3);

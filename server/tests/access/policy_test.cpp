@@ -21,17 +21,24 @@ class Policy : public TrellisTest {
   }
 };
 
-const std::map<access::Role, std::string> kEmails = {
-    {access::Role::administrator, "administrator@demo.example"}, {access::Role::manager, "manager@demo.example"},
-    {access::Role::team_leader, "team-leader@demo.example"},     {access::Role::practitioner, "practitioner@demo.example"},
-    {access::Role::peer_worker, "peer-worker@demo.example"},     {access::Role::student, "student@demo.example"},
-    {access::Role::partner, "partner@demo.example"},             {access::Role::person, "person@demo.example"},
-    {access::Role::supporter, "supporter@demo.example"}};
+const std::map<access::Role, std::string> kEmails = {{access::Role::administrator, "administrator@demo.example"},
+                                                     {access::Role::manager, "manager@demo.example"},
+                                                     {access::Role::team_leader, "team-leader@demo.example"},
+                                                     {access::Role::practitioner, "practitioner@demo.example"},
+                                                     {access::Role::peer_worker, "peer-worker@demo.example"},
+                                                     {access::Role::student, "student@demo.example"},
+                                                     {access::Role::partner, "partner@demo.example"},
+                                                     {access::Role::person, "person@demo.example"},
+                                                     {access::Role::supporter, "supporter@demo.example"}};
 
 TEST_F(Policy, every_route_refuses_anonymous_requests_unless_it_is_public) {
-  const std::set<std::string> public_routes = {"GET /healthz", "GET /readyz", "GET /api/v1/openapi.json",
-                                               "POST /api/v1/auth/login", "POST /api/v1/invitations/inspect",
-                                               "POST /api/v1/invitations/accept", "POST /api/v1/auth/two-step/verify"};
+  const std::set<std::string> public_routes = {"GET /healthz",
+                                               "GET /readyz",
+                                               "GET /api/v1/openapi.json",
+                                               "POST /api/v1/auth/login",
+                                               "POST /api/v1/invitations/inspect",
+                                               "POST /api/v1/invitations/accept",
+                                               "POST /api/v1/auth/two-step/verify"};
   for (const auto& r : app->routes().routes()) {
     auto key = r.method + " " + r.pattern;
     if (r.rule.kind == access::Rule::Kind::anyone) {

@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 struct Table {
-  std::vector<std::string> roles;                     // column headings
+  std::vector<std::string> roles;                               // column headings
   std::vector<std::pair<std::string, std::vector<bool>>> rows;  // action, allowed per role
 };
 
@@ -37,8 +37,10 @@ Table read_table() {
   bool inside = false;
   Table t;
   while (std::getline(in, line)) {
-    if (line.find("role-table:start") != std::string::npos) inside = true;
-    else if (line.find("role-table:end") != std::string::npos) break;
+    if (line.find("role-table:start") != std::string::npos)
+      inside = true;
+    else if (line.find("role-table:end") != std::string::npos)
+      break;
     else if (inside && line.starts_with("|") && !line.starts_with("| ---")) {
       auto c = cells(line);
       if (t.roles.empty()) {
@@ -64,11 +66,14 @@ class RoleTable : public TrellisTest {
     practitioner = sign_in("practitioner@demo.example");
     admin = sign_in("administrator@demo.example");
     auto manager = sign_in("manager@demo.example");
-    for (const auto& [role, email] : std::vector<std::pair<std::string, std::string>>{
-             {"administrator", "administrator@demo.example"}, {"manager", "manager@demo.example"},
-             {"team leader", "team-leader@demo.example"},    {"practitioner", "practitioner@demo.example"},
-             {"peer worker", "peer-worker@demo.example"},    {"student", "student@demo.example"},
-             {"partner agency", "partner@demo.example"}})
+    for (const auto& [role, email] :
+         std::vector<std::pair<std::string, std::string>>{{"administrator", "administrator@demo.example"},
+                                                          {"manager", "manager@demo.example"},
+                                                          {"team leader", "team-leader@demo.example"},
+                                                          {"practitioner", "practitioner@demo.example"},
+                                                          {"peer worker", "peer-worker@demo.example"},
+                                                          {"student", "student@demo.example"},
+                                                          {"partner agency", "partner@demo.example"}})
       as[role] = sign_in(email);
 
     // Someone every worker supports: each worker (the administrator too) is on the care team.
@@ -77,15 +82,18 @@ class RoleTable : public TrellisTest {
     for (const auto* email : {"administrator@demo.example", "manager@demo.example", "team-leader@demo.example",
                               "practitioner@demo.example", "peer-worker@demo.example", "student@demo.example"})
       workers.push_back(user_id(email));
-    auto team = call("PUT", path(person_id, "/care-team"), &practitioner, json{{"userIds", workers}, {"teamIds", json::array()}});
+    auto team = call("PUT", path(person_id, "/care-team"), &practitioner,
+                     json{{"userIds", workers}, {"teamIds", json::array()}});
     ASSERT_EQ(team.status, 200) << team.raw.body;
-    auto s = call("POST", path(person_id, "/supporters"), &practitioner, json{{"name", "Hemi Kereama"}, {"relationship", "brother"}});
+    auto s = call("POST", path(person_id, "/supporters"), &practitioner,
+                  json{{"name", "Hemi Kereama"}, {"relationship", "brother"}});
     supporter_id = s.body["id"];
     ASSERT_EQ(call("POST", path(person_id, "/consents"), &practitioner,
                    json{{"supporterId", supporter_id}, {"parts", {"profile", "plan"}}, {"purpose", "Hemi helps me"}})
                   .status,
               201);
-    as["person"] = invite_and_accept(path(person_id, "/invitations"), practitioner, "rua@example.org", "pohutukawa by the sea");
+    as["person"] =
+        invite_and_accept(path(person_id, "/invitations"), practitioner, "rua@example.org", "pohutukawa by the sea");
     as["supporter"] = invite_and_accept(path(person_id, "/supporters/" + supporter_id + "/invitations"), practitioner,
                                         "hemi@example.org", "kayak paddles at low tide");
     auto p = call("POST", "/api/v1/partners", &manager, json{{"name", "Eastside Housing"}});
@@ -134,16 +142,20 @@ class RoleTable : public TrellisTest {
                   json{{"supporterId", supporter_id}, {"parts", {"goals"}}, {"purpose", "So Hemi can cheer me on"}});
     if (action == "make or revoke an advance statement")
       return call("POST", path(p, "/advance-statements"), &b,
-                  json{{"treatmentPreferences", "Call my brother first."}, {"signedOn", "2026-11-20"},
-                       {"witnessName", "Dr Lena Ortiz"}, {"witnessRole", "Authorised witness (medical practitioner)"},
+                  json{{"treatmentPreferences", "Call my brother first."},
+                       {"signedOn", "2026-11-20"},
+                       {"witnessName", "Dr Lena Ortiz"},
+                       {"witnessRole", "Authorised witness (medical practitioner)"},
                        {"witnessedOn", "2026-11-20"}});
     if (action == "write the plan, goals and check-ins")
       return call("POST", path(p, "/check-ins"), &b,
                   json{{"ratings", {{{"lifeAreaId", life_area_id}, {"personRating", 6}}}}});
     if (action == "draft and send referrals")
-      return call("POST", path(p, "/referrals"), &b, json{{"partnerId", partner_id}, {"reason", "Rua would like a flat."}});
+      return call("POST", path(p, "/referrals"), &b,
+                  json{{"partnerId", partner_id}, {"reason", "Rua would like a flat."}});
     if (action == "invite the person or a supporter to sign in") {
-      auto s = call("POST", path(p, "/supporters"), &practitioner, json{{"name", "Tama Kereama"}, {"relationship", "father"}});
+      auto s = call("POST", path(p, "/supporters"), &practitioner,
+                    json{{"name", "Tama Kereama"}, {"relationship", "father"}});
       return call("POST", path(p, "/supporters/" + s.body.value("id", "") + "/invitations"), &b);
     }
     if (action == "open a record with break-the-glass")
@@ -151,15 +163,19 @@ class RoleTable : public TrellisTest {
                   json{{"reasonCode", "urgent_safety"}, {"reason", "Ana's sister called, worried about tonight."}});
     if (action == "read a record under break-the-glass") return call("GET", path(stranger_id), &b);
     if (action == "change a record under break-the-glass")
-      return call("PATCH", path(stranger_id), &b, json{{"pronouns", "she/her"}}, {{"if-match", version_of(stranger_id)}});
+      return call("PATCH", path(stranger_id), &b, json{{"pronouns", "she/her"}},
+                  {{"if-match", version_of(stranger_id)}});
     if (action == "add a person the service supports")
-      return call("POST", "/api/v1/people", &b,
-                  json{{"givenName", "Mika"}, {"familyName", "Salo"}, {"dateOfBirth", "2001-05-05"}, {"notADuplicate", true}});
+      return call(
+          "POST", "/api/v1/people", &b,
+          json{{"givenName", "Mika"}, {"familyName", "Salo"}, {"dateOfBirth", "2001-05-05"}, {"notADuplicate", true}});
     if (action == "review break-the-glass access") return call("GET", "/api/v1/break-glass", &b);
     if (action == "create workers' accounts and change roles")
       return call("POST", "/api/v1/users", &b,
-                  json{{"email", "new." + std::to_string(++made) + "@demo.example"}, {"displayName", "New Worker"},
-                       {"role", "practitioner"}, {"password", "seven ravens over the bay"}});
+                  json{{"email", "new." + std::to_string(++made) + "@demo.example"},
+                       {"displayName", "New Worker"},
+                       {"role", "practitioner"},
+                       {"password", "seven ravens over the bay"}});
     if (action == "create and change sites and teams")
       return call("POST", "/api/v1/teams", &b, json{{"name", "Team " + std::to_string(++made)}});
     if (action == "read the audit log") return call("GET", "/api/v1/audit-events", &b);
@@ -192,8 +208,10 @@ TEST_F(RoleTable, every_cell_of_the_operator_guides_table_holds) {
         (void)attempt("open a record with break-the-glass", as[role]);
       auto r = attempt(action, as[role]);
       EXPECT_LT(r.status, 500) << action << " as " << role << ": " << r.raw.body;
-      if (allowed[i]) EXPECT_FALSE(refused(r.status)) << action << " as " << role << " was refused: " << r.raw.body;
-      else EXPECT_TRUE(refused(r.status)) << action << " as " << role << " was allowed (" << r.status << ")";
+      if (allowed[i])
+        EXPECT_FALSE(refused(r.status)) << action << " as " << role << " was refused: " << r.raw.body;
+      else
+        EXPECT_TRUE(refused(r.status)) << action << " as " << role << " was allowed (" << r.status << ")";
     }
   }
 }

@@ -44,8 +44,10 @@ TEST_F(Sessions, the_token_is_stored_only_as_a_hash) {
 }
 
 TEST_F(Sessions, wrong_password_and_unknown_email_get_the_same_401) {
-  auto a = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", "practitioner@demo.example"}, {"password", "not the password!"}});
-  auto b = call("POST", "/api/v1/auth/login", nullptr, nlohmann::json{{"email", "nobody@demo.example"}, {"password", "not the password!"}});
+  auto a = call("POST", "/api/v1/auth/login", nullptr,
+                nlohmann::json{{"email", "practitioner@demo.example"}, {"password", "not the password!"}});
+  auto b = call("POST", "/api/v1/auth/login", nullptr,
+                nlohmann::json{{"email", "nobody@demo.example"}, {"password", "not the password!"}});
   EXPECT_EQ(a.status, 401);
   EXPECT_EQ(b.status, 401);
   EXPECT_EQ(a.body["title"], b.body["title"]);
@@ -59,9 +61,8 @@ TEST_F(Sessions, me_answers_while_signed_in_and_401_after_sign_out) {
   EXPECT_EQ(me.body["user"]["email"], "manager@demo.example");
   EXPECT_EQ(me.body["csrfToken"], b.csrf);
   EXPECT_EQ(me.body["org"]["timeZone"], "Australia/Melbourne");
-  EXPECT_EQ(me.body["permissions"],
-            nlohmann::json::array({"view_teams", "view_users", "view_people", "add_people", "review_break_glass",
-                                   "view_directory", "manage_partners"}));
+  EXPECT_EQ(me.body["permissions"], nlohmann::json::array({"view_teams", "view_users", "view_people", "add_people",
+                                                           "review_break_glass", "view_directory", "manage_partners"}));
   EXPECT_EQ(call("POST", "/api/v1/auth/logout", &b).status, 204);
   EXPECT_EQ(call("GET", "/api/v1/auth/me", &b).status, 401);
 }
@@ -170,9 +171,8 @@ namespace {
 TEST_F(Sessions, a_switched_off_account_is_signed_out_at_its_next_request) {
   auto b = sign_in("practitioner@demo.example");
   ASSERT_EQ(call("GET", "/api/v1/auth/me", &b).status, 200);
-  (void)db->write([&](store::Conn& c) {
-    return c.exec("UPDATE users SET active = 0 WHERE email = 'practitioner@demo.example'");
-  });
+  (void)db->write(
+      [&](store::Conn& c) { return c.exec("UPDATE users SET active = 0 WHERE email = 'practitioner@demo.example'"); });
   EXPECT_EQ(call("GET", "/api/v1/auth/me", &b).status, 401);
 }
 

@@ -25,18 +25,22 @@ class Tenancy : public TrellisTest {
     call("POST", "/api/v1/partners/" + p.body.value("id", "") + "/reviews", &manager, json{{"title", "2026"}});
 
     auto second = runtime->access.create_organisation("Riverbend Community Mental Health", "admin@riverbend.example",
-                                                       "Alex Morgan", "lanterns along the riverbank");
+                                                      "Alex Morgan", "lanterns along the riverbank");
     ASSERT_TRUE(second.has_value()) << second.error().title;
     admin = sign_in("admin@riverbend.example", "lanterns along the riverbank");
     auto team = call("POST", "/api/v1/teams", &admin, json{{"name", "Riverbend outreach"}});
     ASSERT_EQ(team.status, 201) << team.raw.body;
-    auto confirmed = call("POST", "/api/v1/auth/reauthenticate", &admin, json{{"password", "lanterns along the riverbank"}});
+    auto confirmed =
+        call("POST", "/api/v1/auth/reauthenticate", &admin, json{{"password", "lanterns along the riverbank"}});
     ASSERT_EQ(confirmed.status, 204) << confirmed.raw.body;
     for (const auto& [email, role] : std::vector<std::pair<std::string, std::string>>{
              {"sam@riverbend.example", "practitioner"}, {"kim@riverbend.example", "manager"}}) {
       auto u = call("POST", "/api/v1/users", &admin,
-                    json{{"email", email}, {"displayName", "Riverbend " + role}, {"role", role},
-                         {"password", "otters playing in the reeds"}, {"teamIds", {team.body["id"]}}});
+                    json{{"email", email},
+                         {"displayName", "Riverbend " + role},
+                         {"role", role},
+                         {"password", "otters playing in the reeds"},
+                         {"teamIds", {team.body["id"]}}});
       ASSERT_EQ(u.status, 201) << u.raw.body;
     }
     practitioner = sign_in("sam@riverbend.example", "otters playing in the reeds");
@@ -59,7 +63,8 @@ class Tenancy : public TrellisTest {
     ASSERT_TRUE(names.has_value());
     for (const auto& t : *names) {
       auto table = t.text(0);
-      auto ids = db->read([&](store::Conn& c) { return c.query("SELECT id FROM " + table + " WHERE org_id = ?", {first_org}); });
+      auto ids = db->read(
+          [&](store::Conn& c) { return c.query("SELECT id FROM " + table + " WHERE org_id = ?", {first_org}); });
       ASSERT_TRUE(ids.has_value()) << table;
       for (const auto& r : *ids) {
         first_ids.insert(r.text(0));

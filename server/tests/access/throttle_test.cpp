@@ -48,8 +48,7 @@ TEST_F(Throttle, a_success_clears_earlier_failures) {
 }
 
 TEST_F(Throttle, one_device_trying_many_accounts_is_paused) {
-  for (int i = 0; i < 50; ++i)
-    attempt("wrong password", "10.9.9.9", "someone" + std::to_string(i) + "@demo.example");
+  for (int i = 0; i < 50; ++i) attempt("wrong password", "10.9.9.9", "someone" + std::to_string(i) + "@demo.example");
   EXPECT_EQ(attempt(kPassword, "10.9.9.9").status, 429);
   EXPECT_EQ(attempt(kPassword, "10.1.1.2").status, 200);  // another device is not affected
 }

@@ -21,7 +21,8 @@ class TwoStep : public TrellisTest {
     EXPECT_EQ(setup.status, 200) << setup.raw.body;
     std::string secret = setup.body.value("secret", "");
     EXPECT_NE(setup.body.value("uri", "").find("otpauth://totp/Trellis:"), std::string::npos);
-    auto confirmed = call("POST", "/api/v1/auth/two-step/confirm", &b, json{{"code", access::totp::code_at(secret, clock.now())}});
+    auto confirmed =
+        call("POST", "/api/v1/auth/two-step/confirm", &b, json{{"code", access::totp::code_at(secret, clock.now())}});
     EXPECT_EQ(confirmed.status, 200) << confirmed.raw.body;
     return {secret, confirmed.body["recoveryCodes"]};
   }
@@ -161,7 +162,9 @@ TEST_F(TwoStep, password_confirmations_count_toward_the_sign_in_pause) {
   auto peer = sign_in("peer-worker@demo.example");
   clock.advance(std::chrono::seconds(1));
   for (int i = 0; i < 10; ++i)
-    EXPECT_EQ(call("POST", "/api/v1/auth/reauthenticate", &peer, json{{"password", "wrong guess " + std::to_string(i)}}).status, 403);
+    EXPECT_EQ(call("POST", "/api/v1/auth/reauthenticate", &peer, json{{"password", "wrong guess " + std::to_string(i)}})
+                  .status,
+              403);
   auto paused = call("POST", "/api/v1/auth/reauthenticate", &peer, json{{"password", kPassword}});
   EXPECT_EQ(paused.status, 429);
   EXPECT_EQ(password_step("peer-worker@demo.example").status, 429);

@@ -17,9 +17,8 @@ namespace {
 std::string empty_database() {
   if (using_postgres()) {
     auto db = fresh_db();
-    auto wiped = db->write([](store::Conn& c) {
-      return c.exec_script("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    });
+    auto wiped = db->write(
+        [](store::Conn& c) { return c.exec_script("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"); });
     if (!wiped) throw std::runtime_error("cannot empty the test database");
     return database_url(*db);
   }

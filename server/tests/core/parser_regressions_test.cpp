@@ -20,7 +20,10 @@ TEST(ParserRegressions, csv_a_blank_last_line_is_skipped_like_any_other) {
   auto rows = parse_csv("a,b\n\"\"");
   ASSERT_TRUE(rows.has_value());
   EXPECT_EQ(*rows, (std::vector<CsvRow>{{"a", "b"}}));
-  const std::string found_by_fuzzing("a,b,c\xc0J\x13\x00" "0`\x00\x00\x12\n\"\"\xff\xff\x12\n\"\"", 23);
+  const std::string found_by_fuzzing(
+      "a,b,c\xc0J\x13\x00"
+      "0`\x00\x00\x12\n\"\"\xff\xff\x12\n\"\"",
+      23);
   auto first = parse_csv(found_by_fuzzing);
   ASSERT_TRUE(first.has_value());
   EXPECT_EQ(parse_csv(write_csv(*first)).value(), *first);

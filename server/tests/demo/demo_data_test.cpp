@@ -118,28 +118,33 @@ class ScaleData : public TrellisTest {
 
 TEST_F(ScaleData, an_organisation_of_the_size_asked_for_the_same_for_the_same_seed) {
   std::size_t stages = 0;
-  ASSERT_TRUE(demo::load_scale_data(*db, clock, kPassword, small(), [&](std::string_view, std::size_t, std::size_t) { ++stages; })
-                  .has_value());
+  ASSERT_TRUE(demo::load_scale_data(*db, clock, kPassword, small(), [&](std::string_view, std::size_t, std::size_t) {
+                ++stages;
+              }).has_value());
   EXPECT_GT(stages, 2u) << "progress is reported";
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM people"), 40 + 100);
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM users WHERE email LIKE '%@scale.example'"), 40);
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM directory_services"), 100);
   EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM check_ins"), 13 * 140);
   // The benchmark's worker has the largest caseload, sixty; every caseload is 15 to 60.
-  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM care_team_members WHERE member_type = 'user' AND member_id = "
-                       "(SELECT id FROM users WHERE email = 'worker1@scale.example')"),
+  EXPECT_EQ(count(*db,
+                  "SELECT COUNT(*) FROM care_team_members WHERE member_type = 'user' AND member_id = "
+                  "(SELECT id FROM users WHERE email = 'worker1@scale.example')"),
             60);
-  EXPECT_EQ(count(*db, "SELECT COUNT(*) FROM (SELECT member_id FROM care_team_members WHERE member_type = 'user'"
-                       " AND member_id IN (SELECT id FROM users WHERE email LIKE '%@scale.example')"
-                       " GROUP BY member_id HAVING COUNT(*) > 60) x"),
+  EXPECT_EQ(count(*db,
+                  "SELECT COUNT(*) FROM (SELECT member_id FROM care_team_members WHERE member_type = 'user'"
+                  " AND member_id IN (SELECT id FROM users WHERE email LIKE '%@scale.example')"
+                  " GROUP BY member_id HAVING COUNT(*) > 60) x"),
             0);
   EXPECT_GT(count(*db, "SELECT COUNT(DISTINCT status) FROM referrals"), 5) << "referrals across states";
   auto worker = sign_in(demo::kScaleWorkerEmail);
   EXPECT_EQ(call("GET", "/api/v1/people?limit=60", &worker).body["items"].size(), 60u);
 
   // The same seed into another database gives the same people, ids included.
-  auto again = store::open_database("sqlite:" + (std::filesystem::temp_directory_path() /
-                                                 ("trellis-scale-" + std::to_string(::getpid()) + ".sqlite")).string(), 2);
+  auto again = store::open_database(
+      "sqlite:" + (std::filesystem::temp_directory_path() / ("trellis-scale-" + std::to_string(::getpid()) + ".sqlite"))
+                      .string(),
+      2);
   ASSERT_TRUE(again.has_value());
   ASSERT_TRUE(store::migrate(**again).has_value());
   ASSERT_TRUE(demo::load_scale_data(**again, clock, kPassword, small(), {}).has_value());

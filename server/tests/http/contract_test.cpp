@@ -70,8 +70,10 @@ TEST_F(Contract, every_operation_states_its_contract) {
     EXPECT_FALSE(r.doc.summary.empty());
     EXPECT_FALSE(r.doc.tag.empty());
     EXPECT_TRUE(r.doc.status == 200 || r.doc.status == 201 || r.doc.status == 202 || r.doc.status == 204);
-    if (r.doc.status == 204) EXPECT_TRUE(r.doc.response.empty());
-    else if (r.doc.media.empty()) EXPECT_TRUE(schemas.has(r.doc.response)) << "no response schema";
+    if (r.doc.status == 204)
+      EXPECT_TRUE(r.doc.response.empty());
+    else if (r.doc.media.empty())
+      EXPECT_TRUE(schemas.has(r.doc.response)) << "no response schema";
     if (!r.doc.request.empty()) EXPECT_TRUE(schemas.has(r.doc.request));
     if (r.method == "GET") EXPECT_TRUE(r.doc.request.empty()) << "a read takes no body";
     for (const auto& q : r.doc.query) EXPECT_TRUE(schemas.has(q.schema)) << q.name;
@@ -99,8 +101,9 @@ TEST_F(Contract, a_body_that_breaks_its_schema_is_refused_field_by_field) {
 // A pattern never runs over an overlong value: the length refuses it first. (libstdc++'s regex
 // matcher recurses once a character, so a megabyte-long email would end the process.)
 TEST_F(Contract, an_overlong_value_is_refused_by_its_length_before_any_pattern_runs) {
-  auto r = call("POST", "/api/v1/invitations/accept", nullptr,
-                nlohmann::json{{"token", std::string(30, 't')}, {"email", std::string(900'000, 'a')}, {"password", "x"}});
+  auto r =
+      call("POST", "/api/v1/invitations/accept", nullptr,
+           nlohmann::json{{"token", std::string(30, 't')}, {"email", std::string(900'000, 'a')}, {"password", "x"}});
   ASSERT_EQ(r.status, 422) << r.raw.body.substr(0, 300);
   EXPECT_EQ(r.body["errors"][0]["field"], "email");
   EXPECT_EQ(r.body["errors"][0]["message"], "must be at most 254 characters");
@@ -140,8 +143,10 @@ TEST(Schemas, explain_nested_fields_in_plain_words) {
   auto s = Schemas::load(files);
   ASSERT_TRUE(s) << s.error().detail;
   EXPECT_TRUE(s->check("CheckIn", nlohmann::json::parse(R"({"ratings": [], "when": null})")).empty());
-  auto wrong = s->check("CheckIn", nlohmann::json::parse(
-      R"({"ratings": [{"lifeAreaId": "x", "personRating": 11, "comment": "too long"}, {"personRating": 2.5},
+  auto wrong = s->check(
+      "CheckIn",
+      nlohmann::json::parse(
+          R"({"ratings": [{"lifeAreaId": "x", "personRating": 11, "comment": "too long"}, {"personRating": 2.5},
                       {"lifeAreaId": "0123456789abcdef0123456789abcdef", "personRating": 0}], "when": "a"})"));
   std::map<std::string, std::string> got;
   for (const auto& f : wrong) got[f.field] = f.message;

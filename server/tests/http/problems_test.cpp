@@ -75,7 +75,8 @@ TEST_F(Problems, an_oversized_body_is_413) {
 }
 
 TEST_F(Problems, oversized_headers_are_431) {
-  auto r = call("GET", "/api/v1/teams", &admin, std::nullopt, {{"x-filler", std::string(config.max_header_bytes, 'x')}});
+  auto r =
+      call("GET", "/api/v1/teams", &admin, std::nullopt, {{"x-filler", std::string(config.max_header_bytes, 'x')}});
   expect_problem(r, 431);
 }
 

@@ -39,8 +39,11 @@ TEST_F(RealServer, hashed_assets_are_cached_for_good_and_gzipped) {
 
 TEST_F(RealServer, an_oversized_body_gets_a_problem_413) {
   std::string body(5000, 'a');
-  auto r = send_raw(config.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                                 "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto r =
+      send_raw(config.port,
+               "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+               "Content-Length: " +
+                   std::to_string(body.size()) + "\r\n\r\n" + body);
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->status, 413);
   EXPECT_TRUE(r->has("Content-Type: application/problem+json"));
@@ -71,26 +74,30 @@ TEST_F(RealServer, two_thousand_small_headers_get_a_problem_431) {
 }
 
 TEST_F(RealServer, a_negative_content_length_gets_a_problem_400) {
-  expect_problem(send_raw(config.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\nhello"), 400,
-                 "https://trellis.example/problems/invalid_content_length");
+  expect_problem(
+      send_raw(config.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\nhello"), 400,
+      "https://trellis.example/problems/invalid_content_length");
   EXPECT_EQ(get("/healthz").status, 200);
 }
 
 TEST_F(RealServer, two_different_content_lengths_get_a_problem_400) {
-  expect_problem(send_raw(config.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                                       "Content-Length: 6\r\n\r\nhello!"),
+  expect_problem(send_raw(config.port,
+                          "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                          "Content-Length: 6\r\n\r\nhello!"),
                  400, "https://trellis.example/problems/ambiguous_content_length");
   EXPECT_EQ(get("/healthz").status, 200);
 }
 
 TEST_F(RealServer, a_body_over_the_hard_limit_gets_a_problem_413_before_it_is_sent) {
-  expect_problem(send_raw(config.port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                       "Content-Length: 1000000\r\n\r\n{"),
+  expect_problem(send_raw(config.port,
+                          "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 1000000\r\n\r\n{"),
                  413, "https://trellis.example/problems/payload_too_large");
 }
 
 TEST_F(RealServer, text_that_is_not_http_gets_a_problem_400) {
-  expect_problem(send_raw(config.port, "THIS IS NOT HTTP\r\n\r\n"), 400, "https://trellis.example/problems/malformed_http");
+  expect_problem(send_raw(config.port, "THIS IS NOT HTTP\r\n\r\n"), 400,
+                 "https://trellis.example/problems/malformed_http");
 }
 
 // One kept-alive connection carrying requests one after another, as a browser sends them: the
@@ -132,13 +139,14 @@ TEST_F(RealServer, requests_one_after_another_on_one_connection_are_all_answered
   for (int round = 0; round < 3; ++round) {
     EXPECT_EQ(exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").substr(0, 12), "HTTP/1.1 200") << round;
     EXPECT_EQ(exchange("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                       "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body)
+                       "Content-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n" + body)
                   .substr(0, 12),
               "HTTP/1.1 401")
         << round;
     EXPECT_EQ(exchange("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                       "Transfer-Encoding: chunked\r\n\r\n" + hex(chunk.size()) + "\r\n" + chunk + "\r\n" +
-                       hex(rest.size()) + "\r\n" + rest + "\r\n0\r\n\r\n")
+                       "Transfer-Encoding: chunked\r\n\r\n" +
+                       hex(chunk.size()) + "\r\n" + chunk + "\r\n" + hex(rest.size()) + "\r\n" + rest + "\r\n0\r\n\r\n")
                   .substr(0, 12),
               "HTTP/1.1 401")
         << round;

@@ -33,10 +33,12 @@ std::optional<Error> check(const std::string& bytes, std::size_t step = 0) {
 TEST(WireCheck, keep_alive_requests_with_bodies_pass_however_they_are_split) {
   std::string body = R"({"email":"a@example.org","password":"correct horse"})";
   std::string chunked = "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
-  std::string traffic = "GET / HTTP/1.1\r\nHost: x\r\n\r\n"
-                        "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body + chunked +
-                        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string traffic =
+      "GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body + chunked +
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   for (std::size_t step : {0, 1, 3, 7, 64}) EXPECT_FALSE(check(traffic, step).has_value()) << "step " << step;
 }
 
@@ -74,7 +76,8 @@ TEST(WireCheck, a_body_over_the_hard_limit_is_a_413_declared_or_chunked) {
   ASSERT_TRUE(declared.has_value());
   EXPECT_EQ(http_status(declared->kind), 413);
   std::string chunk(3000, 'a');
-  auto chunked = check("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nbb8\r\n" + chunk + "\r\nbb8\r\n" + chunk + "\r\n0\r\n\r\n");
+  auto chunked = check("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nbb8\r\n" + chunk +
+                       "\r\nbb8\r\n" + chunk + "\r\n0\r\n\r\n");
   ASSERT_TRUE(chunked.has_value());
   EXPECT_EQ(http_status(chunked->kind), 413);
 }

@@ -153,7 +153,8 @@ namespace {
 
 class DirectorySearch : public Directory {
  protected:
-  json service(const std::string& id_tail, const std::string& name, double lat, double lon, const std::string& language) {
+  json service(const std::string& id_tail, const std::string& name, double lat, double lon,
+               const std::string& language) {
     return json{{"id", "00000000-0000-4000-8000-" + id_tail},
                 {"name", name},
                 {"status", "active"},
@@ -161,16 +162,20 @@ class DirectorySearch : public Directory {
                 {"languages", {{{"id", "10000000-0000-4000-8000-" + id_tail}, {"name", language}}}},
                 {"service_at_locations",
                  {{{"id", "20000000-0000-4000-8000-" + id_tail},
-                   {"location", {{"id", "30000000-0000-4000-8000-" + id_tail}, {"location_type", "physical"},
-                                 {"latitude", lat}, {"longitude", lon}}}}}}};
+                   {"location",
+                    {{"id", "30000000-0000-4000-8000-" + id_tail},
+                     {"location_type", "physical"},
+                     {"latitude", lat},
+                     {"longitude", lon}}}}}}};
   }
   void SetUp() override {
     Directory::SetUp();
-    auto r = import(json::array({service("000000000001", "Riverside Counselling", -37.8136, 144.9631, "English"),
-                                 service("000000000002", "Café Connect peer group", -37.8200, 144.9700, "Vietnamese"),
-                                 service("000000000003", "Coastal Counselling", -38.1499, 144.3617, "English"),
-                                 service("000000000004", "Counselling in Vietnamese", -37.8000, 144.9000, "Vietnamese")})
-                         .dump());
+    auto r =
+        import(json::array({service("000000000001", "Riverside Counselling", -37.8136, 144.9631, "English"),
+                            service("000000000002", "Café Connect peer group", -37.8200, 144.9700, "Vietnamese"),
+                            service("000000000003", "Coastal Counselling", -38.1499, 144.3617, "English"),
+                            service("000000000004", "Counselling in Vietnamese", -37.8000, 144.9000, "Vietnamese")})
+                   .dump());
     ASSERT_EQ(r.status, 200) << r.raw.body;
   }
 };
@@ -215,8 +220,10 @@ TEST_F(DirectorySearch, pages_follow_by_cursor_by_name_and_nearest_first) {
   }
   // A name-order cursor means nothing to a nearest-first search: refused, not guessed at.
   auto first = call("GET", "/api/v1/directory/services?limit=1", &practitioner);
-  auto mixed = call("GET", "/api/v1/directory/services?limit=1&lat=-37.8&lon=144.9&cursor=" +
-                               first.body["nextCursor"].get<std::string>(), &practitioner);
+  auto mixed = call(
+      "GET",
+      "/api/v1/directory/services?limit=1&lat=-37.8&lon=144.9&cursor=" + first.body["nextCursor"].get<std::string>(),
+      &practitioner);
   EXPECT_EQ(mixed.status, 400);
   EXPECT_EQ(mixed.body["errors"][0]["field"], "cursor");
   EXPECT_EQ(call("GET", "/api/v1/directory/services?limit=0", &practitioner).status, 400);
@@ -268,7 +275,8 @@ TEST_F(DirectoryTabular, the_csv_examples_import_export_and_reimport_unchanged) 
   auto dir = std::filesystem::temp_directory_path() / ("trellis-tabular-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (const auto& [name, text] : *files) std::ofstream(dir / name, std::ios::binary) << text;
-  EXPECT_EQ(without_cr(read_file(dir / "services.csv")), without_cr(read_file(shared_hsds() / "examples" / "csv" / "services.csv")));
+  EXPECT_EQ(without_cr(read_file(dir / "services.csv")),
+            without_cr(read_file(shared_hsds() / "examples" / "csv" / "services.csv")));
   EXPECT_TRUE(json::parse(read_file(dir / "datapackage.json")).contains("resources"));
   auto again = svc.import_hsds_tabular(actor(), dir.string());
   ASSERT_TRUE(again.has_value());
@@ -308,13 +316,19 @@ namespace {
 class DirectoryFacets : public Directory {
  protected:
   static json service(const std::string& tail, const std::string& name, const std::string& category,
-                      const std::string& suburb, const std::string& postcode, double lat, double lon, const json& schedule,
-                      const std::string& status = "active") {
+                      const std::string& suburb, const std::string& postcode, double lat, double lon,
+                      const json& schedule, const std::string& status = "active") {
     auto id = [&](char type) { return std::string(1, type) + "0000000-0000-4000-8000-" + tail; };
     json term = {{"id", "20000000-0000-4000-8000-0000000000" + std::to_string(10 + category.size())},
-                 {"code", category}, {"name", category + " services"}, {"description", category}};
-    json address = {{"id", id('5')},           {"address_1", "1 High Street"}, {"city", suburb},
-                    {"state_province", "VIC"}, {"postal_code", postcode},       {"country", "AU"},
+                 {"code", category},
+                 {"name", category + " services"},
+                 {"description", category}};
+    json address = {{"id", id('5')},
+                    {"address_1", "1 High Street"},
+                    {"city", suburb},
+                    {"state_province", "VIC"},
+                    {"postal_code", postcode},
+                    {"country", "AU"},
                     {"address_type", "physical"}};
     json location = {{"id", id('4')}, {"location_type", "physical"}, {"latitude", lat}, {"longitude", lon}};
     location["addresses"] = json::array({address});
@@ -326,7 +340,10 @@ class DirectoryFacets : public Directory {
   }
   static json weekly(const std::string& days, const std::string& opens, const std::string& closes) {
     return {{"id", "90000000-0000-4000-8000-" + std::to_string(100000000000 + days.size() * 1000 + opens.size())},
-            {"freq", "WEEKLY"}, {"byday", days}, {"opens_at", opens}, {"closes_at", closes}};
+            {"freq", "WEEKLY"},
+            {"byday", days},
+            {"opens_at", opens},
+            {"closes_at", closes}};
   }
   void SetUp() override {
     Directory::SetUp();
@@ -338,9 +355,9 @@ class DirectoryFacets : public Directory {
                                          145.013, weekly("TU", "22:00:00", "02:00:00")),
                                  service("000000000003", "Geelong Housing Hub", "housing", "Geelong", "3220", -38.147,
                                          144.361, weekly("MO,TU,WE,TH,FR", "09:00", "17:00"), "temporarily closed"),
-                                 service("000000000004", "Old Timetable Counselling", "counselling", "Northcote", "3070",
-                                         -37.771, 145.000, expired)})
-                         .dump());
+                                 service("000000000004", "Old Timetable Counselling", "counselling", "Northcote",
+                                         "3070", -37.771, 145.000, expired)})
+                        .dump());
     ASSERT_EQ(r.status, 200) << r.raw.body;
   }
 };
@@ -389,7 +406,8 @@ TEST_F(DirectoryFacets, near_a_suburb_postcode_or_address_nearest_first_with_dis
 
 TEST(WeeklyHours, monthly_and_day_less_schedules_are_not_claimed_as_open) {
   using partnerships::weekly_hours;
-  EXPECT_TRUE(weekly_hours({{"freq", "MONTHLY"}, {"byday", "1MO"}, {"opens_at", "09:00"}, {"closes_at", "12:00"}}).empty());
+  EXPECT_TRUE(
+      weekly_hours({{"freq", "MONTHLY"}, {"byday", "1MO"}, {"opens_at", "09:00"}, {"closes_at", "12:00"}}).empty());
   EXPECT_TRUE(weekly_hours({{"opens_at", "09:00"}, {"closes_at", "12:00"}}).empty());
   EXPECT_EQ(weekly_hours({{"freq", "DAILY"}, {"opens_at", "08:00"}, {"closes_at", "20:00"}}).size(), 7u);
   auto all_day = weekly_hours({{"freq", "WEEKLY"}, {"byday", "SU"}, {"opens_at", "00:00"}, {"closes_at", "00:00"}});

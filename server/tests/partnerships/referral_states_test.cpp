@@ -32,7 +32,8 @@ TEST(ReferralStates, only_the_care_team_sends_and_only_the_partner_answers) {
   EXPECT_FALSE(may_move(S::sent, S::accepted, ReferralSide::care_team));
   EXPECT_FALSE(may_move(S::draft, S::accepted, ReferralSide::partner));  // a draft is not the partner's yet
   EXPECT_FALSE(may_move(S::in_progress, S::declined, ReferralSide::partner));
-  std::vector<std::string_view> expected = {"received", "accepted", "declined", "redirected", "in_progress", "completed"};
+  std::vector<std::string_view> expected = {"received",   "accepted",    "declined",
+                                            "redirected", "in_progress", "completed"};
   EXPECT_EQ(moves_by(ReferralSide::partner), expected);
 }
 

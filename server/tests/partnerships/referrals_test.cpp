@@ -12,23 +12,29 @@ class Referrals : public TrellisTest {
     load_demo();
     practitioner = sign_in("practitioner@demo.example");
     auto manager = sign_in("manager@demo.example");
-    auto p = call("POST", "/api/v1/partners", &manager,
-                  json{{"name", "Bayside Housing"}, {"responseDays", 3}, {"agreementPurpose", "Housing for people we support"}});
+    auto p = call(
+        "POST", "/api/v1/partners", &manager,
+        json{{"name", "Bayside Housing"}, {"responseDays", 3}, {"agreementPurpose", "Housing for people we support"}});
     ASSERT_EQ(p.status, 201) << p.raw.body;
     partner_id = p.body["id"];
     auto other = call("POST", "/api/v1/partners", &manager, json{{"name", "Northside Employment"}});
     other_partner_id = other.body["id"];
     ASSERT_EQ(call("POST", "/api/v1/partners/" + partner_id + "/users", &manager,
-                   json{{"email", "intake@bayside.example"}, {"displayName", "Bayside Intake"}, {"password", "harbour lights at dusk"}})
+                   json{{"email", "intake@bayside.example"},
+                        {"displayName", "Bayside Intake"},
+                        {"password", "harbour lights at dusk"}})
                   .status,
               201);
     ASSERT_EQ(call("POST", "/api/v1/partners/" + other_partner_id + "/users", &manager,
-                   json{{"email", "intake@northside.example"}, {"displayName", "Northside Intake"},
+                   json{{"email", "intake@northside.example"},
+                        {"displayName", "Northside Intake"},
                         {"password", "morning bus to the city"}})
                   .status,
               201);
-    auto person = call("POST", "/api/v1/people", &practitioner,
-                       json{{"givenName", "Lena"}, {"familyName", "Haddad"}, {"dateOfBirth", "1979-08-14"}, {"phone", "0400 111 222"}});
+    auto person = call(
+        "POST", "/api/v1/people", &practitioner,
+        json{
+            {"givenName", "Lena"}, {"familyName", "Haddad"}, {"dateOfBirth", "1979-08-14"}, {"phone", "0400 111 222"}});
     person_id = person.body["id"];
     auto goal = call("POST", path("/goals"), &practitioner, json{{"title", "A safe place to live"}});
     goal_id = goal.body["id"];
@@ -36,8 +42,10 @@ class Referrals : public TrellisTest {
   std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + rest; }
   Reply draft() {
     return call("POST", path("/referrals"), &practitioner,
-                json{{"partnerId", partner_id}, {"reason", "Lena needs housing before winter."},
-                     {"goalIds", {goal_id}}, {"sharedParts", {"profile", "goals"}}});
+                json{{"partnerId", partner_id},
+                     {"reason", "Lena needs housing before winter."},
+                     {"goalIds", {goal_id}},
+                     {"sharedParts", {"profile", "goals"}}});
   }
   Reply consent(const std::vector<std::string>& parts) {
     return call("POST", path("/consents"), &practitioner,
@@ -115,7 +123,8 @@ TEST_F(Referrals, the_inbox_comes_a_page_at_a_time_newest_first_auditing_only_wh
     return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND detail = 'partner inbox'");
   });
   EXPECT_EQ((*audited)->integer(0), 2);
-  auto rest = call("GET", "/api/v1/partner/referrals?limit=2&cursor=" + first.body["nextCursor"].get<std::string>(), &bayside);
+  auto rest =
+      call("GET", "/api/v1/partner/referrals?limit=2&cursor=" + first.body["nextCursor"].get<std::string>(), &bayside);
   ASSERT_EQ(rest.body["items"].size(), 1u);
   EXPECT_EQ(rest.body["items"][0]["id"], sent[0]);
   EXPECT_TRUE(rest.body["nextCursor"].is_null());
@@ -163,7 +172,8 @@ TEST_F(Referrals, overdue_after_the_agreed_response_time) {
   auto after = call("GET", path("/referrals"), &practitioner);
   EXPECT_TRUE(after.body["items"][0]["overdue"].get<bool>());
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
-  call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside, json{{"status", "received"}}, {{"if-match", "\"2\""}});
+  call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside, json{{"status", "received"}},
+       {{"if-match", "\"2\""}});
   EXPECT_FALSE(call("GET", path("/referrals"), &practitioner).body["items"][0]["overdue"].get<bool>());
 }
 
@@ -171,7 +181,9 @@ TEST_F(Referrals, the_person_sees_their_referrals_in_the_portal_but_cannot_send_
   auto lena = invite_and_accept(path("/invitations"), practitioner, "lena@example.org", "olive trees in the yard");
   draft();
   EXPECT_EQ(call("GET", path("/referrals"), &lena).body["items"].size(), 1u);
-  EXPECT_EQ(call("POST", path("/referrals"), &lena, json{{"partnerId", partner_id}, {"reason", "Please help me."}}).status, 403);
+  EXPECT_EQ(
+      call("POST", path("/referrals"), &lena, json{{"partnerId", partner_id}, {"reason", "Please help me."}}).status,
+      403);
 }
 
 }  // namespace
@@ -190,7 +202,8 @@ TEST_F(PartnerFigures, managers_see_every_partner_and_a_partner_only_its_own) {
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   clock.advance(std::chrono::hours(48));
   bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
-  call("POST", "/api/v1/partner/referrals/" + a + "/status", &bayside, json{{"status", "accepted"}}, {{"if-match", "\"2\""}});
+  call("POST", "/api/v1/partner/referrals/" + a + "/status", &bayside, json{{"status", "accepted"}},
+       {{"if-match", "\"2\""}});
   call("POST", "/api/v1/partner/referrals/" + b + "/status", &bayside,
        json{{"status", "declined"}, {"note", "Outside our area."}}, {{"if-match", "\"2\""}});
   auto manager = sign_in("manager@demo.example");
@@ -226,7 +239,8 @@ class ReferralProtocol : public Referrals {};
 TEST_F(ReferralProtocol, a_referral_missing_what_the_partner_requires_is_not_sent) {
   auto manager = sign_in("manager@demo.example");
   auto p = call("POST", "/api/v1/partners", &manager,
-                json{{"name", "Eastside Recovery College"}, {"requiredParts", {"profile", "goals"}},
+                json{{"name", "Eastside Recovery College"},
+                     {"requiredParts", {"profile", "goals"}},
                      {"referralGuidance", "Say which course interests the person."}});
   ASSERT_EQ(p.status, 201) << p.raw.body;
   EXPECT_EQ(p.body["requiredParts"], json::array({"profile", "goals"}));
@@ -238,8 +252,9 @@ TEST_F(ReferralProtocol, a_referral_missing_what_the_partner_requires_is_not_sen
   auto refused = send(thin.body["id"]);
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.body["errors"][0]["field"], "sharedParts");
-  auto full = call("POST", path("/referrals"), &practitioner,
-                   json{{"partnerId", college}, {"reason", "Art course please."}, {"sharedParts", {"profile", "goals"}}});
+  auto full =
+      call("POST", path("/referrals"), &practitioner,
+           json{{"partnerId", college}, {"reason", "Art course please."}, {"sharedParts", {"profile", "goals"}}});
   EXPECT_EQ(send(full.body["id"]).status, 200);
 }
 
@@ -262,14 +277,16 @@ class Reviews : public Referrals {
 
 TEST_F(Reviews, both_sides_rate_and_see_agreement_change_and_actions) {
   auto manager = sign_in("manager@demo.example");
-  auto first = call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "2026 first half"}});
+  auto first =
+      call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "2026 first half"}});
   ASSERT_EQ(first.status, 201) << first.raw.body;
   std::string first_id = first.body["id"];
   ASSERT_EQ(call("PUT", "/api/v1/partnership-reviews/" + first_id + "/ratings", &manager, all(2)).status, 200);
   clock.advance(std::chrono::hours(1));  // reviews are ordered by when they opened
   manager = sign_in("manager@demo.example");
 
-  auto second = call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "2026 second half"}});
+  auto second =
+      call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "2026 second half"}});
   std::string id = second.body["id"];
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   ASSERT_EQ(call("PUT", "/api/v1/partnership-reviews/" + id + "/ratings", &manager, all(4, "Much better")).status, 200);
@@ -279,8 +296,8 @@ TEST_F(Reviews, both_sides_rate_and_see_agreement_change_and_actions) {
   EXPECT_EQ(rated.body["partnerRaters"], 1);
   const auto& d = rated.body["results"][0];
   EXPECT_DOUBLE_EQ(d["mean"].get<double>(), 3.0);
-  EXPECT_EQ(d["spread"], 2);                            // the two sides see it differently
-  EXPECT_DOUBLE_EQ(d["change"].get<double>(), 1.0);     // up from 2.0 last time
+  EXPECT_EQ(d["spread"], 2);                         // the two sides see it differently
+  EXPECT_DOUBLE_EQ(d["change"].get<double>(), 1.0);  // up from 2.0 last time
   EXPECT_EQ(d["comments"].size(), 2u);
 
   auto action = call("POST", "/api/v1/partnership-reviews/" + id + "/actions", &bayside,
@@ -306,13 +323,15 @@ TEST_F(Reviews, both_sides_rate_and_see_agreement_change_and_actions) {
 
 TEST_F(Reviews, other_partners_and_workers_cannot_see_or_rate_a_review) {
   auto manager = sign_in("manager@demo.example");
-  std::string id = call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "Annual"}}).body["id"];
+  std::string id =
+      call("POST", "/api/v1/partners/" + partner_id + "/reviews", &manager, json{{"title", "Annual"}}).body["id"];
   auto northside = sign_in("intake@northside.example", "morning bus to the city");
   EXPECT_EQ(call("GET", "/api/v1/partnership-reviews/" + id, &northside).status, 404);
   EXPECT_EQ(call("PUT", "/api/v1/partnership-reviews/" + id + "/ratings", &northside, all(5)).status, 404);
   EXPECT_EQ(call("GET", "/api/v1/partnership-reviews/" + id, &practitioner).status, 404);
   EXPECT_EQ(call("GET", "/api/v1/partners/" + partner_id + "/reviews", &practitioner).status, 404);
-  EXPECT_EQ(call("POST", "/api/v1/partners/" + partner_id + "/reviews", &practitioner, json{{"title", "Mine"}}).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/partners/" + partner_id + "/reviews", &practitioner, json{{"title", "Mine"}}).status,
+            403);
 }
 
 }  // namespace
@@ -325,29 +344,38 @@ class SharedCare : public Referrals {};
 
 TEST_F(SharedCare, the_care_team_plans_with_a_partner_and_records_case_conferences) {
   auto plan = call("POST", path("/shared-care"), &practitioner,
-                   json{{"partnerId", partner_id}, {"purpose", "Moving from hospital to a Bayside unit"},
+                   json{{"partnerId", partner_id},
+                        {"purpose", "Moving from hospital to a Bayside unit"},
                         {"whoDoesWhat", "Bayside finds the unit; Jordan visits weekly for the first month."},
-                        {"dischargePlan", "Discharge on the day the lease starts."}, {"reviewOn", "2026-12-15"}});
+                        {"dischargePlan", "Discharge on the day the lease starts."},
+                        {"reviewOn", "2026-12-15"}});
   ASSERT_EQ(plan.status, 201) << plan.raw.body;
   std::string id = plan.body["id"];
   EXPECT_EQ(plan.body["partnerName"], "Bayside Housing");
   auto edit = call("PATCH", path("/shared-care/" + id), &practitioner,
-                   json{{"whoDoesWhat", "Bayside finds the unit; Kim (peer worker) helps with moving."}}, {{"if-match", "\"1\""}});
+                   json{{"whoDoesWhat", "Bayside finds the unit; Kim (peer worker) helps with moving."}},
+                   {{"if-match", "\"1\""}});
   ASSERT_EQ(edit.status, 200) << edit.raw.body;
-  auto stale = call("PATCH", path("/shared-care/" + id), &practitioner, json{{"contacts", "x"}}, {{"if-match", "\"1\""}});
+  auto stale =
+      call("PATCH", path("/shared-care/" + id), &practitioner, json{{"contacts", "x"}}, {{"if-match", "\"1\""}});
   EXPECT_EQ(stale.status, 409);
   auto conf = call("POST", path("/case-conferences"), &practitioner,
-                   json{{"heldOn", "2026-11-20"}, {"attendees", "Lena, Jordan Lee, Bayside intake"},
-                        {"decisions", "Lena chooses the Bayside unit."}, {"personAttended", true}});
+                   json{{"heldOn", "2026-11-20"},
+                        {"attendees", "Lena, Jordan Lee, Bayside intake"},
+                        {"decisions", "Lena chooses the Bayside unit."},
+                        {"personAttended", true}});
   ASSERT_EQ(conf.status, 201) << conf.raw.body;
-  EXPECT_EQ(call("POST", path("/case-conferences"), &practitioner, json{{"heldOn", "soon"}, {"attendees", "x y"}}).status, 422);
+  EXPECT_EQ(
+      call("POST", path("/case-conferences"), &practitioner, json{{"heldOn", "soon"}, {"attendees", "x y"}}).status,
+      422);
   auto list = call("GET", path("/case-conferences"), &practitioner);
   ASSERT_EQ(list.body["items"].size(), 1u);
   EXPECT_TRUE(list.body["items"][0]["personAttended"].get<bool>());
   // The person reads their shared care; they do not write it.
   auto lena = invite_and_accept(path("/invitations"), practitioner, "lena@example.org", "olive trees in the yard");
   EXPECT_EQ(call("GET", path("/shared-care"), &lena).body["items"].size(), 1u);
-  EXPECT_EQ(call("POST", path("/case-conferences"), &lena, json{{"heldOn", "2026-11-21"}, {"attendees", "me"}}).status, 403);
+  EXPECT_EQ(call("POST", path("/case-conferences"), &lena, json{{"heldOn", "2026-11-21"}, {"attendees", "me"}}).status,
+            403);
 }
 
 }  // namespace
@@ -399,7 +427,8 @@ TEST_F(Agreements, managers_keep_the_whole_agreement_and_a_stale_edit_is_refused
   auto bad = call("PUT", "/api/v1/partners/" + partner_id, &manager, agreement, {{"if-match", "\"2\""}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.body["errors"][0]["field"], "agreementReviewOn");
-  EXPECT_EQ(call("PUT", "/api/v1/partners/" + partner_id, &practitioner, agreement, {{"if-match", "\"2\""}}).status, 403);
+  EXPECT_EQ(call("PUT", "/api/v1/partners/" + partner_id, &practitioner, agreement, {{"if-match", "\"2\""}}).status,
+            403);
 }
 
 TEST_F(Agreements, a_partner_keeps_its_own_capacity_and_workers_see_it_before_referring) {
@@ -417,9 +446,12 @@ TEST_F(Agreements, a_partner_keeps_its_own_capacity_and_workers_see_it_before_re
   // The other agency's capacity is not theirs to change: the route only ever changes their own.
   auto northside = sign_in("intake@northside.example", "morning bus to the city");
   EXPECT_EQ(call("GET", "/api/v1/partner/agency", &northside).body["id"], other_partner_id);
-  EXPECT_EQ(call("PUT", "/api/v1/partner/capacity", &practitioner, json{{"takingReferrals", true}}, {{"if-match", "\"2\""}}).status,
-            403);
-  EXPECT_EQ(call("PUT", "/api/v1/partner/capacity", &intake, json{{"waitWeeks", 2}}, {{"if-match", "\"2\""}}).status, 422)
+  EXPECT_EQ(
+      call("PUT", "/api/v1/partner/capacity", &practitioner, json{{"takingReferrals", true}}, {{"if-match", "\"2\""}})
+          .status,
+      403);
+  EXPECT_EQ(call("PUT", "/api/v1/partner/capacity", &intake, json{{"waitWeeks", 2}}, {{"if-match", "\"2\""}}).status,
+            422)
       << "takingReferrals is required";
 }
 
@@ -428,7 +460,9 @@ TEST_F(Agreements, a_signed_agreement_is_attached_kept_and_downloaded_as_it_was)
   const std::string base = "/api/v1/partners/" + partner_id + "/documents";
   // "%PDF-1.4 signed" in base64.
   auto attached = call("POST", base, &manager,
-                       json{{"name", "Bayside agreement 2026.pdf"}, {"contentType", "application/pdf"}, {"data", "JVBERi0xLjQgc2lnbmVk"}});
+                       json{{"name", "Bayside agreement 2026.pdf"},
+                            {"contentType", "application/pdf"},
+                            {"data", "JVBERi0xLjQgc2lnbmVk"}});
   ASSERT_EQ(attached.status, 201) << attached.raw.body;
   EXPECT_EQ(attached.body["sizeBytes"], 15);
   auto list = call("GET", base, &manager);
@@ -438,10 +472,12 @@ TEST_F(Agreements, a_signed_agreement_is_attached_kept_and_downloaded_as_it_was)
   EXPECT_EQ(file.raw.body, "%PDF-1.4 signed");
   EXPECT_EQ(file.raw.content_type, "application/pdf");
   EXPECT_EQ(file.header("Content-Disposition"), "attachment; filename=\"Bayside agreement 2026.pdf\"");
-  auto exe = call("POST", base, &manager, json{{"name", "x.exe"}, {"contentType", "application/x-msdownload"}, {"data", "TVo="}});
+  auto exe = call("POST", base, &manager,
+                  json{{"name", "x.exe"}, {"contentType", "application/x-msdownload"}, {"data", "TVo="}});
   EXPECT_EQ(exe.status, 422);
   EXPECT_EQ(exe.body["errors"][0]["field"], "contentType");
-  auto garbled = call("POST", base, &manager, json{{"name", "a.pdf"}, {"contentType", "application/pdf"}, {"data", "not base64!"}});
+  auto garbled = call("POST", base, &manager,
+                      json{{"name", "a.pdf"}, {"contentType", "application/pdf"}, {"data", "not base64!"}});
   EXPECT_EQ(garbled.status, 400);
   EXPECT_EQ(garbled.body["errors"][0]["field"], "data");
   EXPECT_EQ(call("GET", base, &practitioner).status, 403);
@@ -495,8 +531,9 @@ TEST_F(Referrals, after_consent_is_withdrawn_the_partner_keeps_only_reference_da
   });
   EXPECT_EQ((*reads_after)->integer(0), (*reads_before)->integer(0));
   // The partner can still close its file, and is not shown the person in the answer.
-  auto closed = call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
-                     json{{"status", "declined"}, {"note", "Consent withdrawn; file closed."}}, {{"if-match", "\"3\""}});
+  auto closed =
+      call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
+           json{{"status", "declined"}, {"note", "Consent withdrawn; file closed."}}, {{"if-match", "\"3\""}});
   ASSERT_EQ(closed.status, 200) << closed.raw.body;
   EXPECT_EQ(closed.raw.body.find("Lena"), std::string::npos);
 }
@@ -504,7 +541,8 @@ TEST_F(Referrals, after_consent_is_withdrawn_the_partner_keeps_only_reference_da
 TEST_F(Referrals, a_referral_sharing_no_parts_still_needs_consent_for_the_persons_details) {
   call("POST", path("/consents"), &practitioner,
        json{{"partnerId", partner_id}, {"parts", {"plan"}}, {"purpose", "Only my plan, for Bayside"}});
-  auto d = call("POST", path("/referrals"), &practitioner, json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."}});
+  auto d = call("POST", path("/referrals"), &practitioner,
+                json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."}});
   ASSERT_EQ(d.status, 201) << d.raw.body;
   auto refused = send(d.body["id"]);
   EXPECT_EQ(refused.status, 422);
@@ -523,7 +561,8 @@ TEST_F(Referrals, a_referral_names_only_the_persons_own_goals) {
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.body["errors"][0]["field"], "goalIds");
   auto unknown = call("POST", path("/referrals"), &practitioner,
-                      json{{"partnerId", partner_id}, {"reason", "Lena needs a flat."},
+                      json{{"partnerId", partner_id},
+                           {"reason", "Lena needs a flat."},
                            {"goalIds", {"0123456789abcdef0123456789abcdef"}}});
   EXPECT_EQ(unknown.status, 422);
 }
@@ -539,14 +578,19 @@ TEST_F(Referrals, an_uploaded_document_must_be_what_it_says_it_is) {
   auto manager = sign_in("manager@demo.example");
   const std::string base = "/api/v1/partners/" + partner_id + "/documents";
   // "MZ..." is a Windows program, declared as a PDF.
-  auto disguised = call("POST", base, &manager, json{{"name", "agreement.pdf"}, {"contentType", "application/pdf"}, {"data", "TVqQAAMAAAAEAAAA"}});
+  auto disguised =
+      call("POST", base, &manager,
+           json{{"name", "agreement.pdf"}, {"contentType", "application/pdf"}, {"data", "TVqQAAMAAAAEAAAA"}});
   EXPECT_EQ(disguised.status, 422);
   EXPECT_EQ(disguised.body["errors"][0]["field"], "data");
   // HTML declared as plain text.
   auto html = call("POST", base, &manager,
-                   json{{"name", "notes.txt"}, {"contentType", "text/plain"}, {"data", "PGh0bWw+PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0PjwvaHRtbD4="}});
+                   json{{"name", "notes.txt"},
+                        {"contentType", "text/plain"},
+                        {"data", "PGh0bWw+PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0PjwvaHRtbD4="}});
   EXPECT_EQ(html.status, 422);
-  auto text = call("POST", base, &manager, json{{"name", "notes.txt"}, {"contentType", "text/plain"}, {"data", "V2UgbWVldCBtb250aGx5Lgo="}});
+  auto text = call("POST", base, &manager,
+                   json{{"name", "notes.txt"}, {"contentType", "text/plain"}, {"data", "V2UgbWVldCBtb250aGx5Lgo="}});
   EXPECT_EQ(text.status, 201) << text.raw.body;
 }
 
@@ -575,8 +619,8 @@ TEST_F(Referrals, a_declined_referral_cannot_be_completed_and_another_agency_can
   ASSERT_EQ(send(id).status, 200);
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   auto northside = sign_in("intake@northside.example", "morning bus to the city");
-  EXPECT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &northside,
-                 json{{"status", "accepted"}}, {{"if-match", "\"2\""}})
+  EXPECT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &northside, json{{"status", "accepted"}},
+                 {{"if-match", "\"2\""}})
                 .status,
             404);
   ASSERT_EQ(call("POST", "/api/v1/partner/referrals/" + id + "/status", &bayside,
@@ -596,8 +640,9 @@ TEST_F(Referrals, a_partner_opening_one_referral_is_audited_with_the_person) {
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   ASSERT_EQ(call("GET", "/api/v1/partner/referrals/" + id, &bayside).status, 200);
   auto row = db->read([&](store::Conn& c) {
-    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND detail = 'partner view'",
-                       {person_id});
+    return c.query_one(
+        "SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND detail = 'partner view'",
+        {person_id});
   });
   EXPECT_EQ((*row)->integer(0), 1);
 }

@@ -24,7 +24,8 @@ class ReferralWithdrawals : public TrellisTest {
   }
   std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + "/referrals" + rest; }
   std::string draft() {
-    auto d = call("POST", path(), &practitioner, json{{"partnerId", partner_id}, {"reason", "Lena needs housing before winter."}});
+    auto d = call("POST", path(), &practitioner,
+                  json{{"partnerId", partner_id}, {"reason", "Lena needs housing before winter."}});
     EXPECT_EQ(d.status, 201) << d.raw.body;
     return d.body.value("id", "");
   }
@@ -37,7 +38,9 @@ TEST_F(ReferralWithdrawals, a_draft_is_withdrawn_with_or_without_a_note_and_stay
   http::Request req;
   req.method = "POST";
   req.path = path("/" + quiet + "/withdraw");
-  req.headers = {{"cookie", practitioner.cookie}, {"x-csrf-token", practitioner.csrf}, {"host", "127.0.0.1:8080"},
+  req.headers = {{"cookie", practitioner.cookie},
+                 {"x-csrf-token", practitioner.csrf},
+                 {"host", "127.0.0.1:8080"},
                  {"if-match", "\"1\""}};
   auto bare = call_raw(req);  // no body at all
   ASSERT_EQ(bare.status, 200) << bare.raw.body;
@@ -58,7 +61,8 @@ TEST_F(ReferralWithdrawals, a_draft_is_withdrawn_with_or_without_a_note_and_stay
 
   auto again = call("POST", path("/" + noted + "/withdraw"), &practitioner, json::object(), {{"if-match", "\"2\""}});
   EXPECT_EQ(again.status, 409) << again.raw.body;
-  auto unknown = call("POST", path("/" + draft() + "/withdraw"), &practitioner, json{{"reason", "x"}}, {{"if-match", "\"1\""}});
+  auto unknown =
+      call("POST", path("/" + draft() + "/withdraw"), &practitioner, json{{"reason", "x"}}, {{"if-match", "\"1\""}});
   EXPECT_EQ(unknown.status, 422) << unknown.raw.body;
 }
 

@@ -17,8 +17,10 @@ class Invitations : public TrellisTest {
     supporter_id = s.body["id"];
   }
   std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + rest; }
-  Reply accept(const std::string& token, const std::string& email, const std::string& password = "kauri seeds in a jar") {
-    return call("POST", "/api/v1/invitations/accept", nullptr, json{{"token", token}, {"email", email}, {"password", password}});
+  Reply accept(const std::string& token, const std::string& email,
+               const std::string& password = "kauri seeds in a jar") {
+    return call("POST", "/api/v1/invitations/accept", nullptr,
+                json{{"token", token}, {"email", email}, {"password", password}});
   }
   Browser practitioner;
   std::string person_id, supporter_id;
@@ -59,11 +61,13 @@ TEST_F(Invitations, a_link_works_once_and_a_person_has_one_sign_in) {
 TEST_F(Invitations, a_used_link_stays_used_after_the_sign_in_it_made_is_switched_off) {
   std::string token = call("POST", path("/invitations"), &practitioner).body["token"];
   ASSERT_EQ(accept(token, "moana@example.org").status, 200);
-  (void)db->write([&](store::Conn& c) { return c.exec("UPDATE users SET active = 0 WHERE email = 'moana@example.org'"); });
+  (void)db->write(
+      [&](store::Conn& c) { return c.exec("UPDATE users SET active = 0 WHERE email = 'moana@example.org'"); });
   auto again = accept(token, "someone.else@example.org");
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.body["type"], "https://trellis.example/problems/invitation_used");
-  auto count = db->read([&](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM users WHERE person_id = ?", {person_id}); });
+  auto count = db->read(
+      [&](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM users WHERE person_id = ?", {person_id}); });
   EXPECT_EQ((*count)->integer(0), 1);
 }
 
@@ -103,7 +107,8 @@ TEST_F(Invitations, a_supporter_is_invited_the_same_way_while_active) {
   EXPECT_EQ(r.body["user"]["role"], "supporter");
   EXPECT_EQ(call("POST", path("/supporters/" + supporter_id + "/invitations"), &practitioner).status, 409);
 
-  auto other = call("POST", path("/supporters"), &practitioner, json{{"name", "Rangi Rewi"}, {"relationship", "uncle"}});
+  auto other =
+      call("POST", path("/supporters"), &practitioner, json{{"name", "Rangi Rewi"}, {"relationship", "uncle"}});
   std::string other_id = other.body["id"];
   call("PATCH", path("/supporters/" + other_id), &practitioner, json{{"active", false}}, {{"if-match", "\"1\""}});
   EXPECT_EQ(call("POST", path("/supporters/" + other_id + "/invitations"), &practitioner).status, 409);
@@ -136,7 +141,9 @@ TEST_F(Invitations, students_break_the_glass_and_the_person_cannot_issue_them) {
 }
 
 TEST_F(Invitations, the_old_routes_that_let_a_worker_set_a_password_are_gone) {
-  EXPECT_EQ(call("POST", path("/account"), &practitioner, json{{"email", "a@example.org"}, {"password", "kauri seeds in a jar"}}).status,
+  EXPECT_EQ(call("POST", path("/account"), &practitioner,
+                 json{{"email", "a@example.org"}, {"password", "kauri seeds in a jar"}})
+                .status,
             404);
   EXPECT_EQ(call("POST", path("/supporters/" + supporter_id + "/account"), &practitioner,
                  json{{"email", "b@example.org"}, {"password", "kauri seeds in a jar"}})
@@ -149,13 +156,17 @@ TEST_F(Invitations, an_administrator_cannot_set_or_repurpose_a_persons_password)
   ASSERT_EQ(accept(token, "moana@example.org").status, 200);
   auto admin = sign_in("administrator@demo.example");
   std::string moana_id = user_id("moana@example.org");
-  auto reset = call("POST", "/api/v1/users/" + moana_id + "/password", &admin, json{{"password", "totara bark and rain"}});
+  auto reset =
+      call("POST", "/api/v1/users/" + moana_id + "/password", &admin, json{{"password", "totara bark and rain"}});
   EXPECT_EQ(reset.status, 409);
   EXPECT_EQ(reset.body["type"], "https://trellis.example/problems/own_password_only");
-  auto role = call("PUT", "/api/v1/users/" + moana_id + "/role", &admin, json{{"role", "practitioner"}}, {{"if-match", "\"1\""}});
+  auto role = call("PUT", "/api/v1/users/" + moana_id + "/role", &admin, json{{"role", "practitioner"}},
+                   {{"if-match", "\"1\""}});
   EXPECT_EQ(role.status, 422);
   auto made = call("POST", "/api/v1/users", &admin,
-                   json{{"email", "fake@example.org"}, {"displayName", "Moana Rewi"}, {"role", "person"},
+                   json{{"email", "fake@example.org"},
+                        {"displayName", "Moana Rewi"},
+                        {"role", "person"},
                         {"password", "totara bark and rain"}});
   EXPECT_EQ(made.status, 422);
 }
@@ -173,7 +184,8 @@ TEST_F(Invitations, issuing_withdrawing_and_accepting_are_audited_and_shown_to_t
   ASSERT_TRUE(actions.has_value());
   std::vector<std::string> seen;
   for (const auto& r : *actions) seen.push_back(r.text(0));
-  EXPECT_EQ(seen, (std::vector<std::string>{"invitation.issue", "invitation.withdraw", "invitation.issue", "invitation.accept"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"invitation.issue", "invitation.withdraw", "invitation.issue",
+                                            "invitation.accept"}));
   auto moana = sign_in("moana@example.org", "kauri seeds in a jar");
   auto mine = call("GET", path("/invitations"), &moana);
   ASSERT_EQ(mine.status, 200);

@@ -15,8 +15,11 @@ class People : public TrellisTest {
     load_demo();
     practitioner = sign_in("practitioner@demo.example");
     auto r = call("POST", "/api/v1/people", &practitioner,
-                  json{{"givenName", "Zoë"}, {"familyName", "Ashworth"}, {"dateOfBirth", "1994-03-12"},
-                       {"preferredName", "Zo"}, {"pronouns", "she/her"}});
+                  json{{"givenName", "Zoë"},
+                       {"familyName", "Ashworth"},
+                       {"dateOfBirth", "1994-03-12"},
+                       {"preferredName", "Zo"},
+                       {"pronouns", "she/her"}});
     EXPECT_EQ(r.status, 201) << r.raw.body;
     person_id = r.body["id"];
   }
@@ -43,8 +46,10 @@ class People : public TrellisTest {
 };
 
 TEST_F(People, every_person_route_refuses_everyone_outside_the_care_team) {
-  std::map<std::string, int> outsiders = {{"partner@demo.example", 404},   {"person@demo.example", 404},
-                                          {"supporter@demo.example", 404}, {"student@demo.example", 403},
+  std::map<std::string, int> outsiders = {{"partner@demo.example", 404},
+                                          {"person@demo.example", 404},
+                                          {"supporter@demo.example", 404},
+                                          {"student@demo.example", 403},
                                           {"administrator@demo.example", 403}};
   int checked = 0;
   for (const auto& [email, expected] : outsiders) {
@@ -66,7 +71,8 @@ TEST_F(People, the_care_team_reads_and_every_read_is_audited_with_the_person) {
   EXPECT_EQ(r.body["displayName"], "Zo Ashworth");
   EXPECT_EQ(r.body["access"], "care_team");
   auto rows = db->read([&](store::Conn& c) {
-    return c.query("SELECT action, actor_id FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
+    return c.query("SELECT action, actor_id FROM audit_events WHERE person_id = ? AND action = 'person.read'",
+                   {person_id});
   });
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0].text(1), user_id("peer-worker@demo.example"));
@@ -80,8 +86,9 @@ TEST_F(People, a_worker_outside_the_care_team_needs_break_the_glass_which_expire
 
   auto no_reason = call("POST", path("/break-glass"), &student, json{{"reasonCode", "urgent_safety"}});
   EXPECT_EQ(no_reason.status, 422);
-  auto opened = call("POST", path("/break-glass"), &student,
-                     json{{"reasonCode", "covering_for_colleague"}, {"reason", "Jordan is away; Zo called about housing."}});
+  auto opened =
+      call("POST", path("/break-glass"), &student,
+           json{{"reasonCode", "covering_for_colleague"}, {"reason", "Jordan is away; Zo called about housing."}});
   ASSERT_EQ(opened.status, 201) << opened.raw.body;
   auto now_ok = call("GET", path(), &student);
   EXPECT_EQ(now_ok.status, 200);
@@ -98,7 +105,9 @@ TEST_F(People, a_worker_outside_the_care_team_needs_break_the_glass_which_expire
   EXPECT_EQ(queue.body["items"][0]["personName"], "Zoë Ashworth");
   std::string id = queue.body["items"][0]["id"];
   EXPECT_EQ(call("POST", "/api/v1/break-glass/" + id + "/review", &refreshed, json{{"note", "ok"}}).status, 403);
-  EXPECT_EQ(call("POST", "/api/v1/break-glass/" + id + "/review", &manager, json{{"note", "Appropriate cover."}}).status, 204);
+  EXPECT_EQ(
+      call("POST", "/api/v1/break-glass/" + id + "/review", &manager, json{{"note", "Appropriate cover."}}).status,
+      204);
   EXPECT_EQ(call("GET", "/api/v1/break-glass", &manager).body["items"].size(), 0u);
   auto events = db->read([&](store::Conn& c) {
     return c.query("SELECT action FROM audit_events WHERE action LIKE 'break_glass.%' ORDER BY seq");
@@ -129,7 +138,8 @@ TEST_F(People, bad_dates_are_refused_naming_the_field) {
 }
 
 TEST_F(People, the_caseload_searches_names_without_case_or_accents) {
-  call("POST", "/api/v1/people", &practitioner, json{{"givenName", "Mei"}, {"familyName", "Lin"}, {"dateOfBirth", "1980-01-01"}});
+  call("POST", "/api/v1/people", &practitioner,
+       json{{"givenName", "Mei"}, {"familyName", "Lin"}, {"dateOfBirth", "1980-01-01"}});
   auto all = call("GET", "/api/v1/people", &practitioner);
   EXPECT_EQ(all.body["items"].size(), 2u);
   // A change to a goal shows as the person's latest change.
@@ -171,7 +181,8 @@ TEST_F(People, a_supporter_sees_only_consented_parts_and_loses_them_the_moment_c
   EXPECT_EQ(call("GET", path(), &sam).status, 404);  // nothing shared yet
 
   auto consent = call("POST", path("/consents"), &practitioner,
-                      json{{"supporterId", supporter_id}, {"parts", {"profile", "goals"}},
+                      json{{"supporterId", supporter_id},
+                           {"parts", {"profile", "goals"}},
                            {"purpose", "So Sam can help me with my goals."}});
   ASSERT_EQ(consent.status, 201) << consent.raw.body;
   auto seen = call("GET", path(), &sam);
@@ -201,8 +212,11 @@ TEST_F(People, consent_runs_only_between_its_dates) {
   auto tomorrow = to_iso(clock.now() + std::chrono::hours(24)).substr(0, 10);
   auto in_two_days = to_iso(clock.now() + std::chrono::hours(48)).substr(0, 10);
   ASSERT_EQ(call("POST", path("/consents"), &practitioner,
-                 json{{"supporterId", supporter_id}, {"parts", {"profile"}}, {"purpose", "While I am in hospital."},
-                      {"startsOn", tomorrow}, {"endsOn", in_two_days}})
+                 json{{"supporterId", supporter_id},
+                      {"parts", {"profile"}},
+                      {"purpose", "While I am in hospital."},
+                      {"startsOn", tomorrow},
+                      {"endsOn", in_two_days}})
                 .status,
             201);
   EXPECT_EQ(call("GET", path(), &sam).status, 404);
@@ -290,7 +304,8 @@ TEST_F(CareTeam, the_care_team_changes_who_is_on_it_and_access_follows_at_once) 
   EXPECT_EQ(call("GET", path(), &student).status, 200);
   auto peer = sign_in("peer-worker@demo.example");  // was on through the team, which was removed
   EXPECT_EQ(call("GET", path(), &peer).status, 403);
-  auto zoe_portal = call("PUT", path("/care-team"), &practitioner, json{{"userIds", json::array()}, {"teamIds", json::array()}});
+  auto zoe_portal =
+      call("PUT", path("/care-team"), &practitioner, json{{"userIds", json::array()}, {"teamIds", json::array()}});
   EXPECT_EQ(zoe_portal.status, 422);
   auto not_staff = call("PUT", path("/care-team"), &practitioner,
                         json{{"userIds", {user_id("person@demo.example")}}, {"teamIds", json::array()}});
@@ -316,8 +331,9 @@ TEST_F(People, break_the_glass_opens_only_the_record_it_was_opened_for_and_its_r
   EXPECT_EQ(call("GET", path(), &student).status, 200);
   EXPECT_EQ(call("GET", "/api/v1/people/" + other_id, &student).status, 403);
   auto read = db->read([&](store::Conn& c) {
-    return c.query_one("SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read' AND actor_id = ?",
-                       {person_id, user_id("student@demo.example")});
+    return c.query_one(
+        "SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read' AND actor_id = ?",
+        {person_id, user_id("student@demo.example")});
   });
   ASSERT_TRUE(read->has_value());
   EXPECT_NE((*read)->text(0).find("via break_glass"), std::string::npos);
@@ -325,8 +341,14 @@ TEST_F(People, break_the_glass_opens_only_the_record_it_was_opened_for_and_its_r
 
 TEST_F(People, a_stale_supporter_edit_gets_409_and_loses_nothing) {
   std::string id = add_supporter().body["id"];
-  ASSERT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 000 001"}}, {{"if-match", "\"1\""}}).status, 200);
-  EXPECT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 999 999"}}, {{"if-match", "\"1\""}}).status, 409);
+  ASSERT_EQ(
+      call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 000 001"}}, {{"if-match", "\"1\""}})
+          .status,
+      200);
+  EXPECT_EQ(
+      call("PATCH", path("/supporters/" + id), &practitioner, json{{"phone", "0400 999 999"}}, {{"if-match", "\"1\""}})
+          .status,
+      409);
   EXPECT_EQ(call("GET", path("/supporters"), &practitioner).body["items"][0]["phone"], "0400 000 001");
 }
 
@@ -338,7 +360,9 @@ TEST_F(People, a_supporter_the_person_no_longer_involves_sees_nothing_not_even_a
             201);
   auto sam = supporter_account(id);
   ASSERT_EQ(call("GET", "/api/v1/me/shared-with-me", &sam).body["items"].size(), 1u);
-  ASSERT_EQ(call("PATCH", path("/supporters/" + id), &practitioner, json{{"active", false}}, {{"if-match", "\"1\""}}).status, 200);
+  ASSERT_EQ(
+      call("PATCH", path("/supporters/" + id), &practitioner, json{{"active", false}}, {{"if-match", "\"1\""}}).status,
+      200);
   EXPECT_EQ(call("GET", path(), &sam).status, 404);
   EXPECT_EQ(call("GET", path("/plan"), &sam).status, 404);
   auto shared = call("GET", "/api/v1/me/shared-with-me", &sam);

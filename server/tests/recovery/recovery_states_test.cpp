@@ -37,8 +37,7 @@ TEST(RecoveryStates, a_statement_is_only_ever_replaced_or_revoked_and_stays_so) 
   EXPECT_TRUE(may_move(A::current, A::replaced));
   EXPECT_TRUE(may_move(A::current, A::revoked));
   for (auto from : {A::replaced, A::revoked})
-    for (auto to : kStatements)
-      EXPECT_EQ(may_move(from, to), from == to) << name_of(from) << " -> " << name_of(to);
+    for (auto to : kStatements) EXPECT_EQ(may_move(from, to), from == to) << name_of(from) << " -> " << name_of(to);
 }
 
 }  // namespace

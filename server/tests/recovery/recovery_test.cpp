@@ -33,8 +33,9 @@ TEST_F(Recovery, an_organisation_starts_with_the_default_life_areas) {
 
 TEST_F(Recovery, the_person_checks_in_and_the_worker_view_sits_beside_never_instead) {
   auto mine = call("POST", path("/check-ins"), &ari,
-                   json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 4}, {"whatWouldHelp", "A quieter place"}},
-                                     {{"lifeAreaId", area["connection"]}, {"personRating", 7}}}},
+                   json{{"ratings",
+                         {{{"lifeAreaId", area["housing"]}, {"personRating", 4}, {"whatWouldHelp", "A quieter place"}},
+                          {{"lifeAreaId", area["connection"]}, {"personRating", 7}}}},
                         {"priorities", "Sleep better"}});
   ASSERT_EQ(mine.status, 201) << mine.raw.body;
   auto refused = call("POST", path("/check-ins"), &ari,
@@ -56,27 +57,31 @@ TEST_F(Recovery, the_person_checks_in_and_the_worker_view_sits_beside_never_inst
 
 TEST_F(Recovery, ratings_outside_one_to_ten_or_unknown_areas_are_refused_whole) {
   auto r = call("POST", path("/check-ins"), &ari,
-                json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 11}},
-                                  {{"lifeAreaId", "0123456789abcdef0123456789abcdef"}, {"personRating", 5}}}}});
+                json{{"ratings",
+                      {{{"lifeAreaId", area["housing"]}, {"personRating", 11}},
+                       {{"lifeAreaId", "0123456789abcdef0123456789abcdef"}, {"personRating", 5}}}}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(call("GET", path("/check-ins"), &ari).body["items"].size(), 0u);
 }
 
 TEST_F(Recovery, the_plan_shows_who_wrote_each_part_and_asks_the_person_to_agree) {
-  auto first = call("PUT", path("/plan"), &ari,
-                    json{{"sections", {{"hopes", "To have my own place by the sea."}, {"whatHelps", "Walking the dog"}}}});
+  auto first =
+      call("PUT", path("/plan"), &ari,
+           json{{"sections", {{"hopes", "To have my own place by the sea."}, {"whatHelps", "Walking the dog"}}}});
   ASSERT_EQ(first.status, 200) << first.raw.body;
   EXPECT_EQ(first.body["sections"]["hopes"]["writtenBy"], "person");
   EXPECT_TRUE(first.body["agreedByPerson"].get<bool>());
   auto etag = *first.header("ETag");
-  auto worker = call("PUT", path("/plan"), &practitioner,
-                     json{{"sections", {{"strengths", "Determined, funny, a great cook."}}}, {"reviewOn", "2027-02-01"}},
-                     {{"if-match", etag}});
+  auto worker =
+      call("PUT", path("/plan"), &practitioner,
+           json{{"sections", {{"strengths", "Determined, funny, a great cook."}}}, {"reviewOn", "2027-02-01"}},
+           {{"if-match", etag}});
   ASSERT_EQ(worker.status, 200) << worker.raw.body;
   EXPECT_EQ(worker.body["sections"]["strengths"]["writtenBy"], "worker");
   EXPECT_EQ(worker.body["sections"]["hopes"]["writtenBy"], "person");
   EXPECT_FALSE(worker.body["agreedByPerson"].get<bool>());
-  EXPECT_EQ(call("POST", path("/plan/response"), &practitioner, json{{"agree", true}}, {{"if-match", "\"2\""}}).status, 403);
+  EXPECT_EQ(call("POST", path("/plan/response"), &practitioner, json{{"agree", true}}, {{"if-match", "\"2\""}}).status,
+            403);
   auto no_words = call("POST", path("/plan/response"), &ari, json{{"agree", false}}, {{"if-match", "\"2\""}});
   EXPECT_EQ(no_words.status, 422);
   auto agreed = call("POST", path("/plan/response"), &ari, json{{"agree", true}}, {{"if-match", "\"2\""}});
@@ -90,7 +95,10 @@ TEST_F(Recovery, the_plan_shows_who_wrote_each_part_and_asks_the_person_to_agree
 TEST_F(Recovery, a_stale_plan_edit_gets_409_and_loses_nothing) {
   auto first = call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "A garden"}}}});
   auto etag = *first.header("ETag");
-  ASSERT_EQ(call("PUT", path("/plan"), &practitioner, json{{"sections", {{"strengths", "Patient"}}}}, {{"if-match", etag}}).status, 200);
+  ASSERT_EQ(
+      call("PUT", path("/plan"), &practitioner, json{{"sections", {{"strengths", "Patient"}}}}, {{"if-match", etag}})
+          .status,
+      200);
   auto stale = call("PUT", path("/plan"), &ari, json{{"sections", {{"hopes", "Overwritten?"}}}}, {{"if-match", etag}});
   EXPECT_EQ(stale.status, 409);
   auto now = call("GET", path("/plan"), &ari);
@@ -101,7 +109,8 @@ TEST_F(Recovery, a_stale_plan_edit_gets_409_and_loses_nothing) {
 
 TEST_F(Recovery, goals_and_steps_achieved_become_achievements_and_nothing_is_failed) {
   auto goal = call("POST", path("/goals"), &ari,
-                   json{{"title", "Get back into surfing"}, {"whyItMatters", "It makes me feel free"},
+                   json{{"title", "Get back into surfing"},
+                        {"whyItMatters", "It makes me feel free"},
                         {"lifeAreaIds", {area["recreation"]}}});
   ASSERT_EQ(goal.status, 201) << goal.raw.body;
   EXPECT_EQ(goal.body["writtenBy"], "person");
@@ -110,7 +119,8 @@ TEST_F(Recovery, goals_and_steps_achieved_become_achievements_and_nothing_is_fai
                    json{{"description", "Find a second-hand wetsuit"}, {"who", "person"}, {"dueOn", "2026-12-15"}});
   ASSERT_EQ(step.status, 201) << step.raw.body;
   std::string step_id = step.body["id"];
-  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "failed"}}, {{"if-match", "\"1\""}}).status, 422);
+  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"status", "failed"}}, {{"if-match", "\"1\""}}).status,
+            422);
   auto done = call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &ari, json{{"status", "done"}},
                    {{"if-match", "\"1\""}});
   ASSERT_EQ(done.status, 200) << done.raw.body;
@@ -137,11 +147,12 @@ TEST_F(Recovery, goals_and_steps_achieved_become_achievements_and_nothing_is_fai
 
 TEST_F(Recovery, a_supporter_sees_the_plan_without_the_safety_section_and_only_what_is_shared) {
   call("PUT", path("/plan"), &ari,
-       json{{"sections", {{"hopes", "My own place"}, {"safetyUpsets", "Raised voices"}, {"wellnessEarlySigns", "Not sleeping"}}}});
+       json{{"sections",
+             {{"hopes", "My own place"}, {"safetyUpsets", "Raised voices"}, {"wellnessEarlySigns", "Not sleeping"}}}});
   auto s = call("POST", path("/supporters"), &ari, json{{"name", "Mere Tane"}, {"relationship", "mother"}});
   std::string supporter_id = s.body["id"];
-  auto mere = invite_and_accept(path("/supporters/" + supporter_id + "/invitations"), practitioner,
-                                "mere@example.org", "tui singing at dawn");
+  auto mere = invite_and_accept(path("/supporters/" + supporter_id + "/invitations"), practitioner, "mere@example.org",
+                                "tui singing at dawn");
   EXPECT_EQ(call("GET", path("/plan"), &mere).status, 404);
   ASSERT_EQ(call("POST", path("/consents"), &ari,
                  json{{"supporterId", supporter_id}, {"parts", {"plan"}}, {"purpose", "So Mum knows my hopes."}})
@@ -167,9 +178,9 @@ namespace {
 class AdvanceStatements : public Recovery {
  protected:
   json statement(const std::string& prefs) {
-    return json{{"treatmentPreferences", prefs}, {"signedOn", "2026-11-20"}, {"witnessName", "Dr Lena Ortiz"},
-                {"witnessRole", "Authorised witness (medical practitioner)"}, {"witnessedOn", "2026-11-20"},
-                {"nominatedSupportName", "Mere Tane"}};
+    return json{{"treatmentPreferences", prefs},  {"signedOn", "2026-11-20"},
+                {"witnessName", "Dr Lena Ortiz"}, {"witnessRole", "Authorised witness (medical practitioner)"},
+                {"witnessedOn", "2026-11-20"},    {"nominatedSupportName", "Mere Tane"}};
   }
 };
 
@@ -206,7 +217,8 @@ TEST_F(AdvanceStatements, the_organisations_witnessing_rules_are_enforced_and_co
   EXPECT_EQ(no_support.status, 422);
   EXPECT_EQ(no_support.body["errors"][0]["field"], "nominatedSupportName");
   EXPECT_EQ(call("POST", path("/advance-statements"), &ari,
-                 json{{"treatmentPreferences", "No restraint, please."}, {"signedOn", "2026-11-20"},
+                 json{{"treatmentPreferences", "No restraint, please."},
+                      {"signedOn", "2026-11-20"},
                       {"nominatedSupportName", "Mere Tane"}})
                 .status,
             201);
@@ -214,7 +226,9 @@ TEST_F(AdvanceStatements, the_organisations_witnessing_rules_are_enforced_and_co
 
 TEST_F(AdvanceStatements, revoking_leaves_none_current_and_keeps_the_record) {
   ASSERT_EQ(call("POST", path("/advance-statements"), &ari, statement("Please call my mum first.")).status, 201);
-  EXPECT_EQ(call("POST", path("/advance-statements/revoke"), &ari, json{{"reason", "I want to write a new one."}}).status, 204);
+  EXPECT_EQ(
+      call("POST", path("/advance-statements/revoke"), &ari, json{{"reason", "I want to write a new one."}}).status,
+      204);
   auto list = call("GET", path("/advance-statements"), &ari);
   ASSERT_EQ(list.body["items"].size(), 1u);
   EXPECT_EQ(list.body["items"][0]["status"], "revoked");
@@ -260,12 +274,14 @@ class LifeAreas : public Recovery {};
 TEST_F(LifeAreas, an_organisation_adds_renames_and_retires_its_own_areas) {
   auto admin = sign_in("administrator@demo.example");
   EXPECT_EQ(call("POST", "/api/v1/life-areas", &practitioner, json{{"name", "Country"}}).status, 403);
-  auto added = call("POST", "/api/v1/life-areas", &admin, json{{"name", "Connection to Country"}, {"description", "Land, sea and sky"}});
+  auto added = call("POST", "/api/v1/life-areas", &admin,
+                    json{{"name", "Connection to Country"}, {"description", "Land, sea and sky"}});
   ASSERT_EQ(added.status, 201) << added.raw.body;
   EXPECT_EQ(call("POST", "/api/v1/life-areas", &admin, json{{"name", "Connection to Country"}}).status, 409);
   auto retired = call("PATCH", "/api/v1/life-areas/" + area["money"], &admin, json{{"active", false}});
   ASSERT_EQ(retired.status, 200);
-  auto refused = call("POST", path("/check-ins"), &ari, json{{"ratings", {{{"lifeAreaId", area["money"]}, {"personRating", 5}}}}});
+  auto refused =
+      call("POST", path("/check-ins"), &ari, json{{"ratings", {{{"lifeAreaId", area["money"]}, {"personRating", 5}}}}});
   EXPECT_EQ(refused.status, 422);
   auto ok = call("POST", path("/check-ins"), &ari,
                  json{{"ratings", {{{"lifeAreaId", added.body["id"]}, {"personRating", 9}}}}});
@@ -284,8 +300,10 @@ namespace {
 TEST_F(Recovery, reading_check_ins_is_audited_with_the_person) {
   ASSERT_EQ(call("GET", path("/check-ins"), &practitioner).status, 200);
   auto row = db->read([&](store::Conn& c) {
-    return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND entity_type = 'check_ins'",
-                       {person_id});
+    return c.query_one(
+        "SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND entity_type = "
+        "'check_ins'",
+        {person_id});
   });
   EXPECT_EQ((*row)->integer(0), 1);
 }
@@ -293,18 +311,23 @@ TEST_F(Recovery, reading_check_ins_is_audited_with_the_person) {
 TEST_F(Recovery, a_stale_goal_or_step_edit_gets_409_and_loses_nothing) {
   auto goal = call("POST", path("/goals"), &ari, json{{"title", "Walk to the lighthouse"}});
   std::string goal_id = goal.body["id"];
-  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"title", "Walk to the lighthouse and back"}}, {{"if-match", "\"1\""}}).status, 200);
-  auto stale = call("PATCH", path("/goals/" + goal_id), &practitioner, json{{"title", "Walk"}}, {{"if-match", "\"1\""}});
-  EXPECT_EQ(stale.status, 409);
-  auto step = call("POST", path("/goals/" + goal_id + "/steps"), &ari, json{{"description", "Buy good shoes"}, {"who", "person"}});
-  ASSERT_EQ(step.status, 201) << step.raw.body;
-  std::string step_id = step.body["id"];
-  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &ari, json{{"description", "Buy good walking shoes"}},
+  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id), &ari, json{{"title", "Walk to the lighthouse and back"}},
                  {{"if-match", "\"1\""}})
                 .status,
             200);
-  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &practitioner, json{{"description", "Shoes"}},
-                 {{"if-match", "\"1\""}})
+  auto stale =
+      call("PATCH", path("/goals/" + goal_id), &practitioner, json{{"title", "Walk"}}, {{"if-match", "\"1\""}});
+  EXPECT_EQ(stale.status, 409);
+  auto step = call("POST", path("/goals/" + goal_id + "/steps"), &ari,
+                   json{{"description", "Buy good shoes"}, {"who", "person"}});
+  ASSERT_EQ(step.status, 201) << step.raw.body;
+  std::string step_id = step.body["id"];
+  ASSERT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &ari,
+                 json{{"description", "Buy good walking shoes"}}, {{"if-match", "\"1\""}})
+                .status,
+            200);
+  EXPECT_EQ(call("PATCH", path("/goals/" + goal_id + "/steps/" + step_id), &practitioner,
+                 json{{"description", "Shoes"}}, {{"if-match", "\"1\""}})
                 .status,
             409);
   auto goals = call("GET", path("/goals"), &ari);

@@ -9,7 +9,8 @@ namespace trellis::test {
 namespace {
 
 enum class Mood { calm, hopeful, worn_out };
-constexpr EnumName<Mood> kMoodNames[] = {{Mood::calm, "calm"}, {Mood::hopeful, "hopeful"}, {Mood::worn_out, "worn_out"}};
+constexpr EnumName<Mood> kMoodNames[] = {
+    {Mood::calm, "calm"}, {Mood::hopeful, "hopeful"}, {Mood::worn_out, "worn_out"}};
 constexpr std::span<const EnumName<Mood>> names_of(Mood) { return kMoodNames; }
 
 struct Note {
@@ -25,8 +26,12 @@ using store::column;
 using store::Written;
 
 const store::Columns<Note> kNote{
-    column<&Note::id>("id", Written::on_insert), column<&Note::text>("body"),       column<&Note::mood>("mood"),
-    column<&Note::seen_at>("seen_at"),           column<&Note::rating>("rating"),   column<&Note::pinned>("pinned"),
+    column<&Note::id>("id", Written::on_insert),
+    column<&Note::text>("body"),
+    column<&Note::mood>("mood"),
+    column<&Note::seen_at>("seen_at"),
+    column<&Note::rating>("rating"),
+    column<&Note::pinned>("pinned"),
     column<&Note::version>("version", Written::never),
 };
 
@@ -51,7 +56,7 @@ TEST(Columns, lists_follow_the_table_and_its_written_rules) {
   ASSERT_EQ(insert.size(), 6u);
   ASSERT_EQ(update.size(), 5u);
   EXPECT_EQ(std::get<std::string>(insert[0].v), "n1");
-  EXPECT_EQ(std::get<std::string>(insert[2].v), "hopeful");  // a named enum goes in as its word
+  EXPECT_EQ(std::get<std::string>(insert[2].v), "hopeful");          // a named enum goes in as its word
   EXPECT_TRUE(std::holds_alternative<std::monostate>(insert[3].v));  // no time: NULL
   EXPECT_EQ(std::get<std::int64_t>(update[3].v), 4);
 }
@@ -64,8 +69,8 @@ TEST_F(ColumnsOnDb, a_record_written_by_its_table_reads_back_the_same) {
     TRY_VOID(c.exec_script(
         "CREATE TABLE column_notes (id TEXT PRIMARY KEY, body TEXT NOT NULL, mood TEXT NOT NULL, seen_at TEXT,"
         " rating INTEGER, pinned INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1)"));
-    const auto insert = "INSERT INTO column_notes (" + kNote.insert_names() + ") VALUES (" +
-                        kNote.insert_placeholders() + ")";
+    const auto insert =
+        "INSERT INTO column_notes (" + kNote.insert_names() + ") VALUES (" + kNote.insert_placeholders() + ")";
     for (const auto& n : {Note{"a", "Slept well", Mood::calm, "2026-12-07T09:00:00.000Z", std::nullopt, false},
                           Note{"b", "Called my sister", Mood::worn_out, std::nullopt, 2, true}}) {
       store::Params p;

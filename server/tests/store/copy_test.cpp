@@ -38,9 +38,9 @@ TEST_F(CopyDatabase, copies_everything_from_sqlite_into_an_empty_postgresql) {
   }
   auto copied = store::copy_database(*source, *db);
   ASSERT_TRUE(copied.has_value()) << copied.error().title << " " << copied.error().detail;
-  for (const char* table : {"orgs", "users", "people", "plans", "goals", "check_ins", "check_in_ratings", "consents",
-                            "referrals", "referral_events", "directory_documents", "directory_services",
-                            "directory_service_hours", "audit_events"})
+  for (const char* table :
+       {"orgs", "users", "people", "plans", "goals", "check_ins", "check_in_ratings", "consents", "referrals",
+        "referral_events", "directory_documents", "directory_services", "directory_service_hours", "audit_events"})
     EXPECT_EQ(count(*db, table), count(*source, table)) << table;
   // The audit chain still holds, and the copy is a working Trellis: sign in, search the directory.
   auto chains = access::verify_audit_chain(*db);

@@ -28,7 +28,8 @@ bool take(std::atomic<int>& n) {
 
 void db_fault(store::TxKind kind) {
   if (take(kind == store::TxKind::read ? reads_to_fail : writes_to_fail))
-    throw std::runtime_error(kind == store::TxKind::read ? "injected fault inside a read" : "injected fault inside a write");
+    throw std::runtime_error(kind == store::TxKind::read ? "injected fault inside a read"
+                                                         : "injected fault inside a write");
 }
 
 void group_fault() {
@@ -58,7 +59,8 @@ class FailurePaths : public RealServer {
 
   RawReply send(const std::string& method, const std::string& path, const Browser& who,
                 const std::optional<json>& body = std::nullopt) {
-    std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + who.cookie + "\r\n";
+    std::string req =
+        method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + who.cookie + "\r\n";
     if (method != "GET") req += "X-CSRF-Token: " + who.csrf + "\r\n";
     if (body) {
       auto text = body->dump();
@@ -72,7 +74,8 @@ class FailurePaths : public RealServer {
 
   std::int64_t reads_audited() {
     auto n = db->read([&](store::Conn& c) {
-      return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND person_id = ?", {person_id});
+      return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND person_id = ?",
+                         {person_id});
     });
     return n ? (*n)->integer(0) : -1;
   }
@@ -102,7 +105,8 @@ class FailurePaths : public RealServer {
           break;
         default:
           r = send("POST", "/api/v1/people", practitioner,
-                   json{{"givenName", "Kai"}, {"familyName", "Number" + std::to_string(i)},
+                   json{{"givenName", "Kai"},
+                        {"familyName", "Number" + std::to_string(i)},
                         {"dateOfBirth", std::to_string(1930 + i / 3) + "-02-03"}});
           expected = 201;
       }
@@ -127,8 +131,9 @@ TEST_F(FailurePaths, an_exception_inside_a_read_fails_one_request_and_the_next_1
 TEST_F(FailurePaths, an_exception_inside_a_write_fails_one_request_and_the_next_100_are_answered) {
   for (int i = 0; i < kFaults; ++i) {
     writes_to_fail = 1;
-    auto r = send("POST", "/api/v1/people", practitioner,
-                  json{{"givenName", "Lost"}, {"familyName", "Write" + std::to_string(i)}, {"dateOfBirth", "1970-01-01"}});
+    auto r =
+        send("POST", "/api/v1/people", practitioner,
+             json{{"givenName", "Lost"}, {"familyName", "Write" + std::to_string(i)}, {"dateOfBirth", "1970-01-01"}});
     expect_fault_answered(r, "write fault " + std::to_string(i));
   }
   EXPECT_EQ(writes_to_fail.load(), 0);
@@ -162,7 +167,8 @@ TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_ser
                 {"languages", {{{"id", "10000000-0000-4000-8000-" + tail}, {"name", "English"}}}}};
   };
   writes_to_fail = 1;
-  auto started = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
+  auto started =
+      send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
   ASSERT_EQ(started.status, 202) << started.body;
   std::string id = json::parse(started.body)["id"];
   runtime->partnerships.directory.wait_for_import(org_id(), id);
@@ -173,7 +179,8 @@ TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_ser
   EXPECT_FALSE(job["error"]["title"].get<std::string>().empty()) << failed.body;
 
   // The same file goes in once the fault has passed.
-  auto again = send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
+  auto again =
+      send("POST", "/api/v1/directory/imports", admin, json::array({service("000000000001", "Harbour Clubhouse")}));
   ASSERT_EQ(again.status, 202) << again.body;
   std::string again_id = json::parse(again.body)["id"];
   runtime->partnerships.directory.wait_for_import(org_id(), again_id);
@@ -193,7 +200,8 @@ TEST_F(FailurePathsInStore, a_throw_inside_a_write_is_rolled_back_before_its_con
       TRY_VOID(c.exec("INSERT INTO orgs (org_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
                       {"org-left-open", "Left open", now, now}));
       throw std::runtime_error("injected fault after an insert");
-    }), std::runtime_error);
+    }),
+                 std::runtime_error);
   }
   // Nothing was kept, and no lock was left behind: the same row goes in at once.
   auto started = std::chrono::steady_clock::now();
@@ -203,7 +211,8 @@ TEST_F(FailurePathsInStore, a_throw_inside_a_write_is_rolled_back_before_its_con
   });
   ASSERT_TRUE(inserted.has_value()) << inserted.error().title;
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
-  auto name = db->read([](store::Conn& c) { return c.query_one("SELECT name FROM orgs WHERE org_id = 'org-left-open'"); });
+  auto name =
+      db->read([](store::Conn& c) { return c.query_one("SELECT name FROM orgs WHERE org_id = 'org-left-open'"); });
   ASSERT_TRUE(name.has_value() && name->has_value());
   EXPECT_EQ((**name).text(0), "Closed properly");
 }
@@ -255,8 +264,10 @@ TEST_F(FailurePathsInStore, every_caller_in_a_failed_audit_group_gets_an_error_a
   auto append = [&](const std::string& id) {
     try {
       auto r = batcher.append(event(id), clock.now());
-      if (r) ++succeeded;
-      else if (r.error().code == "audit_failed") ++errors;
+      if (r)
+        ++succeeded;
+      else if (r.error().code == "audit_failed")
+        ++errors;
     } catch (const std::runtime_error&) {
       ++exceptions;  // the caller that was writing the failed group
     }

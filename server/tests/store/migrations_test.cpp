@@ -25,11 +25,11 @@ TEST(Migrations, every_dialect_has_the_same_migrations) {
 // The names the one-folder-per-dialect layout recorded: a database it migrated must find every
 // one of them under the same name, or it would run them again.
 TEST(Migrations, the_names_recorded_by_the_earlier_layout_are_kept) {
-  const char* earlier[] = {"0001_foundation.sql",        "0002_recovery_record.sql",     "0003_advance_statements.sql",
-                           "0004_appointment_prep.sql",  "0005_directory.sql",           "0006_directory_search.sql",
-                           "0007_referrals.sql",         "0008_partnership_reviews.sql", "0009_shared_care.sql",
-                           "0010_directory_facets.sql",  "0011_partner_agreements.sql",  "0012_partner_documents.sql",
-                           "0013_caseload_index.sql",    "0014_list_indexes.sql",        "0015_invitations.sql",
+  const char* earlier[] = {"0001_foundation.sql",       "0002_recovery_record.sql",     "0003_advance_statements.sql",
+                           "0004_appointment_prep.sql", "0005_directory.sql",           "0006_directory_search.sql",
+                           "0007_referrals.sql",        "0008_partnership_reviews.sql", "0009_shared_care.sql",
+                           "0010_directory_facets.sql", "0011_partner_agreements.sql",  "0012_partner_documents.sql",
+                           "0013_caseload_index.sql",   "0014_list_indexes.sql",        "0015_invitations.sql",
                            "0016_two_step_sign_in.sql"};
   for (auto d : {store::Dialect::sqlite, store::Dialect::postgres}) {
     auto ms = store::migrations_for(d);
@@ -50,7 +50,8 @@ TEST(Migrations, only_the_full_text_search_differs_between_the_dialects) {
 
 TEST(Migrations, a_fresh_database_records_every_migration_with_its_checksum) {
   auto db = fresh_db();
-  auto rows = db->read([](store::Conn& c) { return c.query("SELECT name, checksum FROM schema_migrations ORDER BY name"); });
+  auto rows =
+      db->read([](store::Conn& c) { return c.query("SELECT name, checksum FROM schema_migrations ORDER BY name"); });
   ASSERT_TRUE(rows.has_value());
   auto ours = store::migrations_for(db->dialect());
   ASSERT_EQ(rows->size(), ours.size());
@@ -71,7 +72,8 @@ TEST(Migrations, an_edited_applied_migration_is_refused_by_name_and_nothing_runs
   EXPECT_EQ(r.error().code, "migration_changed");
   EXPECT_NE(r.error().title.find(edited[2].name), std::string::npos) << r.error().title;
   EXPECT_NE(r.error().detail.find("new migration"), std::string::npos) << r.error().detail;
-  auto later = db->read([](store::Conn& c) { return c.query_one("SELECT name FROM schema_migrations WHERE name = '9001_after.sql'"); });
+  auto later = db->read(
+      [](store::Conn& c) { return c.query_one("SELECT name FROM schema_migrations WHERE name = '9001_after.sql'"); });
   ASSERT_TRUE(later.has_value());
   EXPECT_FALSE(later->has_value());  // refused before anything was applied
   // The file put back as it was: the database opens again.
@@ -83,9 +85,8 @@ TEST(Migrations, an_edited_applied_migration_is_refused_by_name_and_nothing_runs
 TEST(Migrations, a_database_from_before_checksums_gets_them_on_its_first_run) {
   auto db = fresh_db();
   auto ours = store::migrations_for(db->dialect());
-  const auto& adds_column = std::find_if(ours.begin(), ours.end(), [](const auto& m) {
-    return m.name == "0017_migration_checksums.sql";
-  });
+  const auto& adds_column =
+      std::find_if(ours.begin(), ours.end(), [](const auto& m) { return m.name == "0017_migration_checksums.sql"; });
   ASSERT_NE(adds_column, ours.end());
   auto undone = db->write([&](store::Conn& c) -> Result<void> {
     TRY_VOID(c.exec_script("ALTER TABLE schema_migrations DROP COLUMN checksum"));
@@ -97,9 +98,8 @@ TEST(Migrations, a_database_from_before_checksums_gets_them_on_its_first_run) {
   auto r = store::migrate(*db);
   ASSERT_TRUE(r.has_value()) << r.error().title << ": " << r.error().detail;
   EXPECT_EQ(*r, std::vector<std::string>{adds_column->name});  // nothing earlier runs again
-  auto missing = db->read([](store::Conn& c) {
-    return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL");
-  });
+  auto missing = db->read(
+      [](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE checksum IS NULL"); });
   EXPECT_EQ((*missing)->integer(0), 0);
 
   // From then on an edit is caught.
@@ -119,7 +119,8 @@ TEST(Migrations, a_failing_migration_leaves_the_database_as_it_was) {
   auto r = store::migrate(*db, bad);
   ASSERT_FALSE(r.has_value());
   EXPECT_NE(r.error().title.find("9002_broken.sql"), std::string::npos);
-  auto names = db->read([](store::Conn& c) { return c.query("SELECT name FROM schema_migrations WHERE name LIKE '9%'"); });
+  auto names =
+      db->read([](store::Conn& c) { return c.query("SELECT name FROM schema_migrations WHERE name LIKE '9%'"); });
   ASSERT_EQ(names->size(), 1u);  // the good one stays applied; the broken one left nothing
   EXPECT_EQ((*names)[0].text(0), "9001_ok.sql");
   auto half = db->read([](store::Conn& c) { return c.query("SELECT * FROM half_made"); });
@@ -142,9 +143,11 @@ TEST(Migrations, every_table_leads_with_org_id) {
     auto cols = db->read([&](store::Conn& c) { return c.query("SELECT * FROM " + name + " WHERE 1 = 0"); });
     ASSERT_TRUE(cols.has_value()) << name;
     auto first = db->read([&](store::Conn& c) {
-      return test::using_postgres()
-                 ? c.query_one("SELECT column_name FROM information_schema.columns WHERE table_name = ? AND ordinal_position = 1", {name})
-                 : c.query_one("SELECT name FROM pragma_table_info(?) WHERE cid = 0", {name});
+      return test::using_postgres() ? c.query_one(
+                                          "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND "
+                                          "ordinal_position = 1",
+                                          {name})
+                                    : c.query_one("SELECT name FROM pragma_table_info(?) WHERE cid = 0", {name});
     });
     EXPECT_EQ((*first)->text(0), "org_id") << name;
   }

@@ -27,17 +27,16 @@ TEST(ReadOnly, a_read_only_database_reads_and_refuses_every_write) {
   ASSERT_FALSE(create.has_value());
   EXPECT_EQ(create.error().code, "read_only");
 
-  auto still = db->read([](store::Conn& c) {
-    return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE name = '9999_x.sql'");
-  });
+  auto still = db->read(
+      [](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE name = '9999_x.sql'"); });
   EXPECT_EQ((*still)->integer(0), 0);
 }
 
 TEST(ReadOnly, a_missing_sqlite_file_is_reported_not_created) {
   auto path = std::filesystem::temp_directory_path() / ("trellis-missing-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
-  auto ro = store::open_database("sqlite:" + path.string(), 1, store::kDefaultConnectionWait,
-                                 store::OpenMode::read_only);
+  auto ro =
+      store::open_database("sqlite:" + path.string(), 1, store::kDefaultConnectionWait, store::OpenMode::read_only);
   ASSERT_FALSE(ro.has_value());
   EXPECT_NE(ro.error().detail.find("exists and can be read"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(path));

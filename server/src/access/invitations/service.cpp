@@ -29,9 +29,10 @@ Error invitation_closed(const std::string& state) {
 }
 
 Error already_signed_up() {
-  return Error::make(ErrorKind::conflict, "There is already a sign-in for this",
-                     "They can sign in with it. If it is lost, an administrator can switch it off; then send a new invitation.",
-                     "sign_in_exists");
+  return Error::make(
+      ErrorKind::conflict, "There is already a sign-in for this",
+      "They can sign in with it. If it is lost, an administrator can switch it off; then send a new invitation.",
+      "sign_in_exists");
 }
 
 }  // namespace

@@ -27,9 +27,9 @@ const store::Columns<Invitation> kInvitation{
     column<&Invitation::revoked_by>("revoked_by"),
 };
 // Each invitation with the name of whoever made it.
-const std::string kInvitationSelect =
-    "SELECT " + kInvitation.select_list("i") +
-    ", COALESCE(u.display_name, '') FROM invitations i LEFT JOIN users u ON u.org_id = i.org_id AND u.id = i.created_by";
+const std::string kInvitationSelect = "SELECT " + kInvitation.select_list("i") +
+                                      ", COALESCE(u.display_name, '') FROM invitations i LEFT JOIN users u ON u.org_id "
+                                      "= i.org_id AND u.id = i.created_by";
 
 Invitation invitation_from_row(const store::Row& r) {
   auto i = kInvitation.read(r);
@@ -49,10 +49,11 @@ Result<void> insert_invitation(Conn& c, const Invitation& i, const std::string& 
   return {};
 }
 
-Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(kInvitationSelect +
-                              " WHERE i.org_id = ? AND i.person_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT 200",
-                          {org_id, person_id}));
+Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::string& org_id,
+                                                       const std::string& person_id) {
+  auto rows = TRY(c.query(
+      kInvitationSelect + " WHERE i.org_id = ? AND i.person_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT 200",
+      {org_id, person_id}));
   std::vector<Invitation> out;
   for (const auto& r : rows) out.push_back(invitation_from_row(r));
   return out;
@@ -67,26 +68,30 @@ Result<std::optional<Invitation>> find_invitation_by_token(Conn& c, const std::s
 Result<std::int64_t> revoke_waiting_invitations(Conn& c, const Invitation& like, const std::string& by,
                                                 const std::string& now) {
   if (like.supporter_id)
-    return c.exec("UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND person_id = ?"
-                  " AND supporter_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
-                  {now, by, like.org_id, like.person_id, *like.supporter_id});
-  return c.exec("UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND person_id = ?"
-                " AND supporter_id IS NULL AND accepted_at IS NULL AND revoked_at IS NULL",
-                {now, by, like.org_id, like.person_id});
+    return c.exec(
+        "UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND person_id = ?"
+        " AND supporter_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
+        {now, by, like.org_id, like.person_id, *like.supporter_id});
+  return c.exec(
+      "UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND person_id = ?"
+      " AND supporter_id IS NULL AND accepted_at IS NULL AND revoked_at IS NULL",
+      {now, by, like.org_id, like.person_id});
 }
 
 Result<std::int64_t> revoke_invitation(Conn& c, const std::string& org_id, const std::string& id, const std::string& by,
                                        const std::string& now) {
-  return c.exec("UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND id = ?"
-                " AND accepted_at IS NULL AND revoked_at IS NULL",
-                {now, by, org_id, id});
+  return c.exec(
+      "UPDATE invitations SET revoked_at = ?, revoked_by = ? WHERE org_id = ? AND id = ?"
+      " AND accepted_at IS NULL AND revoked_at IS NULL",
+      {now, by, org_id, id});
 }
 
 Result<std::int64_t> accept_invitation(Conn& c, const std::string& org_id, const std::string& id,
                                        const std::string& user_id, const std::string& now) {
-  return c.exec("UPDATE invitations SET accepted_at = ?, user_id = ? WHERE org_id = ? AND id = ?"
-                " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
-                {now, user_id, org_id, id, now});
+  return c.exec(
+      "UPDATE invitations SET accepted_at = ?, user_id = ? WHERE org_id = ? AND id = ?"
+      " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+      {now, user_id, org_id, id, now});
 }
 
 Result<bool> has_active_sign_in(Conn& c, const std::string& org_id, const std::string& person_id,
@@ -98,6 +103,5 @@ Result<bool> has_active_sign_in(Conn& c, const std::string& org_id, const std::s
   return TRY(c.query_one("SELECT 1 FROM users WHERE org_id = ? AND person_id = ? AND active = 1", {org_id, person_id}))
       .has_value();
 }
-
 
 }  // namespace trellis::access::db

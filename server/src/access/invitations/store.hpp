@@ -12,7 +12,8 @@ namespace trellis::access::db {
 using store::Conn;
 
 Result<void> insert_invitation(Conn& c, const Invitation& inv, const std::string& token_hash);
-Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::string& org_id, const std::string& person_id);
+Result<std::vector<Invitation>> invitations_for_person(Conn& c, const std::string& org_id,
+                                                       const std::string& person_id);
 Result<std::optional<Invitation>> find_invitation_by_token(Conn& c, const std::string& token_hash);
 // Withdraws the invitations still waiting for the same sign-in; returns how many.
 Result<std::int64_t> revoke_waiting_invitations(Conn& c, const Invitation& like, const std::string& by,
@@ -25,6 +26,5 @@ Result<std::int64_t> accept_invitation(Conn& c, const std::string& org_id, const
 // Does the person (no supporter) or the supporter already have an active sign-in?
 Result<bool> has_active_sign_in(Conn& c, const std::string& org_id, const std::string& person_id,
                                 const std::optional<std::string>& supporter_id);
-
 
 }  // namespace trellis::access::db

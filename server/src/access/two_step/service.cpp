@@ -43,7 +43,8 @@ std::string new_recovery_code() {
 std::string normalise_recovery(const std::string& code) {
   std::string out;
   for (char c : code)
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out.size() == 10 ? out.substr(0, 5) + "-" + out.substr(5) : out;
 }
 
@@ -128,8 +129,8 @@ Result<TwoStepSetup> AccessService::begin_two_step(const Principal& who, const a
   TRY_VOID(db_.write([&](store::Conn& c) -> Result<void> {
     auto factor = TRY(db::get_factor(c, who.user.org_id, who.user.id));
     if (factor && factor->confirmed_at)
-      return fail(ErrorKind::conflict, "Two-step sign-in is already on",
-                  "Turn it off first to move it to another app.", "two_step_on");
+      return fail(ErrorKind::conflict, "Two-step sign-in is already on", "Turn it off first to move it to another app.",
+                  "two_step_on");
     TRY_VOID(db::put_unconfirmed_factor(c, who.user.org_id, who.user.id, out.secret, to_iso(now)));
     return append_audit(c, actor.entry("auth.two_step.begin", "user", who.user.id), now);
   }));
@@ -137,7 +138,8 @@ Result<TwoStepSetup> AccessService::begin_two_step(const Principal& who, const a
 }
 
 namespace {
-Result<std::vector<std::string>> issue_recovery_codes(store::Conn& c, const std::string& org_id, const std::string& user_id) {
+Result<std::vector<std::string>> issue_recovery_codes(store::Conn& c, const std::string& org_id,
+                                                      const std::string& user_id) {
   std::vector<std::string> codes, hashes;
   for (std::size_t i = 0; i < kRecoveryCodes; ++i) {
     codes.push_back(new_recovery_code());
@@ -153,11 +155,12 @@ Result<std::vector<std::string>> AccessService::confirm_two_step(const Principal
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<std::string>> {
     auto factor = TRY(db::get_factor(c, who.user.org_id, who.user.id));
-    if (!factor) return fail(ErrorKind::conflict, "Start setting it up first", "Choose \"Set up\" again.", "two_step_not_started");
-    if (factor->confirmed_at)
-      return fail(ErrorKind::conflict, "Two-step sign-in is already on", "", "two_step_on");
+    if (!factor)
+      return fail(ErrorKind::conflict, "Start setting it up first", "Choose \"Set up\" again.", "two_step_not_started");
+    if (factor->confirmed_at) return fail(ErrorKind::conflict, "Two-step sign-in is already on", "", "two_step_on");
     auto step = totp::check(factor->secret, code, now);
-    if (!step || TRY(db::use_counter(c, who.user.org_id, who.user.id, *step, to_iso(now))) != 1) return fail(wrong_code());
+    if (!step || TRY(db::use_counter(c, who.user.org_id, who.user.id, *step, to_iso(now))) != 1)
+      return fail(wrong_code());
     auto codes = TRY(issue_recovery_codes(c, who.user.org_id, who.user.id));
     TRY_VOID(db::clear_two_step_setup(c, who.user.org_id, who.user.id));
     TRY_VOID(append_audit(c, actor.entry("auth.two_step.on", "user", who.user.id), now));

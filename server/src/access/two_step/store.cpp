@@ -17,12 +17,9 @@ const store::Columns<TwoStepFactor> kFactor{
 };
 // A challenge's token is kept only as its hash, written beside these and never read back.
 const store::Columns<TwoStepChallenge> kChallenge{
-    column<&TwoStepChallenge::org_id>("org_id"),
-    column<&TwoStepChallenge::id>("id"),
-    column<&TwoStepChallenge::user_id>("user_id"),
-    column<&TwoStepChallenge::expires_at>("expires_at"),
-    column<&TwoStepChallenge::failures>("failures"),
-    column<&TwoStepChallenge::used_at>("used_at"),
+    column<&TwoStepChallenge::org_id>("org_id"),     column<&TwoStepChallenge::id>("id"),
+    column<&TwoStepChallenge::user_id>("user_id"),   column<&TwoStepChallenge::expires_at>("expires_at"),
+    column<&TwoStepChallenge::failures>("failures"), column<&TwoStepChallenge::used_at>("used_at"),
 };
 
 }  // namespace
@@ -56,9 +53,10 @@ Result<void> put_unconfirmed_factor(Conn& c, const std::string& org_id, const st
 Result<std::int64_t> use_counter(Conn& c, const std::string& org_id, const std::string& user_id, std::int64_t counter,
                                  const std::optional<std::string>& confirm_at) {
   if (confirm_at)
-    return c.exec("UPDATE two_step_factors SET last_counter = ?, confirmed_at = ? WHERE org_id = ? AND user_id = ?"
-                  " AND last_counter < ?",
-                  {counter, *confirm_at, org_id, user_id, counter});
+    return c.exec(
+        "UPDATE two_step_factors SET last_counter = ?, confirmed_at = ? WHERE org_id = ? AND user_id = ?"
+        " AND last_counter < ?",
+        {counter, *confirm_at, org_id, user_id, counter});
   return c.exec("UPDATE two_step_factors SET last_counter = ? WHERE org_id = ? AND user_id = ? AND last_counter < ?",
                 {counter, org_id, user_id, counter});
 }
@@ -73,20 +71,23 @@ Result<void> replace_recovery_codes(Conn& c, const std::string& org_id, const st
                                     const std::vector<std::string>& hashes) {
   TRY(c.exec("DELETE FROM two_step_recovery_codes WHERE org_id = ? AND user_id = ?", {org_id, user_id}));
   for (const auto& h : hashes)
-    TRY(c.exec("INSERT INTO two_step_recovery_codes (org_id, user_id, code_hash) VALUES (?, ?, ?)", {org_id, user_id, h}));
+    TRY(c.exec("INSERT INTO two_step_recovery_codes (org_id, user_id, code_hash) VALUES (?, ?, ?)",
+               {org_id, user_id, h}));
   return {};
 }
 
 Result<std::int64_t> use_recovery_code(Conn& c, const std::string& org_id, const std::string& user_id,
                                        const std::string& hash, const std::string& now) {
-  return c.exec("UPDATE two_step_recovery_codes SET used_at = ? WHERE org_id = ? AND user_id = ? AND code_hash = ?"
-                " AND used_at IS NULL",
-                {now, org_id, user_id, hash});
+  return c.exec(
+      "UPDATE two_step_recovery_codes SET used_at = ? WHERE org_id = ? AND user_id = ? AND code_hash = ?"
+      " AND used_at IS NULL",
+      {now, org_id, user_id, hash});
 }
 
 Result<std::int64_t> recovery_codes_left(Conn& c, const std::string& org_id, const std::string& user_id) {
-  auto row = TRY(c.query_one("SELECT COUNT(*) FROM two_step_recovery_codes WHERE org_id = ? AND user_id = ? AND used_at IS NULL",
-                             {org_id, user_id}));
+  auto row = TRY(
+      c.query_one("SELECT COUNT(*) FROM two_step_recovery_codes WHERE org_id = ? AND user_id = ? AND used_at IS NULL",
+                  {org_id, user_id}));
   return row ? row->integer(0) : 0;
 }
 
@@ -101,7 +102,8 @@ Result<void> insert_challenge(Conn& c, const TwoStepChallenge& ch, const std::st
 }
 
 Result<std::optional<TwoStepChallenge>> find_challenge(Conn& c, const std::string& token_hash) {
-  static const std::string sql = "SELECT " + kChallenge.select_list() + " FROM two_step_challenges WHERE token_hash = ?";
+  static const std::string sql =
+      "SELECT " + kChallenge.select_list() + " FROM two_step_challenges WHERE token_hash = ?";
   auto row = TRY(c.query_one(sql, {token_hash}));
   if (!row) return std::optional<TwoStepChallenge>{};
   return std::optional<TwoStepChallenge>{kChallenge.read(*row)};
@@ -116,6 +118,5 @@ Result<std::int64_t> use_challenge(Conn& c, const std::string& org_id, const std
   return c.exec("UPDATE two_step_challenges SET used_at = ? WHERE org_id = ? AND id = ? AND used_at IS NULL",
                 {now, org_id, id});
 }
-
 
 }  // namespace trellis::access::db

@@ -42,5 +42,4 @@ Result<std::optional<TwoStepChallenge>> find_challenge(Conn& c, const std::strin
 Result<void> count_challenge_failure(Conn& c, const std::string& org_id, const std::string& id);
 Result<std::int64_t> use_challenge(Conn& c, const std::string& org_id, const std::string& id, const std::string& now);
 
-
 }  // namespace trellis::access::db

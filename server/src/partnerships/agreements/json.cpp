@@ -19,7 +19,8 @@ json to_json(const Partner& p) {
           {"waitWeeks", p.wait_weeks ? json(*p.wait_weeks) : json(nullptr)},
           {"agreementStartsOn", or_null(p.agreement_starts_on)},
           {"agreementReviewOn", or_null(p.agreement_review_on)},
-          {"requiredParts", [&] {
+          {"requiredParts",
+           [&] {
              json parts = json::array();
              for (auto x : p.required_parts) parts.push_back(access::part_name(x));
              return parts;

@@ -44,7 +44,8 @@ Result<Partner> read_partner(const Ctx& ctx) {
   p.response_days = static_cast<int>(in.integer("responseDays", Need::optional, 1, 60).value_or(5));
   p.taking_referrals = in.boolean("takingReferrals", Need::optional).value_or(true);
   if (auto w = in.integer("waitWeeks", Need::optional, 0, 104)) p.wait_weeks = static_cast<int>(*w);
-  for (auto [field, date] : {std::pair{"agreementStartsOn", &p.agreement_starts_on}, {"agreementReviewOn", &p.agreement_review_on}})
+  for (auto [field, date] :
+       {std::pair{"agreementStartsOn", &p.agreement_starts_on}, {"agreementReviewOn", &p.agreement_review_on}})
     if (auto d = in.text(field, Need::optional, {.max = 10}); d && !d->empty()) *date = d;
   std::vector<std::string_view> shareable;
   for (auto x : access::kShareableParts) shareable.push_back(access::part_name(x));
@@ -58,7 +59,8 @@ Result<Partner> read_partner(const Ctx& ctx) {
 Response add_partner(Ctx& ctx, AgreementsService& svc) {
   auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
-  return api::respond_as(ctx, svc.add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, svc.add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
 }
 
 Response update_partner(Ctx& ctx, AgreementsService& svc) {
@@ -67,12 +69,16 @@ Response update_partner(Ctx& ctx, AgreementsService& svc) {
   auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
   return api::respond_as(ctx, svc.update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
-                          [](const Partner& x) { return to_json(x); });
+                         [](const Partner& x) { return to_json(x); });
 }
 
 json document_json(const PartnerDocument& d) {
-  return {{"id", d.id},           {"partnerId", d.partner_id},   {"name", d.name},
-          {"contentType", d.content_type}, {"sizeBytes", d.size_bytes}, {"uploadedAt", d.uploaded_at}};
+  return {{"id", d.id},
+          {"partnerId", d.partner_id},
+          {"name", d.name},
+          {"contentType", d.content_type},
+          {"sizeBytes", d.size_bytes},
+          {"uploadedAt", d.uploaded_at}};
 }
 
 Response attach_document(Ctx& ctx, AgreementsService& svc) {
@@ -82,8 +88,8 @@ Response attach_document(Ctx& ctx, AgreementsService& svc) {
   auto type = in->text("contentType", Need::required, {.max = 100}).value_or("");
   auto data = in->text("data", Need::required, {.max = 1 << 20}).value_or("");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data),
-                          document_json, 201);
+  return api::respond_as(ctx, svc.attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data), document_json,
+                         201);
 }
 
 Response list_documents(Ctx& ctx, AgreementsService& svc) {
@@ -109,7 +115,7 @@ Response download_document(Ctx& ctx, AgreementsService& svc) {
 Response own_agency(Ctx& ctx, AgreementsService& svc) {
   const auto& who = ctx.principal();
   return api::respond_as(ctx, svc.partner(who.user.org_id, who.user.partner_id.value_or("")),
-                          [](const Partner& x) { return to_json(x); });
+                         [](const Partner& x) { return to_json(x); });
 }
 
 Response update_capacity(Ctx& ctx, AgreementsService& svc) {
@@ -121,9 +127,8 @@ Response update_capacity(Ctx& ctx, AgreementsService& svc) {
   std::optional<int> wait;
   if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) wait = static_cast<int>(*w);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
-      [](const Partner& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
+                         [](const Partner& x) { return to_json(x); });
 }
 
 Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessService& access) {
@@ -145,7 +150,6 @@ Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessServic
   if (!created) return ctx.problem(created.error());
   return Response::json(201, {{"id", created->id}, {"email", created->email}, {"partnerId", partner->id}});
 }
-
 
 }  // namespace
 
@@ -176,7 +180,9 @@ void add_agreements_routes(api::Routes& r, AgreementsService& svc, access::Acces
          .status = 201},
         api::with(attach_document, svc));
   r.add("GET", "/api/v1/partners/:partnerId/documents", Rule::need(P::manage_partners),
-        {.summary = "The documents attached to a partnership, newest first", .tag = "partners", .response = "PartnerDocumentList"},
+        {.summary = "The documents attached to a partnership, newest first",
+         .tag = "partners",
+         .response = "PartnerDocumentList"},
         api::with(list_documents, svc));
   // The document as it was attached, with the content type it was attached as (PartnerDocumentType).
   r.add("GET", "/api/v1/partners/:partnerId/documents/:documentId", Rule::need(P::manage_partners),

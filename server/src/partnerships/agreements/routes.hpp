@@ -1,8 +1,12 @@
 // HTTP routes of partner agencies, their agreements, documents and sign-ins.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::partnerships {
 class AgreementsService;

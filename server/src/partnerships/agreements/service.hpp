@@ -27,11 +27,13 @@ class AgreementsService final : public people::PartnerAgencies {
   Result<bool> is_partner_agency(const std::string& org_id, const std::string& partner_id) override;
   Result<Partner> add_partner(const access::Actor& actor, Partner p);
   // The whole agreement, as the service's managers keep it.
-  Result<Partner> update_partner(const access::Actor& actor, const std::string& id, std::int64_t version, Partner changes);
+  Result<Partner> update_partner(const access::Actor& actor, const std::string& id, std::int64_t version,
+                                 Partner changes);
   // Documents attached to the partnership (a signed agreement, say): type and size checked,
   // every upload kept.
-  Result<PartnerDocument> attach_document(const access::Actor& actor, const std::string& partner_id, const std::string& name,
-                                          const std::string& content_type, const std::string& data_base64);
+  Result<PartnerDocument> attach_document(const access::Actor& actor, const std::string& partner_id,
+                                          const std::string& name, const std::string& content_type,
+                                          const std::string& data_base64);
   Result<std::vector<PartnerDocument>> documents(const std::string& org_id, const std::string& partner_id);
   // The document and its bytes.
   Result<std::pair<PartnerDocument, std::string>> document(const access::Actor& actor, const std::string& partner_id,

@@ -64,7 +64,8 @@ Result<std::optional<Partner>> partner(Conn& c, const std::string& org_id, const
   return std::optional<Partner>{kPartner.read(*row)};
 }
 
-Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at, const std::string& by) {
+Result<void> insert_partner(Conn& c, const std::string& org_id, const Partner& p, const std::string& at,
+                            const std::string& by) {
   static const std::string sql = "INSERT INTO partners (org_id, " + kPartner.insert_names() +
                                  ", created_at, updated_at, updated_by, version) VALUES (?, " +
                                  kPartner.insert_placeholders() + ", ?, ?, ?, 1)";
@@ -90,7 +91,8 @@ Result<void> update_partner(Conn& c, const std::string& org_id, const Partner& p
 Result<void> insert_partner_document(Conn& c, const std::string& org_id, const PartnerDocument& d,
                                      const std::string& data_base64, const std::string& by) {
   static const std::string sql = "INSERT INTO partner_documents (org_id, " + kDocument.insert_names() +
-                                 ", data_base64, uploaded_by) VALUES (?, " + kDocument.insert_placeholders() + ", ?, ?)";
+                                 ", data_base64, uploaded_by) VALUES (?, " + kDocument.insert_placeholders() +
+                                 ", ?, ?)";
   store::Params params{org_id};
   kDocument.insert_values(d, params);
   params.insert(params.end(), {data_base64, by});
@@ -98,9 +100,11 @@ Result<void> insert_partner_document(Conn& c, const std::string& org_id, const P
   return {};
 }
 
-Result<std::vector<PartnerDocument>> partner_documents(Conn& c, const std::string& org_id, const std::string& partner_id) {
-  static const std::string sql = "SELECT " + kDocument.select_list() +
-                                 " FROM partner_documents WHERE org_id = ? AND partner_id = ? ORDER BY uploaded_at DESC, id";
+Result<std::vector<PartnerDocument>> partner_documents(Conn& c, const std::string& org_id,
+                                                       const std::string& partner_id) {
+  static const std::string sql =
+      "SELECT " + kDocument.select_list() +
+      " FROM partner_documents WHERE org_id = ? AND partner_id = ? ORDER BY uploaded_at DESC, id";
   auto rows = TRY(c.query(sql, {org_id, partner_id}));
   std::vector<PartnerDocument> out;
   for (const auto& r : rows) out.push_back(kDocument.read(r));
@@ -114,7 +118,8 @@ Result<std::optional<std::pair<PartnerDocument, std::string>>> partner_document(
                                  ", data_base64 FROM partner_documents WHERE org_id = ? AND partner_id = ? AND id = ?";
   auto r = TRY(c.query_one(sql, {org_id, partner_id, id}));
   if (!r) return std::optional<std::pair<PartnerDocument, std::string>>{};
-  return std::optional<std::pair<PartnerDocument, std::string>>{std::pair{kDocument.read(*r), r->text(kDocument.size())}};
+  return std::optional<std::pair<PartnerDocument, std::string>>{
+      std::pair{kDocument.read(*r), r->text(kDocument.size())}};
 }
 
 }  // namespace trellis::partnerships::db

@@ -28,7 +28,6 @@ namespace {
 
 using nlohmann::json;
 
-
 std::string kind_of(const json& d) {
   if (d.contains("location_type")) return "location";
   if (d.contains("service") && d["service"].is_object()) return "service_at_location";
@@ -174,7 +173,8 @@ IndexedService index_service(const json& s, const std::string& org_id, const std
   if (s.contains("languages") && s["languages"].is_array())
     for (const auto& l : s["languages"]) x.languages += (x.languages.empty() ? "" : ",") + text_of(l, "name");
   std::string org = org_name;
-  if (org.empty() && s.contains("organization") && s["organization"].is_object()) org = text_of(s["organization"], "name");
+  if (org.empty() && s.contains("organization") && s["organization"].is_object())
+    org = text_of(s["organization"], "name");
   x.organization_name = org;
   x.search_text = fold_for_search(x.name + " " + x.description + " " + org + " " + taxonomy);
   std::vector<const json*> schedules;
@@ -252,7 +252,8 @@ Result<HsdsFile> read_hsds_json(std::string_view text) {
                 "Lists and objects may be at most " + std::to_string(kMaxJsonDepth) + " deep.", "json_too_deep");
   auto j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded())
-    return fail(ErrorKind::bad_request, "The file is not valid JSON", "Check it was saved as UTF-8 JSON.", "malformed_json");
+    return fail(ErrorKind::bad_request, "The file is not valid JSON", "Check it was saved as UTF-8 JSON.",
+                "malformed_json");
   return read_hsds_document(j);
 }
 

@@ -67,7 +67,7 @@ struct IndexedService {
   std::vector<Category> categories;
   std::vector<OpeningHours> hours;  // weekly schedules only; others are not claimed as open
   std::string organization_name;
-  std::string locality, postcode;   // locality folded for search
+  std::string locality, postcode;  // locality folded for search
 };
 // Weekly hours from one HSDS schedule (empty when it is not a weekly or daily pattern).
 std::vector<OpeningHours> weekly_hours(const nlohmann::json& schedule);

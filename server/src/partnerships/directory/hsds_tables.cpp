@@ -66,9 +66,9 @@ Result<HsdsFile> read_hsds_tables(const std::map<std::string, std::string>& tabl
     for (std::size_t r = 1; r < rows->size(); ++r, ++index) {
       const auto& row = (*rows)[r];
       if (row.size() != header.size()) {
-        out.rejected.push_back({index, table + ".csv line " + std::to_string(r + 1),
-                                "has " + std::to_string(row.size()) + " values for " + std::to_string(header.size()) +
-                                    " columns"});
+        out.rejected.push_back(
+            {index, table + ".csv line " + std::to_string(r + 1),
+             "has " + std::to_string(row.size()) + " values for " + std::to_string(header.size()) + " columns"});
         continue;
       }
       json doc = json::object();

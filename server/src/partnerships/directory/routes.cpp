@@ -35,21 +35,18 @@ json import_json(const ImportProgress& p) {
 // The body is HSDS JSON, or {"tables": {"services.csv": "…", …}} for a tabular export.
 Response start_directory_import(Ctx& ctx, DirectoryService& svc) {
   const auto& body = *ctx.body;  // parsed once, and its shape checked, by the pipeline
-  Result<HsdsFile> file = body.is_object() && body.contains("tables")
-                              ? [&]() -> Result<HsdsFile> {
-                                  if (!body["tables"].is_object())
-                                    return fail(Error::field(ErrorKind::bad_request, "tables",
-                                                             "must map each CSV file's name to its text"));
-                                  std::map<std::string, std::string> tables;
-                                  for (const auto& [name, text] : body["tables"].items()) {
-                                    if (!text.is_string())
-                                      return fail(Error::field(ErrorKind::bad_request, "tables." + name,
-                                                               "must be the file's text"));
-                                    if (name != "datapackage.json") tables[name] = text.get<std::string>();
-                                  }
-                                  return read_hsds_tables(tables);
-                                }()
-                              : read_hsds_document(body);
+  Result<HsdsFile> file = body.is_object() && body.contains("tables") ? [&]() -> Result<HsdsFile> {
+    if (!body["tables"].is_object())
+      return fail(Error::field(ErrorKind::bad_request, "tables", "must map each CSV file's name to its text"));
+    std::map<std::string, std::string> tables;
+    for (const auto& [name, text] : body["tables"].items()) {
+      if (!text.is_string())
+        return fail(Error::field(ErrorKind::bad_request, "tables." + name, "must be the file's text"));
+      if (name != "datapackage.json") tables[name] = text.get<std::string>();
+    }
+    return read_hsds_tables(tables);
+  }()
+      : read_hsds_document(body);
   if (!file) return ctx.problem(file.error());
   auto job = svc.start_import(ctx.actor(), std::move(*file));
   if (!job) return ctx.problem(job.error());
@@ -97,13 +94,14 @@ Result<std::optional<db::LocalMoment>> moment_param(const http::Request& req, co
   if (t.size() != 16 || t[10] != 'T' || t[13] != ':' || !valid_date(t.substr(0, 10)) || !digits(11) || !digits(14) ||
       std::stoi(t.substr(11, 2)) > 23 || std::stoi(t.substr(14, 2)) > 59)
     return fail(Error::field(ErrorKind::bad_request, name, "must be a local date and time like 2026-11-23T14:30"));
-  return std::optional<db::LocalMoment>{
-      db::LocalMoment{weekday_of(t.substr(0, 10)), std::stoi(t.substr(11, 2)) * 60 + std::stoi(t.substr(14, 2)),
-                      t.substr(0, 10)}};
+  return std::optional<db::LocalMoment>{db::LocalMoment{
+      weekday_of(t.substr(0, 10)), std::stoi(t.substr(11, 2)) * 60 + std::stoi(t.substr(14, 2)), t.substr(0, 10)}};
 }
 
 json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from) {
-  auto deg = [](const std::optional<std::int64_t>& v) { return v ? json(static_cast<double>(*v) / 1e6) : json(nullptr); };
+  auto deg = [](const std::optional<std::int64_t>& v) {
+    return v ? json(static_cast<double>(*v) / 1e6) : json(nullptr);
+  };
   json out = {{"id", h.id},
               {"organizationId", h.organization_id},
               {"organizationName", h.organization_name},
@@ -120,7 +118,8 @@ json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from)
     constexpr double kRad = M_PI / 180e6, kEarthKm = 6371.0;
     double la1 = static_cast<double>(from->latitude_e6) * kRad, la2 = static_cast<double>(*h.latitude_e6) * kRad;
     double dla = la2 - la1, dlo = static_cast<double>(*h.longitude_e6 - from->longitude_e6) * kRad;
-    double a = std::sin(dla / 2) * std::sin(dla / 2) + std::cos(la1) * std::cos(la2) * std::sin(dlo / 2) * std::sin(dlo / 2);
+    double a =
+        std::sin(dla / 2) * std::sin(dla / 2) + std::cos(la1) * std::cos(la2) * std::sin(dlo / 2) * std::sin(dlo / 2);
     out["distanceKm"] = std::round(2 * kEarthKm * std::asin(std::sqrt(a)) * 10) / 10;
   }
   return out;
@@ -150,11 +149,13 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
   for (const auto* r : {&lat, &lon, &radius})
     if (!*r) return ctx.problem(r->error());
   if (lat->has_value() != lon->has_value())
-    return ctx.problem(Error::field(ErrorKind::bad_request, lat->has_value() ? "lon" : "lat", "is needed with the other"));
+    return ctx.problem(
+        Error::field(ErrorKind::bad_request, lat->has_value() ? "lon" : "lat", "is needed with the other"));
   auto near = ctx.req.query("near").value_or("");
   if (*lat && !near.empty())
     return ctx.problem(Error::field(ErrorKind::bad_request, "near", "give a place or a point (lat, lon), not both"));
-  if (near.size() > 200) return ctx.problem(Error::field(ErrorKind::bad_request, "near", "must be at most 200 characters"));
+  if (near.size() > 200)
+    return ctx.problem(Error::field(ErrorKind::bad_request, "near", "must be at most 200 characters"));
   std::optional<db::Place> point;
   if (*lat) {
     q.near_lat_e6 = static_cast<std::int64_t>(std::llround(**lat * 1e6));
@@ -171,8 +172,8 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
     const auto& last = r->hits.back();
     // Nearest first orders by distance from the point (services without a place are never in
     // such a search); by name otherwise.
-    auto key = point ? std::to_string(db::search_distance(q.near_lat_e6 ? q : with_point(q, *point),
-                                                          *last.latitude_e6, *last.longitude_e6))
+    auto key = point ? std::to_string(db::search_distance(q.near_lat_e6 ? q : with_point(q, *point), *last.latitude_e6,
+                                                          *last.longitude_e6))
                      : last.name;
     next = encode_cursor({point ? "d" : "n", key, last.id});
   }
@@ -192,7 +193,6 @@ Response directory_categories(Ctx& ctx, DirectoryService& svc) {
   for (const auto& k : *r) list.push_back({{"code", k.code}, {"name", k.name}, {"services", k.services}});
   return Response::json(200, {{"items", list}});
 }
-
 
 }  // namespace
 
@@ -220,8 +220,9 @@ void add_directory_routes(api::Routes& r, DirectoryService& svc) {
          .response = "DirectoryCategoryList"},
         api::with(directory_categories, svc));
   r.add("POST", "/api/v1/directory/imports", Rule::need(P::manage_directory),
-        {.summary = "Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with"
-                    " any bad record is refused whole with each reason",
+        {.summary =
+             "Start importing Open Referral HSDS 3.0 (JSON, or {\"tables\": CSV files}); all or nothing: a file with"
+             " any bad record is refused whole with each reason",
          .tag = "directory",
          .request = "DirectoryImport",
          .response = "DirectoryImportProgress",
@@ -232,9 +233,10 @@ void add_directory_routes(api::Routes& r, DirectoryService& svc) {
          .tag = "directory",
          .response = "DirectoryImportProgress"},
         api::with(directory_import, svc));
-  r.add("GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
-        {.summary = "Export the directory as Open Referral HSDS 3.0 JSON", .tag = "directory", .response = "HsdsExport"},
-        api::with(export_directory, svc));
+  r.add(
+      "GET", "/api/v1/directory/export", Rule::need(P::manage_directory),
+      {.summary = "Export the directory as Open Referral HSDS 3.0 JSON", .tag = "directory", .response = "HsdsExport"},
+      api::with(export_directory, svc));
 }
 
 }  // namespace trellis::partnerships

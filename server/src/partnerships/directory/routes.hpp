@@ -1,7 +1,9 @@
 // HTTP routes of the service directory.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::partnerships {
 class DirectoryService;

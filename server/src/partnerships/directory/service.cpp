@@ -12,17 +12,17 @@
 namespace trellis::partnerships {
 
 Result<ImportReport> DirectoryService::import_hsds(const access::Actor& actor, std::string_view json_text,
-                                                      const std::function<void(std::size_t, std::size_t)>& progress) {
+                                                   const std::function<void(std::size_t, std::size_t)>& progress) {
   return apply(actor, TRY(read_hsds_json(json_text)), progress);
 }
 
-Result<ImportReport> DirectoryService::import_hsds_tabular(const access::Actor& actor, const std::string& dir,
-                                                              const std::function<void(std::size_t, std::size_t)>& progress) {
+Result<ImportReport> DirectoryService::import_hsds_tabular(
+    const access::Actor& actor, const std::string& dir, const std::function<void(std::size_t, std::size_t)>& progress) {
   return apply(actor, TRY(read_hsds_tabular(dir)), progress);
 }
 
 Result<ImportReport> DirectoryService::apply(const access::Actor& actor, HsdsFile file,
-                                                const std::function<void(std::size_t, std::size_t)>& progress) {
+                                             const std::function<void(std::size_t, std::size_t)>& progress) {
   ImportReport report;
   if (!file.rejected.empty()) {
     report.rejected = std::move(file.rejected);
@@ -98,7 +98,8 @@ const std::string_view kStates[] = {"vic", "nsw", "qld", "sa", "wa", "tas", "nt"
 // between commas, last first, without a state or postcode at its end.
 Result<std::optional<db::Place>> find_place(store::Conn& c, const std::string& org_id, const std::string& text) {
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    bool four = std::all_of(text.begin() + i, text.begin() + i + 4, [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    bool four = std::all_of(text.begin() + i, text.begin() + i + 4,
+                            [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
     bool bounded = (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1]))) &&
                    (i + 4 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i + 4])));
     if (four && bounded)
@@ -125,7 +126,7 @@ Result<std::optional<db::Place>> find_place(store::Conn& c, const std::string& o
 }  // namespace
 
 Result<DirectoryService::Search> DirectoryService::find_services(const std::string& org_id, db::ServiceQuery q,
-                                                                       const std::string& near) {
+                                                                 const std::string& near) {
   q.folded_text = fold_for_search(q.folded_text);
   if (q.language) q.language = fold_for_search(*q.language);
   return db_.read([&](store::Conn& c) -> Result<Search> {

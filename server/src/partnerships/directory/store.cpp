@@ -21,14 +21,16 @@ Result<std::optional<std::string>> document(Conn& c, const std::string& org_id, 
 }
 
 Result<void> insert_document(Conn& c, const std::string& org_id, const HsdsRecord& r, const std::string& at) {
-  TRY(c.exec("INSERT INTO directory_documents (org_id, kind, hsds_id, doc, imported_at, updated_at, version)"
+  TRY(
+      c.exec("INSERT INTO directory_documents (org_id, kind, hsds_id, doc, imported_at, updated_at, version)"
              " VALUES (?, ?, ?, ?, ?, ?, 1)",
              {org_id, r.kind, r.id, r.doc.dump(), at, at}));
   return {};
 }
 
 Result<void> update_document(Conn& c, const std::string& org_id, const HsdsRecord& r, const std::string& at) {
-  TRY(c.exec("UPDATE directory_documents SET doc = ?, updated_at = ?, version = version + 1"
+  TRY(
+      c.exec("UPDATE directory_documents SET doc = ?, updated_at = ?, version = version + 1"
              " WHERE org_id = ? AND kind = ? AND hsds_id = ?",
              {r.doc.dump(), at, org_id, r.kind, r.id}));
   return {};
@@ -42,9 +44,9 @@ Result<void> unindex(Conn& c, const std::string& where, const store::Params& p) 
   // SQLite's full-text index is a separate table, kept in step here; its rows share the
   // service row's rowid, so each delete is a key lookup rather than a scan.
   if (c.dialect() == store::Dialect::sqlite)
-    TRY(c.exec("DELETE FROM directory_services_fts WHERE rowid IN (SELECT rowid FROM directory_services WHERE " +
-                   where + ")",
-               p));
+    TRY(c.exec(
+        "DELETE FROM directory_services_fts WHERE rowid IN (SELECT rowid FROM directory_services WHERE " + where + ")",
+        p));
   for (const char* table : {"directory_service_categories", "directory_service_hours"}) {
     store::Params q{p.front()};
     q.insert(q.end(), p.begin(), p.end());
@@ -66,21 +68,24 @@ Result<void> index_services(Conn& c, const std::string& org_id, const HsdsRecord
     auto opt_text = [](const std::optional<std::string>& v) { return v ? store::Value(*v) : store::Value(); };
     // A service seen in several documents is indexed once, from the latest.
     TRY_VOID(unindex(c, "org_id = ? AND hsds_id = ?", {org_id, s.id}));
-    TRY(c.exec("INSERT INTO directory_services (org_id, hsds_id, organization_hsds_id, name, description, status,"
+    TRY(
+        c.exec("INSERT INTO directory_services (org_id, hsds_id, organization_hsds_id, name, description, status,"
                " search_text, languages, taxonomy_codes, latitude_e6, longitude_e6, source_kind, source_id, locality,"
                " postcode, organization_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {org_id, s.id, s.organization_id, s.name, s.description, s.status, s.search_text, s.languages,
                 s.taxonomy_codes, opt(s.latitude_e6), opt(s.longitude_e6), source.kind, source.id, s.locality,
                 s.postcode, s.organization_name}));
     if (c.dialect() == store::Dialect::sqlite)
-      TRY(c.exec("INSERT INTO directory_services_fts (rowid, org_id, hsds_id, search_text)"
+      TRY(
+          c.exec("INSERT INTO directory_services_fts (rowid, org_id, hsds_id, search_text)"
                  " SELECT rowid, org_id, hsds_id, search_text FROM directory_services WHERE org_id = ? AND hsds_id = ?",
                  {org_id, s.id}));
     for (const auto& k : s.categories)
       TRY(c.exec("INSERT INTO directory_service_categories (org_id, service_id, code, name) VALUES (?, ?, ?, ?)",
                  {org_id, s.id, k.code, k.name}));
     for (const auto& h : s.hours)
-      TRY(c.exec("INSERT INTO directory_service_hours (org_id, service_id, weekday, opens_min, closes_min, valid_from,"
+      TRY(
+          c.exec("INSERT INTO directory_service_hours (org_id, service_id, weekday, opens_min, closes_min, valid_from,"
                  " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)",
                  {org_id, s.id, static_cast<std::int64_t>(h.weekday), static_cast<std::int64_t>(h.opens_min),
                   static_cast<std::int64_t>(h.closes_min), opt_text(h.valid_from), opt_text(h.valid_to)}));
@@ -89,7 +94,8 @@ Result<void> index_services(Conn& c, const std::string& org_id, const HsdsRecord
 }
 
 Result<ApplyCounts> apply_records(Conn& c, const std::string& org_id, const std::vector<HsdsRecord>& records,
-                                  const std::string& at, const std::function<void(std::size_t, std::size_t)>& progress) {
+                                  const std::string& at,
+                                  const std::function<void(std::size_t, std::size_t)>& progress) {
   ApplyCounts n;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
@@ -111,8 +117,8 @@ Result<ApplyCounts> apply_records(Conn& c, const std::string& org_id, const std:
 }
 
 Result<std::vector<HsdsRecord>> documents(Conn& c, const std::string& org_id) {
-  auto rows = TRY(c.query("SELECT kind, hsds_id, doc FROM directory_documents WHERE org_id = ? ORDER BY kind, hsds_id",
-                          {org_id}));
+  auto rows = TRY(
+      c.query("SELECT kind, hsds_id, doc FROM directory_documents WHERE org_id = ? ORDER BY kind, hsds_id", {org_id}));
   std::vector<HsdsRecord> out;
   for (const auto& r : rows) out.push_back({r.text(0), r.text(1), nlohmann::json::parse(r.text(2), nullptr, false)});
   return out;
@@ -175,8 +181,9 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
   if (!terms.empty() && sqlite) {
     std::string match;
     for (const auto& t : terms) match += (match.empty() ? "" : " ") + std::string("\"") + t + "\"*";
-    sql += " FROM directory_services_fts f CROSS JOIN directory_services s ON s.rowid = f.rowid"  // SQLite only
-           " WHERE directory_services_fts MATCH ? AND s.org_id = ?";
+    sql +=
+        " FROM directory_services_fts f CROSS JOIN directory_services s ON s.rowid = f.rowid"  // SQLite only
+        " WHERE directory_services_fts MATCH ? AND s.org_id = ?";
     p.emplace_back(match);
     p.emplace_back(org_id);
   } else if (category_drives) {
@@ -195,8 +202,9 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     p.emplace_back(tsq);
   }
   if (q.category && !category_drives) {
-    sql += " AND EXISTS (SELECT 1 FROM directory_service_categories k WHERE k.org_id = s.org_id AND k.code = ?"
-           " AND k.service_id = s.hsds_id)";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM directory_service_categories k WHERE k.org_id = s.org_id AND k.code = ?"
+        " AND k.service_id = s.hsds_id)";
     p.emplace_back(*q.category);
   }
   if (q.language) {
@@ -204,9 +212,10 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     p.emplace_back(store::contains_pattern("," + *q.language + ","));
   }
   if (q.open_at) {
-    sql += " AND s.status = 'active' AND EXISTS (SELECT 1 FROM directory_service_hours h WHERE h.org_id = s.org_id"
-           " AND h.service_id = s.hsds_id AND h.weekday = ? AND h.opens_min <= ? AND h.closes_min > ?"
-           " AND (h.valid_from IS NULL OR h.valid_from <= ?) AND (h.valid_to IS NULL OR h.valid_to >= ?))";
+    sql +=
+        " AND s.status = 'active' AND EXISTS (SELECT 1 FROM directory_service_hours h WHERE h.org_id = s.org_id"
+        " AND h.service_id = s.hsds_id AND h.weekday = ? AND h.opens_min <= ? AND h.closes_min > ?"
+        " AND (h.valid_from IS NULL OR h.valid_from <= ?) AND (h.valid_to IS NULL OR h.valid_to >= ?))";
     p.emplace_back(static_cast<std::int64_t>(q.open_at->weekday));
     p.emplace_back(static_cast<std::int64_t>(q.open_at->minute));
     p.emplace_back(static_cast<std::int64_t>(q.open_at->minute));
@@ -222,7 +231,8 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
     auto dlon = static_cast<std::int64_t>(static_cast<double>(dlat) / cosine);
     auto cos_milli = static_cast<std::int64_t>(cosine * 1000);
     const std::string distance =
-        "((s.latitude_e6 - ?) * (s.latitude_e6 - ?) + ((s.longitude_e6 - ?) * ? / 1000) * ((s.longitude_e6 - ?) * ? / 1000))";
+        "((s.latitude_e6 - ?) * (s.latitude_e6 - ?) + ((s.longitude_e6 - ?) * ? / 1000) * ((s.longitude_e6 - ?) * ? / "
+        "1000))";
     auto distance_params = [&] {
       for (auto v : {*q.near_lat_e6, *q.near_lat_e6, *q.near_lon_e6, cos_milli, *q.near_lon_e6, cos_milli})
         p.emplace_back(v);
@@ -298,9 +308,10 @@ Result<std::vector<ServiceHit>> search_services(Conn& c, const std::string& org_
 }
 
 Result<std::vector<CategoryCount>> categories(Conn& c, const std::string& org_id) {
-  auto rows = TRY(c.query("SELECT code, MIN(name), COUNT(*) FROM directory_service_categories WHERE org_id = ?"
-                          " GROUP BY code ORDER BY MIN(name), code",
-                          {org_id}));
+  auto rows =
+      TRY(c.query("SELECT code, MIN(name), COUNT(*) FROM directory_service_categories WHERE org_id = ?"
+                  " GROUP BY code ORDER BY MIN(name), code",
+                  {org_id}));
   std::vector<CategoryCount> out;
   for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.integer(2)});
   return out;
@@ -308,7 +319,8 @@ Result<std::vector<CategoryCount>> categories(Conn& c, const std::string& org_id
 
 namespace {
 
-Result<std::optional<Place>> place_where(Conn& c, const std::string& org_id, const char* column, const std::string& value) {
+Result<std::optional<Place>> place_where(Conn& c, const std::string& org_id, const char* column,
+                                         const std::string& value) {
   auto row = TRY(c.query_one(std::string("SELECT CAST(AVG(latitude_e6) AS BIGINT), CAST(AVG(longitude_e6) AS BIGINT),"
                                          " COUNT(*) FROM directory_services WHERE org_id = ? AND ") +
                                  column + " = ? AND latitude_e6 IS NOT NULL AND longitude_e6 IS NOT NULL",

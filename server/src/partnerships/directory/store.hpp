@@ -42,8 +42,8 @@ struct LocalMoment {
 struct ServiceQuery {
   std::string folded_text;  // every word, as a prefix, must appear (full-text index)
   std::optional<std::string> language;
-  std::optional<std::string> category;   // a taxonomy term's code
-  std::optional<LocalMoment> open_at;     // active and open then, by its weekly hours
+  std::optional<std::string> category;  // a taxonomy term's code
+  std::optional<LocalMoment> open_at;   // active and open then, by its weekly hours
   std::optional<std::int64_t> near_lat_e6, near_lon_e6;
   double radius_km = 25;
   std::size_t limit = 50;

@@ -13,12 +13,15 @@ namespace trellis::partnerships {
 // Where a referral is. One transition table (kReferralMoves) says where each state can go and
 // who moves it there; the service, the API's list of moves and the demo data all read it.
 enum class ReferralState { draft, sent, received, accepted, declined, redirected, in_progress, completed, withdrawn };
-inline constexpr EnumName<ReferralState> kReferralStateNames[] = {
-    {ReferralState::draft, "draft"},         {ReferralState::sent, "sent"},
-    {ReferralState::received, "received"},   {ReferralState::accepted, "accepted"},
-    {ReferralState::declined, "declined"},   {ReferralState::redirected, "redirected"},
-    {ReferralState::in_progress, "in_progress"}, {ReferralState::completed, "completed"},
-    {ReferralState::withdrawn, "withdrawn"}};
+inline constexpr EnumName<ReferralState> kReferralStateNames[] = {{ReferralState::draft, "draft"},
+                                                                  {ReferralState::sent, "sent"},
+                                                                  {ReferralState::received, "received"},
+                                                                  {ReferralState::accepted, "accepted"},
+                                                                  {ReferralState::declined, "declined"},
+                                                                  {ReferralState::redirected, "redirected"},
+                                                                  {ReferralState::in_progress, "in_progress"},
+                                                                  {ReferralState::completed, "completed"},
+                                                                  {ReferralState::withdrawn, "withdrawn"}};
 constexpr std::span<const EnumName<ReferralState>> names_of(ReferralState) { return kReferralStateNames; }
 
 // Who moves a referral: the care team that made it, or the partner agency it went to.
@@ -65,8 +68,8 @@ struct Referral {
   std::optional<std::string> sent_at, responded_at, closed_at;
   std::string created_at, updated_at;
   std::int64_t version = 1;
-  bool overdue = false;        // sent, and not answered within the partner's agreed time
-  std::string person_name;     // for the partner's view
+  bool overdue = false;          // sent, and not answered within the partner's agreed time
+  std::string person_name;       // for the partner's view
   bool person_withheld = false;  // the person's consent for this partner has gone (decision 0014)
 };
 

@@ -14,12 +14,24 @@ using nlohmann::json;
 json to_json(const Referral& r) {
   json parts = json::array();
   for (auto p : r.shared_parts) parts.push_back(access::part_name(p));
-  return {{"id", r.id},         {"personId", r.person_id},       {"personName", r.person_name},
-          {"partnerId", r.partner_id}, {"partnerName", r.partner_name}, {"serviceName", r.service_name},
-          {"reason", r.reason}, {"goalIds", r.goal_ids},         {"sharedParts", parts},
-          {"status", name_of(r.status)}, {"declineReason", r.decline_reason}, {"outcome", r.outcome},
-          {"sentAt", or_null(r.sent_at)}, {"respondedAt", or_null(r.responded_at)}, {"closedAt", or_null(r.closed_at)},
-          {"overdue", r.overdue}, {"createdAt", r.created_at},    {"version", r.version},
+  return {{"id", r.id},
+          {"personId", r.person_id},
+          {"personName", r.person_name},
+          {"partnerId", r.partner_id},
+          {"partnerName", r.partner_name},
+          {"serviceName", r.service_name},
+          {"reason", r.reason},
+          {"goalIds", r.goal_ids},
+          {"sharedParts", parts},
+          {"status", name_of(r.status)},
+          {"declineReason", r.decline_reason},
+          {"outcome", r.outcome},
+          {"sentAt", or_null(r.sent_at)},
+          {"respondedAt", or_null(r.responded_at)},
+          {"closedAt", or_null(r.closed_at)},
+          {"overdue", r.overdue},
+          {"createdAt", r.created_at},
+          {"version", r.version},
           {"personWithheld", r.person_withheld}};
 }
 
@@ -53,16 +65,17 @@ Response draft_referral(Ctx& ctx, ReferralsService& svc) {
   auto parts = in->name_list("sharedParts", Need::optional, names);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   n.partner_id = *partner;
-  for (const auto& name : parts.value_or(std::vector<std::string>{})) n.shared_parts.push_back(*access::parse_part(name));
-  return api::respond_as(ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n),
-                          [](const Referral& x) { return to_json(x); }, 201);
+  for (const auto& name : parts.value_or(std::vector<std::string>{}))
+    n.shared_parts.push_back(*access::parse_part(name));
+  return api::respond_as(
+      ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n), [](const Referral& x) { return to_json(x); }, 201);
 }
 
 Response send_referral(Ctx& ctx, ReferralsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
   return api::respond_as(ctx, svc.send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
-                          [](const Referral& x) { return to_json(x); });
+                         [](const Referral& x) { return to_json(x); });
 }
 
 Response withdraw_referral(Ctx& ctx, ReferralsService& svc) {
@@ -118,18 +131,19 @@ Response figures(Ctx& ctx, ReferralsService& svc) {
   json items = json::array();
   for (const auto& f : *r) {
     double answered = static_cast<double>(f.accepted + f.declined + f.redirected);
-    items.push_back({{"partnerId", f.partner_id},
-                     {"partnerName", f.partner_name},
-                     {"sent", f.sent},
-                     {"accepted", f.accepted},
-                     {"declined", f.declined},
-                     {"redirected", f.redirected},
-                     {"completed", f.completed},
-                     {"withdrawn", f.withdrawn},
-                     {"open", f.open},
-                     {"acceptanceRate", answered > 0 ? json(static_cast<double>(f.accepted) / answered) : json(nullptr)},
-                     {"meanDaysToRespond", f.responded ? json(f.mean_days_to_respond) : json(nullptr)},
-                     {"meanDaysToClose", f.completed + f.declined + f.redirected ? json(f.mean_days_to_close) : json(nullptr)}});
+    items.push_back(
+        {{"partnerId", f.partner_id},
+         {"partnerName", f.partner_name},
+         {"sent", f.sent},
+         {"accepted", f.accepted},
+         {"declined", f.declined},
+         {"redirected", f.redirected},
+         {"completed", f.completed},
+         {"withdrawn", f.withdrawn},
+         {"open", f.open},
+         {"acceptanceRate", answered > 0 ? json(static_cast<double>(f.accepted) / answered) : json(nullptr)},
+         {"meanDaysToRespond", f.responded ? json(f.mean_days_to_respond) : json(nullptr)},
+         {"meanDaysToClose", f.completed + f.declined + f.redirected ? json(f.mean_days_to_close) : json(nullptr)}});
   }
   return Response::json(200, {{"from", from}, {"to", to}, {"items", items}});
 }
@@ -143,11 +157,11 @@ Response partner_respond(Ctx& ctx, ReferralsService& svc) {
   auto to = in->one_of("status", Need::required, moves);
   auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version, *parse_name<ReferralState>(*to),
-                                                note.value_or("")),
-                          [](const Referral& x) { return to_json(x); });
+  return api::respond_as(ctx,
+                         svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version,
+                                     *parse_name<ReferralState>(*to), note.value_or("")),
+                         [](const Referral& x) { return to_json(x); });
 }
-
 
 }  // namespace
 
@@ -180,8 +194,9 @@ void add_referrals_routes(api::Routes& r, ReferralsService& svc) {
   r.add("GET", one + "/:referralId/timeline", Rule::person(Part::referrals, false),
         {.summary = "Every change to a referral, in order", .tag = "referrals", .response = "ReferralTimeline"},
         api::with(referral_timeline, svc));
-  const std::vector<api::QueryParam> period = {{"from", "Date", "The period's first day; 1 January this year when not given"},
-                                               {"to", "Date", "The period's last day; today when not given"}};
+  const std::vector<api::QueryParam> period = {
+      {"from", "Date", "The period's first day; 1 January this year when not given"},
+      {"to", "Date", "The period's last day; today when not given"}};
   r.add("GET", "/api/v1/partners/figures", Rule::need(P::manage_partners),
         {.summary = "Referral figures per partner agency for a period (?from=&to=)",
          .tag = "partners",

@@ -1,7 +1,9 @@
 // HTTP routes of referrals: the care team's side and the partner agency's inbox.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::partnerships {
 class ReferralsService;

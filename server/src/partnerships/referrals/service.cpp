@@ -16,7 +16,8 @@ namespace trellis::partnerships {
 namespace {
 
 Error referral_not_found() {
-  return Error::make(ErrorKind::not_found, "We could not find that referral", "It may have been withdrawn.", "not_found");
+  return Error::make(ErrorKind::not_found, "We could not find that referral", "It may have been withdrawn.",
+                     "not_found");
 }
 
 bool shareable(access::Part p) {
@@ -45,7 +46,8 @@ std::vector<access::Part> consented_parts(const std::vector<people::Consent>& co
   return out;
 }
 
-bool partner_may_know_person(const std::vector<people::Consent>& consents, const Referral& r, const std::string& today) {
+bool partner_may_know_person(const std::vector<people::Consent>& consents, const Referral& r,
+                             const std::string& today) {
   return consent_covers(consents, r.person_id, r.partner_id, access::Part::profile, today);
 }
 
@@ -71,7 +73,7 @@ void ReferralsService::mark_overdue(Referral& r, const Partner& p) const {
 }
 
 Result<Referral> ReferralsService::draft_referral(const access::Actor& actor, const std::string& person_id,
-                                                     const NewReferral& in) {
+                                                  const NewReferral& in) {
   for (auto part : in.shared_parts)
     if (!shareable(part))
       return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
@@ -96,15 +98,15 @@ Result<Referral> ReferralsService::draft_referral(const access::Actor& actor, co
   r.created_at = r.updated_at = to_iso(now);
   return db_.write([&](store::Conn& c) -> Result<Referral> {
     TRY_VOID(db::insert_referral(c, actor.org_id, r, actor.user_id.value_or("")));
-    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {r.created_at, "", "draft", "", actor.role},
-                                       actor.user_id));
+    TRY_VOID(
+        db::insert_referral_event(c, actor.org_id, r.id, {r.created_at, "", "draft", "", actor.role}, actor.user_id));
     TRY_VOID(access::append_audit(c, actor.about_person("referral.create", "referral", r.id, person_id), now));
     return r;
   });
 }
 
-Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, std::int64_t version,
-                                           ReferralState to, const std::string& note) {
+Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, std::int64_t version, ReferralState to,
+                                        const std::string& note) {
   auto now = clock_.now();
   auto at = to_iso(now);
   auto from = r.status;
@@ -118,7 +120,8 @@ Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, 
   auto from_name = std::string(name_of(from)), to_name = std::string(name_of(to));
   return db_.write([&](store::Conn& c) -> Result<Referral> {
     TRY_VOID(db::update_referral(c, actor.org_id, r, version, actor.user_id.value_or("")));
-    TRY_VOID(db::insert_referral_event(c, actor.org_id, r.id, {at, from_name, to_name, note, actor.role}, actor.user_id));
+    TRY_VOID(
+        db::insert_referral_event(c, actor.org_id, r.id, {at, from_name, to_name, note, actor.role}, actor.user_id));
     auto e = actor.about_person("referral." + to_name, "referral", r.id, r.person_id);
     e.detail = from_name + " -> " + to_name;
     TRY_VOID(access::append_audit(c, e, now));
@@ -128,17 +131,17 @@ Result<Referral> ReferralsService::move(const access::Actor& actor, Referral r, 
 }
 
 Result<Referral> ReferralsService::send_referral(const access::Actor& actor, const std::string& person_id,
-                                                    const std::string& referral_id, std::int64_t version) {
+                                                 const std::string& referral_id, std::int64_t version) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
   if (!r || r->person_id != person_id) return fail(referral_not_found());
   if (r->status != ReferralState::draft)
     return fail(ErrorKind::conflict, "This referral has already been sent",
-                "Its status is " + std::string(name_of(r->status)) + ".",
-                "referral_state");
+                "Its status is " + std::string(name_of(r->status)) + ".", "referral_state");
   auto p = TRY(agreements_.partner(actor.org_id, r->partner_id));
   if (!p.taking_referrals)
     return fail(ErrorKind::conflict, p.name + " is not taking referrals just now",
-                "Look for another service in the directory, or ask them when they will open again.", "not_taking_referrals");
+                "Look for another service in the directory, or ask them when they will open again.",
+                "not_taking_referrals");
   for (auto part : p.required_parts)
     if (std::find(r->shared_parts.begin(), r->shared_parts.end(), part) == r->shared_parts.end())
       return fail(Error::field(ErrorKind::unprocessable, "sharedParts",
@@ -161,8 +164,8 @@ Result<Referral> ReferralsService::send_referral(const access::Actor& actor, con
 }
 
 Result<Referral> ReferralsService::withdraw_referral(const access::Actor& actor, const std::string& person_id,
-                                                        const std::string& referral_id, std::int64_t version,
-                                                        const std::string& note) {
+                                                     const std::string& referral_id, std::int64_t version,
+                                                     const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, actor.org_id, referral_id); }));
   if (!r || r->person_id != person_id) return fail(referral_not_found());
   if (!may_move(r->status, ReferralState::withdrawn, ReferralSide::care_team))
@@ -172,7 +175,7 @@ Result<Referral> ReferralsService::withdraw_referral(const access::Actor& actor,
 }
 
 Result<std::vector<Referral>> ReferralsService::referrals_for_person(const std::string& org_id,
-                                                                       const std::string& person_id) {
+                                                                     const std::string& person_id) {
   return db_.read([&](store::Conn& c) -> Result<std::vector<Referral>> {
     auto list = TRY(db::referrals_for_person(c, org_id, person_id));
     auto all = TRY(db::partners(c, org_id));
@@ -184,7 +187,7 @@ Result<std::vector<Referral>> ReferralsService::referrals_for_person(const std::
 }
 
 Result<std::vector<ReferralEvent>> ReferralsService::timeline(const std::string& org_id, const std::string& person_id,
-                                                                 const std::string& referral_id) {
+                                                              const std::string& referral_id) {
   return db_.read([&](store::Conn& c) -> Result<std::vector<ReferralEvent>> {
     auto r = TRY(db::referral(c, org_id, referral_id));
     if (!r || r->person_id != person_id) return fail(referral_not_found());
@@ -193,7 +196,7 @@ Result<std::vector<ReferralEvent>> ReferralsService::timeline(const std::string&
 }
 
 Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor& actor, const access::Principal& who,
-                                                                 const PageRequest& page) {
+                                                            const PageRequest& page) {
   if (!who.user.partner_id) return InboxPage{};
   const auto& org_id = who.user.org_id;
   const auto& partner_id = *who.user.partner_id;
@@ -231,11 +234,10 @@ Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor&
 }
 
 Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& actor, const access::Principal& who,
-                                                            const std::string& referral_id) {
+                                                         const std::string& referral_id) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
   // Another agency's referral, or a draft, looks the same as none at all.
-  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id ||
-      r->status == ReferralState::draft)
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == ReferralState::draft)
     return fail(referral_not_found());
   auto consents = TRY(consent_.consents(who.user.org_id, r->person_id));
   auto now = clock_.now();
@@ -257,16 +259,14 @@ Result<PartnerReferralView> ReferralsService::inbox_item(const access::Actor& ac
 }
 
 Result<Referral> ReferralsService::respond(const access::Actor& actor, const access::Principal& who,
-                                              const std::string& referral_id, std::int64_t version,
-                                              ReferralState to, const std::string& note) {
+                                           const std::string& referral_id, std::int64_t version, ReferralState to,
+                                           const std::string& note) {
   auto r = TRY(db_.read([&](store::Conn& c) { return db::referral(c, who.user.org_id, referral_id); }));
-  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id ||
-      r->status == ReferralState::draft)
+  if (!r || !who.user.partner_id || r->partner_id != *who.user.partner_id || r->status == ReferralState::draft)
     return fail(referral_not_found());
   if (!may_move(r->status, to, ReferralSide::partner))
     return fail(Error::field(ErrorKind::unprocessable, "status",
-                             "cannot go from " + std::string(name_of(r->status)) + " to " +
-                                 std::string(name_of(to))));
+                             "cannot go from " + std::string(name_of(r->status)) + " to " + std::string(name_of(to))));
   if (needs_note(to) && note.empty())
     return fail(Error::field(ErrorKind::unprocessable, "note",
                              to == ReferralState::declined
@@ -281,8 +281,8 @@ Result<Referral> ReferralsService::respond(const access::Actor& actor, const acc
   return moved;
 }
 
-Result<std::vector<db::PartnerFigures>> ReferralsService::figures(const access::Principal& who,
-                                                                  const std::string& from, const std::string& to) {
+Result<std::vector<db::PartnerFigures>> ReferralsService::figures(const access::Principal& who, const std::string& from,
+                                                                  const std::string& to) {
   if (!valid_date(from)) return fail(Error::field(ErrorKind::bad_request, "from", "must be a date like 2026-01-01"));
   if (!valid_date(to)) return fail(Error::field(ErrorKind::bad_request, "to", "must be a date like 2026-12-31"));
   std::optional<std::string> only;
@@ -294,6 +294,5 @@ Result<std::vector<db::PartnerFigures>> ReferralsService::figures(const access::
     return db::partner_figures(c, who.user.org_id, from + "T00:00:00.000Z", to + "T23:59:59.999Z", only);
   });
 }
-
 
 }  // namespace trellis::partnerships

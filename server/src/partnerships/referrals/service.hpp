@@ -15,7 +15,9 @@
 #include "people/consent/service.hpp"
 #include "store/db.hpp"
 
-namespace trellis::recovery { class RecoveryService; }
+namespace trellis::recovery {
+class RecoveryService;
+}
 
 namespace trellis::partnerships {
 
@@ -41,8 +43,8 @@ class ReferralsService {
   // Closed-loop referrals
   Result<Referral> draft_referral(const access::Actor& actor, const std::string& person_id, const NewReferral& in);
   // Only with the person's consent, in force now, for this partner and every part shared.
-  Result<Referral> send_referral(const access::Actor& actor, const std::string& person_id, const std::string& referral_id,
-                                 std::int64_t version);
+  Result<Referral> send_referral(const access::Actor& actor, const std::string& person_id,
+                                 const std::string& referral_id, std::int64_t version);
   Result<Referral> withdraw_referral(const access::Actor& actor, const std::string& person_id,
                                      const std::string& referral_id, std::int64_t version, const std::string& note);
   Result<std::vector<Referral>> referrals_for_person(const std::string& org_id, const std::string& person_id);
@@ -58,7 +60,7 @@ class ReferralsService {
                                          const std::string& referral_id);
   // Figures for a period: every partner for the service's managers, only their own for a partner.
   Result<std::vector<db::PartnerFigures>> figures(const access::Principal& who, const std::string& from,
-                                                 const std::string& to);
+                                                  const std::string& to);
   Result<Referral> respond(const access::Actor& actor, const access::Principal& who, const std::string& referral_id,
                            std::int64_t version, ReferralState to, const std::string& note);
 

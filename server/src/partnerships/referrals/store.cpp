@@ -94,10 +94,12 @@ Result<void> update_referral(Conn& c, const std::string& org_id, const Referral&
 Result<void> insert_referral_event(Conn& c, const std::string& org_id, const std::string& referral_id,
                                    const ReferralEvent& e, const std::optional<std::string>& by) {
   // The referral's row is locked by the change this event records, so the next number is ours.
-  auto next = TRY(c.query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM referral_events WHERE org_id = ? AND referral_id = ?",
-                              {org_id, referral_id}));
+  auto next =
+      TRY(c.query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM referral_events WHERE org_id = ? AND referral_id = ?",
+                      {org_id, referral_id}));
   static const std::string sql = "INSERT INTO referral_events (org_id, id, referral_id, seq, by_user, " +
-                                 kEvent.insert_names() + ") VALUES (?, ?, ?, ?, ?, " + kEvent.insert_placeholders() + ")";
+                                 kEvent.insert_names() + ") VALUES (?, ?, ?, ?, ?, " + kEvent.insert_placeholders() +
+                                 ")";
   store::Params p{org_id, trellis::new_id(), referral_id, next->integer(0), by};
   kEvent.insert_values(e, p);
   TRY(c.exec(sql, p));
@@ -122,7 +124,7 @@ Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& o
 }
 
 Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id,
-                                                  const PageRequest& page) {
+                                                    const PageRequest& page) {
   std::string sql = kReferralSelect + " WHERE r.org_id = ? AND r.partner_id = ? AND r.sent_at IS NOT NULL";
   store::Params p{org_id, partner_id};
   if (page.after && page.after->size() == 2) {
@@ -138,7 +140,8 @@ Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& 
 }
 
 Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& org_id, const std::string& from,
-                                                   const std::string& to, const std::optional<std::string>& partner_id) {
+                                                    const std::string& to,
+                                                    const std::optional<std::string>& partner_id) {
   std::string sql =
       "SELECT pa.id, pa.name, r.status, r.sent_at, r.responded_at, r.closed_at FROM partners pa"
       " LEFT JOIN referrals r ON r.org_id = pa.org_id AND r.partner_id = pa.id AND r.sent_at >= ? AND r.sent_at < ?"
@@ -176,12 +179,18 @@ Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& 
     auto status = parse_name<ReferralState>(r.text(2)).value_or(ReferralState::draft);
     ++f.sent;
     using S = ReferralState;
-    if (status == S::accepted || status == S::in_progress) ++f.accepted, ++f.open;
-    else if (status == S::completed) ++f.accepted, ++f.completed;
-    else if (status == S::declined) ++f.declined;
-    else if (status == S::redirected) ++f.redirected;
-    else if (status == S::withdrawn) ++f.withdrawn;
-    else ++f.open;
+    if (status == S::accepted || status == S::in_progress)
+      ++f.accepted, ++f.open;
+    else if (status == S::completed)
+      ++f.accepted, ++f.completed;
+    else if (status == S::declined)
+      ++f.declined;
+    else if (status == S::redirected)
+      ++f.redirected;
+    else if (status == S::withdrawn)
+      ++f.withdrawn;
+    else
+      ++f.open;
     if (!r.is_null(4)) {
       ++f.responded;
       respond_days += days_between(r.text(3), r.text(4));
@@ -194,6 +203,5 @@ Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& 
   finish();
   return out;
 }
-
 
 }  // namespace trellis::partnerships::db

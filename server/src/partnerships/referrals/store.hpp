@@ -23,7 +23,7 @@ Result<std::vector<Referral>> referrals_for_person(Conn& c, const std::string& o
 // A partner's inbox, newest sent first, a page at a time (one more than the page's limit, to
 // tell whether there is a next page), with the person's name (one query, joined).
 Result<std::vector<Referral>> referrals_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id,
-                                                  const PageRequest& page);
+                                                    const PageRequest& page);
 
 // Figures per partner agency for a period: counts by state and the times to respond and close.
 struct PartnerFigures {
@@ -34,6 +34,7 @@ struct PartnerFigures {
 };
 // Referrals sent in [from, to); one grouped query, times averaged in the store.
 Result<std::vector<PartnerFigures>> partner_figures(Conn& c, const std::string& org_id, const std::string& from,
-                                                   const std::string& to, const std::optional<std::string>& partner_id);
+                                                    const std::string& to,
+                                                    const std::optional<std::string>& partner_id);
 
 }  // namespace trellis::partnerships::db

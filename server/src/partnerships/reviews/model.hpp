@@ -14,7 +14,8 @@ struct Dimension {
 };
 inline constexpr Dimension kDimensions[] = {
     {"need_and_purpose", "Need and purpose", "We both know why this partnership exists and who it is for."},
-    {"choice_of_partners", "Choice of partners", "The right organisations, and the right people in them, are involved."},
+    {"choice_of_partners", "Choice of partners",
+     "The right organisations, and the right people in them, are involved."},
     {"shared_goals_and_roles", "Shared goals and roles", "Our goals are shared and each side knows its part."},
     {"planning", "Planning", "We plan together, with the people we support in mind."},
     {"implementing_together", "Implementing together", "We do what we said, and referrals and shared care work."},
@@ -26,8 +27,8 @@ struct DimensionResult {
   std::string code;
   double mean = 0;
   int raters = 0;
-  int spread = 0;                          // highest minus lowest score: 0 is full agreement
-  std::optional<double> previous_mean;     // the same partner's review before this one
+  int spread = 0;                       // highest minus lowest score: 0 is full agreement
+  std::optional<double> previous_mean;  // the same partner's review before this one
   std::vector<std::string> comments;
 };
 

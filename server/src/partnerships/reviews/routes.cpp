@@ -33,9 +33,15 @@ json review_json(const PartnershipReview& r) {
   }
   json actions = json::array();
   for (const auto& [a, o] : r.actions) actions.push_back({{"action", a}, {"owner", o}});
-  return {{"id", r.id},           {"partnerId", r.partner_id},       {"partnerName", r.partner_name},
-          {"title", r.title},     {"openedAt", r.opened_at},         {"serviceRaters", r.service_raters},
-          {"partnerRaters", r.partner_raters}, {"results", results}, {"actions", actions}};
+  return {{"id", r.id},
+          {"partnerId", r.partner_id},
+          {"partnerName", r.partner_name},
+          {"title", r.title},
+          {"openedAt", r.opened_at},
+          {"serviceRaters", r.service_raters},
+          {"partnerRaters", r.partner_raters},
+          {"results", results},
+          {"actions", actions}};
 }
 
 Response dimensions(Ctx&) {
@@ -49,8 +55,9 @@ Response open_review(Ctx& ctx, ReviewsService& svc) {
   if (!in) return ctx.problem(in.error());
   auto title = in->text("title", Need::required, {.min = 3, .max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.open_review(ctx.actor(), ctx.param("partnerId"), *title),
-                          [](const PartnershipReview& r) { return review_json(r); }, 201);
+  return api::respond_as(
+      ctx, svc.open_review(ctx.actor(), ctx.param("partnerId"), *title),
+      [](const PartnershipReview& r) { return review_json(r); }, 201);
 }
 
 Response list_reviews(Ctx& ctx, ReviewsService& svc) {
@@ -63,7 +70,7 @@ Response list_reviews(Ctx& ctx, ReviewsService& svc) {
 
 Response get_review(Ctx& ctx, ReviewsService& svc) {
   return api::respond_as(ctx, svc.review(ctx.principal(), ctx.param("reviewId")),
-                          [](const PartnershipReview& r) { return review_json(r); });
+                         [](const PartnershipReview& r) { return review_json(r); });
 }
 
 Response rate_review(Ctx& ctx, ReviewsService& svc) {
@@ -71,7 +78,8 @@ Response rate_review(Ctx& ctx, ReviewsService& svc) {
   if (!in) return ctx.problem(in.error());
   std::vector<std::tuple<std::string, int, std::string>> list;
   if (const auto* ratings = in->raw("ratings", Need::required)) {
-    if (!ratings->is_array()) in->add_error("ratings", "must be a list of {dimension, score, comment}");
+    if (!ratings->is_array())
+      in->add_error("ratings", "must be a list of {dimension, score, comment}");
     else
       for (const auto& x : *ratings) {
         if (!x.is_object() || !x.contains("dimension") || !x["dimension"].is_string() || !x.contains("score") ||
@@ -95,7 +103,7 @@ Response rate_review(Ctx& ctx, ReviewsService& svc) {
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   return api::respond_as(ctx, svc.rate(ctx.actor(), ctx.principal(), ctx.param("reviewId"), list),
-                          [](const PartnershipReview& r) { return review_json(r); });
+                         [](const PartnershipReview& r) { return review_json(r); });
 }
 
 Response add_review_action(Ctx& ctx, ReviewsService& svc) {
@@ -105,18 +113,19 @@ Response add_review_action(Ctx& ctx, ReviewsService& svc) {
   auto owner = in->text("owner", Need::optional, {.max = 200});
   auto due = in->text("dueOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_action(ctx.actor(), ctx.principal(), ctx.param("reviewId"), *action,
-                                                   owner.value_or(""), due),
-                          [](const PartnershipReview& r) { return review_json(r); }, 201);
+  return api::respond_as(
+      ctx, svc.add_action(ctx.actor(), ctx.principal(), ctx.param("reviewId"), *action, owner.value_or(""), due),
+      [](const PartnershipReview& r) { return review_json(r); }, 201);
 }
-
 
 }  // namespace
 
 void add_reviews_routes(api::Routes& r, ReviewsService& svc) {
   using P = access::Permission;
   r.add("GET", "/api/v1/partnership-reviews/dimensions", Rule::signed_in(),
-        {.summary = "The dimensions a partnership review rates", .tag = "partners", .response = "PartnershipDimensionList"},
+        {.summary = "The dimensions a partnership review rates",
+         .tag = "partners",
+         .response = "PartnershipDimensionList"},
         dimensions);
   r.add("POST", "/api/v1/partners/:partnerId/reviews", Rule::need(P::manage_partners),
         {.summary = "Open a partnership review",

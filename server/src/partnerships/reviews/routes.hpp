@@ -1,7 +1,9 @@
 // HTTP routes of partnership reviews.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::partnerships {
 class ReviewsService;

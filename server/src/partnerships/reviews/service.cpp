@@ -26,7 +26,7 @@ Error review_not_found() {
 }  // namespace
 
 Result<PartnershipReview> ReviewsService::review_for(store::Conn& c, const access::Principal& who,
-                                                          const std::string& review_id) {
+                                                     const std::string& review_id) {
   auto r = TRY(db::review(c, who.user.org_id, review_id));
   if (!r) return fail(review_not_found());
   bool own_partner = who.user.role == access::Role::partner && who.user.partner_id == r->partner_id;
@@ -71,7 +71,7 @@ Result<PartnershipReview> ReviewsService::review_for(store::Conn& c, const acces
 }
 
 Result<PartnershipReview> ReviewsService::open_review(const access::Actor& actor, const std::string& partner_id,
-                                                           const std::string& title) {
+                                                      const std::string& title) {
   TRY(agreements_.partner(actor.org_id, partner_id));
   auto now = clock_.now();
   PartnershipReview r;
@@ -87,17 +87,22 @@ Result<PartnershipReview> ReviewsService::open_review(const access::Actor& actor
 }
 
 Result<PartnershipReview> ReviewsService::rate(const access::Actor& actor, const access::Principal& who,
-                                                    const std::string& review_id,
-                                                    const std::vector<std::tuple<std::string, int, std::string>>& list) {
+                                               const std::string& review_id,
+                                               const std::vector<std::tuple<std::string, int, std::string>>& list) {
   std::set<std::string> seen;
   for (const auto& [dimension, score, comment] : list) {
-    bool known = std::any_of(std::begin(kDimensions), std::end(kDimensions), [&name = dimension](const Dimension& d) { return d.code == name; });
-    if (!known) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " is not a dimension of the review"));
-    if (score < 1 || score > 5) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " needs a score from 1 to 5"));
-    if (!seen.insert(dimension).second) return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " appears twice"));
+    bool known = std::any_of(std::begin(kDimensions), std::end(kDimensions),
+                             [&name = dimension](const Dimension& d) { return d.code == name; });
+    if (!known)
+      return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " is not a dimension of the review"));
+    if (score < 1 || score > 5)
+      return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " needs a score from 1 to 5"));
+    if (!seen.insert(dimension).second)
+      return fail(Error::field(ErrorKind::unprocessable, "ratings", dimension + " appears twice"));
   }
   if (seen.size() != std::size(kDimensions))
-    return fail(Error::field(ErrorKind::unprocessable, "ratings", "rate every dimension, so results compare like with like"));
+    return fail(
+        Error::field(ErrorKind::unprocessable, "ratings", "rate every dimension, so results compare like with like"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<PartnershipReview> {
     TRY(review_for(c, who, review_id));
@@ -112,7 +117,8 @@ Result<PartnershipReview> ReviewsService::review(const access::Principal& who, c
   return db_.read([&](store::Conn& c) { return review_for(c, who, review_id); });
 }
 
-Result<std::vector<PartnershipReview>> ReviewsService::reviews(const access::Principal& who, const std::string& partner_id) {
+Result<std::vector<PartnershipReview>> ReviewsService::reviews(const access::Principal& who,
+                                                               const std::string& partner_id) {
   bool own_partner = who.user.role == access::Role::partner && who.user.partner_id == partner_id;
   if (!manages_partners(who) && !own_partner) return fail(review_not_found());
   return db_.read([&](store::Conn& c) -> Result<std::vector<PartnershipReview>> {
@@ -122,9 +128,11 @@ Result<std::vector<PartnershipReview>> ReviewsService::reviews(const access::Pri
 }
 
 Result<PartnershipReview> ReviewsService::add_action(const access::Actor& actor, const access::Principal& who,
-                                                          const std::string& review_id, const std::string& action,
-                                                          const std::string& owner, const std::optional<std::string>& due_on) {
-  if (due_on && !valid_date(*due_on)) return fail(Error::field(ErrorKind::unprocessable, "dueOn", "must be a date like 2026-12-01"));
+                                                     const std::string& review_id, const std::string& action,
+                                                     const std::string& owner,
+                                                     const std::optional<std::string>& due_on) {
+  if (due_on && !valid_date(*due_on))
+    return fail(Error::field(ErrorKind::unprocessable, "dueOn", "must be a date like 2026-12-01"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<PartnershipReview> {
     TRY(review_for(c, who, review_id));
@@ -133,6 +141,5 @@ Result<PartnershipReview> ReviewsService::add_action(const access::Actor& actor,
     return review_for(c, who, review_id);
   });
 }
-
 
 }  // namespace trellis::partnerships

@@ -21,15 +21,16 @@ class ReviewsService {
       : db_(db), clock_(clock), agreements_(agreements) {}
 
   // Partnership reviews: opened by the service's managers; rated by people on both sides.
-  Result<PartnershipReview> open_review(const access::Actor& actor, const std::string& partner_id, const std::string& title);
+  Result<PartnershipReview> open_review(const access::Actor& actor, const std::string& partner_id,
+                                        const std::string& title);
   // One rater's scores (1-5) and comments for every dimension; rating again replaces them.
   Result<PartnershipReview> rate(const access::Actor& actor, const access::Principal& who, const std::string& review_id,
                                  const std::vector<std::tuple<std::string, int, std::string>>& ratings);
   Result<PartnershipReview> review(const access::Principal& who, const std::string& review_id);
   Result<std::vector<PartnershipReview>> reviews(const access::Principal& who, const std::string& partner_id);
   Result<PartnershipReview> add_action(const access::Actor& actor, const access::Principal& who,
-                                       const std::string& review_id, const std::string& action, const std::string& owner,
-                                       const std::optional<std::string>& due_on);
+                                       const std::string& review_id, const std::string& action,
+                                       const std::string& owner, const std::optional<std::string>& due_on);
 
  private:
   // The review if this principal may see it (the service's managers, or that partner's users).

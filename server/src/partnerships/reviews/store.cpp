@@ -21,10 +21,8 @@ const store::Columns<PartnershipReview> kReview{
 };
 
 const store::Columns<RatingRow> kRating{
-    column<&RatingRow::rater_id>("rater_id"),
-    column<&RatingRow::side>("rater_side"),
-    column<&RatingRow::dimension>("dimension"),
-    column<&RatingRow::comment>("comment"),
+    column<&RatingRow::rater_id>("rater_id"),   column<&RatingRow::side>("rater_side"),
+    column<&RatingRow::dimension>("dimension"), column<&RatingRow::comment>("comment"),
     column<&RatingRow::score>("score"),
 };
 
@@ -53,7 +51,8 @@ Result<std::optional<PartnershipReview>> review(Conn& c, const std::string& org_
   return std::optional<PartnershipReview>{std::move(r)};
 }
 
-Result<std::vector<PartnershipReview>> reviews_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id) {
+Result<std::vector<PartnershipReview>> reviews_for_partner(Conn& c, const std::string& org_id,
+                                                           const std::string& partner_id) {
   static const std::string sql = "SELECT " + kReview.select_list() +
                                  " FROM partnership_reviews WHERE org_id = ? AND partner_id = ? ORDER BY opened_at, id";
   auto rows = TRY(c.query(sql, {org_id, partner_id}));
@@ -62,12 +61,14 @@ Result<std::vector<PartnershipReview>> reviews_for_partner(Conn& c, const std::s
   return out;
 }
 
-Result<void> replace_ratings(Conn& c, const std::string& org_id, const std::string& review_id, const std::string& rater_id,
-                             const std::string& side, const std::vector<std::tuple<std::string, int, std::string>>& list,
+Result<void> replace_ratings(Conn& c, const std::string& org_id, const std::string& review_id,
+                             const std::string& rater_id, const std::string& side,
+                             const std::vector<std::tuple<std::string, int, std::string>>& list,
                              const std::string& at) {
   static const std::string sql = "INSERT INTO partnership_ratings (org_id, review_id, " + kRating.insert_names() +
                                  ", rated_at) VALUES (?, ?, " + kRating.insert_placeholders() + ", ?)";
-  TRY(c.exec("DELETE FROM partnership_ratings WHERE org_id = ? AND review_id = ? AND rater_id = ?", {org_id, review_id, rater_id}));
+  TRY(c.exec("DELETE FROM partnership_ratings WHERE org_id = ? AND review_id = ? AND rater_id = ?",
+             {org_id, review_id, rater_id}));
   for (const auto& [dimension, score, comment] : list) {
     store::Params p{org_id, review_id};
     kRating.insert_values({rater_id, side, dimension, comment, score}, p);
@@ -88,19 +89,21 @@ Result<std::vector<RatingRow>> ratings(Conn& c, const std::string& org_id, const
 
 Result<void> insert_action(Conn& c, const std::string& org_id, const std::string& review_id, const std::string& action,
                            const std::string& owner, const std::optional<std::string>& due_on, const std::string& at) {
-  TRY(c.exec("INSERT INTO partnership_actions (org_id, id, review_id, action, owner, due_on, created_at)"
+  TRY(
+      c.exec("INSERT INTO partnership_actions (org_id, id, review_id, action, owner, due_on, created_at)"
              " VALUES (?, ?, ?, ?, ?, ?, ?)",
              {org_id, trellis::new_id(), review_id, action, owner, due_on, at}));
   return {};
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> actions(Conn& c, const std::string& org_id, const std::string& review_id) {
-  auto rows = TRY(c.query("SELECT action, owner FROM partnership_actions WHERE org_id = ? AND review_id = ? ORDER BY created_at, id",
-                          {org_id, review_id}));
+Result<std::vector<std::pair<std::string, std::string>>> actions(Conn& c, const std::string& org_id,
+                                                                 const std::string& review_id) {
+  auto rows = TRY(c.query(
+      "SELECT action, owner FROM partnership_actions WHERE org_id = ? AND review_id = ? ORDER BY created_at, id",
+      {org_id, review_id}));
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : rows) out.emplace_back(r.text(0), r.text(1));
   return out;
 }
-
 
 }  // namespace trellis::partnerships::db

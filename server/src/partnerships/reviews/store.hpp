@@ -15,9 +15,11 @@ using store::Conn;
 
 Result<void> insert_review(Conn& c, const std::string& org_id, const PartnershipReview& r, const std::string& by);
 Result<std::optional<PartnershipReview>> review(Conn& c, const std::string& org_id, const std::string& id);
-Result<std::vector<PartnershipReview>> reviews_for_partner(Conn& c, const std::string& org_id, const std::string& partner_id);
-Result<void> replace_ratings(Conn& c, const std::string& org_id, const std::string& review_id, const std::string& rater_id,
-                             const std::string& side, const std::vector<std::tuple<std::string, int, std::string>>& ratings,
+Result<std::vector<PartnershipReview>> reviews_for_partner(Conn& c, const std::string& org_id,
+                                                           const std::string& partner_id);
+Result<void> replace_ratings(Conn& c, const std::string& org_id, const std::string& review_id,
+                             const std::string& rater_id, const std::string& side,
+                             const std::vector<std::tuple<std::string, int, std::string>>& ratings,
                              const std::string& at);
 struct RatingRow {
   std::string rater_id, side, dimension, comment;
@@ -26,6 +28,7 @@ struct RatingRow {
 Result<std::vector<RatingRow>> ratings(Conn& c, const std::string& org_id, const std::string& review_id);
 Result<void> insert_action(Conn& c, const std::string& org_id, const std::string& review_id, const std::string& action,
                            const std::string& owner, const std::optional<std::string>& due_on, const std::string& at);
-Result<std::vector<std::pair<std::string, std::string>>> actions(Conn& c, const std::string& org_id, const std::string& review_id);
+Result<std::vector<std::pair<std::string, std::string>>> actions(Conn& c, const std::string& org_id,
+                                                                 const std::string& review_id);
 
 }  // namespace trellis::partnerships::db

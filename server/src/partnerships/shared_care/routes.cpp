@@ -11,15 +11,26 @@ namespace trellis::partnerships {
 using nlohmann::json;
 
 json to_json(const SharedCarePlan& p) {
-  return {{"id", p.id},           {"partnerId", p.partner_id},      {"partnerName", p.partner_name},
-          {"purpose", p.purpose}, {"whoDoesWhat", p.who_does_what}, {"contacts", p.contacts},
-          {"dischargePlan", p.discharge_plan}, {"reviewOn", or_null(p.review_on)}, {"updatedAt", p.updated_at},
+  return {{"id", p.id},
+          {"partnerId", p.partner_id},
+          {"partnerName", p.partner_name},
+          {"purpose", p.purpose},
+          {"whoDoesWhat", p.who_does_what},
+          {"contacts", p.contacts},
+          {"dischargePlan", p.discharge_plan},
+          {"reviewOn", or_null(p.review_on)},
+          {"updatedAt", p.updated_at},
           {"version", p.version}};
 }
 
 json to_json(const CaseConference& k) {
-  return {{"id", k.id},         {"heldOn", k.held_on},   {"attendees", k.attendees}, {"decisions", k.decisions},
-          {"actions", k.actions}, {"personAttended", k.person_attended}, {"createdAt", k.created_at}};
+  return {{"id", k.id},
+          {"heldOn", k.held_on},
+          {"attendees", k.attendees},
+          {"decisions", k.decisions},
+          {"actions", k.actions},
+          {"personAttended", k.person_attended},
+          {"createdAt", k.created_at}};
 }
 
 namespace {
@@ -52,8 +63,9 @@ Response list_shared_care(Ctx& ctx, SharedCareService& svc) {
 Response add_shared_care(Ctx& ctx, SharedCareService& svc) {
   auto in = read_shared_care(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in),
-                          [](const SharedCarePlan& p) { return to_json(p); }, 201);
+  return api::respond_as(
+      ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in), [](const SharedCarePlan& p) { return to_json(p); },
+      201);
 }
 
 Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
@@ -62,7 +74,7 @@ Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
   auto in = read_shared_care(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
-                          [](const SharedCarePlan& p) { return to_json(p); });
+                         [](const SharedCarePlan& p) { return to_json(p); });
 }
 
 Response list_conferences(Ctx& ctx, SharedCareService& svc) {
@@ -82,8 +94,9 @@ Response add_conference(Ctx& ctx, SharedCareService& svc) {
   k.actions = in->text("actions", Need::optional, para).value_or("");
   k.person_attended = in->boolean("personAttended", Need::optional).value_or(false);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k),
-                          [](const CaseConference& x) { return to_json(x); }, 201);
+  return api::respond_as(
+      ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k), [](const CaseConference& x) { return to_json(x); },
+      201);
 }
 
 }  // namespace
@@ -109,7 +122,9 @@ void add_shared_care_routes(api::Routes& r, SharedCareService& svc) {
          .versioning = api::Versioning::if_match},
         api::with(update_shared_care, svc));
   r.add("GET", person + "/case-conferences", Rule::person(Part::care_team, false),
-        {.summary = "Case conferences about the person, newest first", .tag = "shared care", .response = "CaseConferenceList"},
+        {.summary = "Case conferences about the person, newest first",
+         .tag = "shared care",
+         .response = "CaseConferenceList"},
         api::with(list_conferences, svc));
   r.add("POST", person + "/case-conferences", Rule::person(Part::care_team, true),
         {.summary = "Record a case conference: attendees, decisions, actions",

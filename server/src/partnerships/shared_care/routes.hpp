@@ -1,7 +1,9 @@
 // HTTP routes of shared care plans and case conferences.
 #pragma once
 
-namespace trellis::api { class Routes; }
+namespace trellis::api {
+class Routes;
+}
 
 namespace trellis::partnerships {
 class SharedCareService;

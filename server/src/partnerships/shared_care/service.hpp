@@ -21,10 +21,11 @@ class SharedCareService {
   // Shared care with partner agencies, and case conferences.
   Result<std::vector<SharedCarePlan>> shared_care(const std::string& org_id, const std::string& person_id);
   Result<SharedCarePlan> add_shared_care(const access::Actor& actor, const std::string& person_id, SharedCarePlan p);
-  Result<SharedCarePlan> update_shared_care(const access::Actor& actor, const std::string& person_id, const std::string& id,
-                                            std::int64_t version, const SharedCarePlan& changes);
+  Result<SharedCarePlan> update_shared_care(const access::Actor& actor, const std::string& person_id,
+                                            const std::string& id, std::int64_t version, const SharedCarePlan& changes);
   Result<std::vector<CaseConference>> case_conferences(const std::string& org_id, const std::string& person_id);
-  Result<CaseConference> add_case_conference(const access::Actor& actor, const std::string& person_id, CaseConference k);
+  Result<CaseConference> add_case_conference(const access::Actor& actor, const std::string& person_id,
+                                             CaseConference k);
 
  private:
   store::Db& db_;

@@ -50,8 +50,8 @@ const store::Columns<CaseConference> kConference{
 }  // namespace
 
 Result<std::vector<SharedCarePlan>> shared_care(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(kSharedCareSelect + " WHERE s.org_id = ? AND s.person_id = ? ORDER BY p.name",
-                          {org_id, person_id}));
+  auto rows =
+      TRY(c.query(kSharedCareSelect + " WHERE s.org_id = ? AND s.person_id = ? ORDER BY p.name", {org_id, person_id}));
   std::vector<SharedCarePlan> out;
   for (const auto& r : rows) out.push_back(shared_from_row(r));
   return out;
@@ -74,15 +74,16 @@ Result<void> insert_shared_care(Conn& c, const std::string& org_id, const Shared
   return {};
 }
 
-Result<void> update_shared_care(Conn& c, const std::string& org_id, const SharedCarePlan& p, std::int64_t expected_version,
-                                const std::string& by) {
+Result<void> update_shared_care(Conn& c, const std::string& org_id, const SharedCarePlan& p,
+                                std::int64_t expected_version, const std::string& by) {
   static const std::string sql = "UPDATE shared_care_plans SET " + kSharedCare.assignments() +
                                  ", updated_by = ?, version = version + 1 WHERE org_id = ? AND id = ? AND version = ?";
   store::Params params;
   kSharedCare.update_values(p, params);
   params.insert(params.end(), {by, org_id, p.id, expected_version});
   auto changed = TRY(c.exec(sql, params));
-  return store::check_versioned_update(c, changed, "shared_care_plans", org_id, p.id, expected_version, "shared care plan");
+  return store::check_versioned_update(c, changed, "shared_care_plans", org_id, p.id, expected_version,
+                                       "shared care plan");
 }
 
 Result<std::vector<CaseConference>> case_conferences(Conn& c, const std::string& org_id, const std::string& person_id) {
@@ -95,7 +96,8 @@ Result<std::vector<CaseConference>> case_conferences(Conn& c, const std::string&
   return out;
 }
 
-Result<void> insert_case_conference(Conn& c, const std::string& org_id, const CaseConference& k, const std::string& by) {
+Result<void> insert_case_conference(Conn& c, const std::string& org_id, const CaseConference& k,
+                                    const std::string& by) {
   static const std::string sql = "INSERT INTO case_conferences (org_id, " + kConference.insert_names() +
                                  ", created_by) VALUES (?, " + kConference.insert_placeholders() + ", ?)";
   store::Params params{org_id};

@@ -23,8 +23,9 @@ Response break_glass(Ctx& ctx, BreakGlassService& svc) {
   auto code = in->one_of("reasonCode", Need::required, codes);
   auto reason = in->text("reason", Need::required, {.min = 10, .max = 1000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.break_glass(ctx.actor(), ctx.principal(), ctx.person_id(), *code, *reason),
-                          [](const BreakGlass& b) { return to_json(b); }, 201);
+  return api::respond_as(
+      ctx, svc.break_glass(ctx.actor(), ctx.principal(), ctx.person_id(), *code, *reason),
+      [](const BreakGlass& b) { return to_json(b); }, 201);
 }
 
 Response break_glass_queue(Ctx& ctx, BreakGlassService& svc) {
@@ -40,7 +41,6 @@ Response review_break_glass(Ctx& ctx, BreakGlassService& svc) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   return api::respond_empty(ctx, svc.review_break_glass(ctx.actor(), ctx.param("breakGlassId"), *note));
 }
-
 
 }  // namespace
 

@@ -1,8 +1,12 @@
 // HTTP routes of break-the-glass access and its review.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 class BreakGlassService;

@@ -15,10 +15,9 @@
 
 namespace trellis::people {
 
-
 Result<BreakGlass> BreakGlassService::break_glass(const access::Actor& actor, const access::Principal& who,
-                                              const std::string& person_id, const std::string& reason_code,
-                                              const std::string& reason) {
+                                                  const std::string& person_id, const std::string& reason_code,
+                                                  const std::string& reason) {
   auto now = clock_.now();
   BreakGlass b;
   b.org_id = actor.org_id;
@@ -48,7 +47,8 @@ Result<std::vector<BreakGlass>> BreakGlassService::break_glass_queue(const std::
   return db_.read([&](store::Conn& c) { return db::break_glass_to_review(c, org_id, include_reviewed, 200); });
 }
 
-Result<void> BreakGlassService::review_break_glass(const access::Actor& actor, const std::string& id, const std::string& note) {
+Result<void> BreakGlassService::review_break_glass(const access::Actor& actor, const std::string& id,
+                                                   const std::string& note) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<void> {
     if (!TRY(db::review_break_glass(c, actor.org_id, id, actor.user_id.value_or(""), to_iso(now), note)))
@@ -59,6 +59,5 @@ Result<void> BreakGlassService::review_break_glass(const access::Actor& actor, c
     return access::append_audit(c, e, now);
   });
 }
-
 
 }  // namespace trellis::people

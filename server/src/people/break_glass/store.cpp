@@ -45,9 +45,10 @@ Result<void> insert_break_glass(Conn& c, const BreakGlass& b) {
 
 Result<bool> has_open_break_glass(Conn& c, const std::string& org_id, const std::string& user_id,
                                   const std::string& person_id, const std::string& now) {
-  auto row = TRY(c.query_one("SELECT 1 FROM break_glass WHERE org_id = ? AND user_id = ? AND person_id = ?"
-                             " AND started_at <= ? AND expires_at > ? LIMIT 1",
-                             {org_id, user_id, person_id, now, now}));
+  auto row =
+      TRY(c.query_one("SELECT 1 FROM break_glass WHERE org_id = ? AND user_id = ? AND person_id = ?"
+                      " AND started_at <= ? AND expires_at > ? LIMIT 1",
+                      {org_id, user_id, person_id, now, now}));
   return row.has_value();
 }
 
@@ -59,9 +60,9 @@ Result<std::vector<BreakGlass>> break_glass_to_review(Conn& c, const std::string
       ", COALESCE(u.display_name, ''), COALESCE(p.given_name || ' ' || p.family_name, '')"
       " FROM break_glass b LEFT JOIN users u ON u.org_id = b.org_id AND u.id = b.user_id"
       " LEFT JOIN people p ON p.org_id = b.org_id AND p.id = b.person_id WHERE b.org_id = ?";
-  auto rows = TRY(c.query(select + (include_reviewed ? "" : " AND b.reviewed_at IS NULL") +
-                              " ORDER BY b.started_at DESC LIMIT ?",
-                          {org_id, static_cast<std::int64_t>(limit)}));
+  auto rows = TRY(
+      c.query(select + (include_reviewed ? "" : " AND b.reviewed_at IS NULL") + " ORDER BY b.started_at DESC LIMIT ?",
+              {org_id, static_cast<std::int64_t>(limit)}));
   std::vector<BreakGlass> out;
   const auto k = kBreakGlassColumns.size();
   for (const auto& r : rows) {
@@ -75,11 +76,11 @@ Result<std::vector<BreakGlass>> break_glass_to_review(Conn& c, const std::string
 
 Result<bool> review_break_glass(Conn& c, const std::string& org_id, const std::string& id, const std::string& by,
                                 const std::string& at, const std::string& note) {
-  auto n = TRY(c.exec("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ?, review_note = ?"
-                      " WHERE org_id = ? AND id = ? AND reviewed_at IS NULL",
-                      {by, at, note, org_id, id}));
+  auto n =
+      TRY(c.exec("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ?, review_note = ?"
+                 " WHERE org_id = ? AND id = ? AND reviewed_at IS NULL",
+                 {by, at, note, org_id, id}));
   return n > 0;
 }
-
 
 }  // namespace trellis::people::db

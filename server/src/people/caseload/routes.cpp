@@ -40,10 +40,10 @@ Response search_people(Ctx& ctx, CaseloadService& svc) {
   if (!r) return ctx.problem(r.error());
   json list = json::array();
   for (const auto& e : *r)
-    list.push_back({{"id", e.person.id}, {"displayName", e.person.display_name()}, {"dateOfBirth", e.person.date_of_birth}});
+    list.push_back(
+        {{"id", e.person.id}, {"displayName", e.person.display_name()}, {"dateOfBirth", e.person.date_of_birth}});
   return Response::json(200, {{"items", list}});
 }
-
 
 }  // namespace
 

@@ -1,8 +1,12 @@
 // HTTP routes of the caseload and finding a person by name.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 class CaseloadService;

@@ -14,14 +14,12 @@
 
 namespace trellis::people {
 
-
 Result<CaseloadPage> CaseloadService::caseload(const access::Principal& who, const std::optional<std::string>& text,
-                                             const PageRequest& page) {
+                                               const PageRequest& page) {
   std::optional<std::string> folded;
   if (text && !text->empty()) folded = fold_for_search(*text);
-  auto rows = TRY(db_.read([&](store::Conn& c) {
-    return db::caseload(c, who.user.org_id, who.user.id, who.user.team_ids, folded, page);
-  }));
+  auto rows = TRY(db_.read(
+      [&](store::Conn& c) { return db::caseload(c, who.user.org_id, who.user.id, who.user.team_ids, folded, page); }));
   CaseloadPage out;
   auto day = today(clock_.now());
   for (std::size_t i = 0; i < rows.size() && i < page.limit; ++i) {
@@ -34,8 +32,8 @@ Result<CaseloadPage> CaseloadService::caseload(const access::Principal& who, con
   return out;
 }
 
-Result<std::vector<CaseloadEntry>> CaseloadService::find_anyone(const access::Actor& actor, const access::Principal& who,
-                                                              const std::string& text) {
+Result<std::vector<CaseloadEntry>> CaseloadService::find_anyone(const access::Actor& actor,
+                                                                const access::Principal& who, const std::string& text) {
   auto folded = fold_for_search(text);
   if (folded.size() < 2)
     return fail(Error::field(ErrorKind::bad_request, "q", "needs at least 2 letters of the person's name"));
@@ -50,6 +48,5 @@ Result<std::vector<CaseloadEntry>> CaseloadService::find_anyone(const access::Ac
     return out;
   });
 }
-
 
 }  // namespace trellis::people

@@ -36,12 +36,15 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   // thousand, found by the member index, then sorted by name (rather than walking everyone in
   // name order and asking of each whether they are on the worker's caseload).
   // One index lookup for the worker, one for their teams: an OR here would walk every member.
-  std::string mine = "SELECT m.person_id FROM care_team_members m WHERE m.org_id = ? AND m.member_type = 'user'"
-                     " AND m.member_id = ?";
+  std::string mine =
+      "SELECT m.person_id FROM care_team_members m WHERE m.org_id = ? AND m.member_type = 'user'"
+      " AND m.member_id = ?";
   store::Params p{org_id, user_id};
   if (!team_ids.empty()) {
-    mine += " UNION SELECT m.person_id FROM care_team_members m WHERE m.org_id = ? AND m.member_type = 'team'"
-            " AND m.member_id IN (" + store::placeholders(team_ids.size()) + ")";
+    mine +=
+        " UNION SELECT m.person_id FROM care_team_members m WHERE m.org_id = ? AND m.member_type = 'team'"
+        " AND m.member_id IN (" +
+        store::placeholders(team_ids.size()) + ")";
     p.emplace_back(org_id);
     for (const auto& t : team_ids) p.emplace_back(t);
   }
@@ -66,7 +69,8 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
                     " (SELECT MAX(ci.taken_at) FROM check_ins ci WHERE ci.org_id = p.org_id AND ci.person_id = p.id),"
                     " p.search_name,"
                     " (SELECT MAX(g.updated_at) FROM goals g WHERE g.org_id = p.org_id AND g.person_id = p.id)"
-                    " FROM (" + page_sql + ") page" + store::leading_join(c.dialect()) +
+                    " FROM (" +
+                    page_sql + ") page" + store::leading_join(c.dialect()) +
                     "people p ON p.org_id = ? AND p.id = page.id"
                     " LEFT JOIN plans pl ON pl.org_id = p.org_id AND pl.person_id = p.id ORDER BY p.search_name, p.id";
   p.emplace_back(org_id);
@@ -98,6 +102,5 @@ Result<std::vector<Person>> search_all(Conn& c, const std::string& org_id, const
   for (const auto& r : rows) out.push_back(kPersonColumns.read(r));
   return out;
 }
-
 
 }  // namespace trellis::people::db

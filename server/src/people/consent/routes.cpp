@@ -32,7 +32,8 @@ Response record_consent(Ctx& ctx, ConsentService& svc) {
   ConsentInput k;
   auto supporter = in->id("supporterId", Need::optional);
   auto partner = in->id("partnerId", Need::optional);
-  if (supporter.has_value() == partner.has_value()) in->add_error("supporterId", "name one supporter, or one partnerId");
+  if (supporter.has_value() == partner.has_value())
+    in->add_error("supporterId", "name one supporter, or one partnerId");
   std::vector<std::string_view> names;
   for (auto p : access::kShareableParts) names.push_back(access::part_name(p));
   auto purpose = in->text("purpose", Need::required, paragraph(1000));
@@ -57,7 +58,6 @@ Response withdraw_consent(Ctx& ctx, ConsentService& svc) {
   return Response::json(200, to_json(*r, today(ctx.now)));
 }
 
-
 Response shared_with_me(Ctx& ctx, ConsentService& svc) {
   auto r = svc.consents_for_me(ctx.actor(), ctx.principal());
   if (!r) return ctx.problem(r.error());
@@ -70,7 +70,6 @@ Response shared_with_me(Ctx& ctx, ConsentService& svc) {
   }
   return Response::json(200, {{"items", list}});
 }
-
 
 }  // namespace
 
@@ -90,11 +89,10 @@ void add_consent_routes(api::Routes& r, ConsentService& svc) {
   r.add("POST", one + "/consents/:consentId/withdraw", Rule::person(Part::consent, true),
         {.summary = "Withdraw a consent; takes effect at once", .tag = "people", .response = "Consent"},
         api::with(withdraw_consent, svc));
-  r.add("GET", "/api/v1/me/shared-with-me", Rule::signed_in(),
-        {.summary = "For a supporter: who shares which parts with you",
-         .tag = "people",
-         .response = "SharedConsentList"},
-        api::with(shared_with_me, svc));
+  r.add(
+      "GET", "/api/v1/me/shared-with-me", Rule::signed_in(),
+      {.summary = "For a supporter: who shares which parts with you", .tag = "people", .response = "SharedConsentList"},
+      api::with(shared_with_me, svc));
 }
 
 }  // namespace trellis::people

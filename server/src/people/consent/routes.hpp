@@ -1,8 +1,12 @@
 // HTTP routes of consent, and a supporter's view of what is shared with them.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 class ConsentService;

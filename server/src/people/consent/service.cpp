@@ -29,19 +29,21 @@ Result<std::vector<Consent>> ConsentService::consents(const std::string& org_id,
 }
 
 Result<std::vector<Consent>> ConsentService::consents_for_partner(const std::string& org_id,
-                                                                 const std::string& partner_id,
-                                                                 const std::vector<std::string>& person_ids) {
+                                                                  const std::string& partner_id,
+                                                                  const std::vector<std::string>& person_ids) {
   if (person_ids.empty()) return std::vector<Consent>{};
-  return db_.read([&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id, person_ids); });
+  return db_.read(
+      [&](store::Conn& c) { return db::consents_for_grantee(c, org_id, "partner", partner_id, person_ids); });
 }
 
 Result<Consent> ConsentService::record_consent(const access::Actor& actor, const std::string& person_id,
-                                              const ConsentInput& in) {
+                                               const ConsentInput& in) {
   for (auto p : in.parts)
     if (!contains(access::kShareableParts, p))
       return fail(Error::field(ErrorKind::unprocessable, "parts",
                                std::string(access::part_name(p)) + " cannot be shared with a supporter"));
-  if (in.parts.empty()) return fail(Error::field(ErrorKind::unprocessable, "parts", "choose at least one part to share"));
+  if (in.parts.empty())
+    return fail(Error::field(ErrorKind::unprocessable, "parts", "choose at least one part to share"));
   TRY_VOID(check_date(in.starts_on, "startsOn"));
   TRY_VOID(check_date(in.ends_on, "endsOn"));
   if (in.ends_on && *in.ends_on < in.starts_on)
@@ -79,7 +81,7 @@ Result<Consent> ConsentService::record_consent(const access::Actor& actor, const
 }
 
 Result<Consent> ConsentService::withdraw_consent(const access::Actor& actor, const std::string& person_id,
-                                                const std::string& consent_id) {
+                                                 const std::string& consent_id) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Consent> {
     auto k = TRY(db::get_consent(c, actor.org_id, consent_id));
@@ -95,7 +97,7 @@ Result<Consent> ConsentService::withdraw_consent(const access::Actor& actor, con
 }
 
 Result<std::vector<std::pair<Consent, std::string>>> ConsentService::consents_for_me(const access::Actor& actor,
-                                                                                    const access::Principal& who) {
+                                                                                     const access::Principal& who) {
   using Out = std::vector<std::pair<Consent, std::string>>;
   if (!who.user.supporter_id) return Out{};
   auto now = clock_.now();
@@ -124,6 +126,5 @@ Result<std::vector<std::pair<Consent, std::string>>> ConsentService::consents_fo
     return out;
   });
 }
-
 
 }  // namespace trellis::people

@@ -36,11 +36,12 @@ class ConsentService {
   Result<std::vector<Consent>> consents_for_partner(const std::string& org_id, const std::string& partner_id,
                                                     const std::vector<std::string>& person_ids);
   Result<Consent> record_consent(const access::Actor& actor, const std::string& person_id, const ConsentInput& in);
-  Result<Consent> withdraw_consent(const access::Actor& actor, const std::string& person_id, const std::string& consent_id);
+  Result<Consent> withdraw_consent(const access::Actor& actor, const std::string& person_id,
+                                   const std::string& consent_id);
   // For a supporter's own view: the consents naming them that are in force today.
   // With the name of the person who gave each; reading the names is audited per person.
   Result<std::vector<std::pair<Consent, std::string>>> consents_for_me(const access::Actor& actor,
-                                                                        const access::Principal& who);
+                                                                       const access::Principal& who);
 
  private:
   store::Db& db_;

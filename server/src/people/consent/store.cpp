@@ -66,17 +66,18 @@ Result<void> insert_consent(Conn& c, const Consent& k) {
 
 Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::string& id, const std::string& at,
                               const std::string& by) {
-  auto n = TRY(c.exec("UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE org_id = ? AND id = ?"
-                      " AND withdrawn_at IS NULL",
-                      {at, by, org_id, id}));
+  auto n =
+      TRY(c.exec("UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE org_id = ? AND id = ?"
+                 " AND withdrawn_at IS NULL",
+                 {at, by, org_id, id}));
   return n > 0;
 }
 
 Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
                                                   const std::string& grantee_id,
                                                   const std::vector<std::string>& person_ids) {
-  std::string sql = kConsentSelect +
-                    " WHERE org_id = ? AND grantee_type = ? AND grantee_id = ? AND withdrawn_at IS NULL";
+  std::string sql =
+      kConsentSelect + " WHERE org_id = ? AND grantee_type = ? AND grantee_id = ? AND withdrawn_at IS NULL";
   std::vector<store::Value> params = {org_id, grantee_type, grantee_id};
   if (!person_ids.empty()) {
     sql += " AND person_id IN (" + store::placeholders(person_ids.size()) + ")";
@@ -88,9 +89,9 @@ Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& or
   return out;
 }
 
-Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id) {
+Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id,
+                                                    const std::string& supporter_id) {
   return consents_for_grantee(c, org_id, "supporter", supporter_id);
 }
-
 
 }  // namespace trellis::people::db

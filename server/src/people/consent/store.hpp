@@ -22,6 +22,7 @@ Result<bool> withdraw_consent(Conn& c, const std::string& org_id, const std::str
 Result<std::vector<Consent>> consents_for_grantee(Conn& c, const std::string& org_id, const std::string& grantee_type,
                                                   const std::string& grantee_id,
                                                   const std::vector<std::string>& person_ids = {});
-Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id, const std::string& supporter_id);
+Result<std::vector<Consent>> consents_for_supporter(Conn& c, const std::string& org_id,
+                                                    const std::string& supporter_id);
 
 }  // namespace trellis::people::db

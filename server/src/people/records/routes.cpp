@@ -49,11 +49,11 @@ Result<PersonInput> read_person(const Ctx& ctx, bool creating) {
   return p;
 }
 
-
 Response create_person(Ctx& ctx, RecordsService& svc) {
   auto in = read_person(ctx, true);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
+  return api::respond_as(
+      ctx, svc.create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
 }
 
 Response get_person(Ctx& ctx, RecordsService& svc) {
@@ -62,8 +62,12 @@ Response get_person(Ctx& ctx, RecordsService& svc) {
   auto j = to_json(*p);
   if (!ctx.person->allows(Part::profile)) {
     // Shared without details: the name only.
-    j = json{{"id", p->id}, {"givenName", p->given_name}, {"familyName", p->family_name},
-             {"preferredName", p->preferred_name}, {"displayName", p->display_name()}, {"version", p->version}};
+    j = json{{"id", p->id},
+             {"givenName", p->given_name},
+             {"familyName", p->family_name},
+             {"preferredName", p->preferred_name},
+             {"displayName", p->display_name()},
+             {"version", p->version}};
   }
   j["access"] = access::basis_name(ctx.person->basis);
   json parts = json::array();
@@ -82,7 +86,8 @@ Response update_person(Ctx& ctx, RecordsService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_person(ctx, false);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in), [](const Person& p) { return to_json(p); });
+  return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in),
+                         [](const Person& p) { return to_json(p); });
 }
 
 Response get_care_team(Ctx& ctx, RecordsService& svc) {
@@ -107,7 +112,6 @@ Response care_team_options(Ctx& ctx, RecordsService& svc) {
   if (!r) return ctx.problem(r.error());
   return Response::json(200, api::items_json(*r));
 }
-
 
 json to_json(const access::Invitation& i, const std::string& now) {
   return {{"id", i.id},
@@ -134,7 +138,9 @@ Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_
 }
 
 Response invite_person(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, std::nullopt, svc); }
-Response invite_supporter(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, ctx.param("supporterId"), svc); }
+Response invite_supporter(Ctx& ctx, RecordsService& svc) {
+  return issue_invitation(ctx, ctx.param("supporterId"), svc);
+}
 
 Response list_invitations(Ctx& ctx, access::AccessService& access) {
   auto r = access.invitations(ctx.org_id(), ctx.person_id());
@@ -148,7 +154,6 @@ Response withdraw_invitation(Ctx& ctx, access::AccessService& access) {
   if (!r) return ctx.problem(r.error());
   return Response::json(200, to_json(*r, to_iso(ctx.now)));
 }
-
 
 }  // namespace
 

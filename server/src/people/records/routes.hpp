@@ -1,8 +1,12 @@
 // HTTP routes of a person's details, care team and sign-in invitations.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 class RecordsService;

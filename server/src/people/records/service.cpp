@@ -16,7 +16,6 @@
 
 namespace trellis::people {
 
-
 Result<Person> RecordsService::create(const access::Actor& actor, const access::Principal& who, const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));
   TRY_VOID(check_date(in.support_started_on, "supportStartedOn"));
@@ -45,7 +44,8 @@ Result<Person> RecordsService::create(const access::Actor& actor, const access::
   auto teams = in.team_ids.value_or(who.user.team_ids);
   return db_.write([&](store::Conn& c) -> Result<Person> {
     if (!in.not_a_duplicate) {
-      auto similar = TRY(db::find_similar(c, p.org_id, p.date_of_birth, fold_for_search(p.given_name + " " + p.family_name)));
+      auto similar =
+          TRY(db::find_similar(c, p.org_id, p.date_of_birth, fold_for_search(p.given_name + " " + p.family_name)));
       if (!similar.empty()) {
         Error e = Error::make(ErrorKind::conflict, "This may be someone we already support",
                               similar.front().display_name() + ", born " + similar.front().date_of_birth +
@@ -74,7 +74,7 @@ Result<Person> RecordsService::person(const std::string& org_id, const std::stri
 }
 
 Result<Person> RecordsService::update(const access::Actor& actor, const std::string& id, std::int64_t version,
-                                     const PersonInput& in) {
+                                      const PersonInput& in) {
   TRY_VOID(check_date(in.date_of_birth, "dateOfBirth"));
   TRY_VOID(check_date(in.support_ended_on, "supportEndedOn"));
   auto now = clock_.now();
@@ -114,24 +114,28 @@ Result<std::vector<CareTeamMember>> RecordsService::care_team(const std::string&
   return db_.read([&](store::Conn& c) { return db::care_team(c, org_id, person_id); });
 }
 
-Result<std::vector<CareTeamMember>> RecordsService::set_care_team(const access::Actor& actor, const std::string& person_id,
-                                                                 const std::vector<std::string>& user_ids,
-                                                                 const std::vector<std::string>& team_ids) {
+Result<std::vector<CareTeamMember>> RecordsService::set_care_team(const access::Actor& actor,
+                                                                  const std::string& person_id,
+                                                                  const std::vector<std::string>& user_ids,
+                                                                  const std::vector<std::string>& team_ids) {
   if (user_ids.empty() && team_ids.empty())
     return fail(Error::field(ErrorKind::unprocessable, "userIds", "a person needs at least one worker or team"));
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<std::vector<CareTeamMember>> {
     auto missing = TRY(access::db::missing_teams(c, actor.org_id, team_ids));
-    if (!missing.empty()) return fail(Error::field(ErrorKind::unprocessable, "teamIds", "includes a team that does not exist"));
+    if (!missing.empty())
+      return fail(Error::field(ErrorKind::unprocessable, "teamIds", "includes a team that does not exist"));
     std::vector<CareTeamMember> members;
     for (const auto& id : user_ids) {
       auto u = TRY(access::db::get_user(c, actor.org_id, id));
-      if (!u || !u->user.active || !access::is_staff(u->user.role)) return fail(Error::field(ErrorKind::unprocessable, "userIds", "includes someone who is not an active worker"));
+      if (!u || !u->user.active || !access::is_staff(u->user.role))
+        return fail(Error::field(ErrorKind::unprocessable, "userIds", "includes someone who is not an active worker"));
       members.push_back({"user", id, "", ""});
     }
     for (const auto& id : team_ids) members.push_back({"team", id, "", ""});
     TRY_VOID(db::set_care_team(c, actor.org_id, person_id, members, actor.user_id.value_or(""), to_iso(now)));
-    TRY_VOID(access::append_audit(c, actor.about_person("person.care_team.update", "person", person_id, person_id), now));
+    TRY_VOID(
+        access::append_audit(c, actor.about_person("person.care_team.update", "person", person_id, person_id), now));
     return db::care_team(c, actor.org_id, person_id);
   });
 }
@@ -144,14 +148,14 @@ Result<std::vector<CareTeamMember>> RecordsService::care_team_options(const std:
     access::db::UserFilter f;
     f.active = true;
     for (const auto& u : TRY(access::db::list_users(c, org_id, f, PageRequest{.limit = 1000, .after = std::nullopt})))
-      if (access::is_staff(u.role)) out.push_back({"user", u.id, u.display_name, std::string(access::role_name(u.role))});
+      if (access::is_staff(u.role))
+        out.push_back({"user", u.id, u.display_name, std::string(access::role_name(u.role))});
     return out;
   });
 }
 
-
 Result<access::IssuedInvitation> RecordsService::invite(const access::Actor& actor, const std::string& person_id,
-                                                       const std::optional<std::string>& supporter_id) {
+                                                        const std::optional<std::string>& supporter_id) {
   if (!supporter_id) {
     auto p = TRY(person(actor.org_id, person_id));
     return access_.issue_invitation(actor, person_id, std::nullopt, p.display_name());
@@ -164,6 +168,5 @@ Result<access::IssuedInvitation> RecordsService::invite(const access::Actor& act
                 "Make them active again first if the person wants them involved.", "supporter_inactive");
   return access_.issue_invitation(actor, person_id, s->id, s->name);
 }
-
 
 }  // namespace trellis::people

@@ -60,8 +60,8 @@ Result<std::optional<Person>> get_person(Conn& c, const std::string& org_id, con
 
 Result<void> insert_person(Conn& c, const Person& p, const std::string& by) {
   static const std::string sql = "INSERT INTO people (" + kPersonColumns.insert_names() +
-                                 ", search_name, updated_by, version) VALUES (" +
-                                 kPersonColumns.insert_placeholders() + ", ?, ?, 1)";
+                                 ", search_name, updated_by, version) VALUES (" + kPersonColumns.insert_placeholders() +
+                                 ", ?, ?, 1)";
   store::Params params;
   kPersonColumns.insert_values(p, params);
   params.insert(params.end(), {search_name(p), by});
@@ -95,15 +95,14 @@ Result<std::vector<Person>> find_similar(Conn& c, const std::string& org_id, con
   return out;
 }
 
-
 Result<std::vector<CareTeamMember>> care_team(Conn& c, const std::string& org_id, const std::string& person_id) {
-  auto rows = TRY(c.query(
-      "SELECT m.member_type, m.member_id, COALESCE(u.display_name, t.name, ''), COALESCE(u.role, '')"
-      " FROM care_team_members m"
-      " LEFT JOIN users u ON m.member_type = 'user' AND u.org_id = m.org_id AND u.id = m.member_id"
-      " LEFT JOIN teams t ON m.member_type = 'team' AND t.org_id = m.org_id AND t.id = m.member_id"
-      " WHERE m.org_id = ? AND m.person_id = ? ORDER BY m.member_type DESC, 3",
-      {org_id, person_id}));
+  auto rows =
+      TRY(c.query("SELECT m.member_type, m.member_id, COALESCE(u.display_name, t.name, ''), COALESCE(u.role, '')"
+                  " FROM care_team_members m"
+                  " LEFT JOIN users u ON m.member_type = 'user' AND u.org_id = m.org_id AND u.id = m.member_id"
+                  " LEFT JOIN teams t ON m.member_type = 'team' AND t.org_id = m.org_id AND t.id = m.member_id"
+                  " WHERE m.org_id = ? AND m.person_id = ? ORDER BY m.member_type DESC, 3",
+                  {org_id, person_id}));
   std::vector<CareTeamMember> out;
   for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.text(3)});
   return out;
@@ -113,7 +112,8 @@ Result<void> set_care_team(Conn& c, const std::string& org_id, const std::string
                            const std::vector<CareTeamMember>& members, const std::string& by, const std::string& at) {
   TRY(c.exec("DELETE FROM care_team_members WHERE org_id = ? AND person_id = ?", {org_id, person_id}));
   for (const auto& m : members)
-    TRY(c.exec("INSERT INTO care_team_members (org_id, person_id, member_type, member_id, added_at, added_by)"
+    TRY(
+        c.exec("INSERT INTO care_team_members (org_id, person_id, member_type, member_id, added_at, added_by)"
                " VALUES (?, ?, ?, ?, ?, ?)",
                {org_id, person_id, m.member_type, m.member_id, at, by}));
   return {};
@@ -133,6 +133,5 @@ Result<bool> on_care_team(Conn& c, const std::string& org_id, const std::string&
   auto row = TRY(c.query_one(sql, p));
   return row.has_value();
 }
-
 
 }  // namespace trellis::people::db

@@ -39,7 +39,8 @@ Response list_supporters(Ctx& ctx, SupportersService& svc) {
 Response add_supporter(Ctx& ctx, SupportersService& svc) {
   auto in = read_supporter(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.add_supporter(ctx.actor(), ctx.person_id(), *in), [](const Supporter& s) { return to_json(s); }, 201);
+  return api::respond_as(
+      ctx, svc.add_supporter(ctx.actor(), ctx.person_id(), *in), [](const Supporter& s) { return to_json(s); }, 201);
 }
 
 Response update_supporter(Ctx& ctx, SupportersService& svc) {
@@ -47,10 +48,10 @@ Response update_supporter(Ctx& ctx, SupportersService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_supporter(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update_supporter(ctx.actor(), ctx.person_id(), ctx.param("supporterId"), *version, *in),
-                          [](const Supporter& s) { return to_json(s); });
+  return api::respond_as(ctx,
+                         svc.update_supporter(ctx.actor(), ctx.person_id(), ctx.param("supporterId"), *version, *in),
+                         [](const Supporter& s) { return to_json(s); });
 }
-
 
 }  // namespace
 

@@ -1,8 +1,12 @@
 // HTTP routes of a person's supporters.
 #pragma once
 
-namespace trellis::api { class Routes; }
-namespace trellis::access { class AccessService; }
+namespace trellis::api {
+class Routes;
+}
+namespace trellis::access {
+class AccessService;
+}
 
 namespace trellis::people {
 class SupportersService;

@@ -15,13 +15,12 @@
 
 namespace trellis::people {
 
-
 Result<std::vector<Supporter>> SupportersService::supporters(const std::string& org_id, const std::string& person_id) {
   return db_.read([&](store::Conn& c) { return db::supporters(c, org_id, person_id); });
 }
 
 Result<Supporter> SupportersService::add_supporter(const access::Actor& actor, const std::string& person_id,
-                                               const SupporterInput& in) {
+                                                   const SupporterInput& in) {
   auto now = clock_.now();
   Supporter s;
   s.org_id = actor.org_id;
@@ -42,8 +41,8 @@ Result<Supporter> SupportersService::add_supporter(const access::Actor& actor, c
 }
 
 Result<Supporter> SupportersService::update_supporter(const access::Actor& actor, const std::string& person_id,
-                                                  const std::string& supporter_id, std::int64_t version,
-                                                  const SupporterInput& in) {
+                                                      const std::string& supporter_id, std::int64_t version,
+                                                      const SupporterInput& in) {
   auto now = clock_.now();
   return db_.write([&](store::Conn& c) -> Result<Supporter> {
     auto found = TRY(db::get_supporter(c, actor.org_id, supporter_id));
@@ -63,6 +62,5 @@ Result<Supporter> SupportersService::update_supporter(const access::Actor& actor
     return s;
   });
 }
-
 
 }  // namespace trellis::people

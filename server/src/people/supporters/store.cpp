@@ -80,5 +80,4 @@ Result<void> update_supporter(Conn& c, const Supporter& s, std::int64_t expected
   return store::check_versioned_update(c, changed, "supporters", s.org_id, s.id, expected_version, "supporter");
 }
 
-
 }  // namespace trellis::people::db
