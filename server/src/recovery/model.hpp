@@ -70,38 +70,15 @@ struct Plan {
   std::int64_t version = 0;  // 0: no plan yet
 };
 
-// A move from one state to another, as a transition table lists them. Staying where it is is
-// always allowed: a change to a goal's words alone keeps its status.
-template <typename E>
-struct Move {
-  E from, to;
-};
-template <typename E, std::size_t N>
-constexpr bool allowed_by(const Move<E> (&moves)[N], E from, E to) {
-  if (from == to) return true;
-  for (const auto& m : moves)
-    if (m.from == from && m.to == to) return true;
-  return false;
-}
-
 // Where a goal is. Nothing is ever failed: any goal can be started, achieved or set aside, and
-// picked up again from any of them (the person decides; an achieved goal can be taken up anew).
+// picked up again from any of them (the person decides; an achieved goal can be taken up anew),
+// so any status may follow any other and there is no transition table to keep.
 enum class GoalStatus { not_started, under_way, achieved, set_aside };
 inline constexpr EnumName<GoalStatus> kGoalStatusNames[] = {{GoalStatus::not_started, "not_started"},
                                                             {GoalStatus::under_way, "under_way"},
                                                             {GoalStatus::achieved, "achieved"},
                                                             {GoalStatus::set_aside, "set_aside"}};
 constexpr std::span<const EnumName<GoalStatus>> names_of(GoalStatus) { return kGoalStatusNames; }
-inline constexpr Move<GoalStatus> kGoalMoves[] = {
-    {GoalStatus::not_started, GoalStatus::under_way}, {GoalStatus::not_started, GoalStatus::achieved},
-    {GoalStatus::not_started, GoalStatus::set_aside}, {GoalStatus::under_way, GoalStatus::not_started},
-    {GoalStatus::under_way, GoalStatus::achieved},    {GoalStatus::under_way, GoalStatus::set_aside},
-    {GoalStatus::achieved, GoalStatus::not_started},  {GoalStatus::achieved, GoalStatus::under_way},
-    {GoalStatus::achieved, GoalStatus::set_aside},    {GoalStatus::set_aside, GoalStatus::not_started},
-    {GoalStatus::set_aside, GoalStatus::under_way},   {GoalStatus::set_aside, GoalStatus::achieved},
-};
-// A new goal begins not started: it may be written in any state a move from there reaches.
-constexpr bool may_move(GoalStatus from, GoalStatus to) { return allowed_by(kGoalMoves, from, to); }
 
 // Where a step is: the same freedom as a goal's, with done for achieved.
 enum class StepStatus { not_started, under_way, done, set_aside };
@@ -110,15 +87,6 @@ inline constexpr EnumName<StepStatus> kStepStatusNames[] = {{StepStatus::not_sta
                                                             {StepStatus::done, "done"},
                                                             {StepStatus::set_aside, "set_aside"}};
 constexpr std::span<const EnumName<StepStatus>> names_of(StepStatus) { return kStepStatusNames; }
-inline constexpr Move<StepStatus> kStepMoves[] = {
-    {StepStatus::not_started, StepStatus::under_way}, {StepStatus::not_started, StepStatus::done},
-    {StepStatus::not_started, StepStatus::set_aside}, {StepStatus::under_way, StepStatus::not_started},
-    {StepStatus::under_way, StepStatus::done},        {StepStatus::under_way, StepStatus::set_aside},
-    {StepStatus::done, StepStatus::not_started},      {StepStatus::done, StepStatus::under_way},
-    {StepStatus::done, StepStatus::set_aside},        {StepStatus::set_aside, StepStatus::not_started},
-    {StepStatus::set_aside, StepStatus::under_way},   {StepStatus::set_aside, StepStatus::done},
-};
-constexpr bool may_move(StepStatus from, StepStatus to) { return allowed_by(kStepMoves, from, to); }
 
 inline constexpr std::string_view kStepOwners[] = {"person", "worker", "supporter", "partner"};
 
@@ -161,17 +129,13 @@ struct AdvanceStatementRules {
 };
 
 // Where an advance statement is. It is never edited: a new statement replaces the current one,
-// or the person revokes it, and either is where it stays (every earlier statement is kept).
+// or the person revokes it, and either is where it stays (every earlier statement is kept). The
+// store only ever closes the current one (db::close_current_statement), which is the whole rule.
 enum class StatementStatus { current, replaced, revoked };
 inline constexpr EnumName<StatementStatus> kStatementStatusNames[] = {{StatementStatus::current, "current"},
                                                                       {StatementStatus::replaced, "replaced"},
                                                                       {StatementStatus::revoked, "revoked"}};
 constexpr std::span<const EnumName<StatementStatus>> names_of(StatementStatus) { return kStatementStatusNames; }
-inline constexpr Move<StatementStatus> kStatementMoves[] = {
-    {StatementStatus::current, StatementStatus::replaced},
-    {StatementStatus::current, StatementStatus::revoked},
-};
-constexpr bool may_move(StatementStatus from, StatementStatus to) { return allowed_by(kStatementMoves, from, to); }
 
 struct AdvanceStatement {
   std::string id, person_id;

@@ -10,11 +10,6 @@
 
 namespace trellis::recovery {
 
-// The only moves a statement makes (a new one replaces it; the person revokes it), checked against
-// the transition table as this compiles.
-static_assert(may_move(StatementStatus::current, StatementStatus::replaced));
-static_assert(may_move(StatementStatus::current, StatementStatus::revoked));
-
 Result<AdvanceStatementRules> RecoveryService::advance_statement_rules(const std::string& org_id) {
   return db_.read([&](store::Conn& c) { return db::advance_statement_rules(c, org_id); });
 }

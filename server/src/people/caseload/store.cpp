@@ -63,7 +63,8 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
   }
   page_sql += " ORDER BY p.search_name, p.id LIMIT ?";
   p.emplace_back(static_cast<std::int64_t>(page.limit + 1));
-  std::string sql = "SELECT " + kPersonColumns.select_list("p") +
+  static const std::string person_columns = kPersonColumns.select_list("p");  // built once, not per page
+  std::string sql = "SELECT " + person_columns +
                     ", pl.review_on,"
                     " COALESCE(pl.updated_at, ''),"
                     " (SELECT MAX(ci.taken_at) FROM check_ins ci WHERE ci.org_id = p.org_id AND ci.person_id = p.id),"
@@ -92,7 +93,8 @@ Result<std::vector<CaseloadRow>> caseload(Conn& c, const std::string& org_id, co
 
 Result<std::vector<Person>> search_all(Conn& c, const std::string& org_id, const std::string& folded_text,
                                        std::size_t limit) {
-  std::string sql = "SELECT " + kPersonColumns.select_list("p") + " FROM people p WHERE p.org_id = ?";
+  static const std::string select = "SELECT " + kPersonColumns.select_list("p") + " FROM people p WHERE p.org_id = ?";
+  std::string sql = select;
   store::Params p{org_id};
   add_name_filter(sql, p, folded_text);
   sql += " ORDER BY p.search_name, p.id LIMIT ?";
