@@ -24,8 +24,8 @@ trap 'git -C "$ROOT" worktree remove --force "$TREE" >/dev/null 2>&1 || true' EX
 ln -s "$ROOT/web/node_modules" "$TREE/web/node_modules"
 
 build() {
-  [ -f "$BUILD/CMakeCache.txt" ] || cmake -S "$TREE" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$BUILD" -j "$(nproc)" --target trellis_tests -- --no-print-directory >"$WORK/build.log" 2>&1
+  [ -f "$BUILD/CMakeCache.txt" ] || cmake -G Ninja -S "$TREE" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD" -j "$(nproc)" --target trellis_tests >"$WORK/build.log" 2>&1
 }
 
 say "Building the unmutated server tests (the first run builds everything)"

@@ -1,29 +1,13 @@
 #include <map>
 #include <set>
+#include <string>
 
-#include "support.hpp"
+#include "recovery/recovery_fixture.hpp"
 
 namespace trellis::test {
 namespace {
 
 using nlohmann::json;
-
-class Recovery : public TrellisTest {
- protected:
-  void SetUp() override {
-    TrellisTest::SetUp();
-    load_demo();
-    practitioner = sign_in("practitioner@demo.example");
-    person_id = add_person(practitioner, "Ari", "Tane", "1988-07-01");
-    ari = invite_and_accept(path("/invitations"), practitioner, "ari@example.org", "kowhai flowers in spring");
-    auto areas = call("GET", "/api/v1/life-areas", &practitioner);
-    for (const auto& a : areas.body["items"]) area[a["code"].get<std::string>()] = a["id"];
-  }
-  std::string path(const std::string& rest = "") { return "/api/v1/people/" + person_id + rest; }
-  Browser practitioner, ari;
-  std::string person_id;
-  std::map<std::string, std::string> area;
-};
 
 TEST_F(Recovery, an_organisation_starts_with_the_default_life_areas) {
   EXPECT_EQ(area.size(), 13u);
@@ -169,85 +153,6 @@ TEST_F(Recovery, a_supporter_sees_the_plan_without_the_safety_section_and_only_w
   EXPECT_TRUE(care.body["sections"].contains("safetyUpsets"));
 }
 
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
-
-class AdvanceStatements : public Recovery {
- protected:
-  json statement(const std::string& prefs) {
-    return json{{"treatmentPreferences", prefs},  {"signedOn", "2026-11-20"},
-                {"witnessName", "Dr Lena Ortiz"}, {"witnessRole", "Authorised witness (medical practitioner)"},
-                {"witnessedOn", "2026-11-20"},    {"nominatedSupportName", "Mere Tane"}};
-  }
-};
-
-TEST_F(AdvanceStatements, are_replaced_never_edited_and_every_earlier_one_is_kept) {
-  auto first = call("POST", path("/advance-statements"), &ari, statement("Please call my mum first."));
-  ASSERT_EQ(first.status, 201) << first.raw.body;
-  auto second = call("POST", path("/advance-statements"), &ari, statement("Please call my mum, then my GP."));
-  ASSERT_EQ(second.status, 201);
-  auto list = call("GET", path("/advance-statements"), &practitioner);
-  ASSERT_EQ(list.body["items"].size(), 2u);
-  EXPECT_EQ(list.body["items"][0]["status"], "current");
-  EXPECT_EQ(list.body["items"][0]["treatmentPreferences"], "Please call my mum, then my GP.");
-  EXPECT_EQ(list.body["items"][1]["status"], "replaced");
-  EXPECT_EQ(list.body["items"][1]["treatmentPreferences"], "Please call my mum first.");
-  EXPECT_EQ(call("PATCH", path("/advance-statements"), &ari, json::object()).status, 405);
-}
-
-TEST_F(AdvanceStatements, the_organisations_witnessing_rules_are_enforced_and_configurable) {
-  auto unwitnessed = call("POST", path("/advance-statements"), &ari,
-                          json{{"treatmentPreferences", "No restraint, please."}, {"signedOn", "2026-11-20"}});
-  EXPECT_EQ(unwitnessed.status, 422);
-  EXPECT_EQ(unwitnessed.body["errors"][0]["field"], "witnessName");
-  auto admin = sign_in("administrator@demo.example");
-  EXPECT_EQ(call("PUT", "/api/v1/settings/advance-statements", &practitioner,
-                 json{{"witnessRequired", false}, {"witnessRoleRequired", false}, {"nominatedSupportRequired", false}})
-                .status,
-            403);
-  ASSERT_EQ(call("PUT", "/api/v1/settings/advance-statements", &admin,
-                 json{{"witnessRequired", false}, {"witnessRoleRequired", false}, {"nominatedSupportRequired", true}})
-                .status,
-            200);
-  auto no_support = call("POST", path("/advance-statements"), &ari,
-                         json{{"treatmentPreferences", "No restraint, please."}, {"signedOn", "2026-11-20"}});
-  EXPECT_EQ(no_support.status, 422);
-  EXPECT_EQ(no_support.body["errors"][0]["field"], "nominatedSupportName");
-  EXPECT_EQ(call("POST", path("/advance-statements"), &ari,
-                 json{{"treatmentPreferences", "No restraint, please."},
-                      {"signedOn", "2026-11-20"},
-                      {"nominatedSupportName", "Mere Tane"}})
-                .status,
-            201);
-}
-
-TEST_F(AdvanceStatements, revoking_leaves_none_current_and_keeps_the_record) {
-  ASSERT_EQ(call("POST", path("/advance-statements"), &ari, statement("Please call my mum first.")).status, 201);
-  EXPECT_EQ(
-      call("POST", path("/advance-statements/revoke"), &ari, json{{"reason", "I want to write a new one."}}).status,
-      204);
-  auto list = call("GET", path("/advance-statements"), &ari);
-  ASSERT_EQ(list.body["items"].size(), 1u);
-  EXPECT_EQ(list.body["items"][0]["status"], "revoked");
-  EXPECT_EQ(call("POST", path("/advance-statements/revoke"), &ari, json::object()).status, 404);
-}
-
-TEST_F(AdvanceStatements, are_never_shared_with_supporters) {
-  auto s = call("POST", path("/supporters"), &ari, json{{"name", "Mere Tane"}, {"relationship", "mother"}});
-  auto share = call("POST", path("/consents"), &ari,
-                    json{{"supporterId", s.body["id"]}, {"parts", {"advance_statement"}}, {"purpose", "x"}});
-  EXPECT_EQ(share.status, 422);
-}
-
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
-
 class AppointmentPrep : public Recovery {};
 
 TEST_F(AppointmentPrep, the_person_gets_ready_and_the_worker_reads_it) {
@@ -262,12 +167,6 @@ TEST_F(AppointmentPrep, the_person_gets_ready_and_the_worker_reads_it) {
   EXPECT_EQ(seen.body["items"][0]["wantToTalkAbout"], "My sleep, and the housing letter.");
   EXPECT_EQ(seen.body["items"][0]["writtenByRole"], "person");
 }
-
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
 
 class LifeAreas : public Recovery {};
 
@@ -289,12 +188,6 @@ TEST_F(LifeAreas, an_organisation_adds_renames_and_retires_its_own_areas) {
   auto list = call("GET", "/api/v1/life-areas", &ari);
   EXPECT_EQ(list.body["items"].size(), 14u);
 }
-
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
 
 // Issue 9, item 7: what the mutation run showed no test would notice.
 TEST_F(Recovery, reading_check_ins_is_audited_with_the_person) {
@@ -347,24 +240,12 @@ TEST_F(Recovery, the_person_agrees_only_to_the_version_they_saw) {
   EXPECT_FALSE(call("GET", path("/plan"), &ari).body["agreedByPerson"].get<bool>());
 }
 
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
-
 TEST_F(Recovery, a_rating_too_large_for_a_number_is_refused_not_wrapped) {
   auto r = call("POST", path("/check-ins"), &ari,
                 json{{"ratings", {{{"lifeAreaId", area["housing"]}, {"personRating", 4294967306ull}}}}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(call("GET", path("/check-ins"), &ari).body["items"].size(), 0u);
 }
-
-}  // namespace
-}  // namespace trellis::test
-
-namespace trellis::test {
-namespace {
 
 // Nothing is ever failed: an achieved goal or a done step can be taken up again, and achieved again.
 TEST_F(Recovery, an_achieved_goal_or_done_step_can_be_picked_up_again) {
