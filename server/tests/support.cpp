@@ -37,7 +37,8 @@ std::unique_ptr<store::Db> fresh_db() {
   std::filesystem::create_directories(dir);
   auto path = dir / ("db-" + std::to_string(counter++) + ".sqlite");
   std::filesystem::remove(path);
-  auto db = store::open_database("sqlite:" + path.string(), 4);
+  // Opened as the server opens it: commits share their syncs (decision 0025).
+  auto db = store::open_database("sqlite:" + path.string(), 4, store::kDefaultConnectionWait, store::OpenMode::serving);
   if (!db) throw std::runtime_error("cannot open SQLite");
   auto m = store::migrate(**db);
   if (!m) throw std::runtime_error("migrations failed: " + m.error().title);
@@ -71,7 +72,7 @@ void TrellisTest::TearDown() {
 Reply TrellisTest::call_raw(http::Request req) {
   if (req.client_address.empty()) req.client_address = "127.0.0.1";
   Reply r;
-  r.raw = app->handle(req);
+  r.raw = app->handle_and_wait(req);
   r.status = r.raw.status;
   if (!r.raw.body.empty() && r.raw.content_type.find("json") != std::string::npos)
     r.body = nlohmann::json::parse(r.raw.body, nullptr, false);

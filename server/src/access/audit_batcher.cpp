@@ -1,52 +1,107 @@
 #include "access/audit_batcher.hpp"
 
-#include "core/scope_exit.hpp"
+#include <spdlog/spdlog.h>
+
+#include <future>
 
 namespace trellis::access {
+namespace {
 
-Result<void> AuditBatcher::append(AuditEntry entry, TimePoint at) {
-  std::unique_lock lock(mutex_);
-  auto mine = open_;
-  mine->entries.emplace_back(std::move(entry), at);
-  while (!mine->done) {
-    if (writing_) {
-      written_.wait(lock);
-      continue;
-    }
-    // Nobody is writing: this caller writes the open group (its own event among them) while
-    // later callers gather in a new one.
-    writing_ = true;
-    auto group = std::exchange(open_, std::make_shared<Group>());
-    write(*group, lock);
-  }
-  if (mine->error) return fail(*mine->error);
-  return {};
+Error audit_failed() {
+  return Error::make(ErrorKind::internal, "Something went wrong on our side",
+                     "What you asked for could not be recorded in the audit log, so it is not shown. "
+                     "Please try again; if it keeps happening, tell your administrator.",
+                     "audit_failed");
 }
 
-// Called holding the lock with writing_ set; returns holding it with writing_ cleared.
-void AuditBatcher::write(Group& group, std::unique_lock<std::mutex>& lock) {
-  // However the write ends, even by an exception, the group is finished and the next writer may
-  // start: a group left "being written" would make every later audited read wait forever.
-  ScopeExit finish([&] {
-    if (!lock.owns_lock()) lock.lock();
-    if (!group.done) {
-      group.done = true;
-      group.error = Error::make(ErrorKind::internal, "Something went wrong on our side",
-                                "What you asked for could not be recorded in the audit log, so it is not shown. "
-                                "Please try again; if it keeps happening, tell your administrator.",
-                                "audit_failed");
+// A write's answer when the sync it waited for did not happen: the change was committed but may
+// not outlast a power cut, so it is not reported as saved.
+Error not_confirmed() {
+  return Error::make(ErrorKind::internal, "Your change could not be confirmed as saved",
+                     "Look for it before trying again; if it keeps happening, tell your administrator.", "sync_failed");
+}
+
+}  // namespace
+
+AuditBatcher::AuditBatcher(store::Db& db) : db_(db), writer_([this] { run(); }) {}
+
+AuditBatcher::~AuditBatcher() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  arrived_.notify_one();
+  writer_.join();
+}
+
+void AuditBatcher::submit(AuditEntry entry, TimePoint at, Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back({std::move(entry), at, std::move(done)});
+  }
+  arrived_.notify_one();
+}
+
+void AuditBatcher::after_sync(Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back({std::nullopt, TimePoint{}, std::move(done)});
+  }
+  arrived_.notify_one();
+}
+
+Result<void> AuditBatcher::append(AuditEntry entry, TimePoint at) {
+  std::promise<Result<void>> committed;
+  auto result = committed.get_future();
+  submit(std::move(entry), at, [&committed](Result<void> r) { committed.set_value(std::move(r)); });
+  return result.get();
+}
+
+// While one group is being written and synced, the next gathers in the queue.
+void AuditBatcher::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    arrived_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and everything handed over is written
+    auto group = std::exchange(queue_, {});
+    lock.unlock();
+    auto [written, synced] = write_and_sync(group);
+    for (auto& item : group) {
+      if (!item.entry)
+        item.done(synced);
+      else if (!written)
+        item.done(written);
+      else
+        item.done(synced ? Result<void>{} : Result<void>(fail(audit_failed())));
     }
-    writing_ = false;
-    written_.notify_all();
-  });
-  lock.unlock();
-  auto r = db_.write([&](store::Conn& c) {
+    lock.lock();
+  }
+}
+
+// The group's events in one transaction, then one sync, which the writes waiting here need
+// whatever happened to the events. Errors come back as values; an exception (a fault of ours, or
+// a test's hook) fails the whole group the same way rather than ending the writer, which every
+// later answer would then wait on forever.
+AuditBatcher::Outcome AuditBatcher::write_and_sync(const std::vector<Item>& group) {
+  try {
     if (auto hook = fault_hook_.load(std::memory_order_relaxed)) hook();
-    return append_audit(c, group.entries);
-  });
-  lock.lock();
-  group.done = true;
-  if (!r) group.error = r.error();
+    Outcome out{write(group), db_.sync_committed()};
+    if (!out.written) spdlog::error("an audit group of {} failed: {}", group.size(), out.written.error().detail);
+    if (!out.synced) spdlog::critical("committed changes could not be synced to disk: {}", out.synced.error().detail);
+    return out;
+  } catch (const std::exception& ex) {
+    spdlog::error("a group of {} audit events and waiting writes failed: {}", group.size(), ex.what());
+    return {fail(audit_failed()), fail(not_confirmed())};
+  }
+}
+
+Result<void> AuditBatcher::write(const std::vector<Item>& group) {
+  std::vector<std::pair<AuditEntry, TimePoint>> entries;
+  entries.reserve(group.size());
+  for (const auto& item : group)
+    if (item.entry) entries.emplace_back(*item.entry, item.at);
+  if (entries.empty()) return {};
+  return db_.write([&](store::Conn& c) { return append_audit(c, entries); });
 }
 
 }  // namespace trellis::access

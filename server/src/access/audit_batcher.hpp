@@ -1,14 +1,18 @@
-// Audit events for reads, written in groups: each caller waits until its own event is committed
-// (nothing shown goes unaudited, nothing audited is lost), but while one group is being written
-// every caller that arrives joins the next, so under load one commit carries many events instead
-// of each read paying for its own. Writes are still audited inside their own transaction.
+// Audit events for reads and refusals, committed in groups by a writer thread of their own. A
+// request hands over its event with what to do once the event is durable, and its thread goes
+// back to other work: no request thread ever waits on a disk sync. The writer commits everything
+// that arrived while the previous group was syncing, in one transaction with one sync, then calls
+// each completion; when a group fails, every completion in it gets the error. So nothing shown
+// goes unaudited and nothing audited is lost (decisions 0013 and 0024). Writes are audited inside
+// their own transaction; when the database syncs commits in groups, their answers wait here too,
+// for the same sync (after_sync, decision 0025).
 #pragma once
 #include <atomic>
 #include <condition_variable>
-#include <memory>
+#include <functional>
 #include <mutex>
 #include <optional>
-#include <utility>
+#include <thread>
 #include <vector>
 
 #include "access/audit.hpp"
@@ -18,30 +22,48 @@ namespace trellis::access {
 
 class AuditBatcher {
  public:
-  explicit AuditBatcher(store::Db& db) : db_(db) {}
-  // Returns once the event is committed, or with the error that stopped its group. When the
-  // group's write throws, the caller that was writing it gets the exception and every other
-  // caller in the group gets an error: a failed commit fails every request in its group.
+  // Called on the writer's thread once the event is committed, or with the error that stopped its
+  // group. It must be quick and must not throw: it hands the answer back to the connection.
+  using Done = std::function<void(Result<void>)>;
+
+  explicit AuditBatcher(store::Db& db);
+  // Commits what was handed over, then stops the writer.
+  ~AuditBatcher();
+  AuditBatcher(const AuditBatcher&) = delete;
+  AuditBatcher& operator=(const AuditBatcher&) = delete;
+
+  void submit(AuditEntry entry, TimePoint at, Done done);
+  // Calls done once everything committed before this call is durable: with the next group's sync.
+  void after_sync(Done done);
+  // Submits and waits for the commit: for callers with nothing else to do (tests, one-off tools).
   Result<void> append(AuditEntry entry, TimePoint at);
 
-  // For tests only: called inside each group's write transaction, so a test can throw there.
+  // For tests only: called as each group starts, before its transaction and its sync, so a test
+  // can hold the writer there or make the whole group fail.
   using FaultHook = void (*)();
   void set_fault_hook(FaultHook hook) { fault_hook_.store(hook); }
 
  private:
-  struct Group {
-    std::vector<std::pair<AuditEntry, TimePoint>> entries;
-    bool done = false;
-    std::optional<Error> error;
+  struct Item {
+    std::optional<AuditEntry> entry;  // none: a write's answer waiting for the sync
+    TimePoint at;
+    Done done;
   };
-  void write(Group& group, std::unique_lock<std::mutex>& lock);
+  struct Outcome {
+    Result<void> written;  // the group's events
+    Result<void> synced;   // everything committed before the group began
+  };
+  void run();
+  Outcome write_and_sync(const std::vector<Item>& group);
+  Result<void> write(const std::vector<Item>& group);
 
   store::Db& db_;
   std::mutex mutex_;
-  std::condition_variable written_;
-  std::shared_ptr<Group> open_ = std::make_shared<Group>();
-  bool writing_ = false;
+  std::condition_variable arrived_;
+  std::vector<Item> queue_;
+  bool stopping_ = false;
   std::atomic<FaultHook> fault_hook_{nullptr};
+  std::thread writer_;  // last: started once everything it uses exists
 };
 
 }  // namespace trellis::access

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <future>
+
 #include "api/ctx.hpp"
 #include "app/areas.hpp"
 #include "app/runtime.hpp"
@@ -79,15 +81,63 @@ App::App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files) : rt_(runti
 void App::start_draining() { rt_.draining = true; }
 const Config& App::config() const { return rt_.config; }
 
-Response App::handle(const Request& req) {
+void App::handle(Request req, http::Respond respond) {
   auto started = std::chrono::steady_clock::now();
   auto request_id = request_id_for(req);
+  auto now = rt_.clock.now();
+  Audit audit;
+  auto r = run(req, request_id, now, audit);
+  finish(req, r, request_id);
+  // A change reported as made waits for the sync that makes it durable, where commits share
+  // their syncs (decision 0025). A refused change rolled back: there is nothing to wait for.
+  bool reports_change = is_unsafe(req.method) && r.status < 400 && rt_.db.commits_wait_for_sync_committed();
+  if (!audit.entry && !reports_change) {
+    log(req, r, request_id, started);
+    respond(std::move(r));
+    return;
+  }
+  // The answer waits, finished, with the audit writer; this thread goes back to other requests.
+  struct Held {
+    Request req;
+    Response r;
+    std::string request_id;
+    Started started;
+    bool shown_only_if_durable;
+    http::Respond respond;
+  };
+  auto held = std::make_shared<Held>(Held{std::move(req), std::move(r), std::move(request_id), started,
+                                          audit.shown_only_if_recorded || reports_change, std::move(respond)});
+  auto release = [this, held](Result<void> durable) {
+    // What cannot be audited is not shown; what may not outlast a power cut is not reported saved.
+    if (!durable && held->shown_only_if_durable) {
+      held->r = Response::problem(durable.error(), held->request_id);
+      finish(held->req, held->r, held->request_id);
+    }
+    log(held->req, held->r, held->request_id, held->started);
+    held->respond(std::move(held->r));
+  };
+  if (audit.entry)
+    rt_.audit_reads.submit(std::move(*audit.entry), now, std::move(release));
+  else
+    rt_.audit_reads.after_sync(std::move(release));
+}
+
+Response App::handle_and_wait(Request req) {
+  std::promise<Response> answered;
+  auto answer = answered.get_future();
+  handle(std::move(req), [&answered](Response r) { answered.set_value(std::move(r)); });
+  return answer.get();
+}
+
+// The pipeline, up to the answer's headers: a fault of ours becomes a 500 that shows nothing.
+Response App::run(const Request& req, const std::string& request_id, TimePoint now, Audit& audit) {
   Response r;
   try {
-    r = dispatch(req, request_id, rt_.clock.now());
+    r = dispatch(req, request_id, now, audit);
   } catch (const std::exception& ex) {
     // A fault of ours: logged in full, answered without detail.
     spdlog::error("request_id={} unhandled error: {}", request_id, ex.what());
+    audit = {};
     r = Response::problem(Error::make(ErrorKind::internal, "Something went wrong on our side",
                                       "Nothing was changed. Please try again; if it keeps happening, tell your "
                                       "administrator and quote the request id.",
@@ -97,7 +147,10 @@ Response App::handle(const Request& req) {
   if (rt_.config.check_responses && r.status >= 400) {
     if (auto wrong = breach(nullptr, r)) r = contract_breach(req, *wrong, request_id);
   }
-  finish(req, r, request_id);
+  return r;
+}
+
+void App::log(const Request& req, const Response& r, const std::string& request_id, Started started) const {
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (r.status >= 500)
     spdlog::error(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method,
@@ -105,10 +158,9 @@ Response App::handle(const Request& req) {
   else
     spdlog::info(R"({{"request_id":"{}","method":"{}","path":"{}","status":{},"ms":{:.2f}}})", request_id, req.method,
                  req.path, r.status, ms);
-  return r;
 }
 
-Response App::dispatch(const Request& req, const std::string& request_id, TimePoint now) {
+Response App::dispatch(const Request& req, const std::string& request_id, TimePoint now, Audit& audit) {
   const auto& config = rt_.config;
   if (header_bytes(req) > config.max_header_bytes)
     return Response::problem(Error::make(ErrorKind::headers_too_large, "The request headers are too large",
@@ -123,7 +175,7 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
         request_id);
 
   auto m = routes_.match(req.method, req.path);
-  if (m.route) return route(req, m, request_id, now);
+  if (m.route) return route(req, m, request_id, now, audit);
   if (!m.allowed_methods.empty()) {
     std::string allow;
     for (const auto& a : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + a;
@@ -142,8 +194,9 @@ Response App::dispatch(const Request& req, const std::string& request_id, TimePo
       request_id);
 }
 
-Response App::route(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
-  auto r = answer(req, m, request_id, now);
+Response App::route(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now,
+                    Audit& audit) {
+  auto r = answer(req, m, request_id, now, audit);
   if (rt_.config.check_responses && r.status < 400) {
     if (auto wrong = breach(m.route, r)) r = contract_breach(req, *wrong, request_id);
   }
@@ -202,7 +255,8 @@ std::optional<std::string> App::breach(const api::Route* route, const Response& 
   return std::nullopt;
 }
 
-Response App::answer(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now) {
+Response App::answer(const Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now,
+                     Audit& audit) {
   const auto& rule = m.route->rule;
   std::optional<access::Principal> who;
   if (rule.kind != access::Rule::Kind::anyone) {
@@ -248,9 +302,8 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
                                      "two_step_setup_required"));
     case access::Decision::forbidden: {
       // Refusals are recorded: a pattern of them is worth a manager's look.
-      auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
-      entry.outcome = "denied";
-      (void)rt_.audit_reads.append(std::move(entry), now);
+      audit.entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
+      audit.entry->outcome = "denied";
       return ctx.problem(Error::make(ErrorKind::forbidden, "Your role does not include this",
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
@@ -264,22 +317,19 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
   auto allowed = rt_.person_policy().authorize(*ctx.who, person_id, rule.part, rule.write, now);
   if (!allowed) {
     if (allowed.error().kind == ErrorKind::forbidden) {
-      auto entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
-      entry.outcome = "denied";
-      entry.person_id = person_id;
-      (void)rt_.audit_reads.append(std::move(entry), now);
+      audit.entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
+      audit.entry->outcome = "denied";
+      audit.entry->person_id = person_id;
     }
     return ctx.problem(allowed.error());
   }
   ctx.person = &*allowed;
   auto response = with_body(ctx, *m.route);
   if (!rule.write && response.status < 300) {
-    auto entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
-    entry.person_id = person_id;
-    entry.detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
-    auto logged = rt_.audit_reads.append(std::move(entry), now);
-    // What cannot be audited is not shown.
-    if (!logged) return ctx.problem(logged.error());
+    audit.entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
+    audit.entry->person_id = person_id;
+    audit.entry->detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
+    audit.shown_only_if_recorded = true;
   }
   return response;
 }

@@ -2,9 +2,12 @@
 // session, CSRF, the access policy, the handler, then headers, gzip and one log line.
 // It takes plain Request values, so tests drive it directly without a socket.
 #pragma once
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "access/audit.hpp"
 #include "api/routes.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -16,7 +19,12 @@ struct Runtime;
 class App final : public http::Endpoint {
  public:
   explicit App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files = nullptr);
-  http::Response handle(const http::Request& req) override;  // never throws
+  // A read of a person's record, or a refusal, is answered once its audit event is durable, and a
+  // change once the sync that makes it durable is done (decisions 0024, 0025): the answer then
+  // goes from the audit writer's thread, and this one is free at once.
+  void handle(http::Request req, http::Respond respond) override;
+  // The same, waiting here for the answer: for tests and callers with nothing else to do.
+  http::Response handle_and_wait(http::Request req);
   void start_draining() override;
   const Config& config() const override;
   const api::Routes& routes() const { return routes_; }
@@ -26,14 +34,24 @@ class App final : public http::Endpoint {
   void observe_answers(AnswerObserver observer) { observer_ = std::move(observer); }
 
  private:
-  http::Response dispatch(const http::Request& req, const std::string& request_id, TimePoint now);
-  http::Response route(const http::Request& req, const api::RouteMatch& m, const std::string& request_id,
-                       TimePoint now);
+  // The audit event an answer waits on, if any. A read's answer is shown only once its event is
+  // committed; a refusal goes out as a refusal whatever happens to its event.
+  struct Audit {
+    std::optional<access::AuditEntry> entry;
+    bool shown_only_if_recorded = false;
+  };
+  using Started = std::chrono::steady_clock::time_point;
+
+  http::Response run(const http::Request& req, const std::string& request_id, TimePoint now, Audit& audit);
+  http::Response dispatch(const http::Request& req, const std::string& request_id, TimePoint now, Audit& audit);
+  http::Response route(const http::Request& req, const api::RouteMatch& m, const std::string& request_id, TimePoint now,
+                       Audit& audit);
   http::Response answer(const http::Request& req, const api::RouteMatch& m, const std::string& request_id,
-                        TimePoint now);
+                        TimePoint now, Audit& audit);
   http::Response with_body(api::Ctx& ctx, const api::Route& route);
   std::optional<std::string> breach(const api::Route* route, const http::Response& r) const;
   void finish(const http::Request& req, http::Response& r, const std::string& request_id) const;
+  void log(const http::Request& req, const http::Response& r, const std::string& request_id, Started started) const;
 
   Runtime& rt_;
   api::Routes routes_;

@@ -1,23 +1,18 @@
 #include "cli/database.hpp"
 
-#include <algorithm>
 #include <filesystem>
-#include <thread>
 
 #include "store/migrations.hpp"
 
 namespace trellis::cli {
 
-Result<std::unique_ptr<store::Db>> open_migrated(const Config& config) {
+Result<std::unique_ptr<store::Db>> open_migrated(const Config& config, store::OpenMode mode) {
   // A new SQLite database may be in a folder not made yet (var/ in a fresh checkout).
   if (config.database.starts_with("sqlite:")) {
     auto path = std::filesystem::path(config.database.substr(7));
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   }
-  // The server's pool: one connection per worker thread, and no fewer than four.
-  std::size_t pool =
-      config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
-  auto db = TRY(store::open_database(config.database, pool, config.db_wait));
+  auto db = TRY(store::open_database(config.database, config.database_connections(), config.db_wait, mode));
   TRY(store::migrate(*db));
   return db;
 }

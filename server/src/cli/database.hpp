@@ -9,7 +9,10 @@
 
 namespace trellis::cli {
 
-Result<std::unique_ptr<store::Db>> open_migrated(const Config& config);
+// Serving is for `serve` alone: its answers wait for sync_committed(), so commits need not sync
+// one by one (decision 0025).
+Result<std::unique_ptr<store::Db>> open_migrated(const Config& config,
+                                                 store::OpenMode mode = store::OpenMode::read_write);
 Result<std::unique_ptr<store::Db>> open_read_only(const Config& config);
 Result<std::unique_ptr<store::Db>> open_as_is(const Config& config);
 

@@ -15,7 +15,7 @@ Result<int> serve(const Config& config) {
   if (config.production && !config.tls_terminated_upstream && !config.allow_insecure_production)
     return fail(ErrorKind::bad_request, "Production mode needs HTTPS",
                 "Put Trellis behind a TLS-terminating proxy and pass --behind-tls-proxy.");
-  auto db = TRY(open_migrated(config));
+  auto db = TRY(open_migrated(config, store::OpenMode::serving));
   SystemClock clock;
   app::Runtime runtime(*db, clock, config);
   app::App app(runtime, std::make_unique<http::StaticFiles>(config.web_root));

@@ -1,8 +1,10 @@
 // Server settings, from flags and TRELLIS_* environment variables (flags win).
 #pragma once
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace trellis {
@@ -13,7 +15,7 @@ struct Config {
   std::string database = "sqlite:var/trellis.db";
   std::string log_level = "info";
   std::string web_root = "web/dist";
-  std::size_t threads = 0;  // 0: twice the cores, at least 4
+  std::size_t threads = 0;  // request workers; 0: twice the cores, at least 4
   // Production: no demo data, Secure __Host- cookies, and TLS must be terminated in front of us.
   bool production = false;
   bool tls_terminated_upstream = false;    // --behind-tls-proxy: a proxy in front does HTTPS
@@ -28,6 +30,14 @@ struct Config {
   // --check-responses: every answer is checked against the contract its route states (status,
   // body schema, Problem for 4xx/5xx) and a breach becomes a 500 naming it. On in every test.
   bool check_responses = false;
+
+  // The threads that run requests through the pipeline. The sockets have threads of their own
+  // (one per core) and the audit writer one more, so none of these waits on a disk sync.
+  std::size_t worker_threads() const {
+    return threads ? threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+  }
+  // One database connection per worker, one for the audit writer, one for a directory import.
+  std::size_t database_connections() const { return worker_threads() + 2; }
 
   bool secure_cookies() const { return production; }
   std::string session_cookie_name() const { return production ? "__Host-trellis_session" : "trellis_session"; }

@@ -1,6 +1,8 @@
 // The only file that includes RESTinio.
 #include "http/server.hpp"
 
+#include <asio/post.hpp>
+#include <asio/thread_pool.hpp>
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
@@ -176,13 +178,27 @@ std::string wire_answer(const Error& e) {
   return out;
 }
 
+// The answer as RESTinio sends it; `done()` hands it to the connection's own strand, so this may
+// run on any thread.
+void send_answer(const restinio::request_handle_t& req, Response resp) {
+  auto out = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
+  if (!resp.content_type.empty()) out.append_header("Content-Type", resp.content_type);
+  for (auto& [k, v] : resp.headers) out.append_header(k, v);
+  out.set_body(std::move(resp.body));
+  out.done();
+}
+
 }  // namespace
 
 Result<void> serve(Endpoint& app) {
   const auto& config = app.config();
-  std::size_t threads =
-      config.threads ? config.threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
+  std::size_t io_threads = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<int> in_flight{0};
+  // The workers run each request through the pipeline, so an I/O thread never waits on the
+  // database; a worker hands an answer that waits on its audit event to the audit writer and
+  // takes the next request (decision 0024).
+  asio::thread_pool workers(config.worker_threads());
 
   // RESTinio's own limits are set above ours (in App, answered with a problem+json 413/431) as a
   // last line of defence. What they and its parser refuse, RESTinio closes on without a word; the
@@ -203,26 +219,23 @@ Result<void> serve(Endpoint& app) {
   asio::io_context io;
   asio::make_service<WireLimitsService>(io, wire);
 
-  Server server{
-      restinio::external_io_context(io), [&](auto& s) {
-        s.port(static_cast<std::uint16_t>(config.port))
-            .address(config.address)
-            .incoming_http_msg_limits(limits)
-            .read_next_http_message_timelimit(config.idle_timeout)
-            .handle_request_timeout(std::chrono::seconds(30))
-            .request_handler([&](const restinio::request_handle_t& req) {
-              ++in_flight;
-              auto resp = app.handle(to_request(req, config.tls_terminated_upstream));
-              auto out = req->create_response(restinio::http_status_line_t{
-                  restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason(resp.status)});
-              if (!resp.content_type.empty()) out.append_header("Content-Type", resp.content_type);
-              for (auto& [k, v] : resp.headers) out.append_header(k, v);
-              out.set_body(std::move(resp.body));
-              out.done();
-              --in_flight;
-              return restinio::request_accepted();
-            });
-      }};
+  Server server{restinio::external_io_context(io), [&](auto& s) {
+                  s.port(static_cast<std::uint16_t>(config.port))
+                      .address(config.address)
+                      .incoming_http_msg_limits(limits)
+                      .read_next_http_message_timelimit(config.idle_timeout)
+                      .handle_request_timeout(std::chrono::seconds(30))
+                      .request_handler([&](const restinio::request_handle_t& req) {
+                        ++in_flight;
+                        asio::post(workers, [&app, &in_flight, req, behind_proxy = config.tls_terminated_upstream] {
+                          app.handle(to_request(req, behind_proxy), [&in_flight, req](Response resp) {
+                            send_answer(req, std::move(resp));
+                            --in_flight;
+                          });
+                        });
+                        return restinio::request_accepted();
+                      });
+                }};
 
   std::exception_ptr failure;
   asio::signal_set signals{server.io_context(), SIGINT, SIGTERM};
@@ -251,15 +264,19 @@ Result<void> serve(Endpoint& app) {
   });
 
   server.open_async(
-      [&] { spdlog::info("Trellis is listening on http://{}:{} ({} threads)", config.address, config.port, threads); },
+      [&] {
+        spdlog::info("Trellis is listening on http://{}:{} ({} I/O threads, {} workers)", config.address, config.port,
+                     io_threads, config.worker_threads());
+      },
       [&](std::exception_ptr ex) {
         failure = std::move(ex);
         server.io_context().stop();
       });
 
   std::vector<std::thread> pool;
-  for (std::size_t i = 0; i < threads; ++i) pool.emplace_back([&] { server.io_context().run(); });
+  for (std::size_t i = 0; i < io_threads; ++i) pool.emplace_back([&] { server.io_context().run(); });
   for (auto& t : pool) t.join();
+  workers.join();
 
   if (failure) {
     try {

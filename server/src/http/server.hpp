@@ -1,18 +1,26 @@
-// Runs an Endpoint behind RESTinio on a thread pool until SIGINT or SIGTERM, then stops taking
-// new requests, lets the ones in flight finish, and returns.
+// Runs an Endpoint behind RESTinio until SIGINT or SIGTERM, then stops taking new requests, lets
+// the ones in flight finish, and returns. Sockets are read and written on I/O threads (one per
+// core); each request runs on a worker, and its answer may be sent later from another thread.
 #pragma once
+#include <functional>
+
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "http/request.hpp"
 
 namespace trellis::http {
 
+// Sends a request's answer. Called exactly once, from any thread.
+using Respond = std::function<void(Response)>;
+
 // What the server loop calls: the application's pipeline, seen from the socket.
 class Endpoint {
  public:
   virtual ~Endpoint() = default;
-  virtual Response handle(const Request& req) = 0;  // never throws
-  virtual void start_draining() = 0;                // SIGTERM: report not ready, finish what is in flight
+  // Never throws. The answer goes to `respond`, before this returns or later from another thread
+  // (once what it waits on is durable); the calling thread is free either way.
+  virtual void handle(Request req, Respond respond) = 0;
+  virtual void start_draining() = 0;  // SIGTERM: report not ready, finish what is in flight
   virtual const Config& config() const = 0;
 };
 

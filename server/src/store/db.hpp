@@ -98,6 +98,13 @@ class Db {
     return transact(TxKind::write, std::forward<F>(fn));
   }
 
+  // Makes every transaction committed so far durable, with one sync for all of them. A no-op
+  // unless the database was opened for serving, where a commit returns before its sync and the
+  // server calls this before any answer that reports a change (decision 0025).
+  virtual Result<void> sync_committed() { return {}; }
+  // Whether sync_committed() does anything: when it does not, an answer need not wait for it.
+  virtual bool commits_wait_for_sync_committed() const { return false; }
+
   virtual Result<void> ping() = 0;
   // A consistent copy while the server runs, and bringing one back (server stopped).
   virtual Result<void> backup(const std::string& path) = 0;
@@ -122,7 +129,10 @@ inline constexpr std::chrono::milliseconds kDefaultConnectionWait{5000};
 // Read-only is for commands that only look (backup, audit verify): SQLite opens the file with
 // SQLITE_OPEN_READONLY (it must exist; nothing is created), and each PostgreSQL session starts
 // with default_transaction_read_only on. Any write then fails with code "read_only".
-enum class OpenMode { read_write, read_only };
+// Serving is read-write for the server: SQLite commits without waiting for the disk, and the
+// server syncs many commits at once with sync_committed() before it answers for any of them.
+// PostgreSQL, whose commits already share their syncs, serves as read-write.
+enum class OpenMode { read_write, read_only, serving };
 
 // "sqlite:PATH" or "postgresql://..." (also "postgres://").
 Result<std::unique_ptr<Db>> open_database(const std::string& url, std::size_t pool_size,

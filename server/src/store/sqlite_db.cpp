@@ -3,8 +3,14 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -121,11 +127,33 @@ class SqliteConn final : public Conn {
 class SqliteDb final : public Db {
  public:
   SqliteDb(std::string path, std::size_t pool_size, std::chrono::milliseconds wait, OpenMode mode)
-      : path_(std::move(path)), mode_(mode), pool_([this] { return connect(); }, pool_size, wait) {}
+      : path_(std::move(path)), mode_(mode), wait_(wait), pool_([this] { return connect(); }, pool_size, wait) {}
 
   Result<void> open() { return pool_.open(); }
 
+  ~SqliteDb() override {
+    if (wal_fd_ >= 0) ::close(wal_fd_);
+  }
+
   Dialect dialect() const override { return Dialect::sqlite; }
+  bool commits_wait_for_sync_committed() const override { return mode_ == OpenMode::serving; }
+
+  // Serving, commits run with synchronous=NORMAL: SQLite writes each commit's pages to the WAL and
+  // returns without syncing it. One fdatasync of the WAL then makes every commit written before
+  // it durable (a sync is of the file, whichever descriptor asks). SQLite itself syncs the WAL
+  // before a checkpoint copies it into the database, and the database before the WAL is reused,
+  // so a commit synced here stays durable (https://www.sqlite.org/pragma.html#pragma_synchronous).
+  Result<void> sync_committed() override {
+    if (mode_ != OpenMode::serving) return {};
+    std::lock_guard lock(wal_mu_);
+    TRY_VOID(open_wal());
+    if (wal_fd_ >= 0 && ::fdatasync(wal_fd_) != 0)
+      return fail(ErrorKind::unavailable, "Changes could not be saved to disk",
+                  "The disk refused to save (" + std::string(std::strerror(errno)) + "). Tell your administrator.",
+                  "sync_failed");
+    return {};
+  }
+
   std::string describe() const override {
     return "sqlite:" + path_ + (mode_ == OpenMode::read_only ? " (read-only)" : "");
   }
@@ -188,10 +216,17 @@ class SqliteDb final : public Db {
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
     // IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
     const char* begin = kind == TxKind::write ? "BEGIN IMMEDIATE" : "BEGIN";
-    return with_retries([&]() -> Result<void> {
+    auto attempt = [&]() -> Result<void> {
       auto conn = TRY(pool_.acquire());
       return attempt_transaction(*conn, begin, fn);
-    });
+    };
+    if (kind == TxKind::read) return with_retries(attempt);
+    // SQLite has one writer at a time. This process's writers queue here, woken the moment the
+    // one ahead finishes, rather than in SQLite's busy handler, which sleeps a millisecond or more
+    // between tries; it still waits for another process (a command run beside the server).
+    std::unique_lock turn(write_turn_, std::defer_lock);
+    if (!turn.try_lock_for(wait_)) return fail(pool_busy_error(wait_));
+    return with_retries(attempt);
   }
 
  private:
@@ -223,8 +258,9 @@ class SqliteDb final : public Db {
     // Choosing the journal mode writes to the file, so a read-only connection takes the one the
     // file has (WAL, when a read-write Trellis made it) and promises, as well, to write nothing.
     TRY_VOID(c->exec_script(read_only ? "PRAGMA query_only=ON;" : "PRAGMA journal_mode=WAL;"));
+    TRY_VOID(c->exec_script(mode_ == OpenMode::serving ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;"));
     TRY_VOID(
-        c->exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+        c->exec_script("PRAGMA foreign_keys=ON;"
                        " PRAGMA temp_store=MEMORY;"
                        // A 16 MB page cache per connection keeps the hot index pages; the operating system's
                        // cache holds the rest. A memory map was faster still for directory search but counted
@@ -263,9 +299,41 @@ class SqliteDb final : public Db {
     return sqlite3_open_v2(uri.c_str(), h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   }
 
+  // Keeps a descriptor on the WAL file for sync_committed(). The WAL appears with the first write,
+  // and is only ever removed and made again when every connection closes, which a serving pool
+  // does not do; a changed file is still noticed (by its inode) and opened afresh, and a new WAL's
+  // entry in its folder is synced once.
+  Result<void> open_wal() {
+    auto wal = path_ + "-wal";
+    struct stat now {};
+    if (::stat(wal.c_str(), &now) != 0) return {};  // nothing written yet
+    if (wal_fd_ >= 0) {
+      struct stat held {};
+      if (::fstat(wal_fd_, &held) == 0 && held.st_ino == now.st_ino && held.st_dev == now.st_dev) return {};
+      ::close(wal_fd_);
+      wal_fd_ = -1;
+    }
+    wal_fd_ = ::open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+    if (wal_fd_ < 0)
+      return fail(ErrorKind::unavailable, "Changes could not be saved to disk",
+                  "The database's log file could not be opened (" + std::string(std::strerror(errno)) + ").",
+                  "sync_failed");
+    auto folder = std::filesystem::absolute(wal).parent_path().string();
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+      (void)::fsync(dir);
+      ::close(dir);
+    }
+    return {};
+  }
+
   std::string path_;
   OpenMode mode_;
+  std::chrono::milliseconds wait_;
   Pool<SqliteConn> pool_;
+  std::timed_mutex write_turn_;
+  std::mutex wal_mu_;
+  int wal_fd_ = -1;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // fail only its own request, and the server must go on answering. Faults are injected through the
 // test-only hooks on the Db and the audit batcher; the server is the real one, over TCP.
 #include <atomic>
+#include <future>
 #include <stdexcept>
 #include <thread>
 
@@ -34,6 +35,18 @@ void db_fault(store::TxKind kind) {
 
 void group_fault() {
   if (take(groups_to_fail)) throw std::runtime_error("injected fault inside an audit group");
+}
+
+// Issue 11: an answer that waits on the audit writer goes only after the writer's commit and
+// sync. The writer is held at the start of its group, before both, and the request has no answer
+// yet; the writer then dies, and the client gets a problem, never the answer its handler had ready.
+std::promise<void> writer_entered;
+std::shared_future<void> writer_released;
+
+void hold_then_die() {
+  writer_entered.set_value();
+  writer_released.wait();
+  throw std::runtime_error("the audit writer died before its commit");
 }
 
 class FailurePaths : public RealServer {
@@ -115,6 +128,24 @@ class FailurePaths : public RealServer {
     EXPECT_EQ(reads_audited(), audited_before + person_reads);
   }
 
+  // Sends a request while the audit writer is held at the start of its next group; checks that
+  // the request has no answer while the writer is held; lets the writer die; returns the answer.
+  template <typename Send>
+  RawReply answer_when_the_writer_dies(Send send) {
+    writer_entered = {};
+    std::promise<void> release;
+    writer_released = release.get_future().share();
+    runtime->audit_reads.set_fault_hook(&hold_then_die);
+    auto reply = std::async(std::launch::async, send);
+    writer_entered.get_future().wait();
+    EXPECT_EQ(reply.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
+        << "answered while the writer had not yet committed and synced";
+    release.set_value();
+    auto r = reply.get();
+    runtime->audit_reads.set_fault_hook(nullptr);
+    return r;
+  }
+
   Browser practitioner, admin;
   std::string person_id;
 };
@@ -155,6 +186,29 @@ TEST_F(FailurePaths, an_exception_inside_an_audit_group_fails_its_reads_and_the_
   }
   EXPECT_EQ(groups_to_fail.load(), 0);
   EXPECT_EQ(reads_audited(), audited_before);
+  expect_next_100_requests_answered();
+}
+
+TEST_F(FailurePaths, a_read_is_not_answered_until_its_audit_event_is_durable) {
+  auto audited_before = reads_audited();
+  auto r = answer_when_the_writer_dies([&] { return read_person(); });
+  expect_fault_answered(r, "the audit writer died before its commit");
+  EXPECT_EQ(r.body.find("Fallow"), std::string::npos) << r.body;
+  EXPECT_EQ(reads_audited(), audited_before);
+  expect_next_100_requests_answered();
+}
+
+// Decision 0025: on SQLite a change commits without its own sync, and its answer waits for the
+// audit writer's next one. Held there, the client has no answer; when the writer dies before
+// syncing, the client is told the change could not be confirmed, never that it was saved.
+TEST_F(FailurePaths, a_change_is_not_answered_until_it_is_synced) {
+  if (using_postgres()) GTEST_SKIP() << "a PostgreSQL commit is durable when it returns; nothing waits";
+  auto r = answer_when_the_writer_dies([&] {
+    return send("POST", "/api/v1/people", practitioner,
+                json{{"givenName", "Noor"}, {"familyName", "Unsynced"}, {"dateOfBirth", "1984-03-09"}});
+  });
+  expect_fault_answered(r, "the audit writer died before its sync");
+  EXPECT_NE(r.body.find("sync_failed"), std::string::npos) << r.body;
   expect_next_100_requests_answered();
 }
 
@@ -243,12 +297,17 @@ TEST_F(FailurePathsInStore, a_transaction_waits_a_bounded_time_for_a_connection_
   EXPECT_TRUE(one.read([](store::Conn& c) { return c.query("SELECT 1"); }).has_value());
 }
 
-// The batcher's hook for the test below: the first group is held open long enough for three
-// more callers to gather in the next one, which then fails.
+// The batcher's hook for the test below: the writer is held inside the first group until three
+// more events have arrived, so they form the next group, which then fails.
 std::atomic<int> group_writes{0};
+std::promise<void> first_group_entered;
+std::shared_future<void> first_group_released;
 void hold_first_then_fail_second() {
   int n = ++group_writes;
-  if (n == 1) std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  if (n == 1) {
+    first_group_entered.set_value();
+    first_group_released.wait();
+  }
   if (n == 2) throw std::runtime_error("injected fault inside an audit group");
 }
 
@@ -257,30 +316,27 @@ TEST_F(FailurePathsInStore, every_caller_in_a_failed_audit_group_gets_an_error_a
   auto org = org_id();
   access::AuditBatcher batcher(*db);
   group_writes = 0;
+  first_group_entered = {};
+  std::promise<void> release;
+  first_group_released = release.get_future().share();
   batcher.set_fault_hook(&hold_first_then_fail_second);
   auto event = [&](const std::string& id) { return access::system_event(org, "test.group", "test", id); };
 
-  std::atomic<int> succeeded{0}, errors{0}, exceptions{0};
-  auto append = [&](const std::string& id) {
-    try {
-      auto r = batcher.append(event(id), clock.now());
-      if (r)
-        ++succeeded;
-      else if (r.error().code == "audit_failed")
-        ++errors;
-    } catch (const std::runtime_error&) {
-      ++exceptions;  // the caller that was writing the failed group
-    }
-  };
-  std::thread first(append, "first");
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // "first" is now writing its group
-  std::vector<std::thread> next;
-  for (int i = 0; i < 3; ++i) next.emplace_back(append, "second-" + std::to_string(i));
-  first.join();
-  for (auto& t : next) t.join();
-  EXPECT_EQ(succeeded.load(), 1);
-  EXPECT_EQ(exceptions.load(), 1);
-  EXPECT_EQ(errors.load(), 2);
+  std::promise<Result<void>> first;
+  batcher.submit(event("first"), clock.now(), [&first](Result<void> r) { first.set_value(std::move(r)); });
+  first_group_entered.get_future().wait();
+  std::vector<std::promise<Result<void>>> next(3);
+  for (std::size_t i = 0; i < next.size(); ++i)
+    batcher.submit(event("second-" + std::to_string(i)), clock.now(),
+                   [&next, i](Result<void> r) { next[i].set_value(std::move(r)); });
+  release.set_value();
+
+  EXPECT_TRUE(first.get_future().get().has_value());
+  for (auto& p : next) {
+    auto r = p.get_future().get();
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, "audit_failed");
+  }
 
   batcher.set_fault_hook(nullptr);
   EXPECT_TRUE(batcher.append(event("later"), clock.now()).has_value());
