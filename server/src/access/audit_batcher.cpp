@@ -57,6 +57,14 @@ Result<void> AuditBatcher::append(AuditEntry entry, TimePoint at) {
   return result.get();
 }
 
+void AuditBatcher::flush() {
+  std::promise<void> answered;
+  auto done = answered.get_future();
+  // The queue is answered in order, so this comes after everything before it.
+  after_sync([&answered](const Result<void>&) { answered.set_value(); });
+  done.wait();
+}
+
 // While one group is being written and synced, the next gathers in the queue.
 void AuditBatcher::run() {
   std::unique_lock lock(mutex_);
@@ -67,12 +75,20 @@ void AuditBatcher::run() {
     lock.unlock();
     auto [written, synced] = write_and_sync(group);
     for (auto& item : group) {
+      Result<void> outcome;
       if (!item.entry)
-        item.done(synced);
+        outcome = synced ? Result<void>{} : Result<void>(fail(not_confirmed()));
       else if (!written)
-        item.done(written);
-      else
-        item.done(synced ? Result<void>{} : Result<void>(fail(audit_failed())));
+        outcome = written;
+      else if (!synced)
+        outcome = fail(audit_failed());
+      // A completion sends an answer; one that throws must not end the writer, or the rest of
+      // the group, and every answer after it, would wait forever.
+      try {
+        item.done(std::move(outcome));
+      } catch (const std::exception& ex) {
+        spdlog::error("an answer held for the audit writer could not be sent: {}", ex.what());
+      }
     }
     lock.lock();
   }

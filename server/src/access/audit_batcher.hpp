@@ -37,6 +37,8 @@ class AuditBatcher {
   void after_sync(Done done);
   // Submits and waits for the commit: for callers with nothing else to do (tests, one-off tools).
   Result<void> append(AuditEntry entry, TimePoint at);
+  // Returns once everything handed over before the call has been written, synced and answered.
+  void flush();
 
   // For tests only: called as each group starts, before its transaction and its sync, so a test
   // can hold the writer there or make the whole group fail.

@@ -79,6 +79,7 @@ App::App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files) : rt_(runti
 }
 
 void App::start_draining() { rt_.draining = true; }
+void App::finish_held_answers() { rt_.audit_reads.flush(); }
 const Config& App::config() const { return rt_.config; }
 
 void App::handle(Request req, http::Respond respond) {
@@ -88,10 +89,13 @@ void App::handle(Request req, http::Respond respond) {
   Audit audit;
   auto r = run(req, request_id, now, audit);
   finish(req, r, request_id);
-  // A change reported as made waits for the sync that makes it durable, where commits share
-  // their syncs (decision 0025). A refused change rolled back: there is nothing to wait for.
-  bool reports_change = is_unsafe(req.method) && r.status < 400 && rt_.db.commits_wait_for_sync_committed();
-  if (!audit.entry && !reports_change) {
+  // Where commits share their syncs (decision 0025), an answer to a change waits for the sync
+  // that makes what it committed durable. A refusal may have committed too (a failed sign-in
+  // counts the attempt and records it) and waits as well, but goes out as a refusal whatever the
+  // sync does; only an answer that reports a change is replaced when the sync fails.
+  bool waits_for_sync = is_unsafe(req.method) && r.status < 500 && rt_.db.commits_wait_for_sync_committed();
+  bool reports_change = waits_for_sync && r.status < 400;
+  if (!audit.entry && !waits_for_sync) {
     log(req, r, request_id, started);
     respond(std::move(r));
     return;

@@ -26,6 +26,7 @@ class App final : public http::Endpoint {
   // The same, waiting here for the answer: for tests and callers with nothing else to do.
   http::Response handle_and_wait(http::Request req);
   void start_draining() override;
+  void finish_held_answers() override;
   const Config& config() const override;
   const api::Routes& routes() const { return routes_; }
   // Called with each answer a route gave, before headers are added: how the contract test learns

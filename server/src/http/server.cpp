@@ -219,23 +219,35 @@ Result<void> serve(Endpoint& app) {
   asio::io_context io;
   asio::make_service<WireLimitsService>(io, wire);
 
-  Server server{restinio::external_io_context(io), [&](auto& s) {
-                  s.port(static_cast<std::uint16_t>(config.port))
-                      .address(config.address)
-                      .incoming_http_msg_limits(limits)
-                      .read_next_http_message_timelimit(config.idle_timeout)
-                      .handle_request_timeout(std::chrono::seconds(30))
-                      .request_handler([&](const restinio::request_handle_t& req) {
-                        ++in_flight;
-                        asio::post(workers, [&app, &in_flight, req, behind_proxy = config.tls_terminated_upstream] {
-                          app.handle(to_request(req, behind_proxy), [&in_flight, req](Response resp) {
-                            send_answer(req, std::move(resp));
-                            --in_flight;
-                          });
-                        });
-                        return restinio::request_accepted();
-                      });
-                }};
+  Server server{
+      restinio::external_io_context(io), [&](auto& s) {
+        s.port(static_cast<std::uint16_t>(config.port))
+            .address(config.address)
+            .incoming_http_msg_limits(limits)
+            .read_next_http_message_timelimit(config.idle_timeout)
+            .handle_request_timeout(std::chrono::seconds(30))
+            .request_handler([&](const restinio::request_handle_t& req) {
+              ++in_flight;
+              asio::post(workers, [&app, &in_flight, req, behind_proxy = config.tls_terminated_upstream] {
+                auto answered = std::make_shared<std::atomic<bool>>(false);
+                auto respond = [&in_flight, req, answered](Response resp) {
+                  if (answered->exchange(true)) return;
+                  send_answer(req, std::move(resp));
+                  --in_flight;
+                };
+                // Nothing may end a worker: a fault of ours still answers, once.
+                try {
+                  app.handle(to_request(req, behind_proxy), respond);
+                } catch (const std::exception& ex) {
+                  spdlog::error("a request failed outside the pipeline: {}", ex.what());
+                  respond(Response::problem(Error::make(ErrorKind::internal, "Something went wrong on our side",
+                                                        "Nothing was changed. Please try again.", "internal"),
+                                            new_id()));
+                }
+              });
+              return restinio::request_accepted();
+            });
+      }};
 
   std::exception_ptr failure;
   asio::signal_set signals{server.io_context(), SIGINT, SIGTERM};
@@ -277,6 +289,7 @@ Result<void> serve(Endpoint& app) {
   for (std::size_t i = 0; i < io_threads; ++i) pool.emplace_back([&] { server.io_context().run(); });
   for (auto& t : pool) t.join();
   workers.join();
+  app.finish_held_answers();
 
   if (failure) {
     try {

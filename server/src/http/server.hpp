@@ -21,6 +21,9 @@ class Endpoint {
   // (once what it waits on is durable); the calling thread is free either way.
   virtual void handle(Request req, Respond respond) = 0;
   virtual void start_draining() = 0;  // SIGTERM: report not ready, finish what is in flight
+  // Returns once every answer handed on to wait for something has been sent: the last step of a
+  // stop, so nothing held outlives the server it would be sent through.
+  virtual void finish_held_answers() = 0;
   virtual const Config& config() const = 0;
 };
 

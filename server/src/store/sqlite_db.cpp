@@ -257,7 +257,17 @@ class SqliteDb final : public Db {
     sqlite3_busy_timeout(h, 5000);
     // Choosing the journal mode writes to the file, so a read-only connection takes the one the
     // file has (WAL, when a read-write Trellis made it) and promises, as well, to write nothing.
-    TRY_VOID(c->exec_script(read_only ? "PRAGMA query_only=ON;" : "PRAGMA journal_mode=WAL;"));
+    if (read_only) {
+      TRY_VOID(c->exec_script("PRAGMA query_only=ON;"));
+    } else {
+      auto mode = TRY(c->query_one("PRAGMA journal_mode=WAL"));
+      // Serving syncs the WAL itself (sync_committed); without one, nothing would be synced at all.
+      if (mode_ == OpenMode::serving && (!mode || mode->text(0) != "wal"))
+        return fail(ErrorKind::unavailable, "The database could not use its write-ahead log",
+                    "Check that " + path_ + " is on a local disk that supports shared memory.");
+      std::lock_guard lock(wal_mu_);
+      if (wal_path_.empty()) wal_path_ = sqlite3_filename_wal(sqlite3_db_filename(h, "main"));
+    }
     TRY_VOID(c->exec_script(mode_ == OpenMode::serving ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;"));
     TRY_VOID(
         c->exec_script("PRAGMA foreign_keys=ON;"
@@ -299,14 +309,18 @@ class SqliteDb final : public Db {
     return sqlite3_open_v2(uri.c_str(), h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   }
 
-  // Keeps a descriptor on the WAL file for sync_committed(). The WAL appears with the first write,
-  // and is only ever removed and made again when every connection closes, which a serving pool
-  // does not do; a changed file is still noticed (by its inode) and opened afresh, and a new WAL's
-  // entry in its folder is synced once.
+  // Keeps a descriptor on the WAL file for sync_committed(). SQLite removes the WAL and makes it
+  // again only when every connection closes, which a serving pool does not do; a changed file is
+  // still noticed (by its inode) and opened afresh, and a new WAL's entry in its folder is synced
+  // once.
   Result<void> open_wal() {
-    auto wal = path_ + "-wal";
+    // The WAL's name as SQLite has it: beside the real file when the path is a symbolic link. It
+    // exists from the first statement on, and `serve` runs its migrations before any request.
+    const auto& wal = wal_path_;
     struct stat now {};
-    if (::stat(wal.c_str(), &now) != 0) return {};  // nothing written yet
+    if (wal.empty() || ::stat(wal.c_str(), &now) != 0)
+      return fail(ErrorKind::unavailable, "Changes could not be saved to disk",
+                  "The database's log file " + wal + " is missing.", "sync_failed");
     if (wal_fd_ >= 0) {
       struct stat held {};
       if (::fstat(wal_fd_, &held) == 0 && held.st_ino == now.st_ino && held.st_dev == now.st_dev) return {};
@@ -333,6 +347,7 @@ class SqliteDb final : public Db {
   Pool<SqliteConn> pool_;
   std::timed_mutex write_turn_;
   std::mutex wal_mu_;
+  std::string wal_path_;  // from the first connection
   int wal_fd_ = -1;
 };
 

@@ -1,0 +1,74 @@
+// Decision 0025: serving, SQLite commits without their own sync and sync_committed() syncs the
+// WAL — the one SQLite itself writes, found beside the real file when the path is a link. With no
+// WAL to sync it refuses rather than report the changes saved.
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "support.hpp"
+
+namespace trellis::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ServingSqlite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (using_postgres()) GTEST_SKIP() << "PostgreSQL's commits sync themselves; sync_committed() does nothing";
+    dir = fs::temp_directory_path() / ("trellis-serving-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override {
+    if (!dir.empty()) fs::remove_all(dir);
+  }
+  std::unique_ptr<store::Db> open(const fs::path& path, store::OpenMode mode = store::OpenMode::serving) {
+    auto db = store::open_database("sqlite:" + path.string(), 2, store::kDefaultConnectionWait, mode);
+    EXPECT_TRUE(db.has_value());
+    return db ? std::move(*db) : nullptr;
+  }
+  static Result<int64_t> write_one(store::Db& db) {
+    return db.write([](store::Conn& c) -> Result<int64_t> {
+      TRY_VOID(c.exec_script("CREATE TABLE IF NOT EXISTS t (x INTEGER)"));
+      return c.exec("INSERT INTO t (x) VALUES (?)", {1});
+    });
+  }
+  fs::path dir;
+};
+
+TEST_F(ServingSqlite, syncs_the_wal_and_refuses_when_there_is_none) {
+  auto db = open(dir / "trellis.db");
+  ASSERT_TRUE(db);
+  EXPECT_TRUE(db->commits_wait_for_sync_committed());
+  ASSERT_TRUE(write_one(*db).has_value());
+  EXPECT_TRUE(db->sync_committed().has_value());
+  fs::remove(dir / "trellis.db-wal");
+  auto gone = db->sync_committed();
+  ASSERT_FALSE(gone.has_value());
+  EXPECT_EQ(gone.error().code, "sync_failed");
+}
+
+TEST_F(ServingSqlite, through_a_symbolic_link_it_syncs_the_wal_beside_the_real_file) {
+  fs::create_directories(dir / "real");
+  fs::create_symlink(dir / "real" / "trellis.db", dir / "link.db");
+  auto db = open(dir / "link.db");
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(write_one(*db).has_value());
+  EXPECT_TRUE(fs::exists(dir / "real" / "trellis.db-wal"));
+  EXPECT_TRUE(db->sync_committed().has_value());
+  fs::remove(dir / "real" / "trellis.db-wal");
+  EXPECT_FALSE(db->sync_committed().has_value()) << "it was not watching the WAL SQLite writes";
+}
+
+TEST_F(ServingSqlite, every_other_command_syncs_each_commit_and_has_nothing_to_wait_for) {
+  auto db = open(dir / "trellis.db", store::OpenMode::read_write);
+  ASSERT_TRUE(db);
+  EXPECT_FALSE(db->commits_wait_for_sync_committed());
+  ASSERT_TRUE(write_one(*db).has_value());
+  EXPECT_TRUE(db->sync_committed().has_value());
+}
+
+}  // namespace
+}  // namespace trellis::test
