@@ -1,10 +1,8 @@
 // Server settings, from flags and TRELLIS_* environment variables (flags win).
 #pragma once
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace trellis {
@@ -33,9 +31,7 @@ struct Config {
 
   // The threads that run requests through the pipeline. The sockets have threads of their own
   // (one per core) and the audit writer one more, so none of these waits on a disk sync.
-  std::size_t worker_threads() const {
-    return threads ? threads : std::max<std::size_t>(4, 2 * std::thread::hardware_concurrency());
-  }
+  std::size_t worker_threads() const;
   // One database connection per worker, one for the audit writer, one for a directory import.
   std::size_t database_connections() const { return worker_threads() + 2; }
 
