@@ -33,7 +33,9 @@ struct Runtime {
   people::People people;
   recovery::RecoveryService recovery;
   partnerships::Partnerships partnerships;
-  access::AuditBatcher audit_reads;   // reads and refusals, committed in groups
+  // Answers that wait for durability: reads and refusals with their audit events, and (SQLite
+  // serving) changes for the sync that covers them. Named for where it began (decision 0013).
+  access::AuditBatcher audit_reads;
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 
   access::PersonPolicy& person_policy() { return people.policy; }
