@@ -87,14 +87,18 @@ void App::handle(Request req, http::Respond respond) {
   auto request_id = request_id_for(req);
   auto now = rt_.clock.now();
   Audit audit;
+  auto writes_before = store::Db::writes_committed_on_this_thread();
   auto r = run(req, request_id, now, audit);
   finish(req, r, request_id);
-  // Where commits share their syncs (decision 0025), an answer to a change waits for the sync
-  // that makes what it committed durable. A refusal may have committed too (a failed sign-in
-  // counts the attempt and records it) and waits as well, but goes out as a refusal whatever the
-  // sync does; only an answer that reports a change is replaced when the sync fails.
-  bool waits_for_sync = is_unsafe(req.method) && r.status < 500 && rt_.db.commits_wait_for_sync_committed();
-  bool reports_change = waits_for_sync && r.status < 400;
+  // Where commits share their syncs (decision 0025), an answer to anything this request committed
+  // waits for the sync that makes it durable: a change, or the audit events a service wrote for
+  // what a read shows (the partner inbox, a search). A refusal may have committed too (a failed
+  // sign-in counts the attempt and records it) and waits as well, but goes out as a refusal
+  // whatever the sync does; an answer that reports a change or shows what was audited is replaced
+  // when the sync fails.
+  bool committed = store::Db::writes_committed_on_this_thread() != writes_before;
+  bool waits_for_sync = committed && r.status < 500 && rt_.db.commits_wait_for_sync_committed();
+  bool shows_what_committed = waits_for_sync && r.status < 400;
   if (!audit.entry && !waits_for_sync) {
     log(req, r, request_id, started);
     respond(std::move(r));
@@ -110,7 +114,7 @@ void App::handle(Request req, http::Respond respond) {
     http::Respond respond;
   };
   auto held = std::make_shared<Held>(Held{std::move(req), std::move(r), std::move(request_id), started,
-                                          audit.shown_only_if_recorded || reports_change, std::move(respond)});
+                                          audit.shown_only_if_recorded || shows_what_committed, std::move(respond)});
   auto release = [this, held](Result<void> durable) {
     // What cannot be audited is not shown; what may not outlast a power cut is not reported saved.
     if (!durable && held->shown_only_if_durable) {

@@ -18,6 +18,13 @@ std::int64_t Row::integer(std::size_t i) const {
   return std::stoll(*c);
 }
 
+namespace {
+thread_local std::uint64_t writes_committed = 0;
+}  // namespace
+
+std::uint64_t Db::writes_committed_on_this_thread() { return writes_committed; }
+void Db::note_write_committed() { ++writes_committed; }
+
 Result<std::optional<Row>> Conn::query_one(std::string_view sql, const Params& params) {
   auto rows = TRY(query(sql, params));
   if (rows.empty()) return std::optional<Row>{};

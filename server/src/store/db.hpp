@@ -87,6 +87,7 @@ class Db {
       return {};
     });
     if (!status) return std::unexpected(status.error());
+    if (kind == TxKind::write) note_write_committed();
     return std::move(*out);
   }
   template <typename F>
@@ -104,6 +105,11 @@ class Db {
   virtual Result<void> sync_committed() { return {}; }
   // Whether sync_committed() does anything: when it does not, an answer need not wait for it.
   virtual bool commits_wait_for_sync_committed() const { return false; }
+  // How many write transactions the calling thread has committed, on any database. A request runs
+  // on one thread, so the server compares this before and after it to know whether its answer
+  // reports something committed — a change, or a read's audit events written by its service —
+  // and so must wait for sync_committed() (decision 0025).
+  static std::uint64_t writes_committed_on_this_thread();
 
   virtual Result<void> ping() = 0;
   // A consistent copy while the server runs, and bringing one back (server stopped).
@@ -120,6 +126,8 @@ class Db {
   virtual Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) = 0;
 
  private:
+  static void note_write_committed();
+
   std::atomic<FaultHook> fault_hook_{nullptr};
 };
 

@@ -137,7 +137,12 @@ class FailurePaths : public RealServer {
     writer_released = release.get_future().share();
     runtime->audit_reads.set_fault_hook(&hold_then_die);
     auto reply = std::async(std::launch::async, send);
-    writer_entered.get_future().wait();
+    if (writer_entered.get_future().wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+      ADD_FAILURE() << "the answer never waited on the audit writer";
+      release.set_value();
+      runtime->audit_reads.set_fault_hook(nullptr);
+      return reply.get();
+    }
     EXPECT_EQ(reply.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
         << "answered while the writer had not yet committed and synced";
     release.set_value();
@@ -210,6 +215,18 @@ TEST_F(FailurePaths, a_change_is_not_answered_until_it_is_synced) {
   expect_fault_answered(r, "the audit writer died before its sync");
   EXPECT_NE(r.body.find("sync_failed"), std::string::npos) << r.body;
   expect_next_100_requests_answered();
+}
+
+// A read whose service writes its own audit events (a search, the partner inbox) commits them
+// like a change: on SQLite the answer waits for the sync, and shows nothing if the sync fails.
+TEST_F(FailurePaths, a_read_that_audits_in_its_service_is_not_answered_until_synced) {
+  if (using_postgres()) GTEST_SKIP() << "a PostgreSQL commit is durable when it returns; nothing waits";
+  auto r = answer_when_the_writer_dies([&] { return send("GET", "/api/v1/people/search?q=Fallow", practitioner); });
+  expect_fault_answered(r, "the audit writer died before its sync");
+  EXPECT_EQ(r.body.find("Fallow"), std::string::npos) << r.body;
+  auto again = send("GET", "/api/v1/people/search?q=Fallow", practitioner);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_NE(again.body.find("Fallow"), std::string::npos) << again.body;
 }
 
 TEST_F(FailurePaths, an_exception_inside_an_import_fails_that_import_and_the_server_carries_on) {
