@@ -16,6 +16,8 @@ Result<int> serve(const Config& config) {
     return fail(ErrorKind::bad_request, "Production mode needs HTTPS",
                 "Put Trellis behind a TLS-terminating proxy and pass --behind-tls-proxy.");
   auto db = TRY(open_migrated(config, store::OpenMode::serving));
+  // After the migrations, which may rightly take minutes on a large database.
+  db->limit_statements(config.statement_timeout);
   SystemClock clock;
   app::Runtime runtime(*db, clock, config);
   app::App app(runtime, std::make_unique<http::StaticFiles>(config.web_root));
@@ -33,6 +35,12 @@ Command add_serve(CLI::App& cli, Config& config) {
   serve_cmd->add_option("--web-root", config.web_root, "The built web client")->envname("TRELLIS_WEB_ROOT");
   serve_cmd->add_option("--threads", config.threads, "Worker threads (0: automatic)")->envname("TRELLIS_THREADS");
   serve_cmd->add_option("--max-body-bytes", config.max_body_bytes, "Largest request body accepted");
+  serve_cmd
+      ->add_option_function<unsigned>(
+          "--statement-timeout-ms",
+          [&config](unsigned ms) { config.statement_timeout = std::chrono::milliseconds(ms); },
+          "How long one database statement may run before its request is answered 503 (default 5000; 0: no limit)")
+      ->envname("TRELLIS_STATEMENT_TIMEOUT_MS");
   serve_cmd->add_flag("--production", config.production, "Secure cookies, no demo data, TLS required")
       ->envname("TRELLIS_PRODUCTION");
   serve_cmd

@@ -25,6 +25,10 @@ struct Config {
   // How long a request waits for a free database connection before it is answered 503: long
   // enough for a burst to pass, short enough that nobody stares at a page that never loads.
   std::chrono::milliseconds db_wait{5000};
+  // How long one database statement of a request may run before it is stopped and the request
+  // answered 503: a runaway query must not hold a worker while others wait. At 100,000 people
+  // the slowest statement measured takes well under a second (docs/performance.md).
+  std::chrono::milliseconds statement_timeout{5000};
   // --check-responses: every answer is checked against the contract its route states (status,
   // body schema, Problem for 4xx/5xx) and a breach becomes a 500 naming it. On in every test.
   bool check_responses = false;

@@ -53,6 +53,13 @@ Error db_error(std::string code, std::string message, bool retryable) {
         "It is open read-only (a command that only reads, or a file or folder this user cannot write to); "
         "nothing was changed.";
     spdlog::error("write refused on a read-only database: {}", message);
+  } else if (e.code == "statement_timeout") {
+    e.kind = ErrorKind::unavailable;
+    e.title = "That took too long to answer";
+    e.detail =
+        "Trellis stopped it so that others could be answered. Nothing was changed; please try again in a moment.";
+    e.retry_after_seconds = 2;
+    spdlog::warn("a statement ran past the time limit and was stopped: {}", message);
   } else if (retryable) {
     e.kind = ErrorKind::unavailable;
     e.title = "The service is busy";

@@ -81,7 +81,7 @@ class Db {
     using R = decltype(fn(std::declval<Conn&>()));
     std::optional<R> out;
     auto status = run_transaction(kind, [&](Conn& c) -> Result<void> {
-      if (auto hook = fault_hook_.load(std::memory_order_relaxed)) hook(kind);
+      if (auto hook = fault_hook_.load(std::memory_order_relaxed)) TRY_VOID(hook(kind, c));
       out.emplace(fn(c));
       if (!*out) return std::unexpected(out->error());
       return {};
@@ -116,10 +116,16 @@ class Db {
   virtual Result<void> backup(const std::string& path) = 0;
   virtual Result<void> restore(const std::string& path) = 0;
 
+  // From now on, every statement run through query() or exec() is stopped once it has run this
+  // long, and fails with code "statement_timeout" (a 503 with Retry-After): one runaway query
+  // must not hold a connection and a worker while everyone else waits. Zero: no limit, as for the
+  // commands, and for migrations, which run before the server sets its limit (decision 0026).
+  virtual void limit_statements(std::chrono::milliseconds limit) = 0;
+
   // For tests only: called inside every transaction, just before its work, so a test can throw
-  // there and prove that a failure releases what it holds. Null in production, where it costs one
-  // relaxed load per transaction.
-  using FaultHook = void (*)(TxKind);
+  // there, or run a statement of its own, and prove that a failure releases what it holds. Null
+  // in production, where it costs one relaxed load per transaction.
+  using FaultHook = Result<void> (*)(TxKind, Conn&);
   void set_fault_hook(FaultHook hook) { fault_hook_.store(hook); }
 
  protected:

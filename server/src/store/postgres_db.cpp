@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <chrono>
 #include <unordered_map>
 
@@ -40,6 +41,8 @@ Error pg_error(const PGresult* res, PGconn* conn) {
   if (s == "23503") return db_error("foreign_key_violation", msg, false);
   if (s == "40001" || s == "40P01" || s == "55P03") return db_error("serialization_failure", msg, true);
   if (s == "25006") return db_error("read_only", msg, false);
+  // query_canceled: nothing here cancels a query but the statement_timeout the server sets.
+  if (s == "57014") return db_error("statement_timeout", msg, false);
   if (s.starts_with("08") || PQstatus(conn) != CONNECTION_OK) return db_error("connection_lost", msg, true);
   return db_error("postgres_" + s, msg, false);
 }
@@ -55,6 +58,14 @@ class PgConn final : public Conn {
   void reset() {
     PQreset(c_);
     prepared_.clear();
+    limit_ms_ = 0;  // a new session starts with the server's default: none
+  }
+  // The session's statement_timeout follows the database's limit, set once per session.
+  Result<void> limit_statements(std::int64_t ms) {
+    if (ms == limit_ms_) return {};
+    TRY_VOID(exec_script("SET statement_timeout = " + std::to_string(ms)));
+    limit_ms_ = ms;
+    return {};
   }
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
@@ -135,6 +146,7 @@ class PgConn final : public Conn {
   }
 
   PGconn* c_;
+  std::int64_t limit_ms_ = 0;
   std::unordered_map<std::string, std::string> prepared_;
 };
 
@@ -161,6 +173,7 @@ class PgDb final : public Db {
   Result<void> open() { return pool_.open(); }
 
   Dialect dialect() const override { return Dialect::postgres; }
+  void limit_statements(std::chrono::milliseconds limit) override { statement_limit_ms_ = limit.count(); }
   std::string describe() const override {
     auto at = conninfo_.find('@');
     auto where = at == std::string::npos ? "postgresql" : "postgresql://…" + conninfo_.substr(at);
@@ -186,6 +199,7 @@ class PgDb final : public Db {
     return with_retries([&]() -> Result<void> {
       auto conn = TRY(pool_.acquire());
       if (!conn->healthy()) conn->reset();
+      TRY_VOID(conn->limit_statements(statement_limit_ms_.load(std::memory_order_relaxed)));
       return attempt_transaction(*conn, begin, fn);
     });
   }
@@ -211,6 +225,7 @@ class PgDb final : public Db {
 
   std::string conninfo_;
   OpenMode mode_;
+  std::atomic<std::int64_t> statement_limit_ms_{0};
   Pool<PgConn> pool_;
 };
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -29,12 +30,19 @@ Error sqlite_error(sqlite3* h, int rc) {
   if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) return db_error("foreign_key_violation", msg, false);
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) return db_error("busy", msg, true);
   if ((rc & 0xff) == SQLITE_READONLY) return db_error("read_only", msg, false);
+  // Only the statement time limit interrupts a statement (SqliteConn::past_deadline).
+  if ((rc & 0xff) == SQLITE_INTERRUPT) return db_error("statement_timeout", msg, false);
   return db_error("sqlite_" + std::to_string(ext), msg, false);
 }
 
 class SqliteConn final : public Conn {
  public:
-  explicit SqliteConn(sqlite3* h) : h_(h) {}
+  // limit_ms: the database's statement time limit, read as each statement starts (0: none).
+  SqliteConn(sqlite3* h, const std::atomic<std::int64_t>& limit_ms) : h_(h), limit_ms_(limit_ms) {
+    // SQLite calls this every few thousand steps of a statement's program; a non-zero answer
+    // stops the statement with SQLITE_INTERRUPT and rolls back what it changed.
+    sqlite3_progress_handler(h_, 4096, &SqliteConn::past_deadline, this);
+  }
   ~SqliteConn() override {
     for (auto& [_, st] : cache_) sqlite3_finalize(st);
     sqlite3_close_v2(h_);
@@ -46,6 +54,7 @@ class SqliteConn final : public Conn {
 
   Result<Rows> query(std::string_view sql, const Params& params) override {
     auto* st = TRY(prepare(sql, params));
+    auto limited = start_deadline();
     // A statement left mid-step keeps its read open; reset it however this ends.
     ScopeExit reset([st] { sqlite3_reset(st); });
     Rows rows;
@@ -70,6 +79,7 @@ class SqliteConn final : public Conn {
 
   Result<std::int64_t> exec(std::string_view sql, const Params& params) override {
     auto* st = TRY(prepare(sql, params));
+    auto limited = start_deadline();
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     }
@@ -91,6 +101,25 @@ class SqliteConn final : public Conn {
   }
 
  private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr Clock::time_point kNoDeadline = Clock::time_point::max();
+
+  // Arms the time limit for one statement until the value returned goes out of scope;
+  // exec_script (migrations) runs with none.
+  struct Armed {
+    SqliteConn& c;
+    ~Armed() { c.deadline_ = kNoDeadline; }
+  };
+  [[nodiscard]] Armed start_deadline() {
+    auto limit = limit_ms_.load(std::memory_order_relaxed);
+    deadline_ = limit > 0 ? Clock::now() + std::chrono::milliseconds(limit) : kNoDeadline;
+    return Armed{*this};
+  }
+  static int past_deadline(void* self) {
+    auto deadline = static_cast<SqliteConn*>(self)->deadline_;
+    return deadline != kNoDeadline && Clock::now() > deadline ? 1 : 0;
+  }
+
   Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
     auto it = cache_.find(std::string(sql));
     sqlite3_stmt* st;
@@ -121,6 +150,8 @@ class SqliteConn final : public Conn {
   }
 
   sqlite3* h_;
+  const std::atomic<std::int64_t>& limit_ms_;
+  Clock::time_point deadline_ = kNoDeadline;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -137,6 +168,7 @@ class SqliteDb final : public Db {
 
   Dialect dialect() const override { return Dialect::sqlite; }
   bool commits_wait_for_sync_committed() const override { return mode_ == OpenMode::serving; }
+  void limit_statements(std::chrono::milliseconds limit) override { statement_limit_ms_ = limit.count(); }
 
   // Serving, commits run with synchronous=NORMAL: SQLite writes each commit's pages to the WAL and
   // returns without syncing it. One fdatasync of the WAL then makes every commit written before
@@ -253,7 +285,7 @@ class SqliteDb final : public Db {
       return fail(ErrorKind::unavailable, "The database file cannot be written",
                   "Check that " + path_ + " and its folder can be written by the user Trellis runs as.");
     }
-    auto c = std::make_unique<SqliteConn>(h);
+    auto c = std::make_unique<SqliteConn>(h, statement_limit_ms_);
     sqlite3_busy_timeout(h, 5000);
     // Choosing the journal mode writes to the file, so a read-only connection takes the one the
     // file has (WAL, when a read-write Trellis made it) and promises, as well, to write nothing.
@@ -346,6 +378,7 @@ class SqliteDb final : public Db {
   std::chrono::milliseconds wait_;
   Pool<SqliteConn> pool_;
   std::timed_mutex write_turn_;
+  std::atomic<std::int64_t> statement_limit_ms_{0};
   std::mutex wal_mu_;
   std::string wal_path_;  // from the first connection
   int wal_fd_ = -1;

@@ -19,6 +19,7 @@ class SyncCountingDb final : public store::Db {
   Result<void> ping() override { return inner_.ping(); }
   Result<void> backup(const std::string& path) override { return inner_.backup(path); }
   Result<void> restore(const std::string& path) override { return inner_.restore(path); }
+  void limit_statements(std::chrono::milliseconds limit) override { inner_.limit_statements(limit); }
   bool commits_wait_for_sync_committed() const override { return true; }
   Result<void> sync_committed() override {
     ++syncs;

@@ -27,10 +27,11 @@ bool take(std::atomic<int>& n) {
   return left > 0;
 }
 
-void db_fault(store::TxKind kind) {
+Result<void> db_fault(store::TxKind kind, store::Conn&) {
   if (take(kind == store::TxKind::read ? reads_to_fail : writes_to_fail))
     throw std::runtime_error(kind == store::TxKind::read ? "injected fault inside a read"
                                                          : "injected fault inside a write");
+  return {};
 }
 
 void group_fault() {
