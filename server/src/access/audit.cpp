@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 #include "core/ids.hpp"
 #include "store/columns.hpp"
 
@@ -50,8 +52,21 @@ const store::Columns<AuditEvent> kEvent{
     column<&AuditEvent::prev_hash>("prev_hash"),
     column<&AuditEvent::hash>("hash"),
 };
-const std::string kInsertEvent =
-    "INSERT INTO audit_events (" + kEvent.insert_names() + ") VALUES (" + kEvent.insert_placeholders() + ")";
+// Events go in up to this many to an INSERT, so a group of reads is a few statements, not one
+// per event; the statement for each count is built once.
+constexpr std::size_t kEventsPerInsert = 16;
+const std::string& insert_events_sql(std::size_t count) {
+  static const auto statements = [] {
+    std::array<std::string, kEventsPerInsert + 1> out;
+    std::string rows;
+    for (std::size_t n = 1; n <= kEventsPerInsert; ++n) {
+      rows += (n == 1 ? "(" : ", (") + kEvent.insert_placeholders() + ")";
+      out[n] = "INSERT INTO audit_events (" + kEvent.insert_names() + ") VALUES " + rows;
+    }
+    return out;
+  }();
+  return statements.at(count);
+}
 const std::string kSelectEvents = "SELECT " + kEvent.select_list() + " FROM audit_events";
 // The same, plus the actor's name for people reading the log.
 const std::string kSelectWithName = "SELECT " + kEvent.select_list("a") +
@@ -80,6 +95,15 @@ Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
 }
 
 Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry, TimePoint>>& entries) {
+  store::Params values;
+  std::size_t pending = 0;  // events whose values are in `values`, not yet inserted
+  auto insert_pending = [&]() -> Result<void> {
+    if (pending == 0) return {};
+    TRY(c.exec(insert_events_sql(pending), values));
+    values.clear();
+    pending = 0;
+    return {};
+  };
   for (std::size_t first = 0; first < entries.size();) {
     // A run of events for one organisation takes its sequence numbers in one step.
     const auto& org_id = entries[first].first.org_id;
@@ -88,11 +112,16 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
     auto n = static_cast<std::int64_t>(end - first);
     // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
     // (SQLite), so appenders in one organisation queue here and the chain never forks.
-    auto bumped = TRY(c.exec("UPDATE audit_heads SET seq = seq + ? WHERE org_id = ?", {n, org_id}));
-    if (bumped == 0) TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, ?, ?)", {org_id, n, kGenesis}));
-    auto head = TRY(c.query_one("SELECT seq, hash FROM audit_heads WHERE org_id = ?", {org_id}));
-    auto seq = head->integer(0) - n;
-    auto prev = head->text(1);
+    auto head =
+        TRY(c.query_one("UPDATE audit_heads SET seq = seq + ? WHERE org_id = ? RETURNING seq, hash", {n, org_id}));
+    std::int64_t seq = 0;
+    std::string prev = kGenesis;
+    if (head) {
+      seq = head->integer(0) - n;
+      prev = head->text(1);
+    } else {
+      TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, ?, ?)", {org_id, n, kGenesis}));
+    }
     for (std::size_t i = first; i < end; ++i) {
       const auto& [in, now] = entries[i];
       AuditEvent e;
@@ -112,11 +141,11 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
       e.client_address = in.client_address;
       e.detail = in.detail;
       e.hash = link_hash(e);
-      store::Params values;
       kEvent.insert_values(e, values);
-      TRY(c.exec(kInsertEvent, values));
-      prev = e.hash;
+      if (++pending == kEventsPerInsert) TRY_VOID(insert_pending());
+      prev = std::move(e.hash);
     }
+    TRY_VOID(insert_pending());
     TRY(c.exec("UPDATE audit_heads SET hash = ? WHERE org_id = ?", {prev, org_id}));
     first = end;
   }

@@ -34,18 +34,24 @@ AuditBatcher::~AuditBatcher() {
   writer_.join();
 }
 
-void AuditBatcher::submit(AuditEntry entry, TimePoint at, Done done) {
+void AuditBatcher::submit(std::vector<AuditEntry> entries, TimePoint at, Done done) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back({std::move(entry), at, std::move(done)});
+    queue_.push_back({std::move(entries), at, std::move(done)});
   }
   arrived_.notify_one();
+}
+
+void AuditBatcher::submit(AuditEntry entry, TimePoint at, Done done) {
+  std::vector<AuditEntry> one;
+  one.push_back(std::move(entry));
+  submit(std::move(one), at, std::move(done));
 }
 
 void AuditBatcher::after_sync(Done done) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back({std::nullopt, TimePoint{}, std::move(done)});
+    queue_.push_back({{}, TimePoint{}, std::move(done)});
   }
   arrived_.notify_one();
 }
@@ -76,7 +82,7 @@ void AuditBatcher::run() {
     auto [written, synced] = write_and_sync(group);
     for (auto& item : group) {
       Result<void> outcome;
-      if (!item.entry)
+      if (item.entries.empty())
         outcome = synced ? Result<void>{} : Result<void>(fail(not_confirmed()));
       else if (!written)
         outcome = written;
@@ -115,7 +121,7 @@ Result<void> AuditBatcher::write(const std::vector<Item>& group) {
   std::vector<std::pair<AuditEntry, TimePoint>> entries;
   entries.reserve(group.size());
   for (const auto& item : group)
-    if (item.entry) entries.emplace_back(*item.entry, item.at);
+    for (const auto& e : item.entries) entries.emplace_back(e, item.at);
   if (entries.empty()) return {};
   return db_.write([&](store::Conn& c) { return append_audit(c, entries); });
 }

@@ -32,6 +32,8 @@ class AuditBatcher {
   AuditBatcher(const AuditBatcher&) = delete;
   AuditBatcher& operator=(const AuditBatcher&) = delete;
 
+  // Several events that are done together: a list that shows many people is audited for each.
+  void submit(std::vector<AuditEntry> entries, TimePoint at, Done done);
   void submit(AuditEntry entry, TimePoint at, Done done);
   // Calls done once everything committed before this call is durable: with the next group's sync.
   void after_sync(Done done);
@@ -47,7 +49,7 @@ class AuditBatcher {
 
  private:
   struct Item {
-    std::optional<AuditEntry> entry;  // none: a write's answer waiting for the sync
+    std::vector<AuditEntry> entries;  // none: a write's answer waiting for the sync
     TimePoint at;
     Done done;
   };

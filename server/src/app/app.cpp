@@ -57,6 +57,14 @@ bool media_in_range(const std::string& type, const std::string& range) {
   return type.starts_with(range);
 }
 
+// A refusal, recorded: a pattern of them is worth a manager's look.
+access::AuditEntry refusal(const api::Ctx& ctx, const api::Route& route, std::optional<std::string> person_id) {
+  auto e = ctx.actor().entry("access.denied", "route", route.method + " " + route.pattern);
+  e.outcome = "denied";
+  e.person_id = std::move(person_id);
+  return e;
+}
+
 // A breach of the contract, found with --check-responses: a fault of ours, loud in the log.
 Response contract_breach(const Request& req, const std::string& what, const std::string& request_id) {
   spdlog::error("request_id={} contract breach: {} {}: {}", request_id, req.method, req.path, what);
@@ -99,7 +107,7 @@ void App::handle(Request req, http::Respond respond) {
   bool committed = store::Db::writes_committed_on_this_thread() != writes_before;
   bool waits_for_sync = committed && r.status < 500 && rt_.db.commits_wait_for_sync_committed();
   bool shows_what_committed = waits_for_sync && r.status < 400;
-  if (!audit.entry && !waits_for_sync) {
+  if (audit.entries.empty() && !waits_for_sync) {
     log(req, r, request_id, started);
     respond(std::move(r));
     return;
@@ -124,8 +132,8 @@ void App::handle(Request req, http::Respond respond) {
     log(held->req, held->r, held->request_id, held->started);
     held->respond(std::move(held->r));
   };
-  if (audit.entry)
-    rt_.audit_reads.submit(std::move(*audit.entry), now, std::move(release));
+  if (!audit.entries.empty())
+    rt_.audit_reads.submit(std::move(audit.entries), now, std::move(release));
   else
     rt_.audit_reads.after_sync(std::move(release));
 }
@@ -309,14 +317,12 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
                                      "with a code from an authenticator app. Set it up on your account page.",
                                      "two_step_setup_required"));
     case access::Decision::forbidden: {
-      // Refusals are recorded: a pattern of them is worth a manager's look.
-      audit.entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
-      audit.entry->outcome = "denied";
+      audit.entries.push_back(refusal(ctx, *m.route, std::nullopt));
       return ctx.problem(Error::make(ErrorKind::forbidden, "Your role does not include this",
                                      "Ask your administrator if you need it for your work.", "forbidden"));
     }
   }
-  if (rule.kind != access::Rule::Kind::person) return with_body(ctx, *m.route);
+  if (rule.kind != access::Rule::Kind::person) return with_body_and_reads(ctx, *m.route, audit);
 
   // A person's record: the person policy decides for this person and part, and every read is
   // audited here, once, with whose information it was (writes are audited by their services,
@@ -324,19 +330,26 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
   const auto& person_id = m.params.at("id");
   auto allowed = rt_.person_policy().authorize(*ctx.who, person_id, rule.part, rule.write, now);
   if (!allowed) {
-    if (allowed.error().kind == ErrorKind::forbidden) {
-      audit.entry = ctx.actor().entry("access.denied", "route", m.route->method + " " + m.route->pattern);
-      audit.entry->outcome = "denied";
-      audit.entry->person_id = person_id;
-    }
+    if (allowed.error().kind == ErrorKind::forbidden) audit.entries.push_back(refusal(ctx, *m.route, person_id));
     return ctx.problem(allowed.error());
   }
   ctx.person = &*allowed;
-  auto response = with_body(ctx, *m.route);
+  auto response = with_body_and_reads(ctx, *m.route, audit);
   if (!rule.write && response.status < 300) {
-    audit.entry = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
-    audit.entry->person_id = person_id;
-    audit.entry->detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
+    auto e = ctx.actor().entry("person.read", std::string(access::part_name(rule.part)), person_id);
+    e.person_id = person_id;
+    e.detail = m.route->pattern + " via " + std::string(access::basis_name(allowed->basis));
+    audit.entries.push_back(std::move(e));
+    audit.shown_only_if_recorded = true;
+  }
+  return response;
+}
+
+// The handler's answer, with the reads of people it says it showed: recorded before it goes.
+Response App::with_body_and_reads(api::Ctx& ctx, const api::Route& route, Audit& audit) {
+  auto response = with_body(ctx, route);
+  if (response.status < 300 && !ctx.reads_shown.empty()) {
+    for (auto& e : ctx.reads_shown) audit.entries.push_back(std::move(e));
     audit.shown_only_if_recorded = true;
   }
   return response;

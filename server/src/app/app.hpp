@@ -38,7 +38,7 @@ class App final : public http::Endpoint {
   // The audit event an answer waits on, if any. A read's answer is shown only once its event is
   // committed; a refusal goes out as a refusal whatever happens to its event.
   struct Audit {
-    std::optional<access::AuditEntry> entry;
+    std::vector<access::AuditEntry> entries;
     bool shown_only_if_recorded = false;
   };
   using Started = std::chrono::steady_clock::time_point;
@@ -50,6 +50,7 @@ class App final : public http::Endpoint {
   http::Response answer(const http::Request& req, const api::RouteMatch& m, const std::string& request_id,
                         TimePoint now, Audit& audit);
   http::Response with_body(api::Ctx& ctx, const api::Route& route);
+  http::Response with_body_and_reads(api::Ctx& ctx, const api::Route& route, Audit& audit);
   std::optional<std::string> breach(const api::Route* route, const http::Response& r) const;
   void finish(const http::Request& req, http::Response& r, const std::string& request_id) const;
   void log(const http::Request& req, const http::Response& r, const std::string& request_id, Started started) const;

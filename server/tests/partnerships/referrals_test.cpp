@@ -1,3 +1,5 @@
+#include <stdexcept>
+
 #include "partnerships/partner_fixture.hpp"
 
 namespace trellis::test {
@@ -17,6 +19,26 @@ TEST_F(Referrals, a_referral_without_consent_cannot_be_sent) {
   auto sent = send(d.body["id"]);
   ASSERT_EQ(sent.status, 200) << sent.raw.body;
   EXPECT_EQ(sent.body["status"], "sent");
+}
+
+// The inbox hands one event per person it names to the audit writer with its answer: when that
+// group cannot be recorded, the inbox is not shown.
+void audit_group_fails() { throw std::runtime_error("injected fault inside an audit group"); }
+
+TEST_F(Referrals, the_partner_inbox_is_not_shown_when_its_reads_cannot_be_audited) {
+  consent({"profile", "goals"});
+  std::string id = draft().body["id"];
+  ASSERT_EQ(send(id).status, 200);
+  auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
+  runtime->audit_reads.set_fault_hook(&audit_group_fails);
+  auto refused = call("GET", "/api/v1/partner/referrals", &bayside);
+  runtime->audit_reads.set_fault_hook(nullptr);
+  EXPECT_EQ(refused.status, 500) << refused.raw.body;
+  EXPECT_EQ(refused.raw.body.find("Lena"), std::string::npos) << refused.raw.body;
+  EXPECT_EQ(refused.raw.body.find(id), std::string::npos) << refused.raw.body;
+  auto shown = call("GET", "/api/v1/partner/referrals", &bayside);
+  ASSERT_EQ(shown.status, 200) << shown.raw.body;
+  EXPECT_EQ(shown.body["items"].size(), 1u);
 }
 
 TEST_F(Referrals, the_partner_sees_only_their_own_referrals_and_only_consented_fields) {

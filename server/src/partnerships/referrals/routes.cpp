@@ -101,6 +101,7 @@ Response partner_inbox(Ctx& ctx, ReferralsService& svc) {
   if (!page) return ctx.problem(page.error());
   auto r = svc.inbox(ctx.actor(), ctx.principal(), *page);
   if (!r) return ctx.problem(r.error());
+  ctx.reads_shown = std::move(r->reads);
   auto out = api::items_json(r->items);
   out["nextCursor"] = r->next_cursor ? json(*r->next_cursor) : json(nullptr);
   return Response::json(200, out);

@@ -215,9 +215,8 @@ Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor&
   for (const auto& r : out.items) people.push_back(r.person_id);
   auto consents = TRY(consent_.consents_for_partner(org_id, partner_id, people));
   auto today = to_iso(now).substr(0, 10);
-  // The list shows people's names, so reading it is audited for each person on the page, in one
-  // transaction, before the page is answered.
-  std::vector<std::pair<access::AuditEntry, TimePoint>> reads;
+  // The list shows people's names, so reading it is audited for each person on the page; the
+  // caller records the events with the audit writer's next group, before the page is shown.
   for (auto& r : out.items) {
     if (p) mark_overdue(r, *p);
     r.goal_ids.clear();  // goals are shown only in the one referral's view, with consent checked
@@ -227,9 +226,8 @@ Result<ReferralsService::InboxPage> ReferralsService::inbox(const access::Actor&
     }
     auto e = actor.about_person("person.read", "referral", r.id, r.person_id);
     e.detail = "partner inbox";
-    reads.emplace_back(std::move(e), now);
+    out.reads.push_back(std::move(e));
   }
-  if (!reads.empty()) TRY_VOID(db_.write([&](store::Conn& c) { return access::append_audit(c, reads); }));
   return out;
 }
 

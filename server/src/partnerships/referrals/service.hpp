@@ -54,6 +54,8 @@ class ReferralsService {
   struct InboxPage {
     std::vector<Referral> items;
     std::optional<std::string> next_cursor;
+    // One read of each person the page names: to be recorded before the page is shown.
+    std::vector<access::AuditEntry> reads;
   };
   Result<InboxPage> inbox(const access::Actor& actor, const access::Principal& who, const PageRequest& page);
   Result<PartnerReferralView> inbox_item(const access::Actor& actor, const access::Principal& who,
