@@ -112,16 +112,18 @@ Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry
     auto n = static_cast<std::int64_t>(end - first);
     // Bumping the head row first takes its row lock (PostgreSQL) inside the write transaction
     // (SQLite), so appenders in one organisation queue here and the chain never forks.
-    auto head =
-        TRY(c.query_one("UPDATE audit_heads SET seq = seq + ? WHERE org_id = ? RETURNING seq, hash", {n, org_id}));
-    std::int64_t seq = 0;
-    std::string prev = kGenesis;
-    if (head) {
-      seq = head->integer(0) - n;
-      prev = head->text(1);
-    } else {
-      TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, ?, ?)", {org_id, n, kGenesis}));
+    static const std::string bump = "UPDATE audit_heads SET seq = seq + ? WHERE org_id = ? RETURNING seq, hash";
+    auto head = TRY(c.query_one(bump, {n, org_id}));
+    if (!head) {
+      // An organisation's first event. Two first appenders at once both get here; the one whose
+      // insert loses waits on the winner's row and then bumps it, rather than failing on the key.
+      TRY(c.exec("INSERT INTO audit_heads (org_id, seq, hash) VALUES (?, 0, ?) ON CONFLICT (org_id) DO NOTHING",
+                 {org_id, kGenesis}));
+      head = TRY(c.query_one(bump, {n, org_id}));
+      if (!head) return fail(ErrorKind::internal, "The audit log could not be started", org_id, "audit_failed");
     }
+    auto seq = head->integer(0) - n;
+    auto prev = head->text(1);
     for (std::size_t i = first; i < end; ++i) {
       const auto& [in, now] = entries[i];
       AuditEvent e;

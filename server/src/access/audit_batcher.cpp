@@ -5,14 +5,14 @@
 #include <future>
 
 namespace trellis::access {
-namespace {
-
 Error audit_failed() {
   return Error::make(ErrorKind::internal, "Something went wrong on our side",
                      "What you asked for could not be recorded in the audit log, so it is not shown. "
                      "Please try again; if it keeps happening, tell your administrator.",
                      "audit_failed");
 }
+
+namespace {
 
 // A write's answer when the sync it waited for did not happen: the change was committed but may
 // not outlast a power cut, so it is not reported as saved.
@@ -73,6 +73,8 @@ void AuditBatcher::flush() {
 
 // While one group is being written and synced, the next gathers in the queue.
 void AuditBatcher::run() {
+  // A group holds many requests' answers: one slow statement must not fail them all (0026).
+  store::Db::NoStatementLimitOnThisThread unlimited;
   std::unique_lock lock(mutex_);
   for (;;) {
     arrived_.wait(lock, [this] { return stopping_ || !queue_.empty(); });

@@ -20,6 +20,9 @@
 
 namespace trellis::access {
 
+// What a request is answered when what it would show could not be recorded in the audit log.
+Error audit_failed();
+
 class AuditBatcher {
  public:
   // Called on the writer's thread once the event is committed, or with the error that stopped its

@@ -126,7 +126,11 @@ void App::handle(Request req, http::Respond respond) {
   auto release = [this, held](Result<void> durable) {
     // What cannot be audited is not shown; what may not outlast a power cut is not reported saved.
     if (!durable && held->shown_only_if_durable) {
-      held->r = Response::problem(durable.error(), held->request_id);
+      // A read that only committed in passing (a session's idle timer) changed nothing the
+      // person asked for: it is told what a read is told, not that a change was lost.
+      bool read = !is_unsafe(held->req.method);
+      auto error = read && durable.error().code == "sync_failed" ? access::audit_failed() : durable.error();
+      held->r = Response::problem(error, held->request_id);
       finish(held->req, held->r, held->request_id);
     }
     log(held->req, held->r, held->request_id, held->started);

@@ -35,8 +35,8 @@ class App final : public http::Endpoint {
   void observe_answers(AnswerObserver observer) { observer_ = std::move(observer); }
 
  private:
-  // The audit event an answer waits on, if any. A read's answer is shown only once its event is
-  // committed; a refusal goes out as a refusal whatever happens to its event.
+  // The audit events an answer waits on, if any. A read's answer is shown only once its events
+  // are committed; a refusal goes out as a refusal whatever happens to its event.
   struct Audit {
     std::vector<access::AuditEntry> entries;
     bool shown_only_if_recorded = false;

@@ -40,6 +40,7 @@ Command add_serve(CLI::App& cli, Config& config) {
           "--statement-timeout-ms",
           [&config](unsigned ms) { config.statement_timeout = std::chrono::milliseconds(ms); },
           "How long one database statement may run before its request is answered 503 (default 5000; 0: no limit)")
+      ->check(CLI::Range(0, 3'600'000))
       ->envname("TRELLIS_STATEMENT_TIMEOUT_MS");
   serve_cmd->add_flag("--production", config.production, "Secure cookies, no demo data, TLS required")
       ->envname("TRELLIS_PRODUCTION");

@@ -20,7 +20,12 @@ std::int64_t Row::integer(std::size_t i) const {
 
 namespace {
 thread_local std::uint64_t writes_committed = 0;
+thread_local bool statements_unlimited = false;
 }  // namespace
+
+Db::NoStatementLimitOnThisThread::NoStatementLimitOnThisThread() { statements_unlimited = true; }
+Db::NoStatementLimitOnThisThread::~NoStatementLimitOnThisThread() { statements_unlimited = false; }
+std::int64_t Db::statement_limit_here(std::int64_t limit) { return statements_unlimited ? 0 : limit; }
 
 std::uint64_t Db::writes_committed_on_this_thread() { return writes_committed; }
 void Db::note_write_committed() { ++writes_committed; }
@@ -57,7 +62,8 @@ Error db_error(std::string code, std::string message, bool retryable) {
     e.kind = ErrorKind::unavailable;
     e.title = "That took too long to answer";
     e.detail =
-        "Trellis stopped it so that others could be answered. Nothing was changed; please try again in a moment.";
+        "Trellis stopped it so that others could be answered. Please try again in a moment; if it keeps happening, "
+        "tell your administrator.";
     e.retry_after_seconds = 2;
     spdlog::warn("a statement ran past the time limit and was stopped: {}", message);
   } else if (retryable) {

@@ -121,6 +121,18 @@ class Db {
   // must not hold a connection and a worker while everyone else waits. Zero: no limit, as for the
   // commands, and for migrations, which run before the server sets its limit (decision 0026).
   virtual void limit_statements(std::chrono::milliseconds limit) = 0;
+  // Lifts that limit for the statements the calling thread runs while it lives: the audit
+  // writer's, whose one transaction holds many requests' answers, none of which should fail
+  // because one statement in it was slow.
+  class NoStatementLimitOnThisThread {
+   public:
+    NoStatementLimitOnThisThread();
+    ~NoStatementLimitOnThisThread();
+    NoStatementLimitOnThisThread(const NoStatementLimitOnThisThread&) = delete;
+    NoStatementLimitOnThisThread& operator=(const NoStatementLimitOnThisThread&) = delete;
+  };
+  // The limit for a statement the calling thread starts: `limit`, unless lifted on this thread.
+  static std::int64_t statement_limit_here(std::int64_t limit);
 
   // For tests only: called inside every transaction, just before its work, so a test can throw
   // there, or run a statement of its own, and prove that a failure releases what it holds. Null

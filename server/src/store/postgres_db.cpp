@@ -58,7 +58,7 @@ class PgConn final : public Conn {
   void reset() {
     PQreset(c_);
     prepared_.clear();
-    limit_ms_ = 0;  // a new session starts with the server's default: none
+    limit_ms_ = -1;  // a new session has the role's or the server's default: set ours again
   }
   // The session's statement_timeout follows the database's limit, set once per session.
   Result<void> limit_statements(std::int64_t ms) {
@@ -146,7 +146,7 @@ class PgConn final : public Conn {
   }
 
   PGconn* c_;
-  std::int64_t limit_ms_ = 0;
+  std::int64_t limit_ms_ = -1;  // not yet set on this session
   std::unordered_map<std::string, std::string> prepared_;
 };
 
@@ -199,7 +199,7 @@ class PgDb final : public Db {
     return with_retries([&]() -> Result<void> {
       auto conn = TRY(pool_.acquire());
       if (!conn->healthy()) conn->reset();
-      TRY_VOID(conn->limit_statements(statement_limit_ms_.load(std::memory_order_relaxed)));
+      TRY_VOID(conn->limit_statements(Db::statement_limit_here(statement_limit_ms_.load(std::memory_order_relaxed))));
       return attempt_transaction(*conn, begin, fn);
     });
   }

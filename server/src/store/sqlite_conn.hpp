@@ -21,7 +21,8 @@ class SqliteConn final : public Conn {
   // limit_ms: the database's statement time limit, read as each statement starts (0: none).
   SqliteConn(sqlite3* h, const std::atomic<std::int64_t>& limit_ms) : h_(h), limit_ms_(limit_ms) {
     // SQLite calls this every few thousand steps of a statement's program; a non-zero answer
-    // stops the statement with SQLITE_INTERRUPT and rolls back what it changed.
+    // stops the statement with SQLITE_INTERRUPT (a write stopped so rolls back its whole
+    // transaction; the caller's ROLLBACK then finds none open, which is harmless).
     sqlite3_progress_handler(h_, 4096, &SqliteConn::past_deadline, this);
   }
   ~SqliteConn() override {
@@ -85,14 +86,15 @@ class SqliteConn final : public Conn {
   using Clock = std::chrono::steady_clock;
   static constexpr Clock::time_point kNoDeadline = Clock::time_point::max();
 
-  // Arms the time limit for one statement until the value returned goes out of scope;
-  // exec_script (migrations) runs with none.
+  // Arms the time limit for one statement until the value returned goes out of scope.
+  // exec_script runs with none here; serve sets the limit only after its migrations anyway, as
+  // PostgreSQL's session limit would apply to a script there.
   struct Armed {
     SqliteConn& c;
     ~Armed() { c.deadline_ = kNoDeadline; }
   };
   [[nodiscard]] Armed start_deadline() {
-    auto limit = limit_ms_.load(std::memory_order_relaxed);
+    auto limit = Db::statement_limit_here(limit_ms_.load(std::memory_order_relaxed));
     deadline_ = limit > 0 ? Clock::now() + std::chrono::milliseconds(limit) : kNoDeadline;
     return Armed{*this};
   }

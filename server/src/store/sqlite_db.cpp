@@ -248,10 +248,10 @@ class SqliteDb final : public Db {
   std::string path_;
   OpenMode mode_;
   std::chrono::milliseconds wait_;
-  std::unique_ptr<WalCheckpointer> checkpointer_;  // serving only; outlives the pool's connections
+  std::unique_ptr<WalCheckpointer> checkpointer_;    // serving only; outlives the pool's connections
+  std::atomic<std::int64_t> statement_limit_ms_{0};  // read by every connection: outlives them too
   Pool<SqliteConn> pool_;
   std::timed_mutex write_turn_;
-  std::atomic<std::int64_t> statement_limit_ms_{0};
   std::mutex wal_mu_;
   std::string wal_path_;  // from the first connection
   int wal_fd_ = -1;

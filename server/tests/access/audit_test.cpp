@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -148,6 +149,26 @@ TEST_F(AuditLog, reads_audited_in_groups_are_each_committed_once_and_the_chain_h
   EXPECT_GT((*before)->integer(0), 0);
   auto checks = verify();
   EXPECT_TRUE(checks[0].ok) << checks[0].reason;
+}
+
+// One append of more events than one INSERT holds (16), for organisations taking turns
+// (A, B, A, …), one of them new: each organisation's chain counts on from where it was and links.
+TEST_F(AuditLog, a_long_append_across_organisations_keeps_each_chain_whole) {
+  std::vector<std::pair<access::AuditEntry, TimePoint>> events;
+  for (int i = 0; i < 40; ++i) {
+    auto e = access::system_event(i % 3 == 1 ? "org-audit-second" : org_id(), "person.read", "profile",
+                                  "p-" + std::to_string(i));
+    events.emplace_back(std::move(e), clock.now());
+  }
+  ASSERT_TRUE(db->write([&](store::Conn& c) { return access::append_audit(c, events); }));
+  ASSERT_TRUE(db->write([&](store::Conn& c) { return access::append_audit(c, events); }));
+  auto checks = verify();
+  ASSERT_EQ(checks.size(), 2u);
+  for (const auto& check : checks) EXPECT_TRUE(check.ok) << check.org_id << ": " << check.reason;
+  auto second =
+      std::find_if(checks.begin(), checks.end(), [](const auto& c) { return c.org_id == "org-audit-second"; });
+  ASSERT_NE(second, checks.end());
+  EXPECT_EQ(second->events_checked, 26);  // 13 of each 40, twice
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // a progress handler's deadline; on PostgreSQL the session's statement_timeout.
 #include <chrono>
 #include <future>
+#include <utility>
+#include <vector>
 
 #include "real_server.hpp"
 
@@ -16,6 +18,10 @@ using Clock = std::chrono::steady_clock;
 constexpr const char* kRunaway =
     "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000000000) SELECT COUNT(*) FROM n";
 
+// A counted recursion that takes a good while longer than the limits below (0.6 s or more), and ends.
+constexpr const char* kLongCount =
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000) SELECT COUNT(*) FROM n";
+
 class StatementTimeout : public TrellisTest {
  protected:
   void TearDown() override {
@@ -26,22 +32,41 @@ class StatementTimeout : public TrellisTest {
 
 TEST_F(StatementTimeout, a_runaway_statement_is_stopped_at_the_limit_and_the_connection_serves_the_next) {
   db->limit_statements(std::chrono::milliseconds(200));
-  // More attempts than the test pool has connections, so every connection meets the limit once.
-  for (int i = 0; i < 6; ++i) {
-    auto started = Clock::now();
-    auto r = db->read([](store::Conn& c) { return c.query(kRunaway); });
-    auto took = Clock::now() - started;
+  // As many at once as the test pool has connections (support.cpp opens four), so each
+  // connection meets the limit, each PostgreSQL session having had it set on its own.
+  std::vector<std::future<std::pair<Result<store::Rows>, Clock::duration>>> runs;
+  for (int i = 0; i < 4; ++i)
+    runs.push_back(std::async(std::launch::async, [this] {
+      auto started = Clock::now();
+      auto r = db->read([](store::Conn& c) { return c.query(kRunaway); });
+      return std::make_pair(std::move(r), Clock::now() - started);
+    }));
+  for (auto& run : runs) {
+    auto [r, took] = run.get();
     ASSERT_FALSE(r) << "a statement with no end returned";
     EXPECT_EQ(r.error().code, "statement_timeout") << r.error().detail;
     EXPECT_EQ(r.error().kind, ErrorKind::unavailable);
     EXPECT_GT(r.error().retry_after_seconds, 0);
     EXPECT_GE(took, std::chrono::milliseconds(200));
     EXPECT_LT(took, std::chrono::seconds(5)) << "stopped long after its limit";
-    // The same connection, back in the pool, answers at once.
+  }
+  // Every connection, back in the pool, answers at once.
+  for (int i = 0; i < 4; ++i) {
     auto next = db->read([](store::Conn& c) { return c.query_one("SELECT 1 + 1"); });
     ASSERT_TRUE(next) << next.error().detail;
     EXPECT_EQ((*next)->integer(0), 2);
   }
+}
+
+TEST_F(StatementTimeout, the_audit_writers_thread_runs_without_the_limit) {
+  db->limit_statements(std::chrono::milliseconds(100));
+  auto limited = db->read([](store::Conn& c) { return c.query_one(kLongCount); });
+  ASSERT_FALSE(limited);
+  EXPECT_EQ(limited.error().code, "statement_timeout");
+  store::Db::NoStatementLimitOnThisThread unlimited;
+  auto r = db->read([](store::Conn& c) { return c.query_one(kLongCount); });
+  ASSERT_TRUE(r) << r.error().detail;
+  EXPECT_EQ((*r)->integer(0), 3000000);
 }
 
 TEST_F(StatementTimeout, a_write_stopped_at_the_limit_keeps_nothing_of_its_transaction) {
@@ -63,11 +88,7 @@ TEST_F(StatementTimeout, a_write_stopped_at_the_limit_keeps_nothing_of_its_trans
 
 TEST_F(StatementTimeout, with_no_limit_a_long_statement_runs_to_its_end) {
   db->limit_statements(std::chrono::milliseconds(0));
-  // A counted recursion that takes a good while longer than the limits above, and ends.
-  auto r = db->read([](store::Conn& c) {
-    return c.query_one(
-        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000) SELECT COUNT(*) FROM n");
-  });
+  auto r = db->read([](store::Conn& c) { return c.query_one(kLongCount); });
   ASSERT_TRUE(r) << r.error().detail;
   EXPECT_EQ((*r)->integer(0), 3000000);
 }
