@@ -28,9 +28,9 @@ struct Ctx {
   // The request body, parsed and checked against the route's request schema by the pipeline;
   // null on routes that take no body.
   const nlohmann::json* body = nullptr;
-  // What a handler shows of people other than the route's own person (a list of referrals, say):
-  // one event per person, which the pipeline hands to the audit writer with the answer; the
-  // answer goes only once they are durable, and not at all if they cannot be recorded.
+  // What a handler shows that is audited beyond the route's own person read: a list's people (one
+  // event each), a search across the organisation. The pipeline hands them to the audit writer
+  // with the answer; it goes only once they are durable, and not at all if they cannot be recorded.
   std::vector<access::AuditEntry> reads_shown;
 
   // The body's fields, to read with each field's rule: the one way a handler reads its body.

@@ -218,12 +218,22 @@ TEST_F(FailurePaths, a_change_is_not_answered_until_it_is_synced) {
   expect_next_100_requests_answered();
 }
 
-// A read whose service writes its own audit events (a search, the partner inbox) commits them
+// A read whose service commits its own audit event (the audit log's read of itself) commits it
 // like a change: on SQLite the answer waits for the sync, and shows nothing if the sync fails.
 TEST_F(FailurePaths, a_read_that_audits_in_its_service_is_not_answered_until_synced) {
   if (using_postgres()) GTEST_SKIP() << "a PostgreSQL commit is durable when it returns; nothing waits";
-  auto r = answer_when_the_writer_dies([&] { return send("GET", "/api/v1/people/search?q=Fallow", practitioner); });
+  auto r = answer_when_the_writer_dies([&] { return send("GET", "/api/v1/audit-events", admin); });
   expect_fault_answered(r, "the audit writer died before its sync");
+  EXPECT_EQ(r.body.find("\"items\""), std::string::npos) << r.body;
+  auto again = send("GET", "/api/v1/audit-events", admin);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_NE(again.body.find("\"items\""), std::string::npos) << again.body;
+}
+
+// A search across the organisation hands its audit event to the writer with its answer.
+TEST_F(FailurePaths, a_search_is_not_shown_when_it_cannot_be_audited) {
+  auto r = answer_when_the_writer_dies([&] { return send("GET", "/api/v1/people/search?q=Fallow", practitioner); });
+  expect_fault_answered(r, "the audit writer died before its commit");
   EXPECT_EQ(r.body.find("Fallow"), std::string::npos) << r.body;
   auto again = send("GET", "/api/v1/people/search?q=Fallow", practitioner);
   ASSERT_EQ(again.status, 200) << again.body;

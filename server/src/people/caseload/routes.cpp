@@ -38,8 +38,9 @@ Response list_caseload(Ctx& ctx, CaseloadService& svc) {
 Response search_people(Ctx& ctx, CaseloadService& svc) {
   auto r = svc.find_anyone(ctx.actor(), ctx.principal(), ctx.req.query("q").value_or(""));
   if (!r) return ctx.problem(r.error());
+  ctx.reads_shown.push_back(std::move(r->search));
   json list = json::array();
-  for (const auto& e : *r)
+  for (const auto& e : r->people)
     list.push_back(
         {{"id", e.person.id}, {"displayName", e.person.display_name()}, {"dateOfBirth", e.person.date_of_birth}});
   return Response::json(200, {{"items", list}});

@@ -32,21 +32,17 @@ Result<CaseloadPage> CaseloadService::caseload(const access::Principal& who, con
   return out;
 }
 
-Result<std::vector<CaseloadEntry>> CaseloadService::find_anyone(const access::Actor& actor,
-                                                                const access::Principal& who, const std::string& text) {
+Result<CaseloadService::Found> CaseloadService::find_anyone(const access::Actor& actor, const access::Principal& who,
+                                                            const std::string& text) {
   auto folded = fold_for_search(text);
   if (folded.size() < 2)
     return fail(Error::field(ErrorKind::bad_request, "q", "needs at least 2 letters of the person's name"));
-  auto now = clock_.now();
-  return db_.write([&](store::Conn& c) -> Result<std::vector<CaseloadEntry>> {
-    auto found = TRY(db::search_all(c, who.user.org_id, folded, 20));
-    std::vector<CaseloadEntry> out;
-    for (auto& p : found) out.push_back({std::move(p), std::nullopt, std::nullopt, "", false});
-    auto e = actor.entry("person.search", "people", "");
-    e.detail = std::to_string(out.size()) + " found";
-    TRY_VOID(access::append_audit(c, e, now));
-    return out;
-  });
+  auto found = TRY(db_.read([&](store::Conn& c) { return db::search_all(c, who.user.org_id, folded, 20); }));
+  Found out;
+  for (auto& p : found) out.people.push_back({std::move(p), std::nullopt, std::nullopt, "", false});
+  out.search = actor.entry("person.search", "people", "");
+  out.search.detail = std::to_string(out.people.size()) + " found";
+  return out;
 }
 
 }  // namespace trellis::people

@@ -20,8 +20,13 @@ class CaseloadService {
 
   Result<CaseloadPage> caseload(const access::Principal& who, const std::optional<std::string>& text,
                                 const PageRequest& page);
-  Result<std::vector<CaseloadEntry>> find_anyone(const access::Actor& actor, const access::Principal& who,
-                                                 const std::string& text);
+  // Anyone in the organisation, with the search's own audit event, for the caller to record
+  // before the names are shown.
+  struct Found {
+    std::vector<CaseloadEntry> people;
+    access::AuditEntry search;
+  };
+  Result<Found> find_anyone(const access::Actor& actor, const access::Principal& who, const std::string& text);
 
  private:
   store::Db& db_;
