@@ -288,7 +288,7 @@ Response App::answer(const Request& req, const api::RouteMatch& m, const std::st
         return Response::problem(p.error(), request_id);
     }
   }
-  api::Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr};
+  api::Ctx ctx{req, m.params, request_id, now, who ? &*who : nullptr, nullptr, nullptr, {}};
 
   if (is_unsafe(req.method)) {
     if (rule.kind == access::Rule::Kind::anyone) {

@@ -6,13 +6,13 @@ namespace trellis::store {
 namespace {
 
 // Tables the migrations made, in the order they made them (parents before children), without
-// SQLite's own, the full-text index (rebuilt by PostgreSQL's generated column) and the
-// migrations ledger (the target has its own).
+// SQLite's own, its virtual tables and theirs (the full-text and place indexes, which
+// PostgreSQL keeps as indexes of its own) and the migrations ledger (the target has its own).
 Result<std::vector<std::string>> source_tables(Conn& c) {
   auto rows =
-      TRY(c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                  " AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%' AND name <> 'schema_migrations'"
-                  " ORDER BY rowid"));
+      TRY(c.query("SELECT m.name FROM sqlite_master m JOIN pragma_table_list t ON t.schema = 'main' AND t.name = m.name"
+                  " WHERE m.type = 'table' AND t.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+                  " AND m.name <> 'schema_migrations' ORDER BY m.rowid"));
   std::vector<std::string> out;
   for (const auto& r : rows) out.push_back(r.text(0));
   return out;

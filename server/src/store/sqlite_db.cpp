@@ -257,10 +257,20 @@ class SqliteDb final : public Db {
   int wal_fd_ = -1;
 };
 
+// SQLite counts every allocation for sqlite3_status() under one lock shared by every
+// connection; nothing here reads those counts, and with many threads reading at once the lock
+// was a measured share of each search (docs/performance.md). Set before the library's first
+// use; should something have used it first, the counts stay on and only cost that time.
+void configure_library_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 }  // namespace
 
 std::unique_ptr<Db> open_sqlite(const std::string& path, std::size_t pool_size, std::chrono::milliseconds wait,
                                 OpenMode mode, Result<void>& status) {
+  configure_library_once();
   auto db = std::make_unique<SqliteDb>(path, pool_size == 0 ? 1 : pool_size, wait, mode);
   status = db->open();
   return db;

@@ -33,6 +33,15 @@ struct ServiceHit {
       organization_name;
   std::optional<std::int64_t> latitude_e6, longitude_e6;
 };
+// What a search reads first; every other condition is a test on what it reads. The search
+// chooses by the filters' sizes (store_search.cpp); a test names one to show that each gives
+// the same pages.
+enum class SearchLead {
+  words,     // the full-text matches, sorted afterwards
+  category,  // the category's services, sorted afterwards
+  names,     // the services in name order, stopping at a page
+  place,     // the services in a box around the point, widened until it holds a page
+};
 // A moment in local time at the services: the day of the week, minutes since midnight, the date.
 struct LocalMoment {
   int weekday = 0;  // 0 Monday … 6 Sunday
@@ -50,6 +59,7 @@ struct ServiceQuery {
   // Where the page before ended: ("n", name, id) by name, or ("d", distance, id) nearest first;
   // the distance is search_distance's, so it orders exactly as the database does.
   std::optional<std::vector<std::string>> after;
+  std::optional<SearchLead> lead;  // chosen by the search unless given; ignored where it cannot lead
 };
 // The ordering distance from the query's point: squared microdegrees of latitude, longitude
 // scaled by cos(latitude) in thousandths, in the integer arithmetic the SQL uses.
