@@ -13,7 +13,15 @@ namespace {
 // sorting them costs less than walking an ordered index past the services it turns away. Near
 // the square root of a page times the directory's size (51 × 50,000), where the two cost the
 // same; measured in docs/performance.md.
-constexpr std::int64_t kSmallSet = 1000;
+constexpr double kSmallSet = 1000;
+
+// Tests no index answers (a language, opening hours) turn away most of what an ordered walk
+// reads, so a filter's set may be larger and still be cheaper to read whole: by the square
+// root of the share they let through, guessed here as a tenth and a half.
+std::int64_t small_set_for(const ServiceQuery& q) {
+  double passes = (q.language ? 0.1 : 1.0) * (q.open_at ? 0.5 : 1.0);
+  return static_cast<std::int64_t>(kSmallSet / std::sqrt(passes));
+}
 
 using Lead = SearchLead;
 
@@ -60,9 +68,9 @@ const store::Columns<ServiceHit> kHit{
     store::column<&ServiceHit::organization_name>("organization_name"),
 };
 
-// How many rows `sql` gives, counting no further than one past kSmallSet.
-Result<std::int64_t> capped_count(Conn& c, const std::string& sql, store::Params p) {
-  p.emplace_back(kSmallSet + 1);
+// How many rows `sql` gives, counting no further than one past `small`.
+Result<std::int64_t> capped_count(Conn& c, std::int64_t small, const std::string& sql, store::Params p) {
+  p.emplace_back(small + 1);
   auto row = TRY(c.query_one("SELECT COUNT(*) FROM (" + sql + " LIMIT ?) capped", p));
   return row ? row->integer(0) : 0;
 }
@@ -77,22 +85,24 @@ Result<Lead> choose_lead(Conn& c, const std::string& org_id, const ServiceQuery&
     if (can_lead) return *q.lead;
   }
   bool sqlite = c.dialect() == store::Dialect::sqlite;
+  auto small = small_set_for(q);
   std::optional<std::pair<Lead, std::int64_t>> smallest;
   if (!terms.empty()) {
-    auto n = sqlite ? TRY(capped_count(c, "SELECT 1 FROM directory_services_fts WHERE directory_services_fts MATCH ?",
-                                       {all_prefixes(terms, true)}))
-                    : TRY(capped_count(c,
-                                       "SELECT 1 FROM directory_services WHERE org_id = ?"
-                                       " AND search_tsv @@ to_tsquery('simple', ?)",
-                                       {org_id, all_prefixes(terms, false)}));
+    auto n =
+        sqlite ? TRY(capped_count(c, small, "SELECT 1 FROM directory_services_fts WHERE directory_services_fts MATCH ?",
+                                  {all_prefixes(terms, true)}))
+               : TRY(capped_count(c, small,
+                                  "SELECT 1 FROM directory_services WHERE org_id = ?"
+                                  " AND search_tsv @@ to_tsquery('simple', ?)",
+                                  {org_id, all_prefixes(terms, false)}));
     smallest = {Lead::words, n};
   }
   if (q.category) {
-    auto n = TRY(capped_count(c, "SELECT 1 FROM directory_service_categories WHERE org_id = ? AND code = ?",
+    auto n = TRY(capped_count(c, small, "SELECT 1 FROM directory_service_categories WHERE org_id = ? AND code = ?",
                               {org_id, *q.category}));
     if (!smallest || n < smallest->second) smallest = {Lead::category, n};
   }
-  if (smallest && smallest->second <= kSmallSet) return smallest->first;
+  if (smallest && smallest->second <= small) return smallest->first;
   return q.near_lat_e6 ? Lead::place : Lead::names;
 }
 
