@@ -6,6 +6,7 @@
 
 #include "core/ids.hpp"
 #include "store/columns.hpp"
+#include "store/sql.hpp"
 
 namespace trellis::access {
 namespace {
@@ -58,11 +59,9 @@ constexpr std::size_t kEventsPerInsert = 16;
 const std::string& insert_events_sql(std::size_t count) {
   static const auto statements = [] {
     std::array<std::string, kEventsPerInsert + 1> out;
-    std::string rows;
-    for (std::size_t n = 1; n <= kEventsPerInsert; ++n) {
-      rows += (n == 1 ? "(" : ", (") + kEvent.insert_placeholders() + ")";
-      out[n] = "INSERT INTO audit_events (" + kEvent.insert_names() + ") VALUES " + rows;
-    }
+    for (std::size_t n = 1; n <= kEventsPerInsert; ++n)
+      out[n] = "INSERT INTO audit_events (" + kEvent.insert_names() + ") VALUES " +
+               store::rows_of(n, kEvent.insert_placeholders());
     return out;
   }();
   return statements.at(count);

@@ -8,6 +8,12 @@ std::string placeholders(std::size_t n) {
   return s;
 }
 
+std::string rows_of(std::size_t n, std::string_view row) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) (s += i ? ", (" : "(").append(row) += ')';
+  return s;
+}
+
 std::string contains_pattern(std::string_view text) {
   std::string out = "%";
   for (char c : text) {

@@ -9,6 +9,7 @@
 namespace trellis::store {
 
 std::string placeholders(std::size_t n);                    // "?, ?, ?"
+std::string rows_of(std::size_t n, std::string_view row);   // "(row), (row)": a multi-row VALUES list
 std::string contains_pattern(std::string_view text);        // %text% with %, _ and \ escaped; use ESCAPE '\'
 std::string join_list(const std::vector<std::string>& xs);  // "a,b,c"
 std::vector<std::string> split_list(const std::string& s);  // "a,b,c" -> {a, b, c}; "" -> {}

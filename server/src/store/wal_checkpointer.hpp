@@ -27,13 +27,13 @@ class WalCheckpointer {
  private:
   static int log_grew(void* self, sqlite3*, const char*, int pages);
   void run();
-  void checkpoint();
+  void checkpoint(bool restart);
 
   std::string path_;
   sqlite3* own_ = nullptr;  // opened on first use: the database file exists by then
   std::mutex mutex_;
   std::condition_variable due_;
-  bool wanted_ = false, stopping_ = false;
+  bool wanted_ = false, restart_ = false, stopping_ = false;
   std::thread thread_;  // last: started once everything it uses exists
 };
 
