@@ -195,11 +195,17 @@ class PgDb final : public Db {
 
  protected:
   Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) override {
-    const char* begin = kind == TxKind::write ? "BEGIN" : "BEGIN READ ONLY";
+    // A read runs each statement as a transaction of its own (decision 0029): reads here are
+    // READ COMMITTED, where every statement takes its own snapshot inside BEGIN … COMMIT too, so
+    // those two only added two round trips to every read. Sessions are read-only unless a write
+    // transaction says otherwise, so the server still refuses a write made through a read; a
+    // read-only session's writes stay read-only.
+    const char* begin = mode_ == OpenMode::read_only ? "BEGIN" : "BEGIN READ WRITE";
     return with_retries([&]() -> Result<void> {
       auto conn = TRY(pool_.acquire());
       if (!conn->healthy()) conn->reset();
       TRY_VOID(conn->limit_statements(Db::statement_limit_here(statement_limit_ms_.load(std::memory_order_relaxed))));
+      if (kind == TxKind::read) return fn(*conn);
       return attempt_transaction(*conn, begin, fn);
     });
   }
@@ -217,9 +223,13 @@ class PgDb final : public Db {
     PQsetNoticeProcessor(
         c, [](void*, const char*) {}, nullptr);
     auto conn = std::make_unique<PgConn>(c);
-    // Every transaction of a read-only session is READ ONLY, BEGIN included, so the server
-    // itself refuses a write (SQLSTATE 25006) whatever a command's code asks for.
-    if (mode_ == OpenMode::read_only) TRY_VOID(conn->exec_script("SET default_transaction_read_only = on"));
+    // Every transaction is READ ONLY unless it begins READ WRITE — and a read-only session's
+    // never do — so the server itself refuses a write (SQLSTATE 25006) that a read, or a
+    // command's code, attempts. READ COMMITTED whatever the server's default, as every
+    // transaction here is written for.
+    TRY_VOID(
+        conn->exec_script("SET default_transaction_read_only = on;"
+                          " SET default_transaction_isolation = 'read committed'"));
     return conn;
   }
 

@@ -32,6 +32,28 @@ TEST(ReadOnly, a_read_only_database_reads_and_refuses_every_write) {
   EXPECT_EQ((*still)->integer(0), 0);
 }
 
+// PostgreSQL runs a read's statements without BEGIN and COMMIT (decision 0029); the session's
+// transactions are read-only unless a write begins READ WRITE, so the server itself still
+// refuses a write attempted through a read, and nothing of it is kept.
+TEST(ReadOnly, on_postgresql_a_write_inside_a_read_is_refused_by_the_server) {
+  if (!using_postgres()) GTEST_SKIP() << "SQLite's reads are not made read-only by the server";
+  auto db = fresh_db();
+  auto inside = db->read([](store::Conn& c) {
+    return c.exec("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_x.sql', 'now')");
+  });
+  ASSERT_FALSE(inside.has_value());
+  EXPECT_EQ(inside.error().code, "read_only");
+  auto still = db->read(
+      [](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE name = '9999_x.sql'"); });
+  EXPECT_EQ((*still)->integer(0), 0);
+  // Writes still write.
+  auto written = db->write([](store::Conn& c) {
+    return c.exec("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_x.sql', 'now')");
+  });
+  ASSERT_TRUE(written.has_value()) << written.error().detail;
+  EXPECT_EQ(*written, 1);
+}
+
 TEST(ReadOnly, a_missing_sqlite_file_is_reported_not_created) {
   auto path = std::filesystem::temp_directory_path() / ("trellis-missing-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
