@@ -55,10 +55,18 @@ class PgConn final : public Conn {
   bool healthy() const { return PQstatus(c_) == CONNECTION_OK; }
   // Anything but idle counts: open, failed inside, or a connection too broken to say.
   bool in_transaction() const { return PQtransactionStatus(c_) != PQTRANS_IDLE; }
-  void reset() {
+  // What every session of this connection starts with; run now, and again after a reset.
+  Result<void> start_session(std::string setup) {
+    setup_ = std::move(setup);
+    return exec_script(setup_);
+  }
+  // A new session has the role's or the server's defaults: ours are set on it again, and the
+  // statement limit before its next transaction.
+  Result<void> reset() {
     PQreset(c_);
     prepared_.clear();
-    limit_ms_ = -1;  // a new session has the role's or the server's default: set ours again
+    limit_ms_ = -1;
+    return exec_script(setup_);
   }
   // The session's statement_timeout follows the database's limit, set once per session.
   Result<void> limit_statements(std::int64_t ms) {
@@ -146,6 +154,7 @@ class PgConn final : public Conn {
   }
 
   PGconn* c_;
+  std::string setup_;
   std::int64_t limit_ms_ = -1;  // not yet set on this session
   std::unordered_map<std::string, std::string> prepared_;
 };
@@ -203,7 +212,7 @@ class PgDb final : public Db {
     const char* begin = mode_ == OpenMode::read_only ? "BEGIN" : "BEGIN READ WRITE";
     return with_retries([&]() -> Result<void> {
       auto conn = TRY(pool_.acquire());
-      if (!conn->healthy()) conn->reset();
+      if (!conn->healthy()) TRY_VOID(conn->reset());
       TRY_VOID(conn->limit_statements(Db::statement_limit_here(statement_limit_ms_.load(std::memory_order_relaxed))));
       if (kind == TxKind::read) return fn(*conn);
       return attempt_transaction(*conn, begin, fn);
@@ -228,8 +237,8 @@ class PgDb final : public Db {
     // command's code, attempts. READ COMMITTED whatever the server's default, as every
     // transaction here is written for.
     TRY_VOID(
-        conn->exec_script("SET default_transaction_read_only = on;"
-                          " SET default_transaction_isolation = 'read committed'"));
+        conn->start_session("SET default_transaction_read_only = on;"
+                            " SET default_transaction_isolation = 'read committed'"));
     return conn;
   }
 

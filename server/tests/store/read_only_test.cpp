@@ -54,6 +54,34 @@ TEST(ReadOnly, on_postgresql_a_write_inside_a_read_is_refused_by_the_server) {
   EXPECT_EQ(*written, 1);
 }
 
+// A PostgreSQL session that is lost is replaced by one with the same settings as the first: a
+// read-only database stays read-only. (The pool drops the broken connection and opens a new one;
+// a connection found broken while idle is reset in place, and sets them again too.)
+TEST(ReadOnly, on_postgresql_a_session_opened_again_is_read_only_as_before) {
+  if (!using_postgres()) GTEST_SKIP() << "only PostgreSQL sessions are opened again";
+  auto db = fresh_db();
+  auto ro = store::open_database(database_url(*db), 1, store::kDefaultConnectionWait, store::OpenMode::read_only);
+  ASSERT_TRUE(ro.has_value());
+  auto pid = (*ro)->read([](store::Conn& c) { return c.query_one("SELECT pg_backend_pid()"); });
+  ASSERT_TRUE(pid.has_value());
+  auto ended = db->read([&](store::Conn& c) {
+    return c.query_one("SELECT pg_terminate_backend(CAST(? AS INTEGER))", {(*pid)->integer(0)});
+  });
+  ASSERT_TRUE(ended.has_value());
+  // The lost session is noticed and opened again on the way (a retryable failure).
+  auto insert = (*ro)->write([](store::Conn& c) {
+    return c.exec("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_x.sql', 'now')");
+  });
+  ASSERT_FALSE(insert.has_value());
+  EXPECT_EQ(insert.error().code, "read_only");
+  auto again = (*ro)->read([](store::Conn& c) { return c.query_one("SELECT pg_backend_pid()"); });
+  ASSERT_TRUE(again.has_value());
+  EXPECT_NE((*again)->integer(0), (*pid)->integer(0)) << "the session was not replaced";
+  auto still = db->read(
+      [](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM schema_migrations WHERE name = '9999_x.sql'"); });
+  EXPECT_EQ((*still)->integer(0), 0);
+}
+
 TEST(ReadOnly, a_missing_sqlite_file_is_reported_not_created) {
   auto path = std::filesystem::temp_directory_path() / ("trellis-missing-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);

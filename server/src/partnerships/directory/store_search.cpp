@@ -109,7 +109,7 @@ Result<Lead> choose_lead(Conn& c, const std::string& org_id, const ServiceQuery&
 // The columns a search tests and orders by: the place index's own when it leads on SQLite, so
 // each service it turns away is never read from its row.
 struct Keys {
-  std::string lat, lon, id, rowid;
+  std::string lat, lon, id, rowid;  // rowid: SQLite only
 };
 
 Keys keys_for(Lead lead, bool sqlite) {
@@ -117,13 +117,12 @@ Keys keys_for(Lead lead, bool sqlite) {
   return {"s.latitude_e6", "s.longitude_e6", "s.hsds_id", "s.rowid"};
 }
 
-std::string from_clause(Lead lead, bool sqlite, store::Dialect d) {
-  if (!sqlite) {
-    if (lead == Lead::category)
-      return std::string(" FROM directory_service_categories k") + store::leading_join(d) +
-             "directory_services s ON s.org_id = k.org_id AND s.hsds_id = k.service_id";
-    return " FROM directory_services s";
-  }
+std::string from_clause(Lead lead, bool sqlite) {
+  // PostgreSQL's planner orders the tables itself; only the category lead needs its join.
+  if (!sqlite)
+    return lead == Lead::category ? " FROM directory_service_categories k JOIN directory_services s"
+                                    " ON s.org_id = k.org_id AND s.hsds_id = k.service_id"
+                                  : " FROM directory_services s";
   switch (lead) {
     case Lead::words:
       return " FROM directory_services_fts f CROSS JOIN directory_services s ON s.rowid = f.rowid";
@@ -146,7 +145,7 @@ std::pair<std::string, store::Params> search_sql(Conn& c, const std::string& org
   static const std::string select = "SELECT " + kHit.select_list("s");
   bool sqlite = c.dialect() == store::Dialect::sqlite;
   Keys k = keys_for(lead, sqlite);
-  std::string sql = select + from_clause(lead, sqlite, c.dialect()) + " WHERE s.org_id = ?";
+  std::string sql = select + from_clause(lead, sqlite) + " WHERE s.org_id = ?";
   store::Params p{org_id};
   if (!terms.empty()) {
     if (!sqlite) {
