@@ -2,60 +2,78 @@
 
 namespace trellis::access {
 
-using nlohmann::json;
+void write_json(JsonWriter& w, Part p) { w.value(part_name(p)); }
 
-json to_json(const User& u) {
-  return {{"id", u.id},
-          {"email", u.email},
-          {"displayName", u.display_name},
-          {"role", role_name(u.role)},
-          {"active", u.active},
-          {"teamIds", u.team_ids},
-          {"createdAt", u.created_at},
-          {"updatedAt", u.updated_at},
-          {"version", u.version},
-          {"personId", u.person_id ? json(*u.person_id) : json(nullptr)},
-          {"supporterId", u.supporter_id ? json(*u.supporter_id) : json(nullptr)},
-          {"partnerId", u.partner_id ? json(*u.partner_id) : json(nullptr)}};
+void write_json(JsonWriter& w, const User& u) {
+  w.object([&] {
+    w.field("id", u.id);
+    w.field("email", u.email);
+    w.field("displayName", u.display_name);
+    w.field("role", role_name(u.role));
+    w.field("active", u.active);
+    w.field("teamIds", u.team_ids);
+    w.field("createdAt", u.created_at);
+    w.field("updatedAt", u.updated_at);
+    w.field("version", u.version);
+    w.field("personId", u.person_id);
+    w.field("supporterId", u.supporter_id);
+    w.field("partnerId", u.partner_id);
+  });
 }
-json to_json(const Team& t) {
-  return {{"id", t.id},
-          {"name", t.name},
-          {"description", t.description},
-          {"siteId", t.site_id ? json(*t.site_id) : json(nullptr)},
-          {"active", t.active},
-          {"memberCount", t.member_count},
-          {"createdAt", t.created_at},
-          {"updatedAt", t.updated_at},
-          {"version", t.version}};
+
+void write_json(JsonWriter& w, const Team& t) {
+  w.object([&] {
+    w.field("id", t.id);
+    w.field("name", t.name);
+    w.field("description", t.description);
+    w.field("siteId", t.site_id);
+    w.field("active", t.active);
+    w.field("memberCount", t.member_count);
+    w.field("createdAt", t.created_at);
+    w.field("updatedAt", t.updated_at);
+    w.field("version", t.version);
+  });
 }
-json to_json(const Site& s) { return {{"id", s.id}, {"name", s.name}, {"address", s.address}, {"version", s.version}}; }
-json to_json(const Session& s, const std::string& current_id) {
-  return {{"id", s.id},
-          {"createdAt", s.created_at},
-          {"lastSeenAt", s.last_seen_at},
-          {"expiresAt", s.expires_at},
-          {"userAgent", s.user_agent},
-          {"clientAddress", s.client_address},
-          {"current", s.id == current_id}};
+
+void write_json(JsonWriter& w, const Site& s) {
+  w.object([&] {
+    w.field("id", s.id);
+    w.field("name", s.name);
+    w.field("address", s.address);
+    w.field("version", s.version);
+  });
 }
-json to_json(const AuditEvent& e) {
-  auto opt = [](const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); };
-  return {{"seq", e.seq},
-          {"id", e.id},
-          {"at", e.at},
-          {"actorId", opt(e.actor_id)},
-          {"actorRole", opt(e.actor_role)},
-          {"actorName", opt(e.actor_name)},
-          {"action", e.action},
-          {"entityType", e.entity_type},
-          {"entityId", e.entity_id},
-          {"personId", opt(e.person_id)},
-          {"outcome", e.outcome},
-          {"requestId", e.request_id},
-          {"clientAddress", e.client_address},
-          {"detail", e.detail},
-          {"hash", e.hash}};
+
+void write_session(JsonWriter& w, const Session& s, const std::string& current_id) {
+  w.object([&] {
+    w.field("id", s.id);
+    w.field("createdAt", s.created_at);
+    w.field("lastSeenAt", s.last_seen_at);
+    w.field("expiresAt", s.expires_at);
+    w.field("userAgent", s.user_agent);
+    w.field("clientAddress", s.client_address);
+    w.field("current", s.id == current_id);
+  });
+}
+
+void write_json(JsonWriter& w, const AuditEvent& e) {
+  w.object([&] {
+    w.field("seq", e.seq);
+    w.field("id", e.id);
+    w.field("at", e.at);
+    w.field("actorId", e.actor_id);
+    w.field("actorRole", e.actor_role);
+    w.field("actorName", e.actor_name);
+    w.field("action", e.action);
+    w.field("entityType", e.entity_type);
+    w.field("entityId", e.entity_id);
+    w.field("personId", e.person_id);
+    w.field("outcome", e.outcome);
+    w.field("requestId", e.request_id);
+    w.field("clientAddress", e.client_address);
+    w.field("detail", e.detail);
+    w.field("hash", e.hash);
+  });
 }
 
 }  // namespace trellis::access

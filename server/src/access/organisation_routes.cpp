@@ -13,7 +13,6 @@ namespace {
 
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
 
 // The roles an administrator gives directly. People and supporters get their sign-in only from
 // an invitation they accept themselves, and partner agencies' users are made with their agency.
@@ -24,14 +23,23 @@ std::vector<std::string_view> worker_role_names() {
   return out;
 }
 
+// A page of a list that goes on: its items, and where the next page starts (null on the last).
+template <typename T>
+JsonWriter page_of(const std::vector<T>& items, const std::optional<std::string>& next_cursor) {
+  JsonWriter w;
+  w.object([&] {
+    w.field("items", items);
+    w.field("nextCursor", next_cursor);
+  });
+  return w;
+}
+
 // ---- sites and teams
 
 Response list_sites(Ctx& ctx, AccessService& svc) {
   auto s = svc.sites(ctx.principal().user.org_id);
   if (!s) return ctx.problem(s.error());
-  json items = json::array();
-  for (const auto& x : *s) items.push_back(to_json(x));
-  return Response::json(200, {{"items", items}});
+  return Response::json(200, api::items(*s));
 }
 
 Response create_site(Ctx& ctx, AccessService& svc) {
@@ -42,15 +50,15 @@ Response create_site(Ctx& ctx, AccessService& svc) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto s = svc.create_site(ctx.actor(), *name, address.value_or(""));
   if (!s) return ctx.problem(s.error());
-  return Response::json(201, to_json(*s));
+  JsonWriter w;
+  w.value(*s);
+  return Response::json(201, std::move(w));
 }
 
 Response list_teams(Ctx& ctx, AccessService& svc) {
   auto t = svc.teams(ctx.principal().user.org_id);
   if (!t) return ctx.problem(t.error());
-  json items = json::array();
-  for (const auto& x : *t) items.push_back(to_json(x));
-  return Response::json(200, {{"items", items}});
+  return Response::json(200, api::items(*t));
 }
 
 Result<TeamInput> read_team(const Ctx& ctx, Need name_need) {
@@ -68,13 +76,12 @@ Response create_team(Ctx& ctx, AccessService& svc) {
   auto in = read_team(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
   auto t = svc.create_team(ctx.actor(), *in);
-  return api::respond_as(
-      ctx, t, [](const Team& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, t, 201);
 }
 
 Response get_team(Ctx& ctx, AccessService& svc) {
   auto t = svc.team(ctx.principal().user.org_id, ctx.param("id"));
-  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+  return api::respond_as(ctx, t);
 }
 
 Response update_team(Ctx& ctx, AccessService& svc) {
@@ -83,7 +90,7 @@ Response update_team(Ctx& ctx, AccessService& svc) {
   auto in = read_team(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   auto t = svc.update_team(ctx.actor(), ctx.param("id"), *version, *in);
-  return api::respond_as(ctx, t, [](const Team& x) { return to_json(x); });
+  return api::respond_as(ctx, t);
 }
 
 // ---- users
@@ -104,15 +111,12 @@ Response list_users(Ctx& ctx, AccessService& svc) {
   }
   auto users = svc.users(ctx.principal().user.org_id, q, *page);
   if (!users) return ctx.problem(users.error());
-  json items = json::array();
-  for (const auto& u : users->items) items.push_back(to_json(u));
-  return Response::json(
-      200, {{"items", items}, {"nextCursor", users->next_cursor ? json(*users->next_cursor) : json(nullptr)}});
+  return Response::json(200, page_of(users->items, users->next_cursor));
 }
 
 Response get_user(Ctx& ctx, AccessService& svc) {
   auto u = svc.user(ctx.principal().user.org_id, ctx.param("id"));
-  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+  return api::respond_as(ctx, u);
 }
 
 Response create_user(Ctx& ctx, AccessService& svc) {
@@ -139,8 +143,7 @@ Response create_user(Ctx& ctx, AccessService& svc) {
   u.password = *password;
   u.team_ids = teams.value_or(std::vector<std::string>{});
   auto created = svc.create_user(ctx.actor(), u);
-  return api::respond_as(
-      ctx, created, [](const User& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, created, 201);
 }
 
 Response update_user(Ctx& ctx, AccessService& svc) {
@@ -154,7 +157,7 @@ Response update_user(Ctx& ctx, AccessService& svc) {
   ch.team_ids = in->id_list("teamIds", Need::optional);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto u = svc.update_user(ctx.actor(), ctx.param("id"), *version, ch);
-  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+  return api::respond_as(ctx, u);
 }
 
 Response change_role(Ctx& ctx, AccessService& svc) {
@@ -168,7 +171,7 @@ Response change_role(Ctx& ctx, AccessService& svc) {
   UserChanges ch;
   ch.role = parse_role(*role);
   auto u = svc.update_user(ctx.actor(), ctx.param("id"), *version, ch);
-  return api::respond_as(ctx, u, [](const User& x) { return to_json(x); });
+  return api::respond_as(ctx, u);
 }
 
 Response reset_password(Ctx& ctx, AccessService& svc) {
@@ -212,10 +215,7 @@ Response browse_audit(Ctx& ctx, AccessService& svc) {
   if (!f) return ctx.problem(f.error());
   auto events = svc.audit_events(ctx.actor(), *f, *page);
   if (!events) return ctx.problem(events.error());
-  json items = json::array();
-  for (const auto& e : events->items) items.push_back(to_json(e));
-  return Response::json(
-      200, {{"items", items}, {"nextCursor", events->next_cursor ? json(*events->next_cursor) : json(nullptr)}});
+  return Response::json(200, page_of(events->items, events->next_cursor));
 }
 
 std::string csv_field(const std::string& s) {

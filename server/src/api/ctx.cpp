@@ -27,11 +27,10 @@ Result<JsonReader> Ctx::input() const {
   return JsonReader::of(*body);
 }
 
-Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status) {
-  if (!r) return ctx.problem(r.error());
-  auto resp = Response::json(status, *r);
-  if (r->is_object() && r->contains("version") && (*r)["version"].is_number_integer())
-    resp.header("ETag", etag((*r)["version"].get<std::int64_t>()));
+Response written(JsonWriter&& w, int status) {
+  auto version = w.version();
+  auto resp = Response::json(status, std::move(w));
+  if (version) resp.header("ETag", etag(*version));
   return resp;
 }
 

@@ -10,6 +10,7 @@
 #include "access/model.hpp"
 #include "core/clock.hpp"
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "http/request.hpp"
 
 namespace trellis::access {
@@ -44,28 +45,42 @@ struct Ctx {
   http::Response problem(const Error& e) const { return http::Response::problem(e, request_id); }
 };
 
-// Renders a service result: the JSON on success, problem+json on error.
-http::Response respond(const Ctx& ctx, Result<nlohmann::json> r, int status = 200);
 http::Response respond_empty(const Ctx& ctx, Result<void> r);
+// The body a writer wrote, with an ETag when its top-level object showed a version.
+http::Response written(JsonWriter&& w, int status = 200);
+// A service result written by render(JsonWriter&, const T&), by default the write_json beside
+// T; problem+json on error.
 template <typename T, typename F>
-http::Response respond_as(const Ctx& ctx, const Result<T>& r, F&& render, int status = 200) {
-  if (!r) return respond(ctx, std::unexpected(r.error()), status);
-  return respond(ctx, Result<nlohmann::json>(render(*r)), status);
-}
-
-// {"items": [to_json(x) for x in xs]}: the shape of every list this API returns.
-// The renderer defaults to the to_json found beside each item's type.
-template <typename T, typename Render>
-nlohmann::json items_json(const std::vector<T>& xs, Render render) {
-  auto out = nlohmann::json::array();
-  for (const auto& x : xs) out.push_back(render(x));
-  return {{"items", out}};
+requires(!std::is_integral_v<std::remove_cvref_t<F>>) http::Response
+    respond_as(const Ctx& ctx, const Result<T>& r, F&& render, int status = 200) {
+  if (!r) return ctx.problem(r.error());
+  JsonWriter w;
+  render(w, *r);
+  return written(std::move(w), status);
 }
 template <typename T>
-nlohmann::json items_json(const std::vector<T>& xs) {
-  return items_json(xs, [](const T& x) { return to_json(x); });
+http::Response respond_as(const Ctx& ctx, const Result<T>& r, int status = 200) {
+  return respond_as(
+      ctx, r, [](JsonWriter& w, const T& x) { w.value(x); }, status);
 }
 
+// {"items": [each x]}: the shape of every list this API returns, each item written by
+// render(JsonWriter&, const T&), by default the write_json beside the item's type.
+template <typename T, typename Render>
+JsonWriter items(const std::vector<T>& xs, Render render) {
+  JsonWriter w;
+  w.object([&] {
+    w.key("items");
+    w.array([&] {
+      for (const auto& x : xs) render(w, x);
+    });
+  });
+  return w;
+}
+template <typename T>
+JsonWriter items(const std::vector<T>& xs) {
+  return items(xs, [](JsonWriter& w, const T& x) { w.value(x); });
+}
 // Reads If-Match ("3" or W/"3"); 428 when absent, 400 when unreadable.
 Result<std::int64_t> if_match_version(const http::Request& req);
 std::string etag(std::int64_t version);

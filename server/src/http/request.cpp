@@ -62,11 +62,17 @@ std::optional<std::string> Response::find_header(std::string_view name) const {
   return std::nullopt;
 }
 
-Response Response::json(int status, const nlohmann::json& body) {
+Response Response::json(int status, JsonWriter&& body) {
   Response r;
   r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = body.take();
   return r;
+}
+
+Response Response::json(int status, const nlohmann::json& body) {
+  JsonWriter w;
+  w.json_value(body);
+  return json(status, std::move(w));
 }
 
 Response Response::empty(int status) {
@@ -77,18 +83,24 @@ Response Response::empty(int status) {
 }
 
 Response Response::problem(const Error& e, const std::string& request_id) {
-  nlohmann::json body = {
-      {"type", "https://trellis.example/problems/" + (e.code.empty() ? std::string("error") : e.code)},
-      {"title", e.title},
-      {"status", http_status(e.kind)},
-      {"detail", e.detail},
-      {"requestId", request_id},
-  };
-  if (!e.fields.empty()) {
-    auto& errs = body["errors"] = nlohmann::json::array();
-    for (const auto& f : e.fields) errs.push_back({{"field", f.field}, {"message", f.message}});
-  }
-  Response r = json(http_status(e.kind), body);
+  JsonWriter w;
+  w.object([&] {
+    w.field("type", "https://trellis.example/problems/" + (e.code.empty() ? std::string("error") : e.code));
+    w.field("title", e.title);
+    w.field("status", http_status(e.kind));
+    w.field("detail", e.detail);
+    w.field("requestId", request_id);
+    if (e.fields.empty()) return;
+    w.key("errors");
+    w.array([&] {
+      for (const auto& f : e.fields)
+        w.object([&] {
+          w.field("field", f.field);
+          w.field("message", f.message);
+        });
+    });
+  });
+  Response r = json(http_status(e.kind), std::move(w));
   r.content_type = "application/problem+json";
   if (e.retry_after_seconds > 0) r.header("Retry-After", std::to_string(e.retry_after_seconds));
   return r;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/json_writer.hpp"
 
 namespace trellis::http {
 
@@ -38,6 +39,9 @@ struct Response {
   }
   std::optional<std::string> find_header(std::string_view name) const;
 
+  // The body its writer wrote (decision 0030).
+  static Response json(int status, JsonWriter&& body);
+  // A small body built in place as a tree.
   static Response json(int status, const nlohmann::json& body);
   static Response empty(int status = 204);
   // RFC 9457 problem details; the request id lets a person quote the error to support.

@@ -1,145 +1,180 @@
 #include "recovery/json.hpp"
 
-#include "core/json_output.hpp"
-
 namespace trellis::recovery {
-namespace {
-using nlohmann::json;
-}  // namespace
 
-json to_json(const LifeArea& a) {
-  return {
-      {"id", a.id},        {"code", a.code}, {"name", a.name}, {"description", a.description}, {"position", a.position},
-      {"active", a.active}};
+void write_json(JsonWriter& w, const LifeArea& a) {
+  w.object([&] {
+    w.field("id", a.id);
+    w.field("code", a.code);
+    w.field("name", a.name);
+    w.field("description", a.description);
+    w.field("position", a.position);
+    w.field("active", a.active);
+  });
 }
 
-json to_json(const CheckIn& c) {
-  json ratings = json::array();
-  for (const auto& r : c.ratings)
-    ratings.push_back({{"lifeAreaId", r.life_area_id},
-                       {"personRating", or_null(r.person_rating)},
-                       {"workerRating", or_null(r.worker_rating)},
-                       {"whatMatters", r.what_matters},
-                       {"whatIsWorking", r.what_is_working},
-                       {"whatWouldHelp", r.what_would_help}});
-  return {{"id", c.id},
-          {"personId", c.person_id},
-          {"takenAt", c.taken_at},
-          {"enteredByRole", or_null(c.entered_by_role)},
-          {"enteredByName", or_null(c.entered_by_name)},
-          {"homeEnvironment", c.home_environment},
-          {"priorities", c.priorities},
-          {"relationships", c.relationships},
-          {"ratings", ratings}};
+void write_json(JsonWriter& w, const Rating& r) {
+  w.object([&] {
+    w.field("lifeAreaId", r.life_area_id);
+    w.field("personRating", r.person_rating);
+    w.field("workerRating", r.worker_rating);
+    w.field("whatMatters", r.what_matters);
+    w.field("whatIsWorking", r.what_is_working);
+    w.field("whatWouldHelp", r.what_would_help);
+  });
 }
 
-json to_json(const Plan& p) {
-  json sections = json::object();
-  for (const auto& [k, s] : p.sections)
-    sections[k] = {{"text", s.text},
-                   {"writtenBy", s.written_by},
-                   {"writtenByName", s.written_by_name},
-                   {"updatedAt", s.updated_at}};
+void write_json(JsonWriter& w, const CheckIn& c) {
+  w.object([&] {
+    w.field("id", c.id);
+    w.field("personId", c.person_id);
+    w.field("takenAt", c.taken_at);
+    w.field("enteredByRole", c.entered_by_role);
+    w.field("enteredByName", c.entered_by_name);
+    w.field("homeEnvironment", c.home_environment);
+    w.field("priorities", c.priorities);
+    w.field("relationships", c.relationships);
+    w.field("ratings", c.ratings);
+  });
+}
+
+void write_json(JsonWriter& w, const Plan& p) {
   bool agreed = p.agreed_at && p.agreed_version && *p.agreed_version == p.version;
-  return {{"id", p.id.empty() ? json(nullptr) : json(p.id)},
-          {"personId", p.person_id},
-          {"sections", sections},
-          {"reviewOn", or_null(p.review_on)},
-          {"agreedByPerson", agreed},
-          {"agreedAt", agreed ? or_null(p.agreed_at) : json(nullptr)},
-          {"disagreement", p.disagreement},
-          {"createdAt", p.created_at},
-          {"updatedAt", p.updated_at},
-          {"version", p.version}};
+  w.object([&] {
+    w.key("id");
+    if (p.id.empty())
+      w.null();
+    else
+      w.value(p.id);
+    w.field("personId", p.person_id);
+    w.key("sections");
+    w.object([&] {
+      for (const auto& section : p.sections) {
+        const auto& s = section.second;
+        w.key(section.first);
+        w.object([&] {
+          w.field("text", s.text);
+          w.field("writtenBy", s.written_by);
+          w.field("writtenByName", s.written_by_name);
+          w.field("updatedAt", s.updated_at);
+        });
+      }
+    });
+    w.field("reviewOn", p.review_on);
+    w.field("agreedByPerson", agreed);
+    w.field("agreedAt", agreed ? p.agreed_at : std::nullopt);
+    w.field("disagreement", p.disagreement);
+    w.field("createdAt", p.created_at);
+    w.field("updatedAt", p.updated_at);
+    w.field("version", p.version);
+  });
 }
 
-json to_json(const Step& s) {
-  return {{"id", s.id},
-          {"goalId", s.goal_id},
-          {"description", s.description},
-          {"who", s.who},
-          {"whoName", s.who_name},
-          {"dueOn", or_null(s.due_on)},
-          {"status", name_of(s.status)},
-          {"doneAt", or_null(s.done_at)},
-          {"updatedAt", s.updated_at},
-          {"version", s.version}};
+void write_json(JsonWriter& w, const Step& s) {
+  w.object([&] {
+    w.field("id", s.id);
+    w.field("goalId", s.goal_id);
+    w.field("description", s.description);
+    w.field("who", s.who);
+    w.field("whoName", s.who_name);
+    w.field("dueOn", s.due_on);
+    w.field("status", name_of(s.status));
+    w.field("doneAt", s.done_at);
+    w.field("updatedAt", s.updated_at);
+    w.field("version", s.version);
+  });
 }
 
-json to_json(const Note& n) {
-  return {{"id", n.id},
-          {"note", n.note},
-          {"writtenAt", n.written_at},
-          {"writtenByRole", or_null(n.written_by_role)},
-          {"writtenByName", or_null(n.written_by_name)}};
+void write_json(JsonWriter& w, const Note& n) {
+  w.object([&] {
+    w.field("id", n.id);
+    w.field("note", n.note);
+    w.field("writtenAt", n.written_at);
+    w.field("writtenByRole", n.written_by_role);
+    w.field("writtenByName", n.written_by_name);
+  });
 }
 
-json to_json(const Goal& g) {
-  json steps = json::array(), notes = json::array();
-  for (const auto& s : g.steps) steps.push_back(to_json(s));
-  for (const auto& n : g.notes) notes.push_back(to_json(n));
-  return {{"id", g.id},
-          {"personId", g.person_id},
-          {"title", g.title},
-          {"whyItMatters", g.why_it_matters},
-          {"lifeAreaIds", g.life_area_ids},
-          {"status", name_of(g.status)},
-          {"writtenBy", g.written_by_role},
-          {"achievedAt", or_null(g.achieved_at)},
-          {"createdAt", g.created_at},
-          {"updatedAt", g.updated_at},
-          {"version", g.version},
-          {"steps", steps},
-          {"notes", notes}};
+void write_json(JsonWriter& w, const Goal& g) {
+  w.object([&] {
+    w.field("id", g.id);
+    w.field("personId", g.person_id);
+    w.field("title", g.title);
+    w.field("whyItMatters", g.why_it_matters);
+    w.field("lifeAreaIds", g.life_area_ids);
+    w.field("status", name_of(g.status));
+    w.field("writtenBy", g.written_by_role);
+    w.field("achievedAt", g.achieved_at);
+    w.field("createdAt", g.created_at);
+    w.field("updatedAt", g.updated_at);
+    w.field("version", g.version);
+    w.field("steps", g.steps);
+    w.field("notes", g.notes);
+  });
 }
 
-json to_json(const Achievement& a) {
-  return {{"kind", a.kind}, {"id", a.id}, {"goalId", a.goal_id}, {"title", a.title}, {"achievedAt", a.achieved_at}};
+void write_json(JsonWriter& w, const Achievement& a) {
+  w.object([&] {
+    w.field("kind", a.kind);
+    w.field("id", a.id);
+    w.field("goalId", a.goal_id);
+    w.field("title", a.title);
+    w.field("achievedAt", a.achieved_at);
+  });
 }
 
-json to_json(const store::RecordVersion& v) {
-  return {{"version", v.version},
-          {"data", v.data},
-          {"changedAt", v.changed_at},
-          {"changedByName", or_null(v.changed_by_name)},
-          {"changedByRole", or_null(v.changed_by_role)}};
+void write_version(JsonWriter& w, const store::RecordVersion& v) {
+  w.object([&] {
+    w.field("version", v.version);
+    w.key("data");
+    w.json_value(v.data);
+    w.field("changedAt", v.changed_at);
+    w.field("changedByName", v.changed_by_name);
+    w.field("changedByRole", v.changed_by_role);
+  });
 }
 
-json to_json(const AdvanceStatement& a) {
-  return {{"id", a.id},
-          {"personId", a.person_id},
-          {"treatmentPreferences", a.treatment_preferences},
-          {"whatIDoNotWant", a.what_i_do_not_want},
-          {"otherWishes", a.other_wishes},
-          {"nominatedSupportName", a.nominated_support_name},
-          {"nominatedSupportContact", a.nominated_support_contact},
-          {"signedOn", a.signed_on},
-          {"witnessName", a.witness_name},
-          {"witnessRole", a.witness_role},
-          {"witnessedOn", or_null(a.witnessed_on)},
-          {"status", name_of(a.status)},
-          {"revokedAt", or_null(a.revoked_at)},
-          {"revokedReason", a.revoked_reason},
-          {"recordedAt", a.recorded_at},
-          {"recordedByName", or_null(a.recorded_by_name)},
-          {"recordedByRole", or_null(a.recorded_by_role)}};
+void write_json(JsonWriter& w, const AdvanceStatement& a) {
+  w.object([&] {
+    w.field("id", a.id);
+    w.field("personId", a.person_id);
+    w.field("treatmentPreferences", a.treatment_preferences);
+    w.field("whatIDoNotWant", a.what_i_do_not_want);
+    w.field("otherWishes", a.other_wishes);
+    w.field("nominatedSupportName", a.nominated_support_name);
+    w.field("nominatedSupportContact", a.nominated_support_contact);
+    w.field("signedOn", a.signed_on);
+    w.field("witnessName", a.witness_name);
+    w.field("witnessRole", a.witness_role);
+    w.field("witnessedOn", a.witnessed_on);
+    w.field("status", name_of(a.status));
+    w.field("revokedAt", a.revoked_at);
+    w.field("revokedReason", a.revoked_reason);
+    w.field("recordedAt", a.recorded_at);
+    w.field("recordedByName", a.recorded_by_name);
+    w.field("recordedByRole", a.recorded_by_role);
+  });
 }
 
-json to_json(const AdvanceStatementRules& r) {
-  return {{"witnessRequired", r.witness_required},
-          {"witnessRoleRequired", r.witness_role_required},
-          {"nominatedSupportRequired", r.nominated_support_required}};
+void write_json(JsonWriter& w, const AdvanceStatementRules& r) {
+  w.object([&] {
+    w.field("witnessRequired", r.witness_required);
+    w.field("witnessRoleRequired", r.witness_role_required);
+    w.field("nominatedSupportRequired", r.nominated_support_required);
+  });
 }
 
-json to_json(const AppointmentPrep& a) {
-  return {{"id", a.id},
-          {"forDate", or_null(a.for_date)},
-          {"howThingsHaveBeen", a.how_things_have_been},
-          {"wantToTalkAbout", a.want_to_talk_about},
-          {"whatHelps", a.what_helps},
-          {"wantTreatmentToHelp", a.want_treatment_to_help},
-          {"writtenAt", a.written_at},
-          {"writtenByRole", or_null(a.written_by_role)}};
+void write_json(JsonWriter& w, const AppointmentPrep& a) {
+  w.object([&] {
+    w.field("id", a.id);
+    w.field("forDate", a.for_date);
+    w.field("howThingsHaveBeen", a.how_things_have_been);
+    w.field("wantToTalkAbout", a.want_to_talk_about);
+    w.field("whatHelps", a.what_helps);
+    w.field("wantTreatmentToHelp", a.want_treatment_to_help);
+    w.field("writtenAt", a.written_at);
+    w.field("writtenByRole", a.written_by_role);
+  });
 }
 
 }  // namespace trellis::recovery

@@ -1,22 +1,23 @@
 // How the recovery area's records look in the API and in record history.
 #pragma once
-#include <nlohmann/json.hpp>
-
+#include "core/json_writer.hpp"
 #include "recovery/model.hpp"
 #include "store/history.hpp"
 
 namespace trellis::recovery {
 
-nlohmann::json to_json(const LifeArea& a);
-nlohmann::json to_json(const CheckIn& c);
-nlohmann::json to_json(const Plan& p);
-nlohmann::json to_json(const Goal& g);
-nlohmann::json to_json(const Step& s);
-nlohmann::json to_json(const Note& n);
-nlohmann::json to_json(const Achievement& a);
-nlohmann::json to_json(const store::RecordVersion& v);
-nlohmann::json to_json(const AdvanceStatement& a);
-nlohmann::json to_json(const AdvanceStatementRules& r);
-nlohmann::json to_json(const AppointmentPrep& a);
+void write_json(JsonWriter& w, const LifeArea& a);
+void write_json(JsonWriter& w, const Rating& r);
+void write_json(JsonWriter& w, const CheckIn& c);
+void write_json(JsonWriter& w, const Plan& p);
+void write_json(JsonWriter& w, const Goal& g);
+void write_json(JsonWriter& w, const Step& s);
+void write_json(JsonWriter& w, const Note& n);
+void write_json(JsonWriter& w, const Achievement& a);
+void write_json(JsonWriter& w, const AdvanceStatement& a);
+void write_json(JsonWriter& w, const AdvanceStatementRules& r);
+void write_json(JsonWriter& w, const AppointmentPrep& a);
+// An earlier version of a plan or goal, as record history shows it.
+void write_version(JsonWriter& w, const store::RecordVersion& v);
 
 }  // namespace trellis::recovery

@@ -29,7 +29,7 @@ using nlohmann::json;
 Response list_life_areas(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.life_areas(ctx.org_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response add_life_area(Ctx& ctx, RecoveryService& svc) {
@@ -38,9 +38,7 @@ Response add_life_area(Ctx& ctx, RecoveryService& svc) {
   auto name = in->text("name", Need::required, {.min = 2, .max = 80});
   auto description = in->text("description", Need::optional, {.max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.add_life_area(ctx.actor(), *name, description.value_or("")),
-      [](const LifeArea& a) { return to_json(a); }, 201);
+  return api::respond_as(ctx, svc.add_life_area(ctx.actor(), *name, description.value_or("")), 201);
 }
 
 Response update_life_area(Ctx& ctx, RecoveryService& svc) {
@@ -54,8 +52,7 @@ Response update_life_area(Ctx& ctx, RecoveryService& svc) {
   std::optional<int> pos;
   if (position) pos = static_cast<int>(*position);
   return api::respond_as(ctx,
-                         svc.update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active),
-                         [](const LifeArea& a) { return to_json(a); });
+                         svc.update_life_area(ctx.actor(), ctx.param("lifeAreaId"), name, description, pos, active));
 }
 
 Response list_check_ins(Ctx& ctx, RecoveryService& svc) {
@@ -63,7 +60,7 @@ Response list_check_ins(Ctx& ctx, RecoveryService& svc) {
   if (!page) return ctx.problem(page.error());
   auto r = svc.check_ins(ctx.org_id(), ctx.person_id(), page->limit);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 std::optional<int> read_rating(JsonReader& in, const json& item, const char* key, const std::string& field) {
@@ -121,9 +118,7 @@ Response add_check_in(Ctx& ctx, RecoveryService& svc) {
     }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.add_check_in(ctx.actor(), author(ctx), ctx.person_id(), ci), [](const CheckIn& c) { return to_json(c); },
-      201);
+  return api::respond_as(ctx, svc.add_check_in(ctx.actor(), author(ctx), ctx.person_id(), ci), 201);
 }
 
 }  // namespace

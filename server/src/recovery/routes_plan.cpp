@@ -19,7 +19,9 @@ using http::Response;
 
 Response plan_response(const Ctx& ctx, const Result<Plan>& p, int status = 200) {
   if (!p) return ctx.problem(p.error());
-  auto r = Response::json(status, to_json(*p));
+  JsonWriter w;
+  write_json(w, *p);
+  auto r = Response::json(status, std::move(w));
   if (p->version > 0) r.header("ETag", api::etag(p->version));
   return r;
 }
@@ -72,13 +74,13 @@ Response respond_to_plan(Ctx& ctx, RecoveryService& svc) {
 Response plan_history(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.plan_history(ctx.org_id(), ctx.person_id(), *ctx.person);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
+  return Response::json(200, api::items(*r, write_version));
 }
 
 Response list_goals(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.goals(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 // A status by its word, one of the enum's names.
@@ -102,8 +104,7 @@ Result<GoalInput> read_goal(const Ctx& ctx, Need need) {
 Response add_goal(Ctx& ctx, RecoveryService& svc) {
   auto in = read_goal(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(
-      ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in), [](const Goal& g) { return to_json(g); }, 201);
+  return api::respond_as(ctx, svc.add_goal(ctx.actor(), author(ctx), ctx.person_id(), *in), 201);
 }
 
 Response update_goal(Ctx& ctx, RecoveryService& svc) {
@@ -111,14 +112,13 @@ Response update_goal(Ctx& ctx, RecoveryService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_goal(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update_goal(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *version, *in),
-                         [](const Goal& g) { return to_json(g); });
+  return api::respond_as(ctx, svc.update_goal(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *version, *in));
 }
 
 Response goal_history(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.goal_history(ctx.org_id(), ctx.person_id(), ctx.param("goalId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r, [](const store::RecordVersion& v) { return to_json(v); }));
+  return Response::json(200, api::items(*r, write_version));
 }
 
 Result<StepInput> read_step(const Ctx& ctx, Need need) {
@@ -136,9 +136,7 @@ Result<StepInput> read_step(const Ctx& ctx, Need need) {
 Response add_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(
-      ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in),
-      [](const Step& s) { return to_json(s); }, 201);
+  return api::respond_as(ctx, svc.add_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), *in), 201);
 }
 
 Response update_step(Ctx& ctx, RecoveryService& svc) {
@@ -147,8 +145,7 @@ Response update_step(Ctx& ctx, RecoveryService& svc) {
   auto in = read_step(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(
-      ctx, svc.update_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), ctx.param("stepId"), *version, *in),
-      [](const Step& s) { return to_json(s); });
+      ctx, svc.update_step(ctx.actor(), ctx.person_id(), ctx.param("goalId"), ctx.param("stepId"), *version, *in));
 }
 
 Response add_note(Ctx& ctx, RecoveryService& svc) {
@@ -156,15 +153,13 @@ Response add_note(Ctx& ctx, RecoveryService& svc) {
   if (!in) return ctx.problem(in.error());
   auto note = in->text("note", Need::required, {.min = 1, .max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.add_note(ctx.actor(), author(ctx), ctx.person_id(), ctx.param("goalId"), *note),
-      [](const Note& n) { return to_json(n); }, 201);
+  return api::respond_as(ctx, svc.add_note(ctx.actor(), author(ctx), ctx.person_id(), ctx.param("goalId"), *note), 201);
 }
 
 Response list_achievements(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.achievements(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 }  // namespace

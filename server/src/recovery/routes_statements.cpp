@@ -22,9 +22,12 @@ Response list_advance_statements(Ctx& ctx, RecoveryService& svc) {
   if (!r) return ctx.problem(r.error());
   auto rules = svc.advance_statement_rules(ctx.org_id());
   if (!rules) return ctx.problem(rules.error());
-  auto body = api::items_json(*r);
-  body["rules"] = to_json(*rules);
-  return Response::json(200, body);
+  JsonWriter w;
+  w.object([&] {
+    w.field("items", *r);
+    w.field("rules", *rules);
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
@@ -44,9 +47,7 @@ Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {
   a.witness_role = in->text("witnessRole", Need::optional, {.max = 200}).value_or("");
   a.witnessed_on = in->text("witnessedOn", Need::optional, {.max = 10});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.make_advance_statement(ctx.actor(), author(ctx), ctx.person_id(), a),
-      [](const AdvanceStatement& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, svc.make_advance_statement(ctx.actor(), author(ctx), ctx.person_id(), a), 201);
 }
 
 Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
@@ -60,7 +61,7 @@ Response revoke_advance_statement(Ctx& ctx, RecoveryService& svc) {
 Response list_preps(Ctx& ctx, RecoveryService& svc) {
   auto r = svc.appointment_preps(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response prepare(Ctx& ctx, RecoveryService& svc) {
@@ -74,15 +75,11 @@ Response prepare(Ctx& ctx, RecoveryService& svc) {
   a.what_helps = text("whatHelps");
   a.want_treatment_to_help = text("wantTreatmentToHelp");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), ctx.person_id(), a),
-      [](const AppointmentPrep& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, svc.prepare_for_appointment(ctx.actor(), author(ctx), ctx.person_id(), a), 201);
 }
 
 Response get_statement_rules(Ctx& ctx, RecoveryService& svc) {
-  auto r = svc.advance_statement_rules(ctx.org_id());
-  if (!r) return ctx.problem(r.error());
-  return Response::json(200, to_json(*r));
+  return api::respond_as(ctx, svc.advance_statement_rules(ctx.org_id()));
 }
 
 Response set_statement_rules(Ctx& ctx, RecoveryService& svc) {
@@ -96,8 +93,7 @@ Response set_statement_rules(Ctx& ctx, RecoveryService& svc) {
   r.witness_required = *witness;
   r.witness_role_required = *role;
   r.nominated_support_required = *support;
-  return api::respond_as(ctx, svc.set_advance_statement_rules(ctx.actor(), r),
-                         [](const AdvanceStatementRules& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.set_advance_statement_rules(ctx.actor(), r));
 }
 
 }  // namespace

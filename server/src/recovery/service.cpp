@@ -86,7 +86,7 @@ Result<Plan> RecoveryService::save_plan(const access::Actor& actor, const Author
       TRY_VOID(access::append_audit(c, actor.about_person("plan.create", "plan", p.id, person_id), now));
       return p;
     }
-    TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, to_json(*existing),
+    TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, json_text(*existing),
                                  existing->updated_at, existing->updated_by, std::nullopt));
     p.agreed_version = author.is_person ? std::optional<std::int64_t>(existing->version + 1) : std::nullopt;
     TRY_VOID(db::update_plan(c, actor.org_id, p, existing->version));
@@ -112,7 +112,7 @@ Result<Plan> RecoveryService::respond_to_plan(const access::Actor& actor, const 
     p.disagreement = agree ? "" : disagreement;
     p.updated_at = to_iso(now);
     p.updated_by = actor.user_id;
-    TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, to_json(*existing),
+    TRY_VOID(store::keep_version(c, actor.org_id, "plan", p.id, existing->version, person_id, json_text(*existing),
                                  existing->updated_at, existing->updated_by, std::nullopt));
     TRY_VOID(db::update_plan(c, actor.org_id, p, version));
     auto e = actor.about_person(agree ? "plan.agree" : "plan.disagree", "plan", p.id, person_id);
@@ -186,7 +186,7 @@ Result<Goal> RecoveryService::update_goal(const access::Actor& actor, const std:
     if (achieved) g.achieved_at = to_iso(now);
     if (g.status != GoalStatus::achieved) g.achieved_at.reset();
     g.updated_at = to_iso(now);
-    TRY_VOID(store::keep_version(c, actor.org_id, "goal", g.id, before.version, person_id, to_json(before),
+    TRY_VOID(store::keep_version(c, actor.org_id, "goal", g.id, before.version, person_id, json_text(before),
                                  before.updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_goal(c, actor.org_id, g, version, actor.user_id.value_or("")));
     auto action = achieved ? "goal.achieved" : "goal.update";
@@ -249,7 +249,7 @@ Result<Step> RecoveryService::update_step(const access::Actor& actor, const std:
     if (done) s.done_at = to_iso(now);
     if (s.status != StepStatus::done) s.done_at.reset();
     s.updated_at = to_iso(now);
-    TRY_VOID(store::keep_version(c, actor.org_id, "step", s.id, found->version, person_id, to_json(*found),
+    TRY_VOID(store::keep_version(c, actor.org_id, "step", s.id, found->version, person_id, json_text(*found),
                                  found->updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_step(c, actor.org_id, s, version, actor.user_id.value_or("")));
     auto action = done ? "step.done" : "step.update";

@@ -4,12 +4,12 @@ namespace trellis::store {
 
 Result<void> keep_version(Conn& c, const std::string& org_id, const std::string& entity_type,
                           const std::string& entity_id, std::int64_t version, const std::string& person_id,
-                          const nlohmann::json& data, const std::string& at, const std::optional<std::string>& by,
+                          const std::string& data_json, const std::string& at, const std::optional<std::string>& by,
                           const std::optional<std::string>& by_role) {
   TRY(
       c.exec("INSERT INTO record_versions (org_id, entity_type, entity_id, version, person_id, data, changed_at,"
              " changed_by, changed_by_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-             {org_id, entity_type, entity_id, version, person_id, data.dump(), at, by, by_role}));
+             {org_id, entity_type, entity_id, version, person_id, data_json, at, by, by_role}));
   return {};
 }
 

@@ -21,7 +21,7 @@ struct RecordVersion {
 
 Result<void> keep_version(Conn& c, const std::string& org_id, const std::string& entity_type,
                           const std::string& entity_id, std::int64_t version, const std::string& person_id,
-                          const nlohmann::json& data, const std::string& at, const std::optional<std::string>& by,
+                          const std::string& data_json, const std::string& at, const std::optional<std::string>& by,
                           const std::optional<std::string>& by_role);
 // Newest first.
 Result<std::vector<RecordVersion>> versions_of(Conn& c, const std::string& org_id, const std::string& entity_type,

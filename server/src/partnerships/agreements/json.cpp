@@ -1,37 +1,32 @@
 #include "partnerships/agreements/json.hpp"
 
-#include "core/json_output.hpp"
+#include "access/json.hpp"
 
 namespace trellis::partnerships {
 
-using nlohmann::json;
-
-json to_json(const Partner& p) {
-  return {{"id", p.id},
-          {"name", p.name},
-          {"directoryOrganizationId", p.directory_organization_id},
-          {"status", name_of(p.status)},
-          {"agreementPurpose", p.agreement_purpose},
-          {"agreementRoles", p.agreement_roles},
-          {"informationSharing", p.information_sharing},
-          {"responseDays", p.response_days},
-          {"takingReferrals", p.taking_referrals},
-          {"waitWeeks", p.wait_weeks ? json(*p.wait_weeks) : json(nullptr)},
-          {"agreementStartsOn", or_null(p.agreement_starts_on)},
-          {"agreementReviewOn", or_null(p.agreement_review_on)},
-          {"requiredParts",
-           [&] {
-             json parts = json::array();
-             for (auto x : p.required_parts) parts.push_back(access::part_name(x));
-             return parts;
-           }()},
-          {"referralGuidance", p.referral_guidance},
-          {"agreementExpectations", p.agreement_expectations},
-          {"agreementContacts", p.agreement_contacts},
-          {"ourResources", p.our_resources},
-          {"partnerResources", p.partner_resources},
-          {"capacityUpdatedAt", or_null(p.capacity_updated_at)},
-          {"version", p.version}};
+void write_json(JsonWriter& w, const Partner& p) {
+  w.object([&] {
+    w.field("id", p.id);
+    w.field("name", p.name);
+    w.field("directoryOrganizationId", p.directory_organization_id);
+    w.field("status", name_of(p.status));
+    w.field("agreementPurpose", p.agreement_purpose);
+    w.field("agreementRoles", p.agreement_roles);
+    w.field("informationSharing", p.information_sharing);
+    w.field("responseDays", p.response_days);
+    w.field("takingReferrals", p.taking_referrals);
+    w.field("waitWeeks", p.wait_weeks);
+    w.field("agreementStartsOn", p.agreement_starts_on);
+    w.field("agreementReviewOn", p.agreement_review_on);
+    w.field("requiredParts", p.required_parts);
+    w.field("referralGuidance", p.referral_guidance);
+    w.field("agreementExpectations", p.agreement_expectations);
+    w.field("agreementContacts", p.agreement_contacts);
+    w.field("ourResources", p.our_resources);
+    w.field("partnerResources", p.partner_resources);
+    w.field("capacityUpdatedAt", p.capacity_updated_at);
+    w.field("version", p.version);
+  });
 }
 
 }  // namespace trellis::partnerships

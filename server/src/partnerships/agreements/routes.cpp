@@ -5,14 +5,10 @@
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
 #include "core/json_input.hpp"
-#include "core/json_output.hpp"
 #include "partnerships/agreements/json.hpp"
 #include "partnerships/agreements/service.hpp"
 
 namespace trellis::partnerships {
-
-using nlohmann::json;
-
 namespace {
 
 using access::Rule;
@@ -22,7 +18,7 @@ using http::Response;
 Response list_partners(Ctx& ctx, AgreementsService& svc) {
   auto r = svc.partners(ctx.principal().user.org_id);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 // A partner agency and its whole agreement, for adding one or replacing what is kept.
@@ -59,8 +55,7 @@ Result<Partner> read_partner(const Ctx& ctx) {
 Response add_partner(Ctx& ctx, AgreementsService& svc) {
   auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
-  return api::respond_as(
-      ctx, svc.add_partner(ctx.actor(), *p), [](const Partner& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, svc.add_partner(ctx.actor(), *p), 201);
 }
 
 Response update_partner(Ctx& ctx, AgreementsService& svc) {
@@ -68,17 +63,18 @@ Response update_partner(Ctx& ctx, AgreementsService& svc) {
   if (!version) return ctx.problem(version.error());
   auto p = read_partner(ctx);
   if (!p) return ctx.problem(p.error());
-  return api::respond_as(ctx, svc.update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p),
-                         [](const Partner& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.update_partner(ctx.actor(), ctx.param("partnerId"), *version, *p));
 }
 
-json document_json(const PartnerDocument& d) {
-  return {{"id", d.id},
-          {"partnerId", d.partner_id},
-          {"name", d.name},
-          {"contentType", d.content_type},
-          {"sizeBytes", d.size_bytes},
-          {"uploadedAt", d.uploaded_at}};
+void write_document(JsonWriter& w, const PartnerDocument& d) {
+  w.object([&] {
+    w.field("id", d.id);
+    w.field("partnerId", d.partner_id);
+    w.field("name", d.name);
+    w.field("contentType", d.content_type);
+    w.field("sizeBytes", d.size_bytes);
+    w.field("uploadedAt", d.uploaded_at);
+  });
 }
 
 Response attach_document(Ctx& ctx, AgreementsService& svc) {
@@ -88,16 +84,14 @@ Response attach_document(Ctx& ctx, AgreementsService& svc) {
   auto type = in->text("contentType", Need::required, {.max = 100}).value_or("");
   auto data = in->text("data", Need::required, {.max = 1 << 20}).value_or("");
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data), document_json,
-                         201);
+  return api::respond_as(ctx, svc.attach_document(ctx.actor(), ctx.param("partnerId"), name, type, data),
+                         write_document, 201);
 }
 
 Response list_documents(Ctx& ctx, AgreementsService& svc) {
   auto r = svc.documents(ctx.principal().user.org_id, ctx.param("partnerId"));
   if (!r) return ctx.problem(r.error());
-  json list = json::array();
-  for (const auto& d : *r) list.push_back(document_json(d));
-  return Response::json(200, {{"items", list}});
+  return Response::json(200, api::items(*r, write_document));
 }
 
 Response download_document(Ctx& ctx, AgreementsService& svc) {
@@ -114,8 +108,7 @@ Response download_document(Ctx& ctx, AgreementsService& svc) {
 
 Response own_agency(Ctx& ctx, AgreementsService& svc) {
   const auto& who = ctx.principal();
-  return api::respond_as(ctx, svc.partner(who.user.org_id, who.user.partner_id.value_or("")),
-                         [](const Partner& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.partner(who.user.org_id, who.user.partner_id.value_or("")));
 }
 
 Response update_capacity(Ctx& ctx, AgreementsService& svc) {
@@ -127,8 +120,7 @@ Response update_capacity(Ctx& ctx, AgreementsService& svc) {
   std::optional<int> wait;
   if (auto w = in->integer("waitWeeks", Need::optional, 0, 104)) wait = static_cast<int>(*w);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait),
-                         [](const Partner& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.update_capacity(ctx.actor(), ctx.principal(), *version, taking, wait));
 }
 
 Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessService& access) {
@@ -148,7 +140,13 @@ Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessServic
   u.partner_id = partner->id;
   auto created = access.create_user(ctx.actor(), u);
   if (!created) return ctx.problem(created.error());
-  return Response::json(201, {{"id", created->id}, {"email", created->email}, {"partnerId", partner->id}});
+  JsonWriter w;
+  w.object([&] {
+    w.field("id", created->id);
+    w.field("email", created->email);
+    w.field("partnerId", partner->id);
+  });
+  return Response::json(201, std::move(w));
 }
 
 }  // namespace

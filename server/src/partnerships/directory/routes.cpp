@@ -6,30 +6,38 @@
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
 #include "core/json_input.hpp"
-#include "core/json_output.hpp"
 #include "core/pagination.hpp"
 #include "partnerships/directory/service.hpp"
 #include "store/sql.hpp"
 
 namespace trellis::partnerships {
-
-using nlohmann::json;
-
 namespace {
 
 using access::Rule;
 using api::Ctx;
 using http::Response;
 
-json import_json(const ImportProgress& p) {
-  json out = {{"id", p.id}, {"state", p.state}, {"done", p.done}, {"total", p.total}};
-  if (p.state == "applied") {
-    out["added"] = p.report.added;
-    out["updated"] = p.report.updated;
-    out["unchanged"] = p.report.unchanged;
-  }
-  if (p.error) out["error"] = {{"title", p.error->title}, {"detail", p.error->detail}};
-  return out;
+JsonWriter import_json(const ImportProgress& p) {
+  JsonWriter w;
+  w.object([&] {
+    w.field("id", p.id);
+    w.field("state", p.state);
+    w.field("done", p.done);
+    w.field("total", p.total);
+    if (p.state == "applied") {
+      w.field("added", p.report.added);
+      w.field("updated", p.report.updated);
+      w.field("unchanged", p.report.unchanged);
+    }
+    if (p.error) {
+      w.key("error");
+      w.object([&] {
+        w.field("title", p.error->title);
+        w.field("detail", p.error->detail);
+      });
+    }
+  });
+  return w;
 }
 
 // The body is HSDS JSON, or {"tables": {"services.csv": "…", …}} for a tabular export.
@@ -66,7 +74,10 @@ Response directory_import(Ctx& ctx, DirectoryService& svc) {
 Response export_directory(Ctx& ctx, DirectoryService& svc) {
   auto r = svc.export_hsds(ctx.actor());
   if (!r) return ctx.problem(r.error());
-  auto resp = Response::json(200, *r);
+  // The HSDS documents are kept as they came, so the export places them whole.
+  JsonWriter w;
+  w.json_value(*r);
+  auto resp = Response::json(200, std::move(w));
   resp.header("Content-Disposition", "attachment; filename=\"directory-hsds.json\"");
   return resp;
 }
@@ -98,21 +109,11 @@ Result<std::optional<db::LocalMoment>> moment_param(const http::Request& req, co
       weekday_of(t.substr(0, 10)), std::stoi(t.substr(11, 2)) * 60 + std::stoi(t.substr(14, 2)), t.substr(0, 10)}};
 }
 
-json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from) {
+void write_service(JsonWriter& w, const db::ServiceHit& h, const std::optional<db::Place>& from) {
   auto deg = [](const std::optional<std::int64_t>& v) {
-    return v ? json(static_cast<double>(*v) / 1e6) : json(nullptr);
+    return v ? std::optional(static_cast<double>(*v) / 1e6) : std::nullopt;
   };
-  json out = {{"id", h.id},
-              {"organizationId", h.organization_id},
-              {"organizationName", h.organization_name},
-              {"name", h.name},
-              {"description", h.description},
-              {"status", h.status},
-              {"languages", h.languages},
-              {"categories", store::split_list(h.taxonomy_codes)},
-              {"postcode", h.postcode},
-              {"latitude", deg(h.latitude_e6)},
-              {"longitude", deg(h.longitude_e6)}};
+  std::optional<double> distance_km;
   if (from && h.latitude_e6 && h.longitude_e6) {
     // Great-circle distance, rounded to 100 m for showing.
     constexpr double kRad = M_PI / 180e6, kEarthKm = 6371.0;
@@ -120,9 +121,22 @@ json service_json(const db::ServiceHit& h, const std::optional<db::Place>& from)
     double dla = la2 - la1, dlo = static_cast<double>(*h.longitude_e6 - from->longitude_e6) * kRad;
     double a =
         std::sin(dla / 2) * std::sin(dla / 2) + std::cos(la1) * std::cos(la2) * std::sin(dlo / 2) * std::sin(dlo / 2);
-    out["distanceKm"] = std::round(2 * kEarthKm * std::asin(std::sqrt(a)) * 10) / 10;
+    distance_km = std::round(2 * kEarthKm * std::asin(std::sqrt(a)) * 10) / 10;
   }
-  return out;
+  w.object([&] {
+    w.field("id", h.id);
+    w.field("organizationId", h.organization_id);
+    w.field("organizationName", h.organization_name);
+    w.field("name", h.name);
+    w.field("description", h.description);
+    w.field("status", h.status);
+    w.field("languages", h.languages);
+    w.field("categories", store::split_list(h.taxonomy_codes));
+    w.field("postcode", h.postcode);
+    w.field("latitude", deg(h.latitude_e6));
+    w.field("longitude", deg(h.longitude_e6));
+    if (distance_km) w.field("distanceKm", *distance_km);
+  });
 }
 
 db::ServiceQuery with_point(db::ServiceQuery q, const db::Place& p) {
@@ -166,7 +180,7 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
   auto r = svc.find_services(ctx.principal().user.org_id, q, near);
   if (!r) return ctx.problem(r.error());
   if (r->near) point = r->near;
-  json next = nullptr;
+  std::optional<std::string> next;
   if (r->hits.size() > page->limit) {
     r->hits.resize(page->limit);
     const auto& last = r->hits.back();
@@ -177,21 +191,33 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
                      : last.name;
     next = encode_cursor({point ? "d" : "n", key, last.id});
   }
-  json list = json::array();
-  for (const auto& h : r->hits) list.push_back(service_json(h, point));
-  json out = {{"items", list}, {"nextCursor", next}};
-  if (r->near)
-    out["near"] = {{"latitude", static_cast<double>(r->near->latitude_e6) / 1e6},
-                   {"longitude", static_cast<double>(r->near->longitude_e6) / 1e6}};
-  return Response::json(200, out);
+  JsonWriter w;
+  w.object([&] {
+    w.key("items");
+    w.array([&] {
+      for (const auto& h : r->hits) write_service(w, h, point);
+    });
+    w.field("nextCursor", next);
+    if (!r->near) return;
+    w.key("near");
+    w.object([&] {
+      w.field("latitude", static_cast<double>(r->near->latitude_e6) / 1e6);
+      w.field("longitude", static_cast<double>(r->near->longitude_e6) / 1e6);
+    });
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response directory_categories(Ctx& ctx, DirectoryService& svc) {
   auto r = svc.categories(ctx.principal().user.org_id);
   if (!r) return ctx.problem(r.error());
-  json list = json::array();
-  for (const auto& k : *r) list.push_back({{"code", k.code}, {"name", k.name}, {"services", k.services}});
-  return Response::json(200, {{"items", list}});
+  return Response::json(200, api::items(*r, [](JsonWriter& w, const db::CategoryCount& k) {
+                          w.object([&] {
+                            w.field("code", k.code);
+                            w.field("name", k.name);
+                            w.field("services", k.services);
+                          });
+                        }));
 }
 
 }  // namespace

@@ -2,41 +2,50 @@
 
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
+#include "access/json.hpp"
 #include "core/json_input.hpp"
-#include "core/json_output.hpp"
-#include "partnerships/agreements/json.hpp"
 #include "partnerships/referrals/service.hpp"
 
 namespace trellis::partnerships {
+namespace {
 
-using nlohmann::json;
-
-json to_json(const Referral& r) {
-  json parts = json::array();
-  for (auto p : r.shared_parts) parts.push_back(access::part_name(p));
-  return {{"id", r.id},
-          {"personId", r.person_id},
-          {"personName", r.person_name},
-          {"partnerId", r.partner_id},
-          {"partnerName", r.partner_name},
-          {"serviceName", r.service_name},
-          {"reason", r.reason},
-          {"goalIds", r.goal_ids},
-          {"sharedParts", parts},
-          {"status", name_of(r.status)},
-          {"declineReason", r.decline_reason},
-          {"outcome", r.outcome},
-          {"sentAt", or_null(r.sent_at)},
-          {"respondedAt", or_null(r.responded_at)},
-          {"closedAt", or_null(r.closed_at)},
-          {"overdue", r.overdue},
-          {"createdAt", r.created_at},
-          {"version", r.version},
-          {"personWithheld", r.person_withheld}};
+// A referral's members, for the partner's view that shows more beside them.
+void write_referral_fields(JsonWriter& w, const Referral& r) {
+  w.field("id", r.id);
+  w.field("personId", r.person_id);
+  w.field("personName", r.person_name);
+  w.field("partnerId", r.partner_id);
+  w.field("partnerName", r.partner_name);
+  w.field("serviceName", r.service_name);
+  w.field("reason", r.reason);
+  w.field("goalIds", r.goal_ids);
+  w.field("sharedParts", r.shared_parts);
+  w.field("status", name_of(r.status));
+  w.field("declineReason", r.decline_reason);
+  w.field("outcome", r.outcome);
+  w.field("sentAt", r.sent_at);
+  w.field("respondedAt", r.responded_at);
+  w.field("closedAt", r.closed_at);
+  w.field("overdue", r.overdue);
+  w.field("createdAt", r.created_at);
+  w.field("version", r.version);
+  w.field("personWithheld", r.person_withheld);
 }
 
-json to_json(const ReferralEvent& e) {
-  return {{"at", e.at}, {"from", e.from_status}, {"to", e.to_status}, {"note", e.note}, {"byRole", or_null(e.by_role)}};
+}  // namespace
+
+void write_json(JsonWriter& w, const Referral& r) {
+  w.object([&] { write_referral_fields(w, r); });
+}
+
+void write_json(JsonWriter& w, const ReferralEvent& e) {
+  w.object([&] {
+    w.field("at", e.at);
+    w.field("from", e.from_status);
+    w.field("to", e.to_status);
+    w.field("note", e.note);
+    w.field("byRole", e.by_role);
+  });
 }
 
 namespace {
@@ -49,7 +58,7 @@ using http::Response;
 Response person_referrals(Ctx& ctx, ReferralsService& svc) {
   auto r = svc.referrals_for_person(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response draft_referral(Ctx& ctx, ReferralsService& svc) {
@@ -67,15 +76,13 @@ Response draft_referral(Ctx& ctx, ReferralsService& svc) {
   n.partner_id = *partner;
   for (const auto& name : parts.value_or(std::vector<std::string>{}))
     n.shared_parts.push_back(*access::parse_part(name));
-  return api::respond_as(
-      ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n), [](const Referral& x) { return to_json(x); }, 201);
+  return api::respond_as(ctx, svc.draft_referral(ctx.actor(), ctx.param("id"), n), 201);
 }
 
 Response send_referral(Ctx& ctx, ReferralsService& svc) {
   auto version = api::if_match_version(ctx.req);
   if (!version) return ctx.problem(version.error());
-  return api::respond_as(ctx, svc.send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version),
-                         [](const Referral& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.send_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version));
 }
 
 Response withdraw_referral(Ctx& ctx, ReferralsService& svc) {
@@ -86,14 +93,13 @@ Response withdraw_referral(Ctx& ctx, ReferralsService& svc) {
   auto note = in->text("note", Need::optional, {.max = 2000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   return api::respond_as(
-      ctx, svc.withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")),
-      [](const Referral& x) { return to_json(x); });
+      ctx, svc.withdraw_referral(ctx.actor(), ctx.param("id"), ctx.param("referralId"), *version, note.value_or("")));
 }
 
 Response referral_timeline(Ctx& ctx, ReferralsService& svc) {
   auto r = svc.timeline(ctx.principal().user.org_id, ctx.param("id"), ctx.param("referralId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response partner_inbox(Ctx& ctx, ReferralsService& svc) {
@@ -102,25 +108,49 @@ Response partner_inbox(Ctx& ctx, ReferralsService& svc) {
   auto r = svc.inbox(ctx.actor(), ctx.principal(), *page);
   if (!r) return ctx.problem(r.error());
   ctx.reads_shown = std::move(r->reads);
-  auto out = api::items_json(r->items);
-  out["nextCursor"] = r->next_cursor ? json(*r->next_cursor) : json(nullptr);
-  return Response::json(200, out);
+  JsonWriter w;
+  w.object([&] {
+    w.field("items", r->items);
+    w.field("nextCursor", r->next_cursor);
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response partner_item(Ctx& ctx, ReferralsService& svc) {
   auto r = svc.inbox_item(ctx.actor(), ctx.principal(), ctx.param("referralId"));
   if (!r) return ctx.problem(r.error());
-  auto j = to_json(r->referral);
-  json visible = json::array();
-  for (auto p : r->visible_parts) visible.push_back(access::part_name(p));
-  j["visibleParts"] = visible;
   // Goals travel with the referral only while the person's consent covers them.
   if (std::find(r->visible_parts.begin(), r->visible_parts.end(), Part::goals) == r->visible_parts.end())
-    j["goalIds"] = json::array();
-  j["timeline"] = api::items_json(r->timeline)["items"];
-  auto resp = Response::json(200, j);
+    r->referral.goal_ids.clear();
+  JsonWriter w;
+  w.object([&] {
+    write_referral_fields(w, r->referral);
+    w.field("visibleParts", r->visible_parts);
+    w.field("timeline", r->timeline);
+  });
+  auto resp = Response::json(200, std::move(w));
   resp.header("ETag", api::etag(r->referral.version));
   return resp;
+}
+
+// A mean or rate is null, not 0, when nothing was there to measure.
+void write_figures(JsonWriter& w, const db::PartnerFigures& f) {
+  auto answered = f.accepted + f.declined + f.redirected;
+  auto when = [](bool measured, double v) { return measured ? std::optional(v) : std::nullopt; };
+  w.object([&] {
+    w.field("partnerId", f.partner_id);
+    w.field("partnerName", f.partner_name);
+    w.field("sent", f.sent);
+    w.field("accepted", f.accepted);
+    w.field("declined", f.declined);
+    w.field("redirected", f.redirected);
+    w.field("completed", f.completed);
+    w.field("withdrawn", f.withdrawn);
+    w.field("open", f.open);
+    w.field("acceptanceRate", when(answered > 0, static_cast<double>(f.accepted) / static_cast<double>(answered)));
+    w.field("meanDaysToRespond", when(f.responded != 0, f.mean_days_to_respond));
+    w.field("meanDaysToClose", when(f.completed + f.declined + f.redirected != 0, f.mean_days_to_close));
+  });
 }
 
 Response figures(Ctx& ctx, ReferralsService& svc) {
@@ -129,24 +159,16 @@ Response figures(Ctx& ctx, ReferralsService& svc) {
   auto to = ctx.req.query("to").value_or(today);
   auto r = svc.figures(ctx.principal(), from, to);
   if (!r) return ctx.problem(r.error());
-  json items = json::array();
-  for (const auto& f : *r) {
-    double answered = static_cast<double>(f.accepted + f.declined + f.redirected);
-    items.push_back(
-        {{"partnerId", f.partner_id},
-         {"partnerName", f.partner_name},
-         {"sent", f.sent},
-         {"accepted", f.accepted},
-         {"declined", f.declined},
-         {"redirected", f.redirected},
-         {"completed", f.completed},
-         {"withdrawn", f.withdrawn},
-         {"open", f.open},
-         {"acceptanceRate", answered > 0 ? json(static_cast<double>(f.accepted) / answered) : json(nullptr)},
-         {"meanDaysToRespond", f.responded ? json(f.mean_days_to_respond) : json(nullptr)},
-         {"meanDaysToClose", f.completed + f.declined + f.redirected ? json(f.mean_days_to_close) : json(nullptr)}});
-  }
-  return Response::json(200, {{"from", from}, {"to", to}, {"items", items}});
+  JsonWriter w;
+  w.object([&] {
+    w.field("from", from);
+    w.field("to", to);
+    w.key("items");
+    w.array([&] {
+      for (const auto& f : *r) write_figures(w, f);
+    });
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response partner_respond(Ctx& ctx, ReferralsService& svc) {
@@ -158,10 +180,8 @@ Response partner_respond(Ctx& ctx, ReferralsService& svc) {
   auto to = in->one_of("status", Need::required, moves);
   auto note = in->text("note", Need::optional, {.max = 4000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx,
-                         svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version,
-                                     *parse_name<ReferralState>(*to), note.value_or("")),
-                         [](const Referral& x) { return to_json(x); });
+  return api::respond_as(ctx, svc.respond(ctx.actor(), ctx.principal(), ctx.param("referralId"), *version,
+                                          *parse_name<ReferralState>(*to), note.value_or("")));
 }
 
 }  // namespace

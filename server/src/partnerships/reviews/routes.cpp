@@ -3,51 +3,69 @@
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
 #include "core/json_input.hpp"
-#include "core/json_output.hpp"
 #include "partnerships/reviews/service.hpp"
 
 namespace trellis::partnerships {
-
-using nlohmann::json;
-
 namespace {
 
 using access::Rule;
 using api::Ctx;
 using http::Response;
 
-json review_json(const PartnershipReview& r) {
-  json results = json::array();
-  for (const auto& d : r.results) {
-    std::string title;
-    for (const auto& k : kDimensions)
-      if (k.code == d.code) title = std::string(k.title);
-    results.push_back({{"dimension", d.code},
-                       {"title", title},
-                       {"raters", d.raters},
-                       {"mean", d.raters ? json(d.mean) : json(nullptr)},
-                       {"spread", d.raters ? json(d.spread) : json(nullptr)},
-                       {"previousMean", d.previous_mean ? json(*d.previous_mean) : json(nullptr)},
-                       {"change", d.raters && d.previous_mean ? json(d.mean - *d.previous_mean) : json(nullptr)},
-                       {"comments", d.comments}});
-  }
-  json actions = json::array();
-  for (const auto& [a, o] : r.actions) actions.push_back({{"action", a}, {"owner", o}});
-  return {{"id", r.id},
-          {"partnerId", r.partner_id},
-          {"partnerName", r.partner_name},
-          {"title", r.title},
-          {"openedAt", r.opened_at},
-          {"serviceRaters", r.service_raters},
-          {"partnerRaters", r.partner_raters},
-          {"results", results},
-          {"actions", actions}};
+void write_review(JsonWriter& w, const PartnershipReview& r) {
+  w.object([&] {
+    w.field("id", r.id);
+    w.field("partnerId", r.partner_id);
+    w.field("partnerName", r.partner_name);
+    w.field("title", r.title);
+    w.field("openedAt", r.opened_at);
+    w.field("serviceRaters", r.service_raters);
+    w.field("partnerRaters", r.partner_raters);
+    w.key("results");
+    w.array([&] {
+      for (const auto& d : r.results) {
+        std::string title;
+        for (const auto& k : kDimensions)
+          if (k.code == d.code) title = std::string(k.title);
+        // A dimension nobody has rated has no mean, spread or change yet.
+        auto if_rated = [&](auto v) { return d.raters ? std::optional(v) : std::nullopt; };
+        w.object([&] {
+          w.field("dimension", d.code);
+          w.field("title", title);
+          w.field("raters", d.raters);
+          w.field("mean", if_rated(d.mean));
+          w.field("spread", if_rated(d.spread));
+          w.field("previousMean", d.previous_mean);
+          w.field("change", d.previous_mean ? if_rated(d.mean - *d.previous_mean) : std::nullopt);
+          w.field("comments", d.comments);
+        });
+      }
+    });
+    w.key("actions");
+    w.array([&] {
+      for (const auto& action : r.actions)
+        w.object([&] {
+          w.field("action", action.first);
+          w.field("owner", action.second);
+        });
+    });
+  });
 }
 
 Response dimensions(Ctx&) {
-  json out = json::array();
-  for (const auto& d : kDimensions) out.push_back({{"code", d.code}, {"title", d.title}, {"question", d.question}});
-  return Response::json(200, {{"items", out}});
+  JsonWriter w;
+  w.object([&] {
+    w.key("items");
+    w.array([&] {
+      for (const auto& d : kDimensions)
+        w.object([&] {
+          w.field("code", d.code);
+          w.field("title", d.title);
+          w.field("question", d.question);
+        });
+    });
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response open_review(Ctx& ctx, ReviewsService& svc) {
@@ -55,22 +73,23 @@ Response open_review(Ctx& ctx, ReviewsService& svc) {
   if (!in) return ctx.problem(in.error());
   auto title = in->text("title", Need::required, {.min = 3, .max = 200});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.open_review(ctx.actor(), ctx.param("partnerId"), *title),
-      [](const PartnershipReview& r) { return review_json(r); }, 201);
+  return api::respond_as(ctx, svc.open_review(ctx.actor(), ctx.param("partnerId"), *title), write_review, 201);
 }
 
 Response list_reviews(Ctx& ctx, ReviewsService& svc) {
   auto r = svc.reviews(ctx.principal(), ctx.param("partnerId"));
   if (!r) return ctx.problem(r.error());
-  json out = json::array();
-  for (const auto& v : *r) out.push_back({{"id", v.id}, {"title", v.title}, {"openedAt", v.opened_at}});
-  return Response::json(200, {{"items", out}});
+  return Response::json(200, api::items(*r, [](JsonWriter& w, const PartnershipReview& v) {
+                          w.object([&] {
+                            w.field("id", v.id);
+                            w.field("title", v.title);
+                            w.field("openedAt", v.opened_at);
+                          });
+                        }));
 }
 
 Response get_review(Ctx& ctx, ReviewsService& svc) {
-  return api::respond_as(ctx, svc.review(ctx.principal(), ctx.param("reviewId")),
-                         [](const PartnershipReview& r) { return review_json(r); });
+  return api::respond_as(ctx, svc.review(ctx.principal(), ctx.param("reviewId")), write_review);
 }
 
 Response rate_review(Ctx& ctx, ReviewsService& svc) {
@@ -102,8 +121,7 @@ Response rate_review(Ctx& ctx, ReviewsService& svc) {
       }
   }
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(ctx, svc.rate(ctx.actor(), ctx.principal(), ctx.param("reviewId"), list),
-                         [](const PartnershipReview& r) { return review_json(r); });
+  return api::respond_as(ctx, svc.rate(ctx.actor(), ctx.principal(), ctx.param("reviewId"), list), write_review);
 }
 
 Response add_review_action(Ctx& ctx, ReviewsService& svc) {
@@ -115,7 +133,7 @@ Response add_review_action(Ctx& ctx, ReviewsService& svc) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   return api::respond_as(
       ctx, svc.add_action(ctx.actor(), ctx.principal(), ctx.param("reviewId"), *action, owner.value_or(""), due),
-      [](const PartnershipReview& r) { return review_json(r); }, 201);
+      write_review, 201);
 }
 
 }  // namespace

@@ -3,34 +3,35 @@
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
 #include "core/json_input.hpp"
-#include "core/json_output.hpp"
 #include "partnerships/shared_care/service.hpp"
 
 namespace trellis::partnerships {
 
-using nlohmann::json;
-
-json to_json(const SharedCarePlan& p) {
-  return {{"id", p.id},
-          {"partnerId", p.partner_id},
-          {"partnerName", p.partner_name},
-          {"purpose", p.purpose},
-          {"whoDoesWhat", p.who_does_what},
-          {"contacts", p.contacts},
-          {"dischargePlan", p.discharge_plan},
-          {"reviewOn", or_null(p.review_on)},
-          {"updatedAt", p.updated_at},
-          {"version", p.version}};
+void write_json(JsonWriter& w, const SharedCarePlan& p) {
+  w.object([&] {
+    w.field("id", p.id);
+    w.field("partnerId", p.partner_id);
+    w.field("partnerName", p.partner_name);
+    w.field("purpose", p.purpose);
+    w.field("whoDoesWhat", p.who_does_what);
+    w.field("contacts", p.contacts);
+    w.field("dischargePlan", p.discharge_plan);
+    w.field("reviewOn", p.review_on);
+    w.field("updatedAt", p.updated_at);
+    w.field("version", p.version);
+  });
 }
 
-json to_json(const CaseConference& k) {
-  return {{"id", k.id},
-          {"heldOn", k.held_on},
-          {"attendees", k.attendees},
-          {"decisions", k.decisions},
-          {"actions", k.actions},
-          {"personAttended", k.person_attended},
-          {"createdAt", k.created_at}};
+void write_json(JsonWriter& w, const CaseConference& k) {
+  w.object([&] {
+    w.field("id", k.id);
+    w.field("heldOn", k.held_on);
+    w.field("attendees", k.attendees);
+    w.field("decisions", k.decisions);
+    w.field("actions", k.actions);
+    w.field("personAttended", k.person_attended);
+    w.field("createdAt", k.created_at);
+  });
 }
 
 namespace {
@@ -57,15 +58,13 @@ Result<SharedCarePlan> read_shared_care(const Ctx& ctx, Need need) {
 Response list_shared_care(Ctx& ctx, SharedCareService& svc) {
   auto r = svc.shared_care(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response add_shared_care(Ctx& ctx, SharedCareService& svc) {
   auto in = read_shared_care(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(
-      ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in), [](const SharedCarePlan& p) { return to_json(p); },
-      201);
+  return api::respond_as(ctx, svc.add_shared_care(ctx.actor(), ctx.param("id"), *in), 201);
 }
 
 Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
@@ -73,14 +72,13 @@ Response update_shared_care(Ctx& ctx, SharedCareService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_shared_care(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in),
-                         [](const SharedCarePlan& p) { return to_json(p); });
+  return api::respond_as(ctx, svc.update_shared_care(ctx.actor(), ctx.param("id"), ctx.param("planId"), *version, *in));
 }
 
 Response list_conferences(Ctx& ctx, SharedCareService& svc) {
   auto r = svc.case_conferences(ctx.principal().user.org_id, ctx.param("id"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response add_conference(Ctx& ctx, SharedCareService& svc) {
@@ -94,9 +92,7 @@ Response add_conference(Ctx& ctx, SharedCareService& svc) {
   k.actions = in->text("actions", Need::optional, para).value_or("");
   k.person_attended = in->boolean("personAttended", Need::optional).value_or(false);
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k), [](const CaseConference& x) { return to_json(x); },
-      201);
+  return api::respond_as(ctx, svc.add_case_conference(ctx.actor(), ctx.param("id"), k), 201);
 }
 
 }  // namespace

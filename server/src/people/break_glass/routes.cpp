@@ -14,7 +14,6 @@ namespace {
 using access::Rule;
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
 
 Response break_glass(Ctx& ctx, BreakGlassService& svc) {
   auto in = ctx.input();
@@ -23,15 +22,13 @@ Response break_glass(Ctx& ctx, BreakGlassService& svc) {
   auto code = in->one_of("reasonCode", Need::required, codes);
   auto reason = in->text("reason", Need::required, {.min = 10, .max = 1000, .multiline = true});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  return api::respond_as(
-      ctx, svc.break_glass(ctx.actor(), ctx.principal(), ctx.person_id(), *code, *reason),
-      [](const BreakGlass& b) { return to_json(b); }, 201);
+  return api::respond_as(ctx, svc.break_glass(ctx.actor(), ctx.principal(), ctx.person_id(), *code, *reason), 201);
 }
 
 Response break_glass_queue(Ctx& ctx, BreakGlassService& svc) {
   auto r = svc.break_glass_queue(ctx.org_id(), ctx.req.query("all") == "true");
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response review_break_glass(Ctx& ctx, BreakGlassService& svc) {

@@ -14,15 +14,15 @@ namespace {
 using access::Rule;
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
 
-json caseload_entry(const CaseloadEntry& e) {
-  auto j = to_json(e.person);
-  j["reviewOn"] = e.review_on ? json(*e.review_on) : json(nullptr);
-  j["lastCheckIn"] = e.last_check_in ? json(*e.last_check_in) : json(nullptr);
-  j["reviewOverdue"] = e.review_overdue;
-  j["lastChange"] = e.last_change;
-  return j;
+void write_entry(JsonWriter& w, const CaseloadEntry& e) {
+  w.object([&] {
+    write_person_fields(w, e.person);
+    w.field("reviewOn", e.review_on);
+    w.field("lastCheckIn", e.last_check_in);
+    w.field("reviewOverdue", e.review_overdue);
+    w.field("lastChange", e.last_change);
+  });
 }
 
 Response list_caseload(Ctx& ctx, CaseloadService& svc) {
@@ -30,20 +30,28 @@ Response list_caseload(Ctx& ctx, CaseloadService& svc) {
   if (!page) return ctx.problem(page.error());
   auto r = svc.caseload(ctx.principal(), ctx.req.query("q"), *page);
   if (!r) return ctx.problem(r.error());
-  json list = json::array();
-  for (const auto& e : r->items) list.push_back(caseload_entry(e));
-  return Response::json(200, {{"items", list}, {"nextCursor", r->next_cursor ? json(*r->next_cursor) : json(nullptr)}});
+  JsonWriter w;
+  w.object([&] {
+    w.key("items");
+    w.array([&] {
+      for (const auto& e : r->items) write_entry(w, e);
+    });
+    w.field("nextCursor", r->next_cursor);
+  });
+  return Response::json(200, std::move(w));
 }
 
 Response search_people(Ctx& ctx, CaseloadService& svc) {
   auto r = svc.find_anyone(ctx.actor(), ctx.principal(), ctx.req.query("q").value_or(""));
   if (!r) return ctx.problem(r.error());
   ctx.reads_shown.push_back(std::move(r->search));
-  json list = json::array();
-  for (const auto& e : r->people)
-    list.push_back(
-        {{"id", e.person.id}, {"displayName", e.person.display_name()}, {"dateOfBirth", e.person.date_of_birth}});
-  return Response::json(200, {{"items", list}});
+  return Response::json(200, api::items(r->people, [](JsonWriter& w, const auto& e) {
+                          w.object([&] {
+                            w.field("id", e.person.id);
+                            w.field("displayName", e.person.display_name());
+                            w.field("dateOfBirth", e.person.date_of_birth);
+                          });
+                        }));
 }
 
 }  // namespace

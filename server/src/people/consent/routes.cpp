@@ -15,15 +15,20 @@ using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
+
+Response consent_response(const Consent& k, const std::string& day, int status) {
+  JsonWriter w;
+  w.object([&] { write_consent_fields(w, k, day); });
+  return Response::json(status, std::move(w));
+}
 
 Response list_consents(Ctx& ctx, ConsentService& svc) {
   auto r = svc.consents(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
   auto day = today(ctx.now);
-  json list = json::array();
-  for (const auto& k : *r) list.push_back(to_json(k, day));
-  return Response::json(200, {{"items", list}});
+  return Response::json(200, api::items(*r, [&](JsonWriter& w, const Consent& k) {
+                          w.object([&] { write_consent_fields(w, k, day); });
+                        }));
 }
 
 Response record_consent(Ctx& ctx, ConsentService& svc) {
@@ -49,26 +54,25 @@ Response record_consent(Ctx& ctx, ConsentService& svc) {
   k.ends_on = ends;
   auto r = svc.record_consent(ctx.actor(), ctx.person_id(), k);
   if (!r) return ctx.problem(r.error());
-  return Response::json(201, to_json(*r, today(ctx.now)));
+  return consent_response(*r, today(ctx.now), 201);
 }
 
 Response withdraw_consent(Ctx& ctx, ConsentService& svc) {
   auto r = svc.withdraw_consent(ctx.actor(), ctx.person_id(), ctx.param("consentId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, to_json(*r, today(ctx.now)));
+  return consent_response(*r, today(ctx.now), 200);
 }
 
 Response shared_with_me(Ctx& ctx, ConsentService& svc) {
   auto r = svc.consents_for_me(ctx.actor(), ctx.principal());
   if (!r) return ctx.problem(r.error());
   auto day = today(ctx.now);
-  json list = json::array();
-  for (const auto& [k, name] : *r) {
-    auto j = to_json(k, day);
-    j["personName"] = name;
-    list.push_back(j);
-  }
-  return Response::json(200, {{"items", list}});
+  return Response::json(200, api::items(*r, [&](JsonWriter& w, const auto& shared) {
+                          w.object([&] {
+                            write_consent_fields(w, shared.first, day);
+                            w.field("personName", shared.second);
+                          });
+                        }));
 }
 
 }  // namespace

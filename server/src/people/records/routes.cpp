@@ -1,5 +1,6 @@
 #include "people/records/routes.hpp"
 
+#include "access/json.hpp"
 #include "access/person_policy.hpp"
 #include "api/ctx.hpp"
 #include "api/routes.hpp"
@@ -16,7 +17,6 @@ using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
 
 Result<PersonInput> read_person(const Ctx& ctx, bool creating) {
   auto in = TRY(ctx.input());
@@ -52,33 +52,30 @@ Result<PersonInput> read_person(const Ctx& ctx, bool creating) {
 Response create_person(Ctx& ctx, RecordsService& svc) {
   auto in = read_person(ctx, true);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(
-      ctx, svc.create(ctx.actor(), ctx.principal(), *in), [](const Person& p) { return to_json(p); }, 201);
+  return api::respond_as(ctx, svc.create(ctx.actor(), ctx.principal(), *in), 201);
 }
 
 Response get_person(Ctx& ctx, RecordsService& svc) {
   auto p = svc.person(ctx.org_id(), ctx.person_id());
   if (!p) return ctx.problem(p.error());
-  auto j = to_json(*p);
-  if (!ctx.person->allows(Part::profile)) {
-    // Shared without details: the name only.
-    j = json{{"id", p->id},
-             {"givenName", p->given_name},
-             {"familyName", p->family_name},
-             {"preferredName", p->preferred_name},
-             {"displayName", p->display_name()},
-             {"version", p->version}};
-  }
-  j["access"] = access::basis_name(ctx.person->basis);
-  json parts = json::array();
-  for (auto part : ctx.person->parts) parts.push_back(access::part_name(part));
-  j["visibleParts"] = parts;
-  json changeable = json::array();
-  for (auto part : ctx.person->changeable) changeable.push_back(access::part_name(part));
-  j["changeableParts"] = changeable;
-  auto r = Response::json(200, j);
-  r.header("ETag", api::etag(p->version));
-  return r;
+  JsonWriter w;
+  w.object([&] {
+    if (ctx.person->allows(Part::profile)) {
+      write_person_fields(w, *p);
+    } else {
+      // Shared without details: the name only.
+      w.field("id", p->id);
+      w.field("givenName", p->given_name);
+      w.field("familyName", p->family_name);
+      w.field("preferredName", p->preferred_name);
+      w.field("displayName", p->display_name());
+      w.field("version", p->version);
+    }
+    w.field("access", access::basis_name(ctx.person->basis));
+    w.field("visibleParts", ctx.person->parts);
+    w.field("changeableParts", ctx.person->changeable);
+  });
+  return api::written(std::move(w));
 }
 
 Response update_person(Ctx& ctx, RecordsService& svc) {
@@ -86,14 +83,13 @@ Response update_person(Ctx& ctx, RecordsService& svc) {
   if (!version) return ctx.problem(version.error());
   auto in = read_person(ctx, false);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in),
-                         [](const Person& p) { return to_json(p); });
+  return api::respond_as(ctx, svc.update(ctx.actor(), ctx.person_id(), *version, *in));
 }
 
 Response get_care_team(Ctx& ctx, RecordsService& svc) {
   auto r = svc.care_team(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response set_care_team(Ctx& ctx, RecordsService& svc) {
@@ -104,37 +100,40 @@ Response set_care_team(Ctx& ctx, RecordsService& svc) {
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
   auto r = svc.set_care_team(ctx.actor(), ctx.person_id(), *users, *teams);
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response care_team_options(Ctx& ctx, RecordsService& svc) {
   auto r = svc.care_team_options(ctx.org_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
-json to_json(const access::Invitation& i, const std::string& now) {
-  return {{"id", i.id},
-          {"for", i.supporter_id ? "supporter" : "person"},
-          {"supporterId", i.supporter_id ? json(*i.supporter_id) : json(nullptr)},
-          {"displayName", i.display_name},
-          {"state", i.state(now)},
-          {"createdAt", i.created_at},
-          {"createdBy", i.created_by},
-          {"createdByName", i.created_by_name},
-          {"expiresAt", i.expires_at},
-          {"acceptedAt", i.accepted_at ? json(*i.accepted_at) : json(nullptr)},
-          {"withdrawnAt", i.revoked_at ? json(*i.revoked_at) : json(nullptr)}};
+void write_invitation_fields(JsonWriter& w, const access::Invitation& i, const std::string& now) {
+  w.field("id", i.id);
+  w.field("for", i.supporter_id ? "supporter" : "person");
+  w.field("supporterId", i.supporter_id);
+  w.field("displayName", i.display_name);
+  w.field("state", i.state(now));
+  w.field("createdAt", i.created_at);
+  w.field("createdBy", i.created_by);
+  w.field("createdByName", i.created_by_name);
+  w.field("expiresAt", i.expires_at);
+  w.field("acceptedAt", i.accepted_at);
+  w.field("withdrawnAt", i.revoked_at);
 }
 
 Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_id, RecordsService& svc) {
   auto r = svc.invite(ctx.actor(), ctx.person_id(), supporter_id);
   if (!r) return ctx.problem(r.error());
-  auto j = to_json(r->invitation, to_iso(ctx.now));
-  // The secret is shown this once; the link keeps it after '#', so it never reaches a server log.
-  j["token"] = r->token;
-  j["path"] = "/invitation#" + r->token;
-  return Response::json(201, j);
+  JsonWriter w;
+  w.object([&] {
+    write_invitation_fields(w, r->invitation, to_iso(ctx.now));
+    // The secret is shown this once; the link keeps it after '#', so it never reaches a server log.
+    w.field("token", r->token);
+    w.field("path", "/invitation#" + r->token);
+  });
+  return Response::json(201, std::move(w));
 }
 
 Response invite_person(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, std::nullopt, svc); }
@@ -146,13 +145,17 @@ Response list_invitations(Ctx& ctx, access::AccessService& access) {
   auto r = access.invitations(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
   auto now = to_iso(ctx.now);
-  return Response::json(200, api::items_json(*r, [&](const access::Invitation& i) { return to_json(i, now); }));
+  return Response::json(200, api::items(*r, [&](JsonWriter& w, const access::Invitation& i) {
+                          w.object([&] { write_invitation_fields(w, i, now); });
+                        }));
 }
 
 Response withdraw_invitation(Ctx& ctx, access::AccessService& access) {
   auto r = access.revoke_invitation(ctx.actor(), ctx.person_id(), ctx.param("invitationId"));
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, to_json(*r, to_iso(ctx.now)));
+  JsonWriter w;
+  w.object([&] { write_invitation_fields(w, *r, to_iso(ctx.now)); });
+  return Response::json(200, std::move(w));
 }
 
 }  // namespace

@@ -101,8 +101,8 @@ Result<Person> RecordsService::update(const access::Actor& actor, const std::str
     if (in.interpreter_needed) p.interpreter_needed = *in.interpreter_needed;
     p.set_status(in.status.value_or(p.status), in.support_ended_on, today(now));
     p.updated_at = to_iso(now);
-    TRY_VOID(store::keep_version(c, p.org_id, "person", p.id, found->version, p.id, to_json(*found), found->updated_at,
-                                 std::nullopt, std::nullopt));
+    TRY_VOID(store::keep_version(c, p.org_id, "person", p.id, found->version, p.id, json_text(*found),
+                                 found->updated_at, std::nullopt, std::nullopt));
     TRY_VOID(db::update_person(c, p, version, actor.user_id.value_or("")));
     TRY_VOID(access::append_audit(c, actor.about_person("person.update", "person", p.id, p.id), now));
     p.version = version + 1;

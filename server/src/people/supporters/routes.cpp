@@ -15,7 +15,6 @@ using access::Part;
 using access::Rule;
 using api::Ctx;
 using http::Response;
-using nlohmann::json;
 
 Result<SupporterInput> read_supporter(const Ctx& ctx, Need need) {
   auto in = TRY(ctx.input());
@@ -33,14 +32,13 @@ Result<SupporterInput> read_supporter(const Ctx& ctx, Need need) {
 Response list_supporters(Ctx& ctx, SupportersService& svc) {
   auto r = svc.supporters(ctx.org_id(), ctx.person_id());
   if (!r) return ctx.problem(r.error());
-  return Response::json(200, api::items_json(*r));
+  return Response::json(200, api::items(*r));
 }
 
 Response add_supporter(Ctx& ctx, SupportersService& svc) {
   auto in = read_supporter(ctx, Need::required);
   if (!in) return ctx.problem(in.error());
-  return api::respond_as(
-      ctx, svc.add_supporter(ctx.actor(), ctx.person_id(), *in), [](const Supporter& s) { return to_json(s); }, 201);
+  return api::respond_as(ctx, svc.add_supporter(ctx.actor(), ctx.person_id(), *in), 201);
 }
 
 Response update_supporter(Ctx& ctx, SupportersService& svc) {
@@ -49,8 +47,7 @@ Response update_supporter(Ctx& ctx, SupportersService& svc) {
   auto in = read_supporter(ctx, Need::optional);
   if (!in) return ctx.problem(in.error());
   return api::respond_as(ctx,
-                         svc.update_supporter(ctx.actor(), ctx.person_id(), ctx.param("supporterId"), *version, *in),
-                         [](const Supporter& s) { return to_json(s); });
+                         svc.update_supporter(ctx.actor(), ctx.person_id(), ctx.param("supporterId"), *version, *in));
 }
 
 }  // namespace
