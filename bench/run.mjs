@@ -291,14 +291,17 @@ async function soakRun(dbUrl, port, minutes) {
       const r = wrk(base, s.script, typeof s.env === 'function' ? await s.env() : s.env, 20);
       errors += r.errors;
       requests += r.requests;
-      samples.push({ minute: Math.round((Date.now() - startedAt) / 600) / 100, scenario: s.name, rss_mb: rssMb(server.pid) });
-      say(`soak ${samples.at(-1).minute} min: ${s.name}, memory ${samples.at(-1).rss_mb} MB, errors so far ${errors}`);
+      // Each round's rate too: a scenario that slows as the audit log grows shows it here.
+      const perSecond = Math.round(r.requests / (r.duration_us / 1e6));
+      samples.push({ minute: Math.round((Date.now() - startedAt) / 600) / 100, scenario: s.name, rss_mb: rssMb(server.pid), requests_per_s: perSecond });
+      say(`soak ${samples.at(-1).minute} min: ${s.name}, ${perSecond}/s, memory ${samples.at(-1).rss_mb} MB, errors so far ${errors}`);
     }
     // Growth is counted from minute 5, once the page caches have warmed (issue 11's measure).
     const first = (samples.find((x) => x.minute >= Math.min(5, minutes / 2)) ?? samples.at(-1)).rss_mb;
     const last = samples.at(-1).rss_mb;
     const result = { commit, date: today, database: 'sqlite', people, minutes, requests, errors, growth_percent: Math.round(((last - first) / first) * 1000) / 10, samples };
-    writeFileSync(join(here, 'results', `${today}-soak.json`), JSON.stringify(result, null, 2) + '\n');
+    const label = args.includes('--label') ? `-${commit}` : '';
+    writeFileSync(join(here, 'results', `${today}-soak${label}.json`), JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`Soak: ${requests.toLocaleString()} requests, ${errors} errors, memory ${first} MB at minute 5, ${last} MB at the end (${result.growth_percent}%).\n`);
   } finally {
     server.kill('SIGTERM');

@@ -7,10 +7,10 @@
 
 #include <atomic>
 #include <chrono>
-#include <unordered_map>
 
 #include "store/db.hpp"
 #include "store/pool.hpp"
+#include "store/sql.hpp"
 
 extern char** environ;
 
@@ -118,8 +118,7 @@ class PgConn final : public Conn {
 
  private:
   Result<PGresult*> run(std::string_view sql, const Params& params) {
-    std::string key(sql);
-    auto it = prepared_.find(key);
+    auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "s" + std::to_string(prepared_.size());
       PGresult* res = PQprepare(c_, name.c_str(), to_dollar_params(sql).c_str(), 0, nullptr);
@@ -129,7 +128,7 @@ class PgConn final : public Conn {
         return fail(std::move(e));
       }
       PQclear(res);
-      it = prepared_.emplace(key, name).first;
+      it = prepared_.emplace(std::string(sql), name).first;
     }
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -156,7 +155,7 @@ class PgConn final : public Conn {
   PGconn* c_;
   std::string setup_;
   std::int64_t limit_ms_ = -1;  // not yet set on this session
-  std::unordered_map<std::string, std::string> prepared_;
+  BySqlText<std::string> prepared_;
 };
 
 Result<void> run_program(const std::vector<std::string>& args) {

@@ -1,7 +1,9 @@
 // Small helpers every area's SQL shares: IN-lists, LIKE patterns, comma lists in one column.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/db.hpp"
@@ -17,5 +19,14 @@ std::vector<std::string> split_list(const std::string& s);  // "a,b,c" -> {a, b,
 // " CROSS JOIN " on SQLite, whose planner then keeps the tables in the order written (so the
 // most selective one leads); " JOIN " on PostgreSQL, which plans by cost. Both take ON.
 const char* leading_join(Dialect d);
+
+// What a connection keeps for each statement it has prepared, by the statement's text, found
+// from the text as given without copying it first (every query looks its statement up).
+struct SqlTextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+};
+template <typename V>
+using BySqlText = std::unordered_map<std::string, V, SqlTextHash, std::equal_to<>>;
 
 }  // namespace trellis::store

@@ -6,10 +6,10 @@
 #include <atomic>
 #include <chrono>
 #include <string>
-#include <unordered_map>
 
 #include "core/scope_exit.hpp"
 #include "store/db.hpp"
+#include "store/sql.hpp"
 
 namespace trellis::store {
 
@@ -104,7 +104,7 @@ class SqliteConn final : public Conn {
   }
 
   Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     sqlite3_stmt* st;
     if (it != cache_.end()) {
       st = it->second;
@@ -135,7 +135,7 @@ class SqliteConn final : public Conn {
   sqlite3* h_;
   const std::atomic<std::int64_t>& limit_ms_;
   Clock::time_point deadline_ = kNoDeadline;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  BySqlText<sqlite3_stmt*> cache_;
 };
 
 }  // namespace trellis::store
