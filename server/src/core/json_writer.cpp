@@ -26,21 +26,25 @@ bool is_utf8(std::string_view s) {
   return true;
 }
 
-// s with each sequence that is not UTF-8 replaced by U+FFFD, as nlohmann/json's dump did.
+// s with each sequence that is not UTF-8 replaced by one U+FFFD: the byte that began it and any
+// continuation bytes after it. What follows is kept, as nlohmann/json's dump kept it (a lead
+// byte announcing more bytes than came must not swallow the next character).
 std::string repaired(std::string_view s) {
-  struct Append {
-    std::string* to;
-    void Put(char c) { to->push_back(c); }
-  };
-  std::string out, part;
-  rapidjson::MemoryStream in(s.data(), s.size());
-  while (in.Tell() < s.size()) {
-    part.clear();
-    Append sink{&part};
-    if (rapidjson::UTF8<>::Validate(in, sink))
-      out += part;
-    else
-      out += "\xEF\xBF\xBD";
+  struct Discard {
+    void Put(char) {}
+  } sink;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    rapidjson::MemoryStream in(s.data() + i, s.size() - i);
+    if (rapidjson::UTF8<>::Validate(in, sink)) {
+      out.append(s.data() + i, in.Tell());
+      i += in.Tell();
+      continue;
+    }
+    out += "\xEF\xBF\xBD";
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
   }
   return out;
 }

@@ -49,6 +49,21 @@ TEST(JsonWriter, escapes_text_and_repairs_what_is_not_utf8) {
   EXPECT_EQ(j["text"], "ok \xC3\xA9 \xEF\xBF\xBD then \"quoted\"\n\x01");
 }
 
+TEST(JsonWriter, a_broken_sequence_never_swallows_the_characters_after_it) {
+  JsonWriter w;
+  w.array([&] {
+    w.value("Caf\xE9 Browser");  // Latin-1, a lead byte announcing three bytes
+    w.value("a\xC3(b");
+    w.value("x\xE2\x82y");  // two bytes of three
+    w.value("\x80\x80z");   // continuation bytes with nothing before them
+  });
+  auto j = nlohmann::json::parse(w.take());
+  EXPECT_EQ(j[0], "Caf\xEF\xBF\xBD Browser");
+  EXPECT_EQ(j[1], "a\xEF\xBF\xBD(b");
+  EXPECT_EQ(j[2], "x\xEF\xBF\xBDy");
+  EXPECT_EQ(j[3], "\xEF\xBF\xBDz");
+}
+
 TEST(JsonWriter, numbers_json_cannot_hold_are_null) {
   JsonWriter w;
   w.array([&] {
