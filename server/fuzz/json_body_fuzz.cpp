@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/json_input.hpp"
 #include "http/request.hpp"
 #include "input.hpp"

@@ -23,17 +23,6 @@ std::vector<std::string_view> worker_role_names() {
   return out;
 }
 
-// A page of a list that goes on: its items, and where the next page starts (null on the last).
-template <typename T>
-JsonWriter page_of(const std::vector<T>& items, const std::optional<std::string>& next_cursor) {
-  JsonWriter w;
-  w.object([&] {
-    w.field("items", items);
-    w.field("nextCursor", next_cursor);
-  });
-  return w;
-}
-
 // ---- sites and teams
 
 Response list_sites(Ctx& ctx, AccessService& svc) {
@@ -48,11 +37,7 @@ Response create_site(Ctx& ctx, AccessService& svc) {
   auto name = in->text("name", Need::required, {.min = 2, .max = 120});
   auto address = in->text("address", Need::optional, {.max = 300});
   if (auto done = in->finish(); !done) return ctx.problem(done.error());
-  auto s = svc.create_site(ctx.actor(), *name, address.value_or(""));
-  if (!s) return ctx.problem(s.error());
-  JsonWriter w;
-  w.value(*s);
-  return Response::json(201, std::move(w));
+  return api::respond_as(ctx, svc.create_site(ctx.actor(), *name, address.value_or("")), 201);
 }
 
 Response list_teams(Ctx& ctx, AccessService& svc) {
@@ -111,7 +96,7 @@ Response list_users(Ctx& ctx, AccessService& svc) {
   }
   auto users = svc.users(ctx.principal().user.org_id, q, *page);
   if (!users) return ctx.problem(users.error());
-  return Response::json(200, page_of(users->items, users->next_cursor));
+  return Response::json(200, api::page(users->items, users->next_cursor));
 }
 
 Response get_user(Ctx& ctx, AccessService& svc) {
@@ -215,7 +200,7 @@ Response browse_audit(Ctx& ctx, AccessService& svc) {
   if (!f) return ctx.problem(f.error());
   auto events = svc.audit_events(ctx.actor(), *f, *page);
   if (!events) return ctx.problem(events.error());
-  return Response::json(200, page_of(events->items, events->next_cursor));
+  return Response::json(200, api::page(events->items, events->next_cursor));
 }
 
 std::string csv_field(const std::string& s) {

@@ -46,6 +46,8 @@ struct Ctx {
 };
 
 http::Response respond_empty(const Ctx& ctx, Result<void> r);
+// How a record is written unless a route says otherwise: the write_json beside its type.
+inline constexpr auto write_item = [](JsonWriter& w, const auto& x) { w.value(x); };
 // The body a writer wrote, with an ETag when its top-level object showed a version.
 http::Response written(JsonWriter&& w, int status = 200);
 // A service result written by render(JsonWriter&, const T&), by default the write_json beside
@@ -60,27 +62,38 @@ requires(!std::is_integral_v<std::remove_cvref_t<F>>) http::Response
 }
 template <typename T>
 http::Response respond_as(const Ctx& ctx, const Result<T>& r, int status = 200) {
-  return respond_as(
-      ctx, r, [](JsonWriter& w, const T& x) { w.value(x); }, status);
+  return respond_as(ctx, r, write_item, status);
 }
 
 // {"items": [each x]}: the shape of every list this API returns, each item written by
-// render(JsonWriter&, const T&), by default the write_json beside the item's type.
-template <typename T, typename Render>
-JsonWriter items(const std::vector<T>& xs, Render render) {
-  JsonWriter w;
-  w.object([&] {
-    w.key("items");
-    w.array([&] {
-      for (const auto& x : xs) render(w, x);
-    });
+// render(JsonWriter&, item), by default the write_json beside the item's type.
+template <typename Range, typename Render = decltype(write_item)>
+void write_items(JsonWriter& w, const Range& xs, Render render = write_item) {
+  w.key("items");
+  w.array([&] {
+    for (const auto& x : xs) render(w, x);
   });
+}
+template <typename Range, typename Render = decltype(write_item)>
+JsonWriter items(const Range& xs, Render render = write_item) {
+  JsonWriter w;
+  w.object([&] { write_items(w, xs, render); });
   return w;
 }
-template <typename T>
-JsonWriter items(const std::vector<T>& xs) {
-  return items(xs, [](JsonWriter& w, const T& x) { w.value(x); });
+// A page of a list that goes on: its items and where the next page starts (null on the last).
+template <typename Range, typename Render = decltype(write_item)>
+void write_page(JsonWriter& w, const Range& xs, const std::optional<std::string>& next_cursor,
+                Render render = write_item) {
+  write_items(w, xs, render);
+  w.field("nextCursor", next_cursor);
 }
+template <typename Range, typename Render = decltype(write_item)>
+JsonWriter page(const Range& xs, const std::optional<std::string>& next_cursor, Render render = write_item) {
+  JsonWriter w;
+  w.object([&] { write_page(w, xs, next_cursor, render); });
+  return w;
+}
+
 // Reads If-Match ("3" or W/"3"); 428 when absent, 400 when unreadable.
 Result<std::int64_t> if_match_version(const http::Request& req);
 std::string etag(std::int64_t version);

@@ -139,13 +139,6 @@ void JsonWriter::raw(std::string_view json_text) {
   impl_->writer.RawValue(json_text.data(), json_text.size(), rapidjson::kObjectType);
 }
 
-std::string JsonWriter::take() {
-  std::string out(impl_->buffer.GetString(), impl_->buffer.GetSize());
-  impl_ = std::make_unique<Impl>();
-  depth_ = 0;
-  next_is_version_ = false;
-  version_.reset();
-  return out;
-}
+std::string JsonWriter::take() { return {impl_->buffer.GetString(), impl_->buffer.GetSize()}; }
 
 }  // namespace trellis

@@ -95,7 +95,7 @@ class JsonWriter {
 
   // The top-level object's "version", when it wrote one: what the answer's ETag says.
   std::optional<std::int64_t> version() const { return version_; }
-  // The text written; the writer is empty after.
+  // The text written, once the writing is done.
   std::string take();
 
  private:

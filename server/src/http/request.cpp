@@ -69,12 +69,6 @@ Response Response::json(int status, JsonWriter&& body) {
   return r;
 }
 
-Response Response::json(int status, const nlohmann::json& body) {
-  JsonWriter w;
-  w.json_value(body);
-  return json(status, std::move(w));
-}
-
 Response Response::empty(int status) {
   Response r;
   r.status = status;
@@ -83,8 +77,7 @@ Response Response::empty(int status) {
 }
 
 Response Response::problem(const Error& e, const std::string& request_id) {
-  JsonWriter w;
-  w.object([&] {
+  Response r = object(http_status(e.kind), [&](JsonWriter& w) {
     w.field("type", "https://trellis.example/problems/" + (e.code.empty() ? std::string("error") : e.code));
     w.field("title", e.title);
     w.field("status", http_status(e.kind));
@@ -100,7 +93,6 @@ Response Response::problem(const Error& e, const std::string& request_id) {
         });
     });
   });
-  Response r = json(http_status(e.kind), std::move(w));
   r.content_type = "application/problem+json";
   if (e.retry_after_seconds > 0) r.header("Retry-After", std::to_string(e.retry_after_seconds));
   return r;

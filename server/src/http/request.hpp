@@ -1,8 +1,6 @@
 // Plain HTTP request and response values. Only http/server.cpp knows RESTinio; every area
 // sees these, so most files compile without the HTTP library.
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,8 +39,13 @@ struct Response {
 
   // The body its writer wrote (decision 0030).
   static Response json(int status, JsonWriter&& body);
-  // A small body built in place as a tree.
-  static Response json(int status, const nlohmann::json& body);
+  // A body that is one object, its members written by members(JsonWriter&).
+  template <typename F>
+  static Response object(int status, F&& members) {
+    JsonWriter w;
+    w.object([&] { members(w); });
+    return json(status, std::move(w));
+  }
   static Response empty(int status = 204);
   // RFC 9457 problem details; the request id lets a person quote the error to support.
   static Response problem(const Error& e, const std::string& request_id);

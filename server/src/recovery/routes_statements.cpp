@@ -22,12 +22,10 @@ Response list_advance_statements(Ctx& ctx, RecoveryService& svc) {
   if (!r) return ctx.problem(r.error());
   auto rules = svc.advance_statement_rules(ctx.org_id());
   if (!rules) return ctx.problem(rules.error());
-  JsonWriter w;
-  w.object([&] {
+  return Response::object(200, [&](JsonWriter& w) {
     w.field("items", *r);
     w.field("rules", *rules);
   });
-  return Response::json(200, std::move(w));
 }
 
 Response make_advance_statement(Ctx& ctx, RecoveryService& svc) {

@@ -140,13 +140,11 @@ Response add_partner_user(Ctx& ctx, AgreementsService& svc, access::AccessServic
   u.partner_id = partner->id;
   auto created = access.create_user(ctx.actor(), u);
   if (!created) return ctx.problem(created.error());
-  JsonWriter w;
-  w.object([&] {
+  return Response::object(201, [&](JsonWriter& w) {
     w.field("id", created->id);
     w.field("email", created->email);
     w.field("partnerId", partner->id);
   });
-  return Response::json(201, std::move(w));
 }
 
 }  // namespace

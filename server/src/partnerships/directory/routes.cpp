@@ -191,13 +191,8 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
                      : last.name;
     next = encode_cursor({point ? "d" : "n", key, last.id});
   }
-  JsonWriter w;
-  w.object([&] {
-    w.key("items");
-    w.array([&] {
-      for (const auto& h : r->hits) write_service(w, h, point);
-    });
-    w.field("nextCursor", next);
+  return Response::object(200, [&](JsonWriter& w) {
+    api::write_page(w, r->hits, next, [&](JsonWriter& out, const db::ServiceHit& h) { write_service(out, h, point); });
     if (!r->near) return;
     w.key("near");
     w.object([&] {
@@ -205,7 +200,6 @@ Response find_services(Ctx& ctx, DirectoryService& svc) {
       w.field("longitude", static_cast<double>(r->near->longitude_e6) / 1e6);
     });
   });
-  return Response::json(200, std::move(w));
 }
 
 Response directory_categories(Ctx& ctx, DirectoryService& svc) {

@@ -108,12 +108,7 @@ Response partner_inbox(Ctx& ctx, ReferralsService& svc) {
   auto r = svc.inbox(ctx.actor(), ctx.principal(), *page);
   if (!r) return ctx.problem(r.error());
   ctx.reads_shown = std::move(r->reads);
-  JsonWriter w;
-  w.object([&] {
-    w.field("items", r->items);
-    w.field("nextCursor", r->next_cursor);
-  });
-  return Response::json(200, std::move(w));
+  return Response::json(200, api::page(r->items, r->next_cursor));
 }
 
 Response partner_item(Ctx& ctx, ReferralsService& svc) {
@@ -159,16 +154,11 @@ Response figures(Ctx& ctx, ReferralsService& svc) {
   auto to = ctx.req.query("to").value_or(today);
   auto r = svc.figures(ctx.principal(), from, to);
   if (!r) return ctx.problem(r.error());
-  JsonWriter w;
-  w.object([&] {
+  return Response::object(200, [&](JsonWriter& w) {
     w.field("from", from);
     w.field("to", to);
-    w.key("items");
-    w.array([&] {
-      for (const auto& f : *r) write_figures(w, f);
-    });
+    api::write_items(w, *r, write_figures);
   });
-  return Response::json(200, std::move(w));
 }
 
 Response partner_respond(Ctx& ctx, ReferralsService& svc) {

@@ -53,19 +53,13 @@ void write_review(JsonWriter& w, const PartnershipReview& r) {
 }
 
 Response dimensions(Ctx&) {
-  JsonWriter w;
-  w.object([&] {
-    w.key("items");
-    w.array([&] {
-      for (const auto& d : kDimensions)
-        w.object([&] {
-          w.field("code", d.code);
-          w.field("title", d.title);
-          w.field("question", d.question);
-        });
-    });
-  });
-  return Response::json(200, std::move(w));
+  return Response::json(200, api::items(kDimensions, [](JsonWriter& w, const auto& d) {
+                          w.object([&] {
+                            w.field("code", d.code);
+                            w.field("title", d.title);
+                            w.field("question", d.question);
+                          });
+                        }));
 }
 
 Response open_review(Ctx& ctx, ReviewsService& svc) {

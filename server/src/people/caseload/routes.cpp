@@ -30,15 +30,7 @@ Response list_caseload(Ctx& ctx, CaseloadService& svc) {
   if (!page) return ctx.problem(page.error());
   auto r = svc.caseload(ctx.principal(), ctx.req.query("q"), *page);
   if (!r) return ctx.problem(r.error());
-  JsonWriter w;
-  w.object([&] {
-    w.key("items");
-    w.array([&] {
-      for (const auto& e : r->items) write_entry(w, e);
-    });
-    w.field("nextCursor", r->next_cursor);
-  });
-  return Response::json(200, std::move(w));
+  return Response::json(200, api::page(r->items, r->next_cursor, write_entry));
 }
 
 Response search_people(Ctx& ctx, CaseloadService& svc) {

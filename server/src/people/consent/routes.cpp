@@ -17,9 +17,7 @@ using api::Ctx;
 using http::Response;
 
 Response consent_response(const Consent& k, const std::string& day, int status) {
-  JsonWriter w;
-  w.object([&] { write_consent_fields(w, k, day); });
-  return Response::json(status, std::move(w));
+  return Response::object(status, [&](JsonWriter& w) { write_consent_fields(w, k, day); });
 }
 
 Response list_consents(Ctx& ctx, ConsentService& svc) {

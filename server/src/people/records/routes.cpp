@@ -126,14 +126,12 @@ void write_invitation_fields(JsonWriter& w, const access::Invitation& i, const s
 Response issue_invitation(Ctx& ctx, const std::optional<std::string>& supporter_id, RecordsService& svc) {
   auto r = svc.invite(ctx.actor(), ctx.person_id(), supporter_id);
   if (!r) return ctx.problem(r.error());
-  JsonWriter w;
-  w.object([&] {
+  return Response::object(201, [&](JsonWriter& w) {
     write_invitation_fields(w, r->invitation, to_iso(ctx.now));
     // The secret is shown this once; the link keeps it after '#', so it never reaches a server log.
     w.field("token", r->token);
     w.field("path", "/invitation#" + r->token);
   });
-  return Response::json(201, std::move(w));
 }
 
 Response invite_person(Ctx& ctx, RecordsService& svc) { return issue_invitation(ctx, std::nullopt, svc); }
@@ -153,9 +151,7 @@ Response list_invitations(Ctx& ctx, access::AccessService& access) {
 Response withdraw_invitation(Ctx& ctx, access::AccessService& access) {
   auto r = access.revoke_invitation(ctx.actor(), ctx.person_id(), ctx.param("invitationId"));
   if (!r) return ctx.problem(r.error());
-  JsonWriter w;
-  w.object([&] { write_invitation_fields(w, *r, to_iso(ctx.now)); });
-  return Response::json(200, std::move(w));
+  return Response::object(200, [&](JsonWriter& w) { write_invitation_fields(w, *r, to_iso(ctx.now)); });
 }
 
 }  // namespace
