@@ -63,7 +63,7 @@ function sqliteData() {
     say(`Reusing ${db}`);
     return { db, generatedSeconds: null };
   }
-  for (const suffix of ['', '-wal', '-shm', '.stamp']) spawnSync('rm', ['-f', db + suffix]);
+  for (const suffix of ['', '-wal', '-shm', '-audit.1', '-audit.2', '.stamp']) spawnSync('rm', ['-f', db + suffix]);
   say(`Generating ${people.toLocaleString()} people, 2,000 staff and 50,000 services`);
   const started = Date.now();
   const r = spawnSync(bin, ['--db', `sqlite:${db}`, '--log-level', 'warn', 'demo-data', '--scale', String(people)], {
@@ -316,14 +316,14 @@ const data = sqliteData();
 if (data.generatedSeconds !== null) say(`Generated in ${Math.round(data.generatedSeconds)} s`);
 if (soak) {
   const work = join(root, 'var', 'bench', 'run-sqlite.db');
-  for (const suffix of ['', '-wal', '-shm']) spawnSync('rm', ['-f', work + suffix]);
+  for (const suffix of ['', '-wal', '-shm', '-audit.1', '-audit.2']) spawnSync('rm', ['-f', work + suffix]);
   run('cp', ['--reflink=auto', data.db, work]);
   await soakRun(`sqlite:${work}`, 18400, soakMinutes);
 } else {
   if (only !== 'postgres') {
     // Each run starts from the data set as generated: the writes of the last run are not in it.
     const work = join(root, 'var', 'bench', 'run-sqlite.db');
-    for (const suffix of ['', '-wal', '-shm']) spawnSync('rm', ['-f', work + suffix]);
+    for (const suffix of ['', '-wal', '-shm', '-audit.1', '-audit.2']) spawnSync('rm', ['-f', work + suffix]);
     run('cp', ['--reflink=auto', data.db, work]);
     save(await benchDatabase('sqlite', `sqlite:${work}`, 18400));
   }

@@ -37,6 +37,8 @@ std::unique_ptr<store::Db> fresh_db() {
   std::filesystem::create_directories(dir);
   auto path = dir / ("db-" + std::to_string(counter++) + ".sqlite");
   std::filesystem::remove(path);
+  for (const char* journal : {"-audit.1", "-audit.2"})  // left by an earlier run with this number
+    std::filesystem::remove(path.string() + journal);
   // Opened as the server opens it: commits share their syncs (decision 0025).
   auto db = store::open_database("sqlite:" + path.string(), 4, store::kDefaultConnectionWait, store::OpenMode::serving);
   if (!db) throw std::runtime_error("cannot open SQLite");
@@ -135,6 +137,11 @@ Browser TrellisTest::invite_and_accept(const std::string& issue_path, const Brow
 void TrellisTest::load_demo() {
   auto r = demo::load_demo_data(*db, clock, kPassword, true, false, false);
   ASSERT_TRUE(r.has_value());
+}
+
+void TrellisTest::wait_for_audit_log() {
+  auto moved = runtime->audit_reads.flush();
+  ASSERT_TRUE(moved.has_value()) << moved.error().detail;
 }
 
 std::string TrellisTest::org_id() {

@@ -58,6 +58,9 @@ class TrellisTest : public ::testing::Test {
   std::string add_person(const Browser& worker, const std::string& given, const std::string& family,
                          const std::string& date_of_birth);
   std::string org_id();
+  // Returns once every audit event handed over so far is in audit_events, as the server's own
+  // reader of the log makes sure (on SQLite they wait in a journal first, decision 0031).
+  void wait_for_audit_log();
   std::string user_id(const std::string& email);
 
   ManualClock clock{TimePoint(std::chrono::milliseconds(1'795'000'000'000))};

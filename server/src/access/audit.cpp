@@ -90,10 +90,10 @@ AuditEntry system_event(std::string org_id, std::string action, std::string enti
 }
 
 Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {
-  return append_audit(c, std::vector<std::pair<AuditEntry, TimePoint>>{{in, now}});
+  return append_audit(c, TimedEntries{{in, now}});
 }
 
-Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry, TimePoint>>& entries) {
+Result<void> append_audit(store::Conn& c, const TimedEntries& entries) {
   store::Params values;
   std::size_t pending = 0;  // events whose values are in `values`, not yet inserted
   auto insert_pending = [&]() -> Result<void> {

@@ -25,8 +25,10 @@ struct AuditEntry {
 AuditEntry system_event(std::string org_id, std::string action, std::string entity_type, std::string entity_id);
 
 Result<void> append_audit(store::Conn& c, const AuditEntry& e, TimePoint now);
+// Events with the times they happened.
+using TimedEntries = std::vector<std::pair<AuditEntry, TimePoint>>;
 // Several events in order, chained in one pass: one head update per organisation, not per event.
-Result<void> append_audit(store::Conn& c, const std::vector<std::pair<AuditEntry, TimePoint>>& entries);
+Result<void> append_audit(store::Conn& c, const TimedEntries& entries);
 
 struct AuditFilter {
   std::optional<std::string> actor_id, action_prefix, entity_type, entity_id, person_id, outcome;

@@ -1,8 +1,12 @@
 #include "access/audit_batcher.hpp"
 
+#include "access/audit_journal.hpp"
+
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <future>
+#include <stdexcept>
 
 namespace trellis::access {
 Error audit_failed() {
@@ -23,7 +27,21 @@ Error not_confirmed() {
 
 }  // namespace
 
-AuditBatcher::AuditBatcher(store::Db& db) : db_(db), writer_([this] { run(); }) {}
+namespace {
+
+// Serving only: a command run beside the server (create-admin, an import) must not take its
+// journal, and its commits sync themselves.
+std::unique_ptr<AuditJournal> journal_for(store::Db& db) {
+  auto path = db.commits_wait_for_sync_committed() ? db.journal_path(AuditBatcher::kJournal) : std::nullopt;
+  if (!path) return nullptr;
+  auto journal = AuditJournal::open(db, AuditBatcher::kJournal, *path);
+  if (!journal) throw std::runtime_error(journal.error().title + ": " + journal.error().detail);
+  return std::move(*journal);
+}
+
+}  // namespace
+
+AuditBatcher::AuditBatcher(store::Db& db) : db_(db), journal_(journal_for(db)), writer_([this] { run(); }) {}
 
 AuditBatcher::~AuditBatcher() {
   {
@@ -63,12 +81,13 @@ Result<void> AuditBatcher::append(AuditEntry entry, TimePoint at) {
   return result.get();
 }
 
-void AuditBatcher::flush() {
+Result<void> AuditBatcher::flush() {
   std::promise<void> answered;
   auto done = answered.get_future();
   // The queue is answered in order, so this comes after everything before it.
   after_sync([&answered](const Result<void>&) { answered.set_value(); });
   done.wait();
+  return journal_ ? journal_->move_now() : Result<void>{};
 }
 
 // While one group is being written and synced, the next gathers in the queue.
@@ -109,7 +128,10 @@ void AuditBatcher::run() {
 AuditBatcher::Outcome AuditBatcher::write_and_sync(const std::vector<Item>& group) {
   try {
     if (auto hook = fault_hook_.load(std::memory_order_relaxed)) hook();
-    Outcome out{write(group), db_.sync_committed()};
+    // With a journal, the database is synced only for the changes waiting on it.
+    bool changes_wait = std::any_of(group.begin(), group.end(), [](const Item& i) { return i.entries.empty(); });
+    auto written = write(group);
+    Outcome out{std::move(written), !journal_ || changes_wait ? db_.sync_committed() : Result<void>{}};
     if (!out.written) spdlog::error("an audit group of {} failed: {}", group.size(), out.written.error().detail);
     if (!out.synced) spdlog::critical("committed changes could not be synced to disk: {}", out.synced.error().detail);
     return out;
@@ -120,11 +142,12 @@ AuditBatcher::Outcome AuditBatcher::write_and_sync(const std::vector<Item>& grou
 }
 
 Result<void> AuditBatcher::write(const std::vector<Item>& group) {
-  std::vector<std::pair<AuditEntry, TimePoint>> entries;
+  TimedEntries entries;
   entries.reserve(group.size());
   for (const auto& item : group)
     for (const auto& e : item.entries) entries.emplace_back(e, item.at);
   if (entries.empty()) return {};
+  if (journal_) return journal_->write(entries);
   return db_.write([&](store::Conn& c) { return append_audit(c, entries); });
 }
 

@@ -5,11 +5,14 @@
 // each completion; when a group fails, every completion in it gets the error. So nothing shown
 // goes unaudited and nothing audited is lost (decisions 0013 and 0024). Writes are audited inside
 // their own transaction; when the database syncs commits in groups, their answers wait here too,
-// for the same sync (after_sync, decision 0025).
+// for the same sync (after_sync, decision 0025). On SQLite, serving, a group's events are made
+// durable in a journal beside the database and moved into the log a few times a second, so the
+// readers' page caches are not emptied by a commit per group (AuditJournal, decision 0031).
 #pragma once
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -20,6 +23,8 @@
 
 namespace trellis::access {
 
+class AuditJournal;
+
 // What a request is answered when what it would show could not be recorded in the audit log.
 Error audit_failed();
 
@@ -29,7 +34,11 @@ class AuditBatcher {
   // group. It must be quick and must not throw: it hands the answer back to the connection.
   using Done = std::function<void(Result<void>)>;
 
+  // Opens the database's journal when it has one for serving, and moves in what a crash left
+  // there; throws when it cannot, since the server must not start without its audit log.
   explicit AuditBatcher(store::Db& db);
+  // The name of the server's journal, beside the database: "trellis.db-audit".
+  static constexpr const char* kJournal = "audit";
   // Commits what was handed over, then stops the writer.
   ~AuditBatcher();
   AuditBatcher(const AuditBatcher&) = delete;
@@ -42,8 +51,9 @@ class AuditBatcher {
   void after_sync(Done done);
   // Submits and waits for the commit: for callers with nothing else to do (tests, one-off tools).
   Result<void> append(AuditEntry entry, TimePoint at);
-  // Returns once everything handed over before the call has been written, synced and answered.
-  void flush();
+  // Returns once everything handed over before the call has been written, synced and answered,
+  // and its events are in audit_events, where the audit log is read; or with why they are not.
+  Result<void> flush();
 
   // For tests only: called as each group starts, before its transaction and its sync, so a test
   // can hold the writer there or make the whole group fail.
@@ -65,6 +75,7 @@ class AuditBatcher {
   Result<void> write(const std::vector<Item>& group);
 
   store::Db& db_;
+  std::unique_ptr<AuditJournal> journal_;  // SQLite, serving; otherwise events go straight in
   std::mutex mutex_;
   std::condition_variable arrived_;
   std::vector<Item> queue_;

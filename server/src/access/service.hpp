@@ -84,9 +84,13 @@ struct UserQuery {
   std::optional<bool> active;
 };
 
+class AuditBatcher;
+
 class AccessService {
  public:
-  AccessService(store::Db& db, const Clock& clock, const Config& config) : db_(db), clock_(clock), config_(config) {}
+  // The audit writer: reading the log first moves in every event handed to it (decision 0031).
+  AccessService(store::Db& db, const Clock& clock, const Config& config, AuditBatcher& audit_writer)
+      : db_(db), clock_(clock), config_(config), audit_writer_(audit_writer) {}
 
   // Sign-in and sessions
   Result<SignedIn> login(const std::string& email, const std::string& password, const std::string& client,
@@ -167,6 +171,7 @@ class AccessService {
   store::Db& db_;
   const Clock& clock_;
   const Config& config_;
+  AuditBatcher& audit_writer_;
 };
 
 }  // namespace trellis::access

@@ -1,4 +1,5 @@
 // Administration: sites, teams and users, and reading the audit log.
+#include "access/audit_batcher.hpp"
 #include "access/passwords.hpp"
 #include "access/service.hpp"
 #include "access/store.hpp"
@@ -257,6 +258,7 @@ Result<void> AccessService::reset_password(const access::Actor& actor, const std
 Result<AuditPage> AccessService::audit_events(const access::Actor& actor, const AuditFilter& f,
                                               const PageRequest& page) {
   auto now = clock_.now();
+  TRY_VOID(audit_writer_.flush());
   // Reading the audit log is itself recorded, in the same transaction as the read.
   return db_.write([&](store::Conn& c) -> Result<AuditPage> {
     auto out = TRY(list_audit(c, actor.org_id, f, page));
@@ -267,6 +269,7 @@ Result<AuditPage> AccessService::audit_events(const access::Actor& actor, const 
 
 Result<std::vector<AuditEvent>> AccessService::export_audit(const access::Actor& actor, const AuditFilter& f) {
   auto now = clock_.now();
+  TRY_VOID(audit_writer_.flush());
   return db_.write([&](store::Conn& c) -> Result<std::vector<AuditEvent>> {
     std::vector<AuditEvent> out;
     PageRequest page{.limit = 1000, .after = std::nullopt};

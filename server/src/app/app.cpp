@@ -87,7 +87,10 @@ App::App(Runtime& runtime, std::unique_ptr<http::StaticFiles> files) : rt_(runti
 }
 
 void App::start_draining() { rt_.draining = true; }
-void App::finish_held_answers() { rt_.audit_reads.flush(); }
+void App::finish_held_answers() {
+  if (auto moved = rt_.audit_reads.flush(); !moved)
+    spdlog::error("audit events wait in the journal for the next start: {}", moved.error().detail);
+}
 const Config& App::config() const { return rt_.config; }
 
 void App::handle(Request req, http::Respond respond) {

@@ -19,23 +19,24 @@ struct Runtime {
       : db(db),
         clock(clock),
         config(config),
-        access(db, clock, config),
+        audit_reads(db),
+        access(db, clock, config, audit_reads),
         people(db, clock, access),
         recovery(db, clock),
-        partnerships(db, clock, people.consent, recovery),
-        audit_reads(db) {
+        partnerships(db, clock, people.consent, recovery) {
     people.consent.use_partner_agencies(partnerships.agreements);
   }
   store::Db& db;
   const Clock& clock;
   const Config& config;
+  // Answers that wait for durability: reads and refusals with their audit events, and (SQLite
+  // serving) changes for the sync that covers them. Named for where it began (decision 0013).
+  // Before the services, which it outlives: the audit log's reader asks it to move events in.
+  access::AuditBatcher audit_reads;
   access::AccessService access;
   people::People people;
   recovery::RecoveryService recovery;
   partnerships::Partnerships partnerships;
-  // Answers that wait for durability: reads and refusals with their audit events, and (SQLite
-  // serving) changes for the sync that covers them. Named for where it began (decision 0013).
-  access::AuditBatcher audit_reads;
   std::atomic<bool> draining{false};  // set on SIGTERM: not ready, finishing what is in flight
 
   access::PersonPolicy& person_policy() { return people.policy; }

@@ -1,6 +1,7 @@
 // trellis backup and trellis restore. A backup only reads, so it opens the database read-only and
 // never migrates it: the copy is the database as it is. A restore replaces the content, then
 // migrations bring an older backup up to date.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -28,7 +29,11 @@ Command add_restore(CLI::App& cli, Config& config) {
   cmd->add_option("path", *path, "The backup to restore")->required()->check(CLI::ExistingFile);
   return {cmd, [&config, path]() -> Result<int> {
             auto db = TRY(open_as_is(config));
+            // The journal's events belong to the content being replaced: they join its log, and
+            // the restored database starts a journal of its own (decision 0031).
+            auto journal = TRY(move_in_audit_journal(*db));
             TRY_VOID(db->restore(*path));
+            for (const auto& file : journal) std::filesystem::remove(file);
             TRY(store::migrate(*db));
             std::cout << "Restored " << *path << " into " << db->describe() << "\n";
             return 0;

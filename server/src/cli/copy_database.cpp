@@ -14,6 +14,7 @@ namespace {
 
 Result<int> copy(const Config& config, const std::string& to) {
   auto from = TRY(open_migrated(config));
+  TRY(move_in_audit_journal(*from));
   Config target = config;
   target.database = to;
   auto into = TRY(open_migrated(target));

@@ -105,6 +105,12 @@ class Db {
   virtual Result<void> sync_committed() { return {}; }
   // Whether sync_committed() does anything: when it does not, an answer need not wait for it.
   virtual bool commits_wait_for_sync_committed() const { return false; }
+  // Where a journal of this name lives beside the database, or none. SQLite: every commit empties
+  // the other connections' page caches, so the server makes records that come many times a second
+  // (audit events for reads) durable in a journal and moves them in with a few commits a second
+  // (decision 0031). PostgreSQL: none; its own log is that journal, and a commit leaves other
+  // sessions' caches alone.
+  virtual std::optional<std::string> journal_path(std::string_view /*name*/) const { return std::nullopt; }
   // How many write transactions the calling thread has committed, on any database. A request runs
   // on one thread, so the server compares this before and after it to know whether its answer
   // reports something committed — a change, or a read's audit events written by its service —

@@ -39,6 +39,9 @@ class SqliteDb final : public Db {
 
   Dialect dialect() const override { return Dialect::sqlite; }
   bool commits_wait_for_sync_committed() const override { return mode_ == OpenMode::serving; }
+  std::optional<std::string> journal_path(std::string_view name) const override {
+    return path_ + "-" + std::string(name);
+  }
   void limit_statements(std::chrono::milliseconds limit) override { statement_limit_ms_ = limit.count(); }
 
   // Serving, commits run with synchronous=NORMAL: SQLite writes each commit's pages to the WAL and

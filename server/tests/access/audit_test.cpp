@@ -125,7 +125,7 @@ TEST_F(AuditLog, concurrent_writers_never_fork_the_chain) {
 
 TEST_F(AuditLog, reads_audited_in_groups_are_each_committed_once_and_the_chain_holds) {
   auto before = db->read([](store::Conn& c) { return c.query_one("SELECT COUNT(*) FROM audit_events"); });
-  access::AuditBatcher batcher(*db);
+  auto& batcher = runtime->audit_reads;
   std::vector<std::thread> threads;
   std::atomic<int> failed{0};
   for (int t = 0; t < 8; ++t)
@@ -141,6 +141,7 @@ TEST_F(AuditLog, reads_audited_in_groups_are_each_committed_once_and_the_chain_h
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(failed.load(), 0);
+  wait_for_audit_log();
   auto after = db->read([](store::Conn& c) {
     return c.query_one("SELECT COUNT(*), COUNT(DISTINCT entity_id) FROM audit_events WHERE action = 'person.read'");
   });

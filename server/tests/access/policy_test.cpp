@@ -71,6 +71,7 @@ TEST_F(Policy, every_route_refuses_each_role_without_its_permission) {
 TEST_F(Policy, refusals_are_audited) {
   auto b = sign_in("practitioner@demo.example");
   EXPECT_EQ(call("GET", "/api/v1/audit-events", &b).status, 403);
+  wait_for_audit_log();
   auto rows = db->read([](store::Conn& c) {
     return c.query("SELECT action, outcome, entity_id FROM audit_events WHERE outcome = 'denied'");
   });

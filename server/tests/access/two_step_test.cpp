@@ -126,6 +126,7 @@ TEST_F(TwoStep, turning_it_on_and_off_and_every_second_step_are_audited) {
   EXPECT_EQ(code_step(half.body["ticket"], "999999").status, 422);
   EXPECT_EQ(call("DELETE", "/api/v1/auth/two-step", &manager).status, 204);
   EXPECT_FALSE(password_step("manager@demo.example").body.contains("twoStepRequired"));
+  wait_for_audit_log();
   auto rows = db->read([&](store::Conn& c) {
     return c.query("SELECT action, outcome FROM audit_events WHERE action LIKE 'auth.two_step%' ORDER BY seq");
   });

@@ -49,6 +49,7 @@ TEST_F(Referrals, the_partner_sees_only_their_own_referrals_and_only_consented_f
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   auto northside = sign_in("intake@northside.example", "morning bus to the city");
   EXPECT_EQ(call("GET", "/api/v1/partner/referrals", &bayside).body["items"].size(), 1u);
+  wait_for_audit_log();
   auto audited = db->read([&](store::Conn& c) {
     return c.query("SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
   });
@@ -87,6 +88,7 @@ TEST_F(Referrals, the_inbox_comes_a_page_at_a_time_newest_first_auditing_only_wh
   EXPECT_EQ(first.body["items"][0]["id"], sent[2]);
   EXPECT_EQ(first.body["items"][1]["id"], sent[1]);
   ASSERT_TRUE(first.body["nextCursor"].is_string());
+  wait_for_audit_log();
   auto audited = db->read([&](store::Conn& c) {
     return c.query_one("SELECT COUNT(*) FROM audit_events WHERE action = 'person.read' AND detail = 'partner inbox'");
   });
@@ -191,6 +193,7 @@ TEST_F(Referrals, after_consent_is_withdrawn_the_partner_keeps_only_reference_da
   auto consents = call("GET", path("/consents"), &practitioner);
   for (const auto& k : consents.body["items"])
     ASSERT_EQ(call("POST", path("/consents/" + k["id"].get<std::string>() + "/withdraw"), &practitioner).status, 200);
+  wait_for_audit_log();
   auto reads_before = db->read([&](store::Conn& c) {
     return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
   });
@@ -214,6 +217,7 @@ TEST_F(Referrals, after_consent_is_withdrawn_the_partner_keeps_only_reference_da
   EXPECT_EQ(one.raw.body.find("Lena"), std::string::npos) << one.raw.body;  // not in the timeline's notes either
   EXPECT_EQ(inbox.raw.body.find("Lena"), std::string::npos);
   // Nothing of Lena's was shown, so nothing was read.
+  wait_for_audit_log();
   auto reads_after = db->read([&](store::Conn& c) {
     return c.query_one("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read'", {person_id});
   });
@@ -321,6 +325,7 @@ TEST_F(Referrals, a_partner_opening_one_referral_is_audited_with_the_person) {
   ASSERT_EQ(send(id).status, 200);
   auto bayside = sign_in("intake@bayside.example", "harbour lights at dusk");
   ASSERT_EQ(call("GET", "/api/v1/partner/referrals/" + id, &bayside).status, 200);
+  wait_for_audit_log();
   auto row = db->read([&](store::Conn& c) {
     return c.query_one(
         "SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND detail = 'partner view'",

@@ -177,6 +177,7 @@ TEST_F(Invitations, issuing_withdrawing_and_accepting_are_audited_and_shown_to_t
   clock.advance(std::chrono::minutes(1));
   std::string token = call("POST", path("/invitations"), &practitioner).body["token"];
   ASSERT_EQ(accept(token, "moana@example.org").status, 200);
+  wait_for_audit_log();
   auto actions = db->read([&](store::Conn& c) {
     return c.query("SELECT action FROM audit_events WHERE person_id = ? AND action LIKE 'invitation.%' ORDER BY seq",
                    {person_id});

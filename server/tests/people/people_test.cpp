@@ -70,6 +70,7 @@ TEST_F(People, the_care_team_reads_and_every_read_is_audited_with_the_person) {
   ASSERT_EQ(r.status, 200) << r.raw.body;
   EXPECT_EQ(r.body["displayName"], "Zo Ashworth");
   EXPECT_EQ(r.body["access"], "care_team");
+  wait_for_audit_log();
   auto rows = db->read([&](store::Conn& c) {
     return c.query("SELECT action, actor_id FROM audit_events WHERE person_id = ? AND action = 'person.read'",
                    {person_id});
@@ -109,6 +110,7 @@ TEST_F(People, a_worker_outside_the_care_team_needs_break_the_glass_which_expire
       call("POST", "/api/v1/break-glass/" + id + "/review", &manager, json{{"note", "Appropriate cover."}}).status,
       204);
   EXPECT_EQ(call("GET", "/api/v1/break-glass", &manager).body["items"].size(), 0u);
+  wait_for_audit_log();
   auto events = db->read([&](store::Conn& c) {
     return c.query("SELECT action FROM audit_events WHERE action LIKE 'break_glass.%' ORDER BY seq");
   });
@@ -194,6 +196,7 @@ TEST_F(People, a_supporter_sees_only_consented_parts_and_loses_them_the_moment_c
   auto shared = call("GET", "/api/v1/me/shared-with-me", &sam);
   ASSERT_EQ(shared.body["items"].size(), 1u);
   EXPECT_EQ(shared.body["items"][0]["personName"], "Zo Ashworth");
+  wait_for_audit_log();
   auto audited = db->read([&](store::Conn& c) {
     return c.query("SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND detail = 'shared with me'", {person_id});
   });
@@ -330,6 +333,7 @@ TEST_F(People, break_the_glass_opens_only_the_record_it_was_opened_for_and_its_r
             201);
   EXPECT_EQ(call("GET", path(), &student).status, 200);
   EXPECT_EQ(call("GET", "/api/v1/people/" + other_id, &student).status, 403);
+  wait_for_audit_log();
   auto read = db->read([&](store::Conn& c) {
     return c.query_one(
         "SELECT detail FROM audit_events WHERE person_id = ? AND action = 'person.read' AND actor_id = ?",

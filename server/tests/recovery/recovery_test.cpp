@@ -122,6 +122,7 @@ TEST_F(Recovery, goals_and_steps_achieved_become_achievements_and_nothing_is_fai
   auto history = call("GET", path("/goals/" + goal_id + "/history"), &practitioner);
   EXPECT_EQ(history.body["items"].size(), 1u);
   EXPECT_EQ(history.body["items"][0]["data"]["status"], "not_started");
+  wait_for_audit_log();
   auto events = db->read([&](store::Conn& c) {
     return c.query("SELECT action FROM audit_events WHERE person_id = ? AND action IN ('goal.achieved', 'step.done')",
                    {person_id});
@@ -192,6 +193,7 @@ TEST_F(LifeAreas, an_organisation_adds_renames_and_retires_its_own_areas) {
 // Issue 9, item 7: what the mutation run showed no test would notice.
 TEST_F(Recovery, reading_check_ins_is_audited_with_the_person) {
   ASSERT_EQ(call("GET", path("/check-ins"), &practitioner).status, 200);
+  wait_for_audit_log();
   auto row = db->read([&](store::Conn& c) {
     return c.query_one(
         "SELECT COUNT(*) FROM audit_events WHERE person_id = ? AND action = 'person.read' AND entity_type = "
@@ -268,6 +270,7 @@ TEST_F(Recovery, an_achieved_goal_or_done_step_can_be_picked_up_again) {
   ASSERT_EQ(undone.status, 200) << undone.raw.body;
   EXPECT_EQ(undone.body["status"], "set_aside");
   EXPECT_TRUE(undone.body["doneAt"].is_null());
+  wait_for_audit_log();
   auto actions = db->read([&](store::Conn& c) {
     return c.query("SELECT action FROM audit_events WHERE person_id = ? AND entity_type = 'goal' ORDER BY seq",
                    {person_id});
