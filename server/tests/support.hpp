@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,36 @@ std::unique_ptr<store::Db> fresh_db();
 // The address a database from fresh_db() was opened with, for opening it again (or for the
 // trellis binary): its SQLite file, or the test's PostgreSQL database.
 std::string database_url(const store::Db& db);
+
+// The real database, seen through a wrapper that counts its syncs and can make the next one
+// fail, as a disk that refuses would. Its commits wait for sync_committed(), whatever the backend.
+class SyncWatchedDb final : public store::Db {
+ public:
+  explicit SyncWatchedDb(store::Db& inner) : inner_(inner) {}
+  store::Dialect dialect() const override { return inner_.dialect(); }
+  std::string describe() const override { return inner_.describe(); }
+  Result<void> ping() override { return inner_.ping(); }
+  Result<void> backup(const std::string& path) override { return inner_.backup(path); }
+  Result<void> restore(const std::string& path) override { return inner_.restore(path); }
+  void limit_statements(std::chrono::milliseconds limit) override { inner_.limit_statements(limit); }
+  bool commits_wait_for_sync_committed() const override { return true; }
+  Result<void> sync_committed() override {
+    ++syncs;
+    if (fail_next.exchange(false)) return fail(ErrorKind::unavailable, "The disk refused", "", "sync_failed");
+    return inner_.sync_committed();
+  }
+
+  std::atomic<int> syncs{0};
+  std::atomic<bool> fail_next{false};
+
+ protected:
+  Result<void> run_transaction(store::TxKind kind, const std::function<Result<void>(store::Conn&)>& fn) override {
+    return inner_.transact(kind, fn);
+  }
+
+ private:
+  store::Db& inner_;
+};
 
 struct Reply {
   int status = 0;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <string_view>
 
 #include "core/ids.hpp"
 #include "store/columns.hpp"
@@ -13,25 +14,51 @@ namespace {
 
 constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-std::string link_hash(const AuditEvent& e) {
-  // A JSON array is an unambiguous encoding of the fields: no separator can be forged.
-  nlohmann::json fields = {e.org_id,
-                           e.seq,
-                           e.id,
-                           e.at,
-                           e.actor_id.value_or(""),
-                           e.actor_role.value_or(""),
-                           e.action,
-                           e.entity_type,
-                           e.entity_id,
-                           e.person_id.value_or(""),
-                           e.outcome,
-                           e.request_id,
-                           e.client_address,
-                           e.detail,
-                           e.prev_hash};
-  return sha256_hex(fields.dump());
+// Appends the text as nlohmann/json's dump() writes a string (ensure_ascii off): every chain's
+// hashes were taken of that, and must come out the same. Returns false at a byte above 0x7F,
+// whose text is left to nlohmann itself, which checks the UTF-8 as it always has.
+bool append_ascii_json(std::string& out, std::string_view text) {
+  out += '"';
+  for (unsigned char ch : text) {
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (ch >= 0x80) return false;
+        if (ch < 0x20) {
+          constexpr std::string_view kHex = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[ch >> 4];
+          out += kHex[ch & 0xf];
+        } else {
+          out += static_cast<char>(ch);
+        }
+    }
+  }
+  out += '"';
+  return true;
 }
+
+std::string link_hash(const AuditEvent& e) { return sha256_hex(audit_link_text(e)); }
 
 using store::column;
 
@@ -87,6 +114,41 @@ AuditEntry system_event(std::string org_id, std::string action, std::string enti
   e.entity_type = std::move(entity_type);
   e.entity_id = std::move(entity_id);
   return e;
+}
+
+std::string audit_link_text(const AuditEvent& e) {
+  auto text_of = [](const std::optional<std::string>& v) { return v ? std::string_view(*v) : std::string_view(); };
+  std::string out = "[";
+  out.reserve(512 + e.detail.size());
+  bool ascii = append_ascii_json(out, e.org_id);
+  out += ',';
+  out += std::to_string(e.seq);
+  for (auto text : {std::string_view(e.id), std::string_view(e.at), text_of(e.actor_id), text_of(e.actor_role),
+                    std::string_view(e.action), std::string_view(e.entity_type), std::string_view(e.entity_id),
+                    text_of(e.person_id), std::string_view(e.outcome), std::string_view(e.request_id),
+                    std::string_view(e.client_address), std::string_view(e.detail), std::string_view(e.prev_hash)}) {
+    out += ',';
+    ascii = ascii && append_ascii_json(out, text);
+  }
+  out += ']';
+  if (ascii) return out;
+  // A JSON array is an unambiguous encoding of the fields: no separator can be forged.
+  nlohmann::json fields = {e.org_id,
+                           e.seq,
+                           e.id,
+                           e.at,
+                           e.actor_id.value_or(""),
+                           e.actor_role.value_or(""),
+                           e.action,
+                           e.entity_type,
+                           e.entity_id,
+                           e.person_id.value_or(""),
+                           e.outcome,
+                           e.request_id,
+                           e.client_address,
+                           e.detail,
+                           e.prev_hash};
+  return fields.dump();
 }
 
 Result<void> append_audit(store::Conn& c, const AuditEntry& in, TimePoint now) {

@@ -24,6 +24,11 @@ struct AuditEntry {
 // An event with no signed-in actor: the command line, demo data, start-up.
 AuditEntry system_event(std::string org_id, std::string action, std::string entity_type, std::string entity_id);
 
+// The text an event's hash is taken of: its fields, and the hash before it, as a JSON array
+// (an unambiguous encoding: no separator can be forged), byte for byte as nlohmann/json wrote it
+// when the chain began, so that every chain ever written still verifies.
+std::string audit_link_text(const AuditEvent& e);
+
 Result<void> append_audit(store::Conn& c, const AuditEntry& e, TimePoint now);
 // Events with the times they happened.
 using TimedEntries = std::vector<std::pair<AuditEntry, TimePoint>>;

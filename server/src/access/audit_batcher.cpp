@@ -4,7 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <future>
 #include <stdexcept>
 
@@ -128,10 +127,9 @@ void AuditBatcher::run() {
 AuditBatcher::Outcome AuditBatcher::write_and_sync(const std::vector<Item>& group) {
   try {
     if (auto hook = fault_hook_.load(std::memory_order_relaxed)) hook();
-    // With a journal, the database is synced only for the changes waiting on it.
-    bool changes_wait = std::any_of(group.begin(), group.end(), [](const Item& i) { return i.entries.empty(); });
-    auto written = write(group);
-    Outcome out{std::move(written), !journal_ || changes_wait ? db_.sync_committed() : Result<void>{}};
+    // Every group syncs what was committed before it: a change waiting here, and whatever a read
+    // in it may show (decision 0025). With nothing committed since the last sync, that is free.
+    Outcome out{write(group), db_.sync_committed()};
     if (!out.written) spdlog::error("an audit group of {} failed: {}", group.size(), out.written.error().detail);
     if (!out.synced) spdlog::critical("committed changes could not be synced to disk: {}", out.synced.error().detail);
     return out;

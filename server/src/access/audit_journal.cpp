@@ -112,6 +112,7 @@ AuditJournal::AuditJournal(store::Db& db, std::string name, std::vector<store::J
       name_(std::move(name)),
       files_(std::move(files)),
       written_through_(moved_through),
+      committed_through_(moved_through),
       moved_through_(moved_through) {}
 
 AuditJournal::~AuditJournal() {
@@ -124,6 +125,7 @@ AuditJournal::~AuditJournal() {
 }
 
 Result<void> AuditJournal::write(const TimedEntries& events) {
+  if (events.empty()) return {};
   std::uint64_t seq = 0;
   {
     std::unique_lock lock(mutex_);
@@ -172,54 +174,75 @@ Result<void> AuditJournal::move_now() {
   return fail(*last_failure_);
 }
 
-// The events and how far they reach, in one transaction; then the sync that lets the journal's
-// records be written over.
-Result<void> AuditJournal::move(const TimedEntries& events, std::uint64_t through) {
-  TRY_VOID(db_.write([&](store::Conn& c) -> Result<void> {
+// The events and how far they reach, in one transaction. It is synced apart (run), so that a
+// commit whose sync failed is synced again, never committed twice.
+Result<void> AuditJournal::commit(const TimedEntries& events, std::uint64_t through) {
+  return db_.write([&](store::Conn& c) -> Result<void> {
     TRY_VOID(append_audit(c, events));
     TRY(
         c.exec("INSERT INTO audit_journal_moves (journal, moved_through) VALUES (?, ?)"
                " ON CONFLICT (journal) DO UPDATE SET moved_through = excluded.moved_through",
                {name_, static_cast<std::int64_t>(through)}));
     return {};
-  }));
+  });
+}
+
+Result<void> AuditJournal::move(const TimedEntries& events, std::uint64_t through) {
+  TRY_VOID(commit(events, through));
   return db_.sync_committed();
 }
+
+namespace {
+
+Result<void> not_moved(const char* why) {
+  return fail(ErrorKind::internal, "The audit journal could not be moved in", why, "journal_failed");
+}
+
+}  // namespace
 
 void AuditJournal::run() {
   // One move holds many requests' events: one slow statement must not fail them (0026).
   store::Db::NoStatementLimitOnThisThread unlimited;
   std::unique_lock lock(mutex_);
   for (;;) {
-    wake_mover_.wait_for(lock, kMoveEvery, [this] { return stopping_ || move_asked_ || unmoved_.size() >= kMoveAt; });
+    if (last_failure_)  // wait out the interval: a full disk is not helped by trying at once
+      wake_mover_.wait_for(lock, kMoveEvery, [this] { return stopping_; });
+    else
+      wake_mover_.wait_for(lock, kMoveEvery, [this] { return stopping_ || move_asked_ || unmoved_.size() >= kMoveAt; });
     move_asked_ = false;
-    if (unmoved_.empty()) {
+    if (unmoved_.empty() && committed_through_ == moved_through_) {
       if (stopping_) return;
       continue;
     }
     auto events = std::exchange(unmoved_, {});
-    auto through = written_through_;
+    auto through = events.empty() ? committed_through_ : written_through_;
     lock.unlock();
-    Result<void> moved = fail(ErrorKind::internal, "The audit journal could not be moved in", "", "journal_failed");
+    Result<void> committed, synced = not_moved("");
     try {
-      moved = move(events, through);
+      if (!events.empty()) committed = commit(events, through);
+      if (committed) synced = db_.sync_committed();
     } catch (const std::exception& ex) {
-      moved = fail(ErrorKind::internal, "The audit journal could not be moved in", ex.what(), "journal_failed");
+      committed = not_moved(ex.what());
     }
     lock.lock();
     ++moves_;
-    if (moved) {
-      moved_through_ = through;
+    if (!committed) {
+      // The events are safe in the journal; they wait, ahead of what came since, for the next try.
+      unmoved_.insert(unmoved_.begin(), std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
+    } else {
+      committed_through_ = through;
+      if (synced) moved_through_ = through;
+    }
+    auto outcome = !committed ? committed : synced;
+    if (outcome) {
       last_failure_.reset();
     } else {
-      // The events are safe in the journal; they wait, ahead of what came since, for the next try.
-      spdlog::error("{} audit events could not be moved into the log (they wait in the journal): {}", events.size(),
-                    moved.error().detail);
-      unmoved_.insert(unmoved_.begin(), std::make_move_iterator(events.begin()), std::make_move_iterator(events.end()));
-      last_failure_ = moved.error();
+      spdlog::error("audit events could not be moved into the log (they wait in the journal): {}",
+                    outcome.error().detail);
+      last_failure_ = outcome.error();
     }
     moved_.notify_all();
-    if (stopping_ && !moved) return;  // left for the next start to move in
+    if (stopping_ && !outcome) return;  // left for the next start to move in
   }
 }
 

@@ -47,7 +47,8 @@ class AuditJournal {
 
  private:
   AuditJournal(store::Db& db, std::string name, std::vector<store::Journal> files, std::uint64_t moved_through);
-  Result<void> move(const TimedEntries& events, std::uint64_t through);
+  Result<void> commit(const TimedEntries& events, std::uint64_t through);
+  Result<void> move(const TimedEntries& events, std::uint64_t through);  // commit, then sync
   void run();
 
   store::Db& db_;
@@ -62,9 +63,10 @@ class AuditJournal {
   std::mutex mutex_;
   std::condition_variable wake_mover_, moved_;
   TimedEntries unmoved_;
-  std::uint64_t written_through_;  // the last record written
-  std::uint64_t moved_through_;    // the last record whose events are in audit_events, synced
-  std::uint64_t moves_ = 0;        // moves tried, for move_now to know one finished
+  std::uint64_t written_through_;    // the last record written
+  std::uint64_t committed_through_;  // the last record whose events are in audit_events
+  std::uint64_t moved_through_;      // and synced there: the records up to it may be written over
+  std::uint64_t moves_ = 0;          // moves tried, for move_now to know one finished
   std::optional<Error> last_failure_;
   bool move_asked_ = false;
   bool stopping_ = false;

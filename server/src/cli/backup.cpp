@@ -1,12 +1,13 @@
 // trellis backup and trellis restore. A backup only reads, so it opens the database read-only and
 // never migrates it: the copy is the database as it is. A restore replaces the content, then
 // migrations bring an older backup up to date.
-#include <filesystem>
 #include <iostream>
+#include <vector>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/database.hpp"
+#include "store/journal.hpp"
 #include "store/migrations.hpp"
 
 namespace trellis::cli {
@@ -32,8 +33,10 @@ Command add_restore(CLI::App& cli, Config& config) {
             // The journal's events belong to the content being replaced: they join its log, and
             // the restored database starts a journal of its own (decision 0031).
             auto journal = TRY(move_in_audit_journal(*db));
+            std::vector<store::Journal> held;  // locked, so no server starts while it changes
+            for (const auto& file : journal) held.push_back(TRY(store::Journal::open(file)));
             TRY_VOID(db->restore(*path));
-            for (const auto& file : journal) std::filesystem::remove(file);
+            for (const auto& file : journal) TRY_VOID(store::Journal::remove(file));
             TRY(store::migrate(*db));
             std::cout << "Restored " << *path << " into " << db->describe() << "\n";
             return 0;

@@ -80,6 +80,7 @@ class Db {
   auto transact(TxKind kind, F&& fn) -> decltype(fn(std::declval<Conn&>())) {
     using R = decltype(fn(std::declval<Conn&>()));
     std::optional<R> out;
+    WriteUnderWay counted(*this, kind);
     auto status = run_transaction(kind, [&](Conn& c) -> Result<void> {
       if (auto hook = fault_hook_.load(std::memory_order_relaxed)) TRY_VOID(hook(kind, c));
       out.emplace(fn(c));
@@ -148,11 +149,32 @@ class Db {
 
  protected:
   virtual Result<void> run_transaction(TxKind kind, const std::function<Result<void>(Conn&)>& fn) = 0;
+  // How many write transactions have finished (committed or not), when none is under way: a
+  // backend's sync_committed() need not sync again while this is what it was at its last sync.
+  // With one under way, it cannot know, and syncs.
+  std::optional<std::uint64_t> writes_at_rest() const {
+    auto ended = writes_ended_.load();
+    return writes_begun_.load() == ended ? std::optional(ended) : std::nullopt;
+  }
 
  private:
   static void note_write_committed();
 
+  // Counts a write transaction from before it begins until after it has ended, however it ends.
+  struct WriteUnderWay {
+    WriteUnderWay(Db& db, TxKind kind) : db(kind == TxKind::write ? &db : nullptr) {
+      if (this->db) this->db->writes_begun_.fetch_add(1);
+    }
+    ~WriteUnderWay() {
+      if (db) db->writes_ended_.fetch_add(1);
+    }
+    WriteUnderWay(const WriteUnderWay&) = delete;
+    WriteUnderWay& operator=(const WriteUnderWay&) = delete;
+    Db* db;
+  };
+
   std::atomic<FaultHook> fault_hook_{nullptr};
+  std::atomic<std::uint64_t> writes_begun_{0}, writes_ended_{0};
 };
 
 // How long a transaction waits for a free connection before the request is answered 503.

@@ -60,6 +60,12 @@ Result<Journal> Journal::open(const std::string& path) {
   return Journal(path, fd);
 }
 
+Result<void> Journal::remove(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) return fail(journal_error("Could not remove", path));
+  sync_folder_of(path);
+  return {};
+}
+
 Journal::~Journal() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }

@@ -43,6 +43,10 @@ class Journal {
 
   const std::string& path() const { return path_; }
 
+  // Removes a journal's file for good: its folder is synced, so it does not come back after a
+  // power cut.
+  static Result<void> remove(const std::string& path);
+
  private:
   Journal(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
 

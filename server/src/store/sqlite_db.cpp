@@ -39,8 +39,12 @@ class SqliteDb final : public Db {
 
   Dialect dialect() const override { return Dialect::sqlite; }
   bool commits_wait_for_sync_committed() const override { return mode_ == OpenMode::serving; }
+  // Beside the real file, as SQLite's own WAL is: two paths to one database (a symbolic link)
+  // must find one journal, whose lock then keeps a second server out.
   std::optional<std::string> journal_path(std::string_view name) const override {
-    return path_ + "-" + std::string(name);
+    std::error_code ec;
+    auto real = std::filesystem::weakly_canonical(path_, ec);
+    return (ec ? path_ : real.string()) + "-" + std::string(name);
   }
   void limit_statements(std::chrono::milliseconds limit) override { statement_limit_ms_ = limit.count(); }
 
@@ -49,14 +53,19 @@ class SqliteDb final : public Db {
   // it durable (a sync is of the file, whichever descriptor asks). SQLite itself syncs the WAL
   // before a checkpoint copies it into the database, and the database before the WAL is reused,
   // so a commit synced here stays durable (https://www.sqlite.org/pragma.html#pragma_synchronous).
+  // When no write has finished since the last sync and none is under way, there is nothing to
+  // sync: reads that come many times a second then cost no sync at all.
   Result<void> sync_committed() override {
     if (mode_ != OpenMode::serving) return {};
+    auto at_rest = writes_at_rest();
     std::lock_guard lock(wal_mu_);
+    if (at_rest && *at_rest == writes_synced_) return {};
     TRY_VOID(open_wal());
     if (wal_fd_ >= 0 && ::fdatasync(wal_fd_) != 0)
       return fail(ErrorKind::unavailable, "Changes could not be saved to disk",
                   "The disk refused to save (" + std::string(std::strerror(errno)) + "). Tell your administrator.",
                   "sync_failed");
+    if (at_rest) writes_synced_ = *at_rest;
     return {};
   }
 
@@ -261,6 +270,7 @@ class SqliteDb final : public Db {
   std::mutex wal_mu_;
   std::string wal_path_;  // from the first connection
   int wal_fd_ = -1;
+  std::uint64_t writes_synced_ = 0;  // writes_at_rest() when last synced
 };
 
 // SQLite counts every allocation for sqlite3_status() under one lock shared by every

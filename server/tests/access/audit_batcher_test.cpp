@@ -11,34 +11,6 @@
 namespace trellis::test {
 namespace {
 
-class SyncCountingDb final : public store::Db {
- public:
-  explicit SyncCountingDb(store::Db& inner) : inner_(inner) {}
-  store::Dialect dialect() const override { return inner_.dialect(); }
-  std::string describe() const override { return inner_.describe(); }
-  Result<void> ping() override { return inner_.ping(); }
-  Result<void> backup(const std::string& path) override { return inner_.backup(path); }
-  Result<void> restore(const std::string& path) override { return inner_.restore(path); }
-  void limit_statements(std::chrono::milliseconds limit) override { inner_.limit_statements(limit); }
-  bool commits_wait_for_sync_committed() const override { return true; }
-  Result<void> sync_committed() override {
-    ++syncs;
-    if (fail_next.exchange(false)) return fail(ErrorKind::unavailable, "The disk refused", "", "sync_failed");
-    return inner_.sync_committed();
-  }
-
-  std::atomic<int> syncs{0};
-  std::atomic<bool> fail_next{false};
-
- protected:
-  Result<void> run_transaction(store::TxKind kind, const std::function<Result<void>(store::Conn&)>& fn) override {
-    return inner_.transact(kind, fn);
-  }
-
- private:
-  store::Db& inner_;
-};
-
 class AuditWriter : public TrellisTest {
  protected:
   void SetUp() override {
@@ -51,12 +23,12 @@ class AuditWriter : public TrellisTest {
     int syncs_before;
     Result<void> outcome;
   };
-  std::future<Released> held_write(access::AuditBatcher& batcher, SyncCountingDb& counted) {
+  std::future<Released> held_write(access::AuditBatcher& batcher, SyncWatchedDb& counted) {
     auto p = std::make_shared<std::promise<Released>>();
     batcher.after_sync([p, &counted](Result<void> r) { p->set_value({counted.syncs.load(), std::move(r)}); });
     return p->get_future();
   }
-  std::future<Released> held_read(access::AuditBatcher& batcher, SyncCountingDb& counted, const std::string& id) {
+  std::future<Released> held_read(access::AuditBatcher& batcher, SyncWatchedDb& counted, const std::string& id) {
     auto p = std::make_shared<std::promise<Released>>();
     batcher.submit(event(id), clock.now(), [p, &counted](Result<void> r) {
       p->set_value({counted.syncs.load(), std::move(r)});
@@ -66,7 +38,7 @@ class AuditWriter : public TrellisTest {
 };
 
 TEST_F(AuditWriter, a_held_answer_goes_only_after_a_sync_that_began_after_it_was_handed_over) {
-  SyncCountingDb counted(*db);
+  SyncWatchedDb counted(*db);
   access::AuditBatcher batcher(counted);
   for (int i = 0; i < 5; ++i) {
     int before = counted.syncs.load();
@@ -81,7 +53,7 @@ TEST_F(AuditWriter, a_held_answer_goes_only_after_a_sync_that_began_after_it_was
 }
 
 TEST_F(AuditWriter, a_failed_sync_fails_a_held_change_as_unconfirmed_and_a_held_read_as_unaudited) {
-  SyncCountingDb counted(*db);
+  SyncWatchedDb counted(*db);
   access::AuditBatcher batcher(counted);
   counted.fail_next = true;
   auto write = held_write(batcher, counted).get();

@@ -121,6 +121,24 @@ TEST_F(AuditJournalTest, a_journal_that_does_not_continue_this_database_is_refus
   EXPECT_EQ(in_the_log(), std::vector<std::string>{"moved"});
 }
 
+// A move committed but not synced is synced again, never committed again: the log would hold
+// its events twice, each chained and so beyond the chain's check.
+TEST_F(AuditJournalTest, a_move_whose_sync_failed_is_synced_again_not_moved_twice) {
+  SyncWatchedDb failing(*db);
+  auto opened = access::AuditJournal::open(failing, "test", path);
+  ASSERT_TRUE(opened.has_value());
+  auto& j = **opened;
+  failing.fail_next = true;
+  ASSERT_TRUE(j.write(group({"once"})).has_value());
+  auto first = j.move_now();
+  ASSERT_FALSE(first.has_value());
+  EXPECT_EQ(first.error().code, "sync_failed");
+  ASSERT_TRUE(j.move_now().has_value());
+  ASSERT_TRUE(j.write(group({"after"})).has_value());
+  ASSERT_TRUE(j.move_now().has_value());
+  EXPECT_EQ(in_the_log(), (std::vector<std::string>{"once", "after"}));
+}
+
 TEST_F(AuditJournalTest, what_cannot_be_moved_waits_and_goes_in_with_the_next_move) {
   auto j = open();
   db->set_fault_hook(&refuse_writes);

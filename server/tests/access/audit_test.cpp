@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <atomic>
+#include <random>
 #include <thread>
 
 #include "access/audit.hpp"
@@ -216,6 +217,64 @@ TEST_F(AuditLog, a_rewritten_person_or_outcome_is_a_broken_link) {
   auto checks = verify();
   EXPECT_FALSE(checks[0].ok);
   EXPECT_EQ(checks[0].first_broken_seq, 4);
+}
+
+// Every chain ever written was hashed over nlohmann/json's dump() of the event's fields; the text
+// written without it must be the same bytes, or old logs would no longer verify.
+nlohmann::json fields_as_nlohmann_wrote_them(const access::AuditEvent& e) {
+  return {e.org_id,
+          e.seq,
+          e.id,
+          e.at,
+          e.actor_id.value_or(""),
+          e.actor_role.value_or(""),
+          e.action,
+          e.entity_type,
+          e.entity_id,
+          e.person_id.value_or(""),
+          e.outcome,
+          e.request_id,
+          e.client_address,
+          e.detail,
+          e.prev_hash};
+}
+
+TEST(AuditLinkText, is_byte_for_byte_what_the_chain_was_first_hashed_over) {
+  access::AuditEvent e;
+  e.org_id = "org-1";
+  e.seq = 9'007'199'254'740'993;
+  e.id = "0f3c";
+  e.at = "2026-12-08T00:00:00.000Z";
+  e.action = "person.read";
+  e.outcome = "success";
+  e.prev_hash = std::string(64, '0');
+  EXPECT_EQ(access::audit_link_text(e), fields_as_nlohmann_wrote_them(e).dump());
+  e.actor_id = "u-1";
+  e.person_id = "";
+  // Every ASCII byte, the control characters and the quote and backslash among them.
+  for (int ch = 0; ch < 0x80; ++ch) e.detail += static_cast<char>(ch);
+  e.client_address = "\"quoted\" \\ back\\slash / slash";
+  EXPECT_EQ(access::audit_link_text(e), fields_as_nlohmann_wrote_them(e).dump());
+  // Random ASCII text in every field.
+  std::mt19937 random(20261208);
+  std::uniform_int_distribution<int> byte(0, 0x7f), length(0, 40);
+  auto text = [&] {
+    std::string out(static_cast<std::size_t>(length(random)), ' ');
+    for (auto& ch : out) ch = static_cast<char>(byte(random));
+    return out;
+  };
+  for (int i = 0; i < 500; ++i) {
+    for (auto* field : {&e.org_id, &e.id, &e.at, &e.action, &e.entity_type, &e.entity_id, &e.outcome, &e.request_id,
+                        &e.client_address, &e.detail, &e.prev_hash})
+      *field = text();
+    e.actor_role = text();
+    ASSERT_EQ(access::audit_link_text(e), fields_as_nlohmann_wrote_them(e).dump()) << i;
+  }
+  // Text beyond ASCII, as UTF-8 (a name, an emoji) and as bytes that are not UTF-8.
+  e.detail = "Zoë Ngā \xF0\x9F\x8C\xB1 café";
+  EXPECT_EQ(access::audit_link_text(e), fields_as_nlohmann_wrote_them(e).dump());
+  e.detail = "broken \xC3";
+  EXPECT_THROW(access::audit_link_text(e), nlohmann::json::exception);
 }
 
 }  // namespace
