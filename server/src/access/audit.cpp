@@ -118,36 +118,25 @@ AuditEntry system_event(std::string org_id, std::string action, std::string enti
 
 std::string audit_link_text(const AuditEvent& e) {
   auto text_of = [](const std::optional<std::string>& v) { return v ? std::string_view(*v) : std::string_view(); };
+  // After the organisation and the number, in this order; the array is an unambiguous encoding
+  // of the fields: no separator can be forged.
+  const std::array<std::string_view, 13> texts{e.id,       e.at,          text_of(e.actor_id), text_of(e.actor_role),
+                                               e.action,   e.entity_type, e.entity_id,         text_of(e.person_id),
+                                               e.outcome,  e.request_id,  e.client_address,    e.detail,
+                                               e.prev_hash};
   std::string out = "[";
   out.reserve(512 + e.detail.size());
   bool ascii = append_ascii_json(out, e.org_id);
   out += ',';
   out += std::to_string(e.seq);
-  for (auto text : {std::string_view(e.id), std::string_view(e.at), text_of(e.actor_id), text_of(e.actor_role),
-                    std::string_view(e.action), std::string_view(e.entity_type), std::string_view(e.entity_id),
-                    text_of(e.person_id), std::string_view(e.outcome), std::string_view(e.request_id),
-                    std::string_view(e.client_address), std::string_view(e.detail), std::string_view(e.prev_hash)}) {
+  for (auto text : texts) {
     out += ',';
     ascii = ascii && append_ascii_json(out, text);
   }
   out += ']';
   if (ascii) return out;
-  // A JSON array is an unambiguous encoding of the fields: no separator can be forged.
-  nlohmann::json fields = {e.org_id,
-                           e.seq,
-                           e.id,
-                           e.at,
-                           e.actor_id.value_or(""),
-                           e.actor_role.value_or(""),
-                           e.action,
-                           e.entity_type,
-                           e.entity_id,
-                           e.person_id.value_or(""),
-                           e.outcome,
-                           e.request_id,
-                           e.client_address,
-                           e.detail,
-                           e.prev_hash};
+  auto fields = nlohmann::json::array({e.org_id, e.seq});
+  for (auto text : texts) fields.push_back(std::string(text));
   return fields.dump();
 }
 

@@ -97,7 +97,8 @@ Result<std::unique_ptr<AuditJournal>> AuditJournal::open(store::Db& db, std::str
   }
   std::unique_ptr<AuditJournal> out(new AuditJournal(db, std::move(name), std::move(files), through));
   if (through > moved) {
-    TRY_VOID(out->move(left, through));
+    TRY_VOID(out->commit(left, through));
+    TRY_VOID(db.sync_committed());
     spdlog::info("moved {} audit events left in {} into the audit log", left.size(), path);
   }
   // Everything in the files is now in audit_events: new records go from the first one's beginning.
@@ -174,8 +175,8 @@ Result<void> AuditJournal::move_now() {
   return fail(*last_failure_);
 }
 
-// The events and how far they reach, in one transaction. It is synced apart (run), so that a
-// commit whose sync failed is synced again, never committed twice.
+// The events and how far they reach, in one transaction. It is synced apart, so that a commit
+// whose sync failed is synced again, never committed twice.
 Result<void> AuditJournal::commit(const TimedEntries& events, std::uint64_t through) {
   return db_.write([&](store::Conn& c) -> Result<void> {
     TRY_VOID(append_audit(c, events));
@@ -185,11 +186,6 @@ Result<void> AuditJournal::commit(const TimedEntries& events, std::uint64_t thro
                {name_, static_cast<std::int64_t>(through)}));
     return {};
   });
-}
-
-Result<void> AuditJournal::move(const TimedEntries& events, std::uint64_t through) {
-  TRY_VOID(commit(events, through));
-  return db_.sync_committed();
 }
 
 namespace {

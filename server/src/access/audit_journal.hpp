@@ -48,7 +48,6 @@ class AuditJournal {
  private:
   AuditJournal(store::Db& db, std::string name, std::vector<store::Journal> files, std::uint64_t moved_through);
   Result<void> commit(const TimedEntries& events, std::uint64_t through);
-  Result<void> move(const TimedEntries& events, std::uint64_t through);  // commit, then sync
   void run();
 
   store::Db& db_;

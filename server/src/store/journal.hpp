@@ -41,8 +41,6 @@ class Journal {
   // How much has been written since it last started again.
   std::uint64_t size() const { return end_; }
 
-  const std::string& path() const { return path_; }
-
   // Removes a journal's file for good: its folder is synced, so it does not come back after a
   // power cut.
   static Result<void> remove(const std::string& path);
